@@ -1,0 +1,47 @@
+# The two commands: `make run` and `make test`. Each sets up what it needs, idempotently.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+MAP ?= maps/afghanistan-debate.argmap.json
+
+.PHONY: run test lint typecheck pytest bench eval setup system-libs clean screenshots
+
+run: setup
+	@./scripts/ensure-system-libs.sh --window || true
+	$(BIN)/argmap-gui $(MAP)
+
+test: setup lint typecheck pytest
+
+setup: system-libs $(STAMP)
+
+system-libs:
+	@./scripts/ensure-system-libs.sh
+
+# Re-install when the project's dependencies change; pip is upgraded first because the
+# pip that venv ships mis-resolves extras.
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q -U pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $(STAMP)
+
+lint:
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck:
+	$(BIN)/mypy
+
+# pytest exits 5 when no test ran, which fails this target as it should.
+pytest:
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q -p no:cacheprovider
+
+bench: setup
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
+
+eval: setup
+	$(BIN)/argmap eval
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis .benchmarks

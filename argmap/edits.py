@@ -1,0 +1,426 @@
+"""Reversible edits of a :class:`~argmap.document.MapDocument`.
+
+Each edit is a small object with ``apply`` and ``revert`` written only in terms of the
+document's primitives. Edits remember what they need to undo themselves (the removed
+object and its index, the old value) when they are applied, so ``apply`` → ``revert``
+restores the map to the identical dump, list order included. The Qt app wraps these same
+objects in one ``QUndoCommand`` adapter; scripts use :class:`argmap.document.History`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from argmap.document import Edit, EditError, MapDocument
+from argmap.model import Author, Claim, Link, Point, Position, Source, Stance
+
+
+@dataclass
+class AddClaim:
+    claim: Claim
+    index: int | None = None
+
+    @property
+    def label(self) -> str:
+        return f"Add {self.claim.kind}"
+
+    def apply(self, doc: MapDocument) -> None:
+        doc.insert_claim(self.claim, self.index)
+
+    def revert(self, doc: MapDocument) -> None:
+        doc.delete_claim(self.claim.id)
+
+
+@dataclass
+class RemoveClaim:
+    """Remove a claim with its links and its place in positions' grounds (all restored on undo)."""
+
+    claim_id: str
+    _claim: tuple[Claim, int] | None = field(default=None, repr=False)
+    _links: list[tuple[Link, int]] = field(default_factory=list, repr=False)
+    _positions: list[Position] = field(default_factory=list, repr=False)
+
+    @property
+    def label(self) -> str:
+        return "Delete claim"
+
+    def apply(self, doc: MapDocument) -> None:
+        if self.claim_id not in doc.claims:
+            raise EditError(f"no claim with id {self.claim_id!r}")
+        self._links = [doc.delete_link(x.id) for x in doc.links_of(self.claim_id)]
+        self._positions = []
+        for position in list(doc.positions.values()):
+            if self.claim_id in position.grounds:
+                grounds = [g for g in position.grounds if g != self.claim_id]
+                self._positions.append(
+                    doc.replace_position(position.model_copy(update={"grounds": grounds}))
+                )
+        self._claim = doc.delete_claim(self.claim_id)
+
+    def revert(self, doc: MapDocument) -> None:
+        assert self._claim is not None, "revert before apply"
+        doc.insert_claim(*self._claim)
+        for position in self._positions:
+            doc.replace_position(position)
+        for link, index in sorted(self._links, key=lambda pair: pair[1]):
+            doc.insert_link(link, index)
+
+
+def _updated(obj: Any, changes: Mapping[str, Any]) -> Any:
+    """A validated copy of a frozen model with ``changes`` (ids cannot change)."""
+    if "id" in changes and changes["id"] != obj.id:
+        raise EditError("an id cannot be changed; remove and add instead")
+    try:
+        return type(obj).model_validate({**obj.model_dump(), **changes})
+    except ValueError as exc:
+        raise EditError(str(exc)) from None
+
+
+@dataclass
+class UpdateClaim:
+    """Change fields of a claim (text, kind, author, quote, tags, note, origin ...)."""
+
+    claim_id: str
+    changes: dict[str, Any]
+    _old: Claim | None = field(default=None, repr=False)
+
+    @property
+    def label(self) -> str:
+        if set(self.changes) == {"text"}:
+            return "Edit claim text"
+        if set(self.changes) == {"kind"}:
+            return f"Make {self.changes['kind']}"
+        return "Edit claim"
+
+    def apply(self, doc: MapDocument) -> None:
+        old = MapDocument._get(doc.claims, self.claim_id, "claim")
+        self._old = doc.replace_claim(_updated(old, self.changes))
+
+    def revert(self, doc: MapDocument) -> None:
+        assert self._old is not None, "revert before apply"
+        doc.replace_claim(self._old)
+
+
+@dataclass
+class MoveClaims:
+    """Set saved positions of claims: one drag, or a whole automatic layout, is one edit."""
+
+    positions: dict[str, Point | None]
+    name: str = "Move"
+    _old: dict[str, Point | None] = field(default_factory=dict, repr=False)
+
+    @property
+    def label(self) -> str:
+        return (
+            self.name
+            if self.name != "Move"
+            else (
+                "Move claim" if len(self.positions) == 1 else f"Move {len(self.positions)} claims"
+            )
+        )
+
+    def apply(self, doc: MapDocument) -> None:
+        self._old = doc.move_claims(self.positions)
+
+    def revert(self, doc: MapDocument) -> None:
+        doc.move_claims(self._old)
+
+
+def ApplyLayout(positions: Mapping[str, Point]) -> MoveClaims:
+    """An automatic layout as one undoable edit."""
+    return MoveClaims(dict(positions), name="Auto layout")
+
+
+@dataclass
+class AddLink:
+    link: Link
+    index: int | None = None
+
+    @property
+    def label(self) -> str:
+        return f"Add {self.link.kind} link"
+
+    def apply(self, doc: MapDocument) -> None:
+        doc.insert_link(self.link, self.index)
+
+    def revert(self, doc: MapDocument) -> None:
+        doc.delete_link(self.link.id)
+
+
+@dataclass
+class RemoveLink:
+    link_id: str
+    _removed: tuple[Link, int] | None = field(default=None, repr=False)
+
+    @property
+    def label(self) -> str:
+        return "Delete link"
+
+    def apply(self, doc: MapDocument) -> None:
+        self._removed = doc.delete_link(self.link_id)
+
+    def revert(self, doc: MapDocument) -> None:
+        assert self._removed is not None, "revert before apply"
+        doc.insert_link(*self._removed)
+
+
+@dataclass
+class UpdateLink:
+    link_id: str
+    changes: dict[str, Any]
+    _old: Link | None = field(default=None, repr=False)
+
+    @property
+    def label(self) -> str:
+        if set(self.changes) == {"kind"}:
+            return f"Make {self.changes['kind']} link"
+        return "Edit link"
+
+    def apply(self, doc: MapDocument) -> None:
+        old = MapDocument._get(doc.links, self.link_id, "link")
+        self._old = doc.replace_link(_updated(old, self.changes))
+
+    def revert(self, doc: MapDocument) -> None:
+        assert self._old is not None, "revert before apply"
+        doc.replace_link(self._old)
+
+
+@dataclass
+class AddSource:
+    source: Source
+    index: int | None = None
+
+    @property
+    def label(self) -> str:
+        return "Add source"
+
+    def apply(self, doc: MapDocument) -> None:
+        doc.insert_source(self.source, self.index)
+
+    def revert(self, doc: MapDocument) -> None:
+        doc.delete_source(self.source.id)
+
+
+@dataclass
+class RemoveSource:
+    """Remove a source no claim quotes (remove or detach its claims first, in a Macro)."""
+
+    source_id: str
+    _removed: tuple[Source, int] | None = field(default=None, repr=False)
+
+    @property
+    def label(self) -> str:
+        return "Remove source"
+
+    def apply(self, doc: MapDocument) -> None:
+        self._removed = doc.delete_source(self.source_id)
+
+    def revert(self, doc: MapDocument) -> None:
+        assert self._removed is not None, "revert before apply"
+        doc.insert_source(*self._removed)
+
+
+@dataclass
+class UpdateSource:
+    source_id: str
+    changes: dict[str, Any]
+    _old: Source | None = field(default=None, repr=False)
+
+    @property
+    def label(self) -> str:
+        return "Edit source"
+
+    def apply(self, doc: MapDocument) -> None:
+        old = MapDocument._get(doc.sources, self.source_id, "source")
+        self._old = doc.replace_source(_updated(old, self.changes))
+
+    def revert(self, doc: MapDocument) -> None:
+        assert self._old is not None, "revert before apply"
+        doc.replace_source(self._old)
+
+
+@dataclass
+class AddAuthor:
+    author: Author
+    index: int | None = None
+
+    @property
+    def label(self) -> str:
+        return "Add author"
+
+    def apply(self, doc: MapDocument) -> None:
+        doc.insert_author(self.author, self.index)
+
+    def revert(self, doc: MapDocument) -> None:
+        doc.delete_author(self.author.id)
+
+
+@dataclass
+class RemoveAuthor:
+    author_id: str
+    _removed: tuple[Author, int] | None = field(default=None, repr=False)
+
+    @property
+    def label(self) -> str:
+        return "Remove author"
+
+    def apply(self, doc: MapDocument) -> None:
+        self._removed = doc.delete_author(self.author_id)
+
+    def revert(self, doc: MapDocument) -> None:
+        assert self._removed is not None, "revert before apply"
+        doc.insert_author(*self._removed)
+
+
+@dataclass
+class UpdateAuthor:
+    author_id: str
+    changes: dict[str, Any]
+    _old: Author | None = field(default=None, repr=False)
+
+    @property
+    def label(self) -> str:
+        return "Edit author"
+
+    def apply(self, doc: MapDocument) -> None:
+        old = MapDocument._get(doc.authors, self.author_id, "author")
+        self._old = doc.replace_author(_updated(old, self.changes))
+
+    def revert(self, doc: MapDocument) -> None:
+        assert self._old is not None, "revert before apply"
+        doc.replace_author(self._old)
+
+
+@dataclass
+class AddPosition:
+    position: Position
+    index: int | None = None
+
+    @property
+    def label(self) -> str:
+        return "Add position"
+
+    def apply(self, doc: MapDocument) -> None:
+        doc.insert_position(self.position, self.index)
+
+    def revert(self, doc: MapDocument) -> None:
+        doc.delete_position(self.position.id)
+
+
+@dataclass
+class RemovePosition:
+    position_id: str
+    _removed: tuple[Position, int] | None = field(default=None, repr=False)
+
+    @property
+    def label(self) -> str:
+        return "Remove position"
+
+    def apply(self, doc: MapDocument) -> None:
+        self._removed = doc.delete_position(self.position_id)
+
+    def revert(self, doc: MapDocument) -> None:
+        assert self._removed is not None, "revert before apply"
+        doc.insert_position(*self._removed)
+
+
+@dataclass
+class UpdatePosition:
+    position_id: str
+    changes: dict[str, Any]
+    _old: Position | None = field(default=None, repr=False)
+
+    @property
+    def label(self) -> str:
+        return "Edit position"
+
+    def apply(self, doc: MapDocument) -> None:
+        old = MapDocument._get(doc.positions, self.position_id, "position")
+        self._old = doc.replace_position(_updated(old, self.changes))
+
+    def revert(self, doc: MapDocument) -> None:
+        assert self._old is not None, "revert before apply"
+        doc.replace_position(self._old)
+
+
+@dataclass
+class SetStance:
+    """Set (or, with ``None``, clear) one author's stance on a position."""
+
+    position_id: str
+    author_id: str
+    stance: Stance | None
+    _old: Position | None = field(default=None, repr=False)
+
+    @property
+    def label(self) -> str:
+        return f"Set stance to {self.stance}" if self.stance else "Clear stance"
+
+    def apply(self, doc: MapDocument) -> None:
+        old = MapDocument._get(doc.positions, self.position_id, "position")
+        stances = dict(old.stances)
+        if self.stance is None:
+            stances.pop(self.author_id, None)
+        else:
+            stances[self.author_id] = self.stance
+        self._old = doc.replace_position(_updated(old, {"stances": stances}))
+
+    def revert(self, doc: MapDocument) -> None:
+        assert self._old is not None, "revert before apply"
+        doc.replace_position(self._old)
+
+
+@dataclass
+class SetMeta:
+    title: str
+    description: str
+    _old: tuple[str, str] | None = field(default=None, repr=False)
+
+    @property
+    def label(self) -> str:
+        return "Edit map title"
+
+    def apply(self, doc: MapDocument) -> None:
+        self._old = doc.set_meta(self.title, self.description)
+
+    def revert(self, doc: MapDocument) -> None:
+        assert self._old is not None, "revert before apply"
+        doc.set_meta(*self._old)
+
+
+@dataclass
+class Macro:
+    """Several edits as one gesture (one undo entry). If one fails, those applied are reverted."""
+
+    edits: Sequence[Edit]
+    name: str
+
+    @property
+    def label(self) -> str:
+        return self.name
+
+    def apply(self, doc: MapDocument) -> None:
+        done: list[Edit] = []
+        try:
+            for edit in self.edits:
+                edit.apply(doc)
+                done.append(edit)
+        except Exception:
+            for edit in reversed(done):
+                edit.revert(doc)
+            raise
+
+    def revert(self, doc: MapDocument) -> None:
+        for edit in reversed(self.edits):
+            edit.revert(doc)
+
+
+def remove_claims(claim_ids: Sequence[str]) -> Macro:
+    """Delete several claims as one undo entry (each takes its links with it)."""
+    ids = list(dict.fromkeys(claim_ids))
+    return Macro(
+        [RemoveClaim(c) for c in ids],
+        "Delete claim" if len(ids) == 1 else f"Delete {len(ids)} claims",
+    )

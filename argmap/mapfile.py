@@ -1,0 +1,228 @@
+"""Reading and writing ``*.argmap.json`` files.
+
+Loading never raises anything but :class:`MapFileError`, whose problems say the file, the
+line and column (JSON syntax) or the JSON path (validation) and what was expected. Saving is
+atomic: the map is written to a temporary file in the same folder, flushed, fsynced and
+renamed over the target, so a crash or a full disk never leaves half a map behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from argmap.invariants import find_problems
+from argmap.migrate import migrate
+from argmap.model import SCHEMA_VERSION, ArgumentMap
+
+MAP_SUFFIX = ".argmap.json"
+MAX_FILE_BYTES = 200 * 1024 * 1024
+"""Refuse files above this size: a 50k-claim map with article texts is about 30 MB."""
+
+_NO_INVARIANTS = {"check_invariants": False}
+_VERSION_NEAR_START = re.compile(rb'^\s*\{\s*"schema_version"\s*:\s*(\d+)\s*[,}]')
+
+
+@dataclass(frozen=True, slots=True)
+class FileProblem:
+    """A problem located in a file: by line/column for syntax, by JSON path for content."""
+
+    file: str
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return (
+            f"{self.file}: {self.where}: {self.message}"
+            if self.where
+            else f"{self.file}: {self.message}"
+        )
+
+
+class MapFileError(Exception):
+    """A map file could not be read or written; ``problems`` says every reason."""
+
+    def __init__(self, problems: Sequence[FileProblem]) -> None:
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def _fail(file: str, message: str, where: str = "") -> MapFileError:
+    return MapFileError([FileProblem(file, where, message)])
+
+
+def _line_col(data: str, offset: int) -> str:
+    line = data.count("\n", 0, offset) + 1
+    column = offset - (data.rfind("\n", 0, offset) + 1) + 1
+    return f"line {line}, column {column}"
+
+
+def _json_path(loc: Sequence[int | str]) -> str:
+    path = ""
+    for part in loc:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        else:
+            path += f".{part}" if path else str(part)
+    return path
+
+
+def _validation_problems(file: str, error: ValidationError) -> list[FileProblem]:
+    problems = []
+    for err in error.errors(include_url=False):
+        message = err["msg"]
+        if err["type"] == "extra_forbidden":
+            message = "unknown key (not part of the argmap format; check the spelling)"
+        elif err["type"] == "missing":
+            message = "required key is missing"
+        elif "input" in err and err["type"] not in ("value_error",):
+            shown = repr(err["input"])
+            message = f"{message} (got {shown if len(shown) <= 60 else shown[:57] + '...'})"
+        problems.append(FileProblem(file, _json_path(err["loc"]), message))
+    return problems
+
+
+def decode(data: bytes, file: str = "<map>") -> ArgumentMap:
+    """Parse and validate the bytes of a map file; raises :class:`MapFileError`."""
+    if not data.strip():
+        raise _fail(file, "the file is empty (expected a JSON object of an argument map)")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        prefix = data[: exc.start].decode("utf-8", errors="replace")
+        raise _fail(
+            file,
+            f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})",
+            _line_col(prefix, len(prefix)),
+        ) from None
+    if "\x00" in text:
+        offset = text.index("\x00")
+        raise _fail(file, "binary data (NUL character): not a map file", _line_col(text, offset))
+
+    version_match = _VERSION_NEAR_START.match(data)
+    try:
+        if version_match and int(version_match.group(1)) == SCHEMA_VERSION:
+            amap = ArgumentMap.model_validate_json(data, context=_NO_INVARIANTS)
+        else:
+            amap = _validate_raw(_parse_json(text, file), file)
+    except ValidationError as exc:
+        if any(err["type"] == "json_invalid" for err in exc.errors()):
+            _parse_json(text, file)  # reports line and column; jiter's message lacks them
+            raise _fail(file, "invalid JSON") from None
+        raise MapFileError(_validation_problems(file, exc)) from None
+
+    problems = find_problems(amap)
+    if problems:
+        raise MapFileError([FileProblem(file, p.path, p.message) for p in problems])
+    return amap
+
+
+def _parse_json(text: str, file: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise _fail(
+            file, f"invalid JSON: {exc.msg}", f"line {exc.lineno}, column {exc.colno}"
+        ) from None
+    except RecursionError:
+        raise _fail(file, "invalid map: JSON nested too deeply") from None
+
+
+def _validate_raw(raw: Any, file: str) -> ArgumentMap:
+    if not isinstance(raw, dict):
+        raise _fail(file, f"expected a JSON object at the top level, found {type(raw).__name__}")
+    try:
+        migrated = migrate(raw)
+    except ValueError as exc:
+        raise _fail(file, str(exc), "schema_version") from None
+    return ArgumentMap.model_validate(migrated, context=_NO_INVARIANTS)
+
+
+def load(path: str | os.PathLike[str], max_bytes: int = MAX_FILE_BYTES) -> ArgumentMap:
+    """Read a map file; every failure is a :class:`MapFileError` naming the file."""
+    name = str(path)
+    try:
+        size = os.stat(path).st_size
+        if size > max_bytes:
+            raise _fail(
+                name,
+                f"file is {size / 1e6:.1f} MB, above the {max_bytes / 1e6:.0f} MB limit for a map",
+            )
+        with open(path, "rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise _fail(name, "no such file") from None
+    except IsADirectoryError:
+        raise _fail(name, "is a folder, not a map file") from None
+    except OSError as exc:
+        raise _fail(name, f"cannot read: {exc.strerror or exc}") from None
+    if len(data) > max_bytes:
+        raise _fail(name, f"file is above the {max_bytes / 1e6:.0f} MB limit for a map")
+    return decode(data, name)
+
+
+def encode(amap: ArgumentMap) -> bytes:
+    """The file bytes of a map: UTF-8, two-space indented, fields in model order.
+
+    Optional fields that are unset (``None``) are left out so hand-written maps stay short;
+    key order follows the model so that saving twice gives identical bytes and git diffs
+    show only what changed.
+    """
+    data = amap.model_dump(mode="json", exclude_none=True)
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def save(amap: ArgumentMap, path: str | os.PathLike[str]) -> None:
+    """Write ``amap`` to ``path`` atomically; on any failure the old file is untouched."""
+    target = Path(path)
+    payload = encode(amap)
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise _fail(str(target), f"cannot write in {folder}: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(payload)
+            out.flush()
+            os.fsync(out.fileno())
+        if target.exists():
+            os.chmod(temp_name, target.stat().st_mode & 0o777)
+        else:
+            os.chmod(temp_name, 0o644)
+        os.replace(temp_name, target)
+    except OSError as exc:
+        _remove_quietly(temp_name)
+        raise _fail(str(target), f"cannot save: {exc.strerror or exc}") from None
+    except BaseException:
+        _remove_quietly(temp_name)
+        raise
+    _fsync_folder(folder)
+
+
+def _remove_quietly(name: str) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(name)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename durable; some file systems do not allow opening folders."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -1,0 +1,225 @@
+"""The argument map model: what a map *is*, independent of any screen or file.
+
+Every object is a frozen pydantic model with ``extra="forbid"`` so that a typo in a
+hand-edited map fails loudly instead of being dropped silently. Objects are immutable:
+an edit replaces a claim with a changed copy, which keeps undo trivial (the old object is
+the undo state) and makes it impossible for a view to mutate the map behind the
+document's back.
+
+Structural checks (types, enums, ranges) live on the models; cross-object invariants
+(unique ids, resolvable references, quotes matching their source) live in
+:mod:`argmap.invariants`, which reports every problem with a JSON path.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
+
+SCHEMA_VERSION = 1
+"""Version of the saved file format; bumped with a migration in :mod:`argmap.migrate`."""
+
+ClaimKind = Literal["thesis", "premise", "recommendation", "evidence", "objection"]
+CLAIM_KINDS: tuple[ClaimKind, ...] = (
+    "thesis",
+    "premise",
+    "recommendation",
+    "evidence",
+    "objection",
+)
+
+LinkKind = Literal["support", "attack"]
+LINK_KINDS: tuple[LinkKind, ...] = ("support", "attack")
+
+Stance = Literal["for", "against", "mixed", "silent"]
+STANCES: tuple[Stance, ...] = ("for", "against", "mixed", "silent")
+
+OriginKind = Literal["manual", "extracted"]
+
+Identifier = Annotated[
+    str,
+    Field(
+        min_length=1,
+        max_length=200,
+        pattern=r"^[A-Za-z0-9][A-Za-z0-9_.:\-]*$",
+        description="Stable id: letters, digits, '_', '.', ':' or '-'; starts with a letter or digit.",
+    ),
+]
+Color = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$", description="#RRGGBB")]
+
+
+class _Frozen(BaseModel):
+    """Base of every map object: immutable, strict about unknown keys."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, validate_default=False)
+
+
+class Author(_Frozen):
+    """A person whose claims appear in the map (usually an op-ed's writer)."""
+
+    id: Identifier
+    name: str = Field(min_length=1)
+    affiliation: str = ""
+    color: Color = "#777777"
+
+
+class Source(_Frozen):
+    """An article: its metadata and the cleaned body text that quotes point into."""
+
+    id: Identifier
+    title: str = ""
+    outlet: str = ""
+    date: str = Field(
+        default="", description="Publication date as the text gives it (ISO if known)."
+    )
+    url: str = ""
+    authors: list[Identifier] = Field(default_factory=list)
+    text: str = ""
+    note: str = ""
+
+
+class Quote(_Frozen):
+    """An anchor into a source text: ``text == source.text[start:end]``.
+
+    The quoted text is stored as well as the offsets so that an edited or re-imported
+    source whose offsets drifted is detected instead of silently pointing elsewhere.
+    """
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Quote:
+        if self.end <= self.start:
+            raise ValueError(f"quote end ({self.end}) must be greater than start ({self.start})")
+        if self.end - self.start != len(self.text):
+            raise ValueError(
+                f"quote spans {self.end - self.start} characters but its text has {len(self.text)}"
+            )
+        return self
+
+
+class Origin(_Frozen):
+    """Where an object came from: drawn by a person, or proposed by the extractor.
+
+    ``reviewed`` is false for an extractor proposal the user has not yet accepted; the
+    app draws such proposals differently and lets the user accept or reject them.
+    """
+
+    kind: OriginKind = "manual"
+    confidence: float | None = Field(default=None, ge=0.0, le=1.0)
+    reason: str = ""
+    reviewed: bool = True
+
+    @model_validator(mode="after")
+    def _confidence_for_extracted(self) -> Origin:
+        if self.kind == "manual" and self.confidence is not None:
+            raise ValueError("a manual origin has no confidence")
+        if self.kind == "extracted" and self.confidence is None:
+            raise ValueError("an extracted origin needs a confidence between 0 and 1")
+        return self
+
+    @property
+    def is_proposal(self) -> bool:
+        """True for an extracted object the user has not accepted yet."""
+        return self.kind == "extracted" and not self.reviewed
+
+
+MANUAL = Origin()
+
+
+class Point(_Frozen):
+    """A saved position on the canvas (scene coordinates of the card's centre)."""
+
+    x: float
+    y: float
+
+
+class Claim(_Frozen):
+    """A node of the map: one thesis, premise, recommendation, evidence or objection."""
+
+    id: Identifier
+    kind: ClaimKind
+    text: str = Field(min_length=1, description="The node label: short and neutral.")
+    author: Identifier | None = None
+    source: Identifier | None = None
+    quote: Quote | None = None
+    tags: list[str] = Field(default_factory=list)
+    note: str = ""
+    origin: Origin = MANUAL
+    pos: Point | None = None
+
+    @model_validator(mode="after")
+    def _quote_needs_source(self) -> Claim:
+        if self.quote is not None and self.source is None:
+            raise ValueError("a claim with a quote must name its source")
+        return self
+
+
+class Link(_Frozen):
+    """A directed relation: ``from_claim`` supports or attacks ``to_claim``."""
+
+    id: Identifier
+    kind: LinkKind
+    from_claim: Identifier
+    to_claim: Identifier
+    note: str = ""
+    origin: Origin = MANUAL
+
+
+class Position(_Frozen):
+    """A question to compare authors on, with each author's stance and its grounds."""
+
+    id: Identifier
+    label: str = Field(min_length=1)
+    description: str = ""
+    stances: dict[Identifier, Stance] = Field(default_factory=dict)
+    grounds: list[Identifier] = Field(default_factory=list)
+
+
+class ArgumentMap(BaseModel):
+    """A whole map. Cross-object invariants are checked on validation.
+
+    The container is mutable (its lists change as the user edits) but only
+    :class:`argmap.document.MapDocument` mutates it; the objects inside are frozen.
+
+    Pass ``context={"check_invariants": False}`` to ``model_validate*`` to skip them (the
+    file loader does so and then reports every problem with its JSON path itself).
+    """
+
+    model_config = ConfigDict(extra="forbid", validate_default=False)
+
+    schema_version: int = SCHEMA_VERSION
+    title: str = ""
+    description: str = ""
+    sources: list[Source] = Field(default_factory=list)
+    authors: list[Author] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    links: list[Link] = Field(default_factory=list)
+    positions: list[Position] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _invariants(self, info: ValidationInfo) -> ArgumentMap:
+        context: Any = info.context
+        if isinstance(context, dict) and context.get("check_invariants") is False:
+            return self
+        from argmap.invariants import find_problems
+
+        problems = find_problems(self)
+        if problems:
+            shown = "; ".join(str(p) for p in problems[:5])
+            more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
+            raise ValueError(f"{len(problems)} invariant violation(s): {shown}{more}")
+        return self
+
+    def claim_index(self) -> dict[str, Claim]:
+        """Claims by id (a fresh dict)."""
+        return {c.id: c for c in self.claims}
+
+    def author_index(self) -> dict[str, Author]:
+        return {a.id: a for a in self.authors}
+
+    def source_index(self) -> dict[str, Source]:
+        return {s.id: s for s in self.sources}
