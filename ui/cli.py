@@ -25,7 +25,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    import ui.commands as commands
+    from ui import commands
 
     parser = _Parser(
         prog="argmap",
