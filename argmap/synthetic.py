@@ -20,13 +20,13 @@ from argmap.model import (
     Quote,
     Source,
 )
+from argmap.palette import author_color
 
 _WORDS = (
     "the taliban pakistan engagement leverage aid security policy regional stability "
     "washington kabul islamabad talks sanctions counterterrorism support pressure "
     "neighbours withdrawal recognition humanitarian strategy influence risk"
 ).split()
-_PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf")
 
 
 def _sentence(rng: random.Random, words: int) -> str:
@@ -45,8 +45,7 @@ def synthetic_map(
     """A valid map with ``n_claims`` claims and about ``links_per_claim * n_claims`` links."""
     rng = random.Random(seed)
     authors = [
-        Author(id=f"a{i}", name=f"Author {i}", color=_PALETTE[i % len(_PALETTE)])
-        for i in range(n_authors)
+        Author(id=f"a{i}", name=f"Author {i}", color=author_color(i)) for i in range(n_authors)
     ]
     per_source = max(1, n_claims // n_authors)
     sentences: list[list[str]] = [
@@ -103,7 +102,9 @@ def synthetic_map(
                 Position(
                     id=f"p{p}",
                     label=f"Question {p}?",
-                    stances={a.id: rng.choice(("for", "against", "mixed", "silent")) for a in authors},
+                    stances={
+                        a.id: rng.choice(("for", "against", "mixed", "silent")) for a in authors
+                    },
                     grounds=[f"c{p}"],
                 )
             )
