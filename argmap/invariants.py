@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from argmap.model import ArgumentMap, Quote
+from argmap.model import ArgumentMap, Origin, Quote
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +58,11 @@ def find_problems(amap: ArgumentMap) -> list[Problem]:
 
     texts = {s.id: s.text for s in amap.sources}
     for i, claim in enumerate(amap.claims):
+        problems += origin_problems(f"claims[{i}].origin", claim.origin)
+        if claim.quote is not None and claim.source is None:
+            problems.append(
+                Problem(f"claims[{i}].quote", "a claim with a quote must name its source")
+            )
         if claim.author is not None and claim.author not in author_ids:
             problems.append(Problem(f"claims[{i}].author", f"unknown author {claim.author!r}"))
         if claim.source is not None and claim.source not in source_ids:
@@ -67,6 +72,7 @@ def find_problems(amap: ArgumentMap) -> list[Problem]:
 
     seen_links: dict[tuple[str, str, str], int] = {}
     for i, link in enumerate(amap.links):
+        problems += origin_problems(f"links[{i}].origin", link.origin)
         for end in ("from_claim", "to_claim"):
             ref = getattr(link, end)
             if ref not in claim_ids:
@@ -105,8 +111,23 @@ def find_problems(amap: ArgumentMap) -> list[Problem]:
     return problems
 
 
+def origin_problems(path: str, origin: Origin) -> list[Problem]:
+    """An extracted object carries the extractor's confidence; a manual one has none."""
+    if origin.kind == "manual" and origin.confidence is not None:
+        return [Problem(f"{path}.confidence", "a manual origin has no confidence")]
+    if origin.kind == "extracted" and origin.confidence is None:
+        return [
+            Problem(f"{path}.confidence", "an extracted origin needs a confidence between 0 and 1")
+        ]
+    return []
+
+
 def quote_problems(path: str, quote: Quote, text: str) -> list[Problem]:
-    """Problems of one quote against its source text (offsets inside, text equal)."""
+    """Problems of one quote against its source text (span ordered and inside, text equal)."""
+    if quote.end <= quote.start:
+        return [
+            Problem(path, f"quote end ({quote.end}) must be greater than its start ({quote.start})")
+        ]
     if quote.end > len(text):
         return [
             Problem(

@@ -2,24 +2,21 @@
 
 Loading never raises anything but :class:`MapFileError`, whose problems say the file, the
 line and column (JSON syntax) or the JSON path (validation) and what was expected. Saving is
-atomic: the map is written to a temporary file in the same folder, flushed, fsynced and
-renamed over the target, so a crash or a full disk never leaves half a map behind.
+atomic (:mod:`argmap.fileio`), so a crash or a full disk never leaves half a map behind.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import re
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
+from argmap.fileio import atomic_write_bytes
 from argmap.invariants import find_problems
 from argmap.migrate import migrate
 from argmap.model import SCHEMA_VERSION, ArgumentMap
@@ -53,7 +50,14 @@ class MapFileError(Exception):
 
     def __init__(self, problems: Sequence[FileProblem]) -> None:
         self.problems = list(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
+        super().__init__(self.summary())
+
+    def summary(self, limit: int = 20) -> str:
+        """The first ``limit`` problems, one a line, and how many more there are."""
+        lines = [str(p) for p in self.problems[:limit]]
+        if len(self.problems) > limit:
+            lines.append(f"... and {len(self.problems) - limit} more problem(s)")
+        return "\n".join(lines)
 
 
 def _fail(file: str, message: str, where: str = "") -> MapFileError:
@@ -173,56 +177,18 @@ def load(path: str | os.PathLike[str], max_bytes: int = MAX_FILE_BYTES) -> Argum
 def encode(amap: ArgumentMap) -> bytes:
     """The file bytes of a map: UTF-8, two-space indented, fields in model order.
 
-    Optional fields that are unset (``None``) are left out so hand-written maps stay short;
-    key order follows the model so that saving twice gives identical bytes and git diffs
-    show only what changed.
+    Fields at their default (no note, no tags, a manual origin, no position) are left out so
+    files stay short to read and to parse; ``schema_version`` is always written, first. Key
+    order follows the model, so saving twice gives identical bytes and git diffs show only
+    what changed. pydantic's serializer is several times faster than ``json.dumps``.
     """
-    data = amap.model_dump(mode="json", exclude_none=True)
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    body = amap.model_dump_json(indent=2, exclude_defaults=True)
+    return (body + "\n").encode("utf-8")
 
 
 def save(amap: ArgumentMap, path: str | os.PathLike[str]) -> None:
     """Write ``amap`` to ``path`` atomically; on any failure the old file is untouched."""
-    target = Path(path)
-    payload = encode(amap)
-    folder = target.parent if str(target.parent) else Path(".")
     try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        atomic_write_bytes(path, encode(amap))
     except OSError as exc:
-        raise _fail(str(target), f"cannot write in {folder}: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(payload)
-            out.flush()
-            os.fsync(out.fileno())
-        if target.exists():
-            os.chmod(temp_name, target.stat().st_mode & 0o777)
-        else:
-            os.chmod(temp_name, 0o644)
-        os.replace(temp_name, target)
-    except OSError as exc:
-        _remove_quietly(temp_name)
-        raise _fail(str(target), f"cannot save: {exc.strerror or exc}") from None
-    except BaseException:
-        _remove_quietly(temp_name)
-        raise
-    _fsync_folder(folder)
-
-
-def _remove_quietly(name: str) -> None:
-    with contextlib.suppress(OSError):
-        os.unlink(name)
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename durable; some file systems do not allow opening folders."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+        raise _fail(str(path), f"cannot save: {exc.strerror or exc}") from None

@@ -28,8 +28,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         amap = load(args.file)
     except MapFileError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
+        print(exc.summary(), file=sys.stderr)
         return 1
     result = stats(amap)
     if args.json:

@@ -16,6 +16,13 @@ def register(sub: Any) -> None:
     )
     parser.add_argument("files", nargs="+", metavar="FILE", help="*.argmap.json files")
     parser.add_argument("-q", "--quiet", action="store_true", help="print problems only")
+    parser.add_argument(
+        "--max-problems",
+        type=int,
+        default=100,
+        metavar="N",
+        help="show at most N problems per file (default 100)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -28,8 +35,7 @@ def run(args: argparse.Namespace) -> int:
             amap = load(name)
         except MapFileError as exc:
             failed += 1
-            for problem in exc.problems:
-                print(problem, file=sys.stdout)
+            print(exc.summary(limit=args.max_problems), file=sys.stdout)
             continue
         if not args.quiet:
             print(f"{name}: valid ({len(amap.claims)} claims, {len(amap.links)} links)")
