@@ -1,0 +1,483 @@
+"""The article beside the map: a source's text with every claim's quote highlighted.
+
+Two things make this pane more than a text box:
+
+* **Offsets.** Quotes are Python ``str`` offsets into ``Source.text``; a ``QTextDocument``
+  counts UTF-16 code units and turns ``"\\r\\n"`` into one paragraph separator. An
+  :class:`OffsetMap` converts both ways for one text, so a quote is highlighted exactly and a
+  claim made from a selection stores ``Quote(start, end, text)`` with
+  ``text == source.text[start:end]`` even around emoji or Windows line ends.
+* **Cost.** A 5,000-claim map must open fast, so nothing here is O(claims × text): quotes are
+  indexed per source in one pass over the claims, the offset map is built once per shown
+  text (O(text)), and highlights of the shown source are rebuilt once per event-loop turn
+  after any number of claim signals (a 1,000-claim paste is one rebuild, not 1,000).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QContextMenuEvent,
+    QIcon,
+    QMouseEvent,
+    QPainter,
+    QPixmap,
+    QTextCharFormat,
+    QTextCursor,
+    QUndoStack,
+)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QPlainTextEdit,
+    QTextEdit,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from argmap.document import EditError, MapDocument
+from argmap.edits import AddClaim
+from argmap.model import CLAIM_KINDS, Claim, ClaimKind, Point, Quote, Source
+from argmap.palette import KIND_FILL, KIND_LABEL, KIND_STROKE
+from ui.qt.undo import push_edit
+
+LABEL_LIMIT = 140
+"""Longest label given to a claim made from a selection (the quote itself is kept whole)."""
+
+
+class OffsetMap:
+    """Python ``str`` indices ↔ ``QTextDocument`` positions for one text.
+
+    Only two things make them differ: a character outside the BMP is two UTF-16 units in Qt,
+    and ``"\\r\\n"`` becomes a single block separator. The map stores only the places where
+    the difference changes (usually none), so each conversion is a bisect.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._py: list[int] = []  # python index from which ``_delta`` applies
+        self._qt: list[int] = []  # the same place in Qt positions
+        self._delta: list[int] = []  # qt - py from that place on
+        delta = 0
+        i = 0
+        n = len(text)
+        while i < n:
+            ch = text[i]
+            if ch > "\uffff":
+                delta += 1
+                self._mark(i + 1, delta)
+            elif ch == "\r" and i + 1 < n and text[i + 1] == "\n":
+                delta -= 1
+                self._mark(i + 2, delta)
+                i += 1
+            i += 1
+
+    def _mark(self, py: int, delta: int) -> None:
+        self._py.append(py)
+        self._qt.append(py + delta)
+        self._delta.append(delta)
+
+    def to_qt(self, index: int) -> int:
+        k = bisect_right(self._py, index) - 1
+        return index + (self._delta[k] if k >= 0 else 0)
+
+    def to_py(self, position: int) -> int:
+        k = bisect_right(self._qt, position) - 1
+        return position - (self._delta[k] if k >= 0 else 0)
+
+
+def kind_icon(kind: ClaimKind, size: int = 14) -> QIcon:
+    """A filled square in a kind's colours, for menus and the legend."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(KIND_STROKE[kind]))
+    inner = QPixmap(size - 2, size - 2)
+    inner.fill(QColor(KIND_FILL[kind]))
+    painter = QPainter(pixmap)
+    painter.drawPixmap(1, 1, inner)
+    painter.end()
+    return QIcon(pixmap)
+
+
+def claim_label(quoted: str) -> str:
+    """A claim label from quoted text: whitespace collapsed, shortened at a word."""
+    label = " ".join(quoted.split())
+    if len(label) <= LABEL_LIMIT:
+        return label
+    cut = label[: LABEL_LIMIT - 1].rsplit(" ", 1)[0]
+    return cut + "…"
+
+
+class SourceText(QPlainTextEdit):
+    """The read-only article text; reports clicks and hovers as document positions."""
+
+    clicked = Signal(int)
+    hovered = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.viewport().setMouseTracking(True)
+        self.extra_actions: list[QAction] = []
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # Qt's name
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            self.clicked.emit(self.cursorForPosition(event.position().toPoint()).position())
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # Qt's name
+        super().mouseMoveEvent(event)
+        if not event.buttons():
+            self.hovered.emit(self.cursorForPosition(event.position().toPoint()).position())
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # Qt's name
+        menu = self.createStandardContextMenu(event.pos())
+        menu.addSeparator()
+        for action in self.extra_actions:
+            menu.addAction(action)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+
+class SourcesPane(QWidget):
+    """A source picker and the chosen article, kept in step with the map's selection.
+
+    ``claim_clicked`` asks the window to select a claim (a click inside its quote);
+    ``claim_created`` reports a claim made from the selection; ``status_message`` says what a
+    gesture here would do. ``new_claim_pos`` is asked where a new claim should go on the map.
+    """
+
+    claim_clicked = Signal(str)
+    claim_created = Signal(str)
+    status_message = Signal(str)
+
+    def __init__(
+        self, doc: MapDocument, undo_stack: QUndoStack, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.undo_stack = undo_stack
+        self.new_claim_pos: Callable[[], Point | None] = lambda: None
+        self._quotes: dict[str, dict[str, tuple[int, int, ClaimKind]]] = {}
+        self._source_of: dict[str, str] = {}
+        self._shown: str | None = None
+        self._offsets = OffsetMap("")
+        self._dirty = False
+        self._selected: str | None = None
+
+        self.picker = QComboBox()
+        self.picker.setToolTip("The article shown below")
+        self.picker.currentIndexChanged.connect(self._picked)
+        self.header = QLabel()
+        self.header.setWordWrap(True)
+        self.header.setTextFormat(Qt.TextFormat.PlainText)
+        self.text = SourceText()
+        self.text.clicked.connect(self._clicked)
+        self.text.hovered.connect(self._hovered)
+        self.text.selectionChanged.connect(self._update_actions)
+
+        self.new_from_selection: dict[ClaimKind, QAction] = {}
+        self.toolbar = QToolBar("New claim from selection")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toolbar.addWidget(QLabel(" New from selection: "))
+        for kind in CLAIM_KINDS:
+            action = QAction(kind_icon(kind), KIND_LABEL[kind], self)
+            action.setText(f"New {kind} from selection")
+            action.setIconText(KIND_LABEL[kind])
+            action.setToolTip(f"Make a {kind} claim quoting the selected text")
+            action.setStatusTip(action.toolTip())
+            action.triggered.connect(lambda _=False, k=kind: self.create_from_selection(k))
+            self.new_from_selection[kind] = action
+            self.toolbar.addAction(action)
+            self.text.extra_actions.append(action)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.picker)
+        layout.addWidget(self.header)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.text, 1)
+
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(0)
+        self._refresh_timer.timeout.connect(self._refresh_highlights)
+
+        doc.reset.connect(self._rebuild)
+        doc.claim_added.connect(self._claim_added)
+        doc.claim_removed.connect(self._claim_removed)
+        doc.claim_changed.connect(self._claim_changed)
+        doc.source_added.connect(self._sources_changed)
+        doc.source_removed.connect(self._sources_changed)
+        doc.source_changed.connect(self._source_changed)
+        doc.author_changed.connect(lambda _old, _new: self._show_header())
+        self._rebuild()
+
+    # ------------------------------------------------------------- the index
+    def _index(self, claim: Claim) -> None:
+        if claim.quote is not None and claim.source is not None:
+            quote = claim.quote
+            self._quotes.setdefault(claim.source, {})[claim.id] = (
+                quote.start,
+                quote.end,
+                claim.kind,
+            )
+            self._source_of[claim.id] = claim.source
+
+    def _unindex(self, claim_id: str) -> None:
+        source = self._source_of.pop(claim_id, None)
+        if source is not None:
+            self._quotes.get(source, {}).pop(claim_id, None)
+            self._touch(source)
+
+    def _rebuild(self) -> None:
+        self._quotes.clear()
+        self._source_of.clear()
+        for claim in self.doc.map.claims:
+            self._index(claim)
+        self._fill_picker()
+        first = self.doc.map.sources[0].id if self.doc.map.sources else None
+        keep = self._shown if self._shown in self.doc.sources else first
+        self.show_source(keep, reload=True)
+
+    def _claim_added(self, claim: Claim) -> None:
+        self._index(claim)
+        if claim.source is not None:
+            self._touch(claim.source)
+
+    def _claim_removed(self, claim_id: str) -> None:
+        self._unindex(claim_id)
+
+    def _claim_changed(self, old: Claim, new: Claim) -> None:
+        if (old.source, old.quote, old.kind) == (new.source, new.quote, new.kind):
+            return
+        self._unindex(old.id)
+        self._index(new)
+        if new.source is not None:
+            self._touch(new.source)
+
+    def _touch(self, source_id: str) -> None:
+        if source_id == self._shown:
+            self._dirty = True
+            self._refresh_timer.start()
+
+    def _sources_changed(self, *_: object) -> None:
+        self._fill_picker()
+        if self._shown not in self.doc.sources:
+            self.show_source(self.doc.map.sources[0].id if self.doc.map.sources else None)
+
+    def _source_changed(self, old: Source, new: Source) -> None:
+        self._fill_picker()
+        if new.id == self._shown:
+            self.show_source(new.id, reload=True)  # the text or its metadata changed
+
+    # ------------------------------------------------------------- showing
+    def _fill_picker(self) -> None:
+        self.picker.blockSignals(True)
+        self.picker.clear()
+        for source in self.doc.map.sources:
+            self.picker.addItem(source.title or source.id, source.id)
+        self.picker.setEnabled(bool(self.doc.map.sources))
+        index = self.picker.findData(self._shown)
+        self.picker.setCurrentIndex(max(index, 0))
+        self.picker.blockSignals(False)
+
+    def _picked(self, index: int) -> None:
+        source_id = self.picker.itemData(index)
+        if isinstance(source_id, str):
+            self.show_source(source_id)
+
+    @property
+    def shown_source(self) -> str | None:
+        return self._shown
+
+    def show_source(self, source_id: str | None, *, reload: bool = False) -> None:
+        """Show a source's text (``None``: nothing) and highlight its quotes."""
+        if source_id == self._shown and not reload:
+            return
+        self._shown = source_id
+        self._selected = None
+        source = self.doc.sources.get(source_id) if source_id else None
+        text = source.text if source else ""
+        self._offsets = OffsetMap(text)
+        self.text.setPlainText(text)
+        if source is None:
+            self.text.setPlaceholderText(
+                "This map has no article text yet. Import an article to quote from it."
+            )
+        self.picker.blockSignals(True)
+        self.picker.setCurrentIndex(max(self.picker.findData(source_id), 0))
+        self.picker.blockSignals(False)
+        self._show_header()
+        self._dirty = True
+        self._refresh_highlights()
+        self._update_actions()
+
+    def _show_header(self) -> None:
+        source = self.doc.sources.get(self._shown) if self._shown else None
+        if source is None:
+            self.header.setText("")
+            self.header.hide()
+            return
+        names = [self.doc.authors[a].name for a in source.authors if a in self.doc.authors]
+        bits = [", ".join(names), source.outlet, source.date]
+        self.header.setText(" · ".join(b for b in bits if b))
+        self.header.setVisible(bool(self.header.text()))
+
+    def _refresh_highlights(self) -> None:
+        if not self._dirty:
+            return
+        self._dirty = False
+        self._refresh_timer.stop()
+        quotes = self._quotes.get(self._shown, {}) if self._shown else {}
+        formats: dict[ClaimKind, QTextCharFormat] = {}
+        for kind in CLAIM_KINDS:
+            fmt = QTextCharFormat()
+            fmt.setBackground(QColor(KIND_FILL[kind]))
+            fmt.setForeground(QColor("#1a1a1a"))  # the fills are light in both palettes
+            formats[kind] = fmt
+        document = self.text.document()
+        selections = []
+        # Longest first, so a quote nested in another is drawn on top of it.
+        for claim_id, (start, end, kind) in sorted(
+            quotes.items(), key=lambda item: item[1][0] - item[1][1]
+        ):
+            cursor = QTextCursor(document)
+            cursor.setPosition(self._offsets.to_qt(start))
+            cursor.setPosition(self._offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor  # type: ignore[attr-defined]
+            if claim_id == self._selected:
+                strong = QTextCharFormat()
+                strong.setBackground(QColor(KIND_STROKE[kind]))
+                strong.setForeground(QColor("#ffffff"))
+                selection.format = strong  # type: ignore[attr-defined]
+            else:
+                selection.format = formats[kind]  # type: ignore[attr-defined]
+            selections.append(selection)
+        self.text.setExtraSelections(selections)
+
+    def highlights(self) -> dict[str, tuple[int, int]]:
+        """Highlighted quotes of the shown source as Qt positions (pending updates applied)."""
+        self._refresh_highlights()
+        result = {}
+        quotes = self._quotes.get(self._shown, {}) if self._shown else {}
+        by_range = {(s, e): cid for cid, (s, e, _k) in quotes.items()}
+        for selection in self.text.extraSelections():
+            cursor = selection.cursor  # type: ignore[attr-defined]
+            start, end = cursor.selectionStart(), cursor.selectionEnd()
+            claim_id = by_range.get((self._offsets.to_py(start), self._offsets.to_py(end)))
+            if claim_id is not None:
+                result[claim_id] = (start, end)
+        return result
+
+    # ------------------------------------------------------------- selection sync
+    def show_claims(self, claim_ids: list[str]) -> None:
+        """Follow the map's selection: show the first quoted claim's quote, selected."""
+        claim = next(
+            (
+                self.doc.claims[c]
+                for c in claim_ids
+                if c in self.doc.claims and self.doc.claims[c].quote is not None
+            ),
+            None,
+        )
+        previous = self._selected
+        if claim is None or claim.quote is None or claim.source is None:
+            self._selected = None
+            if previous is not None:
+                self._dirty = True
+                self._refresh_highlights()
+            return
+        self.show_source(claim.source)
+        self._selected = claim.id
+        self._dirty = True
+        self._refresh_highlights()
+        cursor = QTextCursor(self.text.document())
+        cursor.setPosition(self._offsets.to_qt(claim.quote.end))
+        cursor.setPosition(self._offsets.to_qt(claim.quote.start), QTextCursor.MoveMode.KeepAnchor)
+        self.text.setTextCursor(cursor)
+        self.text.centerCursor()
+
+    def claim_at(self, position: int) -> str | None:
+        """The innermost quoted claim at a Qt position of the shown text."""
+        if self._shown is None:
+            return None
+        index = self._offsets.to_py(position)
+        best: tuple[int, str] | None = None
+        for claim_id, (start, end, _kind) in self._quotes.get(self._shown, {}).items():
+            if start <= index < end and (best is None or end - start < best[0]):
+                best = (end - start, claim_id)
+        return best[1] if best else None
+
+    def _clicked(self, position: int) -> None:
+        claim_id = self.claim_at(position)
+        if claim_id is not None:
+            self.claim_clicked.emit(claim_id)
+
+    def _hovered(self, position: int) -> None:
+        claim_id = self.claim_at(position)
+        if claim_id is not None:
+            claim = self.doc.claims[claim_id]
+            self.status_message.emit(f"Click to select the {claim.kind}: {claim.text}")
+        elif self.text.textCursor().hasSelection():
+            self.status_message.emit("Right-click to make a claim quoting the selected text")
+        else:
+            self.status_message.emit("Select text to make a claim that quotes it")
+
+    # ------------------------------------------------------------- new claims
+    def selected_range(self) -> tuple[int, int] | None:
+        """The text selection as Python offsets into the shown source (None: no selection)."""
+        cursor = self.text.textCursor()
+        if self._shown is None or not cursor.hasSelection():
+            return None
+        start = self._offsets.to_py(cursor.selectionStart())
+        end = self._offsets.to_py(cursor.selectionEnd())
+        return (start, end) if end > start else None
+
+    def _update_actions(self) -> None:
+        enabled = self.selected_range() is not None
+        for action in self.new_from_selection.values():
+            action.setEnabled(enabled)
+
+    def create_from_selection(self, kind: ClaimKind) -> str | None:
+        """Add a claim of ``kind`` quoting the selected text exactly; returns its id."""
+        span = self.selected_range()
+        if span is None or self._shown is None:
+            self.status_message.emit("Select some of the article's text first")
+            return None
+        source = self.doc.sources[self._shown]
+        start, end = span
+        quoted = source.text[start:end]
+        label = claim_label(quoted)
+        if not label:
+            self.status_message.emit("The selection is only white space")
+            return None
+        claim = Claim(
+            id=self.doc.new_id("c"),
+            kind=kind,
+            text=label,
+            author=source.authors[0] if source.authors else None,
+            source=source.id,
+            quote=Quote(start=start, end=end, text=quoted),
+            pos=self.new_claim_pos(),
+        )
+        try:
+            push_edit(self.undo_stack, self.doc, AddClaim(claim))
+        except EditError as exc:
+            self.status_message.emit(f"Could not add the claim: {exc}")
+            return None
+        self.claim_created.emit(claim.id)
+        return claim.id
+
+
+__all__ = ["OffsetMap", "SourcesPane", "claim_label", "kind_icon"]
