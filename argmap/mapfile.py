@@ -159,7 +159,7 @@ def load(path: str | os.PathLike[str], max_bytes: int = MAX_FILE_BYTES) -> Argum
         if size > max_bytes:
             raise _fail(
                 name,
-                f"file is {size / 1e6:.1f} MB, above the {max_bytes / 1e6:.0f} MB limit for a map",
+                f"file is {_size(size)}, above the {_size(max_bytes)} limit for a map",
             )
         with open(path, "rb") as handle:
             data = handle.read(max_bytes + 1)
@@ -170,8 +170,15 @@ def load(path: str | os.PathLike[str], max_bytes: int = MAX_FILE_BYTES) -> Argum
     except OSError as exc:
         raise _fail(name, f"cannot read: {exc.strerror or exc}") from None
     if len(data) > max_bytes:
-        raise _fail(name, f"file is above the {max_bytes / 1e6:.0f} MB limit for a map")
+        raise _fail(name, f"file is above the {_size(max_bytes)} limit for a map")
     return decode(data, name)
+
+
+def _size(n: int) -> str:
+    for unit, scale in (("GB", 1e9), ("MB", 1e6), ("kB", 1e3)):
+        if n >= scale:
+            return f"{n / scale:.1f} {unit}"
+    return f"{n} bytes"
 
 
 def encode(amap: ArgumentMap) -> bytes:

@@ -1,0 +1,170 @@
+"""Every invariant of a map, fed its violation, names the JSON path and the problem."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from argmap.invariants import find_problems
+from argmap.mapfile import MapFileError, decode, encode
+from argmap.model import ArgumentMap
+from tests.core.helpers import small_map
+
+
+def raw() -> dict[str, Any]:
+    return small_map().model_dump(mode="json")
+
+
+def problems_of(data: dict[str, Any]) -> list[str]:
+    import json
+
+    try:
+        decode(json.dumps(data).encode(), "m.argmap.json")
+    except MapFileError as exc:
+        return [str(p) for p in exc.problems]
+    return []
+
+
+def test_the_small_map_is_valid() -> None:
+    assert find_problems(small_map()) == []
+    assert problems_of(raw()) == []
+
+
+@pytest.mark.parametrize(
+    ("mutate", "expected"),
+    [
+        (
+            lambda d: d["claims"].append(dict(d["claims"][0])),
+            "claims[5].id: duplicate id 't' (first used at claims[0])",
+        ),
+        (
+            lambda d: d["links"].append({**d["links"][0], "id": "l1"}),
+            "links[4].id: duplicate id 'l1'",
+        ),
+        (lambda d: d["authors"].append(dict(d["authors"][0])), "authors[2].id: duplicate id 'ann'"),
+        (lambda d: d["sources"].append(dict(d["sources"][0])), "sources[1].id: duplicate id 's1'"),
+        (
+            lambda d: d["positions"].append(dict(d["positions"][0])),
+            "positions[1].id: duplicate id 'engage'",
+        ),
+        (
+            lambda d: d["links"][0].update(to_claim="zz"),
+            "links[0].to_claim: unknown claim 'zz' (dangling link)",
+        ),
+        (
+            lambda d: d["links"][0].update(from_claim="zz"),
+            "links[0].from_claim: unknown claim 'zz'",
+        ),
+        (lambda d: d["links"][0].update(to_claim="p"), "links[0]: claim 'p' is linked to itself"),
+        (
+            lambda d: d["links"].append({**d["links"][0], "id": "l9"}),
+            "links[4]: duplicate support link 'p' -> 't' (already links[0])",
+        ),
+        (
+            lambda d: d["claims"][0].update(author="nobody"),
+            "claims[0].author: unknown author 'nobody'",
+        ),
+        (
+            lambda d: d["claims"][0].update(source="nowhere"),
+            "claims[0].source: unknown source 'nowhere'",
+        ),
+        (
+            lambda d: d["sources"][0]["authors"].append("ghost"),
+            "sources[0].authors[1]: unknown author 'ghost'",
+        ),
+        (
+            lambda d: d["positions"][0]["stances"].update(ghost="for"),
+            "positions[0].stances.ghost: stance for unknown author 'ghost'",
+        ),
+        (
+            lambda d: d["positions"][0]["grounds"].append("zz"),
+            "positions[0].grounds[2]: unknown claim 'zz'",
+        ),
+        (
+            lambda d: d["claims"][0]["quote"].update(text="Washington should talk to the TalibaX"),
+            "claims[0].quote: quote text 'Washington should talk to the TalibaX' does not match",
+        ),
+        (
+            lambda d: d["claims"][0]["quote"].update(start=500, end=505, text="abcde"),
+            "claims[0].quote: quote ends at 505 but the source text has only",
+        ),
+        (
+            lambda d: d["claims"][0]["quote"].update(start=10, end=5),
+            "claims[0].quote: quote end (5) must be greater than its start (10)",
+        ),
+        (
+            lambda d: d["claims"][2].update(quote={"start": 0, "end": 4, "text": "Wash"}),
+            "claims[2].quote: a claim with a quote must name its source",
+        ),
+        (
+            lambda d: d["claims"][2].update(origin={"kind": "extracted"}),
+            "claims[2].origin.confidence: an extracted origin needs a confidence",
+        ),
+        (
+            lambda d: d["links"][1].update(origin={"kind": "manual", "confidence": 0.5}),
+            "links[1].origin.confidence: a manual origin has no confidence",
+        ),
+    ],
+)
+def test_each_violation_is_reported_with_its_path(mutate: Any, expected: str) -> None:
+    data = raw()
+    mutate(data)
+    problems = problems_of(data)
+    assert any(p.startswith(f"m.argmap.json: {expected}") for p in problems), problems
+
+
+@pytest.mark.parametrize(
+    ("mutate", "expected"),
+    [
+        (
+            lambda d: d["claims"][0].update(kind="conclusion"),
+            "claims[0].kind: Input should be 'thesis'",
+        ),
+        (lambda d: d["claims"][0].update(colour="red"), "claims[0].colour: unknown key"),
+        (
+            lambda d: d["claims"][0].update(id="has space"),
+            "claims[0].id: String should match pattern",
+        ),
+        (lambda d: d["claims"][0].pop("text"), "claims[0].text: required key is missing"),
+        (
+            lambda d: d["links"][0].update(kind="supports"),
+            "links[0].kind: Input should be 'support' or 'attack'",
+        ),
+        (
+            lambda d: d["authors"][0].update(color="blue"),
+            "authors[0].color: String should match pattern",
+        ),
+        (
+            lambda d: d["positions"][0]["stances"].update(ann="yes"),
+            "positions[0].stances.ann: Input should be",
+        ),
+        (lambda d: d.update(title=["x"]), "title: Input should be a valid string"),
+    ],
+)
+def test_structural_errors_name_path_and_expectation(mutate: Any, expected: str) -> None:
+    data = raw()
+    mutate(data)
+    problems = problems_of(data)
+    assert any(p.startswith(f"m.argmap.json: {expected}") for p in problems), problems
+
+
+def test_constructing_an_invalid_map_in_code_fails_loudly() -> None:
+    data = raw()
+    data["links"][0]["to_claim"] = "zz"
+    with pytest.raises(ValueError, match="dangling link"):
+        ArgumentMap.model_validate(data)
+
+
+def test_all_problems_are_reported_not_just_the_first() -> None:
+    data = raw()
+    data["links"][0]["to_claim"] = "zz"
+    data["claims"][1]["author"] = "nobody"
+    assert len(problems_of(data)) == 2
+
+
+def test_round_trip_is_identical() -> None:
+    amap = small_map()
+    again = decode(encode(amap))
+    assert again == amap
+    assert encode(again) == encode(amap)
