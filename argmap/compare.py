@@ -1,0 +1,455 @@
+"""Comparing authors: the positions matrix, agreement between authors, two-author diffs,
+the most contested claims and the load-bearing premises.
+
+Everything here is a pure function of an :class:`~argmap.model.ArgumentMap` returning
+frozen dataclasses, so the desktop docks, ``argmap compare`` and a notebook show the same
+numbers. networkx is imported only inside :func:`load_bearing`.
+
+Conventions a reader of the results should know:
+
+- An author's **stated stance** on a position is what the analyst recorded
+  (``Position.stances``); a missing entry is *unrecorded*, shown as ``None``.
+- The map **suggests** a stance from the author's own claims: a claim of theirs that is one
+  of the position's grounds, or that supports one, counts *for*; one that attacks a ground
+  counts *against*. Only direct links count. Grounds are read as the claims that answer the
+  position's question "yes" (an analyst who grounds a position on a "no" claim sees the
+  suggestion inverted, and the cell's tooltip says which links it came from).
+- **Agreement** between two authors counts the cross-author links between their claims in
+  both directions: supports agree, attacks disagree.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Final
+
+from argmap.model import ArgumentMap, Author, Claim, Link, Position, Stance
+
+OPPOSITE: Final[dict[Stance, Stance]] = {"for": "against", "against": "for"}
+TARGET_KINDS: Final[frozenset[str]] = frozenset({"thesis", "recommendation"})
+"""The claims an argument is *for*: support paths that end here are what premises carry."""
+
+
+# ---------------------------------------------------------------- positions matrix
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Why the map suggests a stance: the author's claims that bear on a position's grounds."""
+
+    grounds: tuple[str, ...] = ()  # the author's own claims that are grounds
+    supports: tuple[str, ...] = ()  # ids of links from the author's claims supporting a ground
+    attacks: tuple[str, ...] = ()  # ids of links from the author's claims attacking a ground
+
+    @property
+    def pro(self) -> int:
+        return len(self.grounds) + len(self.supports)
+
+    @property
+    def con(self) -> int:
+        return len(self.attacks)
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One author's stance on one position, with what the map suggests."""
+
+    position_id: str
+    author_id: str
+    stated: Stance | None
+    suggested: Stance | None  # None: the map says nothing about this author and position
+    evidence: Evidence
+    claims: tuple[str, ...]  # the author's claims behind the suggestion (grounds + link sources)
+
+    @property
+    def disagrees(self) -> bool:
+        """True when the map has evidence and it points elsewhere than the stated stance.
+
+        An unrecorded stance reads as silent, so a map that shows an author arguing about a
+        position nobody recorded a stance for is flagged too. Where the map says nothing the
+        cell is not flagged: the text may hold what the map does not.
+        """
+        if self.suggested is None:
+            return False
+        return (self.stated or "silent") != self.suggested
+
+    @property
+    def reason(self) -> str:
+        """A sentence for the tooltip: what the map shows and whether it fits."""
+        ev = self.evidence
+        parts = []
+        if ev.grounds:
+            parts.append(f"{_n(len(ev.grounds), 'own ground claim')}")
+        if ev.supports:
+            parts.append(f"{_n(len(ev.supports), 'support')} of the grounds")
+        if ev.attacks:
+            parts.append(f"{_n(len(ev.attacks), 'attack')} on the grounds")
+        stated = self.stated or "unrecorded"
+        if not parts:
+            return f"stated {stated}; the map links none of this author's claims to the grounds"
+        shown = ", ".join(parts)
+        if self.disagrees:
+            return f"stated {stated}, but the map suggests {self.suggested}: {shown}"
+        return f"stated {stated}, as the map suggests: {shown}"
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def suggest_stance(evidence: Evidence) -> Stance | None:
+    """for / against / mixed from the evidence; ``None`` when there is none."""
+    if evidence.pro and evidence.con:
+        return "mixed"
+    if evidence.pro:
+        return "for"
+    if evidence.con:
+        return "against"
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class PositionsMatrix:
+    """Authors as columns, positions as rows; ``cell(position, author)``."""
+
+    authors: tuple[Author, ...]
+    positions: tuple[Position, ...]
+    cells: dict[tuple[str, str], Cell] = field(repr=False)
+
+    def cell(self, position_id: str, author_id: str) -> Cell:
+        return self.cells[(position_id, author_id)]
+
+    def disagreements(self) -> list[Cell]:
+        return [
+            self.cells[(p.id, a.id)]
+            for p in self.positions
+            for a in self.authors
+            if self.cells[(p.id, a.id)].disagrees
+        ]
+
+
+def positions_matrix(amap: ArgumentMap) -> PositionsMatrix:
+    """Every (position, author) cell with its stated and suggested stance.
+
+    Linear in claims + links + positions × authors: links are indexed once by target.
+    """
+    author_of = {c.id: c.author for c in amap.claims}
+    links_into: dict[str, list[Link]] = defaultdict(list)
+    for link in amap.links:
+        links_into[link.to_claim].append(link)
+
+    cells: dict[tuple[str, str], Cell] = {}
+    for pos in amap.positions:
+        grounds = list(dict.fromkeys(pos.grounds))
+        own: dict[str, list[str]] = defaultdict(list)
+        sup: dict[str, list[str]] = defaultdict(list)
+        att: dict[str, list[str]] = defaultdict(list)
+        behind: dict[str, list[str]] = defaultdict(list)
+        for g in grounds:
+            g_author = author_of.get(g)
+            if g_author is not None:
+                own[g_author].append(g)
+                behind[g_author].append(g)
+            for link in links_into.get(g, ()):
+                a = author_of.get(link.from_claim)
+                if a is None:
+                    continue
+                (sup if link.kind == "support" else att)[a].append(link.id)
+                behind[a].append(link.from_claim)
+        for author in amap.authors:
+            ev = Evidence(
+                grounds=tuple(own.get(author.id, ())),
+                supports=tuple(sup.get(author.id, ())),
+                attacks=tuple(att.get(author.id, ())),
+            )
+            cells[(pos.id, author.id)] = Cell(
+                position_id=pos.id,
+                author_id=author.id,
+                stated=pos.stances.get(author.id),
+                suggested=suggest_stance(ev),
+                evidence=ev,
+                claims=tuple(dict.fromkeys(behind.get(author.id, ()))),
+            )
+    return PositionsMatrix(tuple(amap.authors), tuple(amap.positions), cells)
+
+
+# ---------------------------------------------------------------- authors
+@dataclass(frozen=True, slots=True)
+class AuthorEdge:
+    """Cross-author links from one author's claims to another's (directed)."""
+
+    source: str
+    target: str
+    supports: int
+    attacks: int
+    links: tuple[str, ...]
+
+    @property
+    def net(self) -> int:
+        """Supports minus attacks: above zero, ``source`` mostly agrees with ``target``."""
+        return self.supports - self.attacks
+
+
+def author_edges(amap: ArgumentMap) -> list[AuthorEdge]:
+    """One edge per ordered pair of authors joined by at least one cross-author link.
+
+    In the order of ``amap.authors`` (source, then target), so the author view is stable.
+    """
+    author_of = {c.id: c.author for c in amap.claims}
+    sup: Counter[tuple[str, str]] = Counter()
+    att: Counter[tuple[str, str]] = Counter()
+    ids: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for link in amap.links:
+        a, b = author_of.get(link.from_claim), author_of.get(link.to_claim)
+        if a is None or b is None or a == b:
+            continue
+        (sup if link.kind == "support" else att)[(a, b)] += 1
+        ids[(a, b)].append(link.id)
+    order = {a.id: i for i, a in enumerate(amap.authors)}
+    pairs = sorted(ids, key=lambda p: (order.get(p[0], len(order)), order.get(p[1], len(order))))
+    return [AuthorEdge(a, b, sup[(a, b)], att[(a, b)], tuple(ids[(a, b)])) for a, b in pairs]
+
+
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    """How two authors' claims relate, counting links in both directions."""
+
+    supports: int
+    attacks: int
+
+    @property
+    def net(self) -> int:
+        return self.supports - self.attacks
+
+    @property
+    def score(self) -> float | None:
+        """(supports − attacks) / links, from −1 (only attacks) to +1; ``None`` if no links."""
+        total = self.supports + self.attacks
+        return None if total == 0 else self.net / total
+
+
+def agreement_matrix(amap: ArgumentMap) -> dict[tuple[str, str], Agreement]:
+    """Symmetric author × author agreement for every pair of distinct authors of the map."""
+    directed = {(e.source, e.target): e for e in author_edges(amap)}
+    result: dict[tuple[str, str], Agreement] = {}
+    for a in amap.authors:
+        for b in amap.authors:
+            if a.id == b.id:
+                continue
+            there, back = directed.get((a.id, b.id)), directed.get((b.id, a.id))
+            s = (there.supports if there else 0) + (back.supports if back else 0)
+            t = (there.attacks if there else 0) + (back.attacks if back else 0)
+            result[(a.id, b.id)] = Agreement(s, t)
+    return result
+
+
+# ---------------------------------------------------------------- two-author diff
+@dataclass(frozen=True, slots=True)
+class StancePair:
+    position_id: str
+    label: str
+    a: Stance | None
+    b: Stance | None
+
+
+@dataclass(frozen=True, slots=True)
+class AuthorDiff:
+    """What two authors share, where they clash, and what only one of them addresses.
+
+    ``supports`` and ``attacks`` are the links between their claims (either direction).
+    Stances: ``same`` (both for, both against or both mixed), ``opposite`` (for vs against),
+    ``differ`` (both take a stance, different but not opposite: one is mixed), ``only_a`` /
+    ``only_b`` (one takes a stance, the other is silent or unrecorded). Positions where both
+    are silent or unrecorded appear nowhere.
+    """
+
+    a: str
+    b: str
+    supports: tuple[Link, ...]
+    attacks: tuple[Link, ...]
+    same: tuple[StancePair, ...]
+    opposite: tuple[StancePair, ...]
+    differ: tuple[StancePair, ...]
+    only_a: tuple[StancePair, ...]
+    only_b: tuple[StancePair, ...]
+
+
+def _takes_stance(stance: Stance | None) -> bool:
+    return stance is not None and stance != "silent"
+
+
+def author_diff(amap: ArgumentMap, a: str, b: str) -> AuthorDiff:
+    """The diff of authors ``a`` and ``b`` (ids); ``ValueError`` for an unknown or equal pair."""
+    known = {x.id for x in amap.authors}
+    for who in (a, b):
+        if who not in known:
+            raise ValueError(f"unknown author {who!r}")
+    if a == b:
+        raise ValueError("pick two different authors")
+    author_of = {c.id: c.author for c in amap.claims}
+    between = [
+        x for x in amap.links if {author_of.get(x.from_claim), author_of.get(x.to_claim)} == {a, b}
+    ]
+    same: list[StancePair] = []
+    opposite: list[StancePair] = []
+    differ: list[StancePair] = []
+    only_a: list[StancePair] = []
+    only_b: list[StancePair] = []
+    for pos in amap.positions:
+        sa, sb = pos.stances.get(a), pos.stances.get(b)
+        pair = StancePair(pos.id, pos.label, sa, sb)
+        if _takes_stance(sa) and _takes_stance(sb):
+            if sa == sb:
+                same.append(pair)
+            elif sa is not None and OPPOSITE.get(sa) == sb:
+                opposite.append(pair)
+            else:
+                differ.append(pair)
+        elif _takes_stance(sa):
+            only_a.append(pair)
+        elif _takes_stance(sb):
+            only_b.append(pair)
+    return AuthorDiff(
+        a=a,
+        b=b,
+        supports=tuple(x for x in between if x.kind == "support"),
+        attacks=tuple(x for x in between if x.kind == "attack"),
+        same=tuple(same),
+        opposite=tuple(opposite),
+        differ=tuple(differ),
+        only_a=tuple(only_a),
+        only_b=tuple(only_b),
+    )
+
+
+def find_author(amap: ArgumentMap, key: str) -> Author | None:
+    """An author by id, else by name (case-insensitive, whole name or one word of it).
+
+    A word that matches several authors matches none: a guess would compare the wrong people.
+    """
+    for author in amap.authors:
+        if author.id == key:
+            return author
+    folded = key.casefold().strip()
+    exact = [x for x in amap.authors if x.name.casefold() == folded or x.id.casefold() == folded]
+    if len(exact) == 1:
+        return exact[0]
+    words = [x for x in amap.authors if folded in x.name.casefold().split()]
+    return words[0] if len(words) == 1 else None
+
+
+# ---------------------------------------------------------------- contested claims
+@dataclass(frozen=True, slots=True)
+class Contested:
+    """A claim, the attack links on it and the distinct authors who made them."""
+
+    claim_id: str
+    attacks: tuple[str, ...]
+    authors: tuple[str, ...]  # ids of attacking authors, in map order; claims without one skipped
+
+
+def contested_claims(amap: ArgumentMap, limit: int | None = None) -> list[Contested]:
+    """Attacked claims, most contested first: by attacking authors, then by attacks, then map order."""
+    author_of = {c.id: c.author for c in amap.claims}
+    order = {a.id: i for i, a in enumerate(amap.authors)}
+    attacks: dict[str, list[str]] = defaultdict(list)
+    by: dict[str, set[str]] = defaultdict(set)
+    for link in amap.links:
+        if link.kind != "attack":
+            continue
+        attacks[link.to_claim].append(link.id)
+        who = author_of.get(link.from_claim)
+        if who is not None:
+            by[link.to_claim].add(who)
+    rank = {c.id: i for i, c in enumerate(amap.claims)}
+    found = [
+        Contested(
+            cid,
+            tuple(ids),
+            tuple(sorted(by.get(cid, ()), key=lambda a: (order.get(a, len(order)), a))),
+        )
+        for cid, ids in attacks.items()
+    ]
+    found.sort(key=lambda x: (-len(x.authors), -len(x.attacks), rank.get(x.claim_id, 0)))
+    return found if limit is None else found[:limit]
+
+
+# ---------------------------------------------------------------- load-bearing premises
+@dataclass(frozen=True, slots=True)
+class LoadBearing:
+    """A claim and the support paths to theses and recommendations that run through it."""
+
+    claim_id: str
+    paths: int  # support paths (any start, ending at a thesis or recommendation) through it
+    targets: tuple[str, ...]  # the theses and recommendations it reaches by support
+
+
+def load_bearing(amap: ArgumentMap, limit: int | None = 10) -> list[LoadBearing]:
+    """Claims whose removal cuts the most support paths to theses and recommendations.
+
+    A support path is a chain of support links that ends at a thesis or a recommendation
+    (every such ending counts, so a premise → recommendation → thesis chain is two paths).
+    The paths through a claim ``v`` are (paths ending at ``v``, counting ``v`` alone) × (paths
+    from ``v`` to a target): exactly the paths removing ``v`` would cut. Both factors come
+    from one dynamic programme over networkx's condensation of the support graph, so the
+    cost is linear; a support cycle (rare, and a mapping mistake more often than not) is
+    collapsed to one node whose members share its counts. Theses and recommendations are
+    the targets, not candidates; claims with no path are left out.
+    """
+    import networkx as nx
+
+    kind = {c.id: c.kind for c in amap.claims}
+    graph: nx.DiGraph = nx.DiGraph()
+    graph.add_nodes_from(kind)
+    graph.add_edges_from(
+        (x.from_claim, x.to_claim)
+        for x in amap.links
+        if x.kind == "support" and x.from_claim in kind and x.to_claim in kind
+    )
+    dag: nx.DiGraph = nx.condensation(graph)
+    members: dict[int, list[str]] = {n: list(d["members"]) for n, d in dag.nodes(data=True)}
+    is_target = {n: sum(1 for m in members[n] if kind[m] in TARGET_KINDS) for n in dag}
+    topo: list[int] = list(nx.topological_sort(dag))
+    into: dict[int, int] = {}
+    for n in topo:  # paths ending at n: n alone, or any path into a predecessor extended
+        into[n] = 1 + sum(into[p] for p in dag.predecessors(n))
+    out_of: dict[int, int] = {}
+    for n in reversed(topo):  # paths from n (length >= 1) ending at a target
+        out_of[n] = sum(is_target[s] + out_of[s] for s in dag.successors(n))
+
+    rank = {c.id: i for i, c in enumerate(amap.claims)}
+    scored = [
+        (into[n] * out_of[n], m)
+        for n in dag
+        if out_of[n]
+        for m in members[n]
+        if kind[m] not in TARGET_KINDS
+    ]
+    scored.sort(key=lambda pair: (-pair[0], rank[pair[1]]))
+    if limit is not None:
+        scored = scored[:limit]
+    result = []
+    for paths, cid in scored:
+        reached = nx.descendants(graph, cid)
+        targets = tuple(
+            sorted((t for t in reached if kind[t] in TARGET_KINDS), key=rank.__getitem__)
+        )
+        result.append(LoadBearing(cid, paths, targets))
+    return result
+
+
+# ---------------------------------------------------------------- helpers
+def claims_of(amap: ArgumentMap, author_id: str) -> list[Claim]:
+    return [c for c in amap.claims if c.author == author_id]
+
+
+def short_names(authors: Sequence[Author]) -> dict[str, str]:
+    """A short column heading per author: the last word of the name if that is unique."""
+    last = [a.name.split()[-1] if a.name.split() else a.id for a in authors]
+    counts = Counter(last)
+    return {a.id: (s if counts[s] == 1 else a.id) for a, s in zip(authors, last, strict=True)}
+
+
+def stance_rows(pairs: Iterable[StancePair]) -> list[tuple[str, str, str]]:
+    """``(label, stance of a, stance of b)`` rows for printing a diff section."""
+    return [(p.label, p.a or "—", p.b or "—") for p in pairs]
