@@ -1,0 +1,342 @@
+"""MapScene: a QGraphicsScene that mirrors a MapDocument and never edits it behind its back.
+
+The scene builds one card per claim and one arrow per link when it is created (or when the
+document is reset) and from then on only follows the document's signals. Changes the user
+makes with the mouse reach the document through :func:`ui.qt.undo.push_edit` (the view
+does that); the document then signals and the scene follows, exactly as it does for undo,
+redo, the inspector or a script.
+
+Positions: a claim with a saved ``pos`` is drawn there. A claim without one gets a
+*view-state* position (a layered layout on load, a free spot when added later). Those
+positions never enter the document unless the user moves the card or runs auto layout, so
+opening a map never creates an undo entry or marks the map modified.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping
+from typing import Any
+
+from psygnal import SignalInstance
+from PySide6.QtCore import QObject, QPointF, QRectF
+from PySide6.QtGui import QBrush, QColor, QPalette, QUndoStack
+from PySide6.QtWidgets import QApplication, QGraphicsScene
+
+from argmap.document import MapDocument
+from argmap.layout import layered_layout, place_new_claim
+from argmap.model import Author, Claim, Link, Point
+from ui.qt.canvas.items import ClaimItem, LinkItem, Mark
+
+
+class MapScene(QGraphicsScene):
+    """The map's cards and arrows, kept in step with ``doc``.
+
+    ``undo_stack`` is where gestures on this scene are recorded (the view pushes to it).
+    """
+
+    def __init__(
+        self, doc: MapDocument, undo_stack: QUndoStack, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.undo_stack = undo_stack
+        self._claims: dict[str, ClaimItem] = {}
+        self._links: dict[str, LinkItem] = {}
+        self._links_at: dict[str, set[str]] = {}  # claim id -> ids of its link items
+        self._auto_pos: dict[str, QPointF] = {}  # view-state positions of unsaved claims
+        self._marks: dict[str, tuple[str, str]] = {}
+        self._hidden_authors: set[str] = set()
+        self._hidden_kinds: set[str] = set()
+        self._highlight: set[str] = set()
+        self._syncing = False  # positions set from the document, not by a drag
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self._apply_palette()
+        self._connections: list[tuple[SignalInstance, Callable[..., Any]]] = [
+            (doc.reset, self.rebuild),
+            (doc.claim_added, self._on_claim_added),
+            (doc.claim_removed, self._on_claim_removed),
+            (doc.claim_changed, self._on_claim_changed),
+            (doc.claims_moved, self._on_claims_moved),
+            (doc.link_added, self._on_link_added),
+            (doc.link_removed, self._on_link_removed),
+            (doc.link_changed, self._on_link_changed),
+            (doc.author_changed, self._on_author_changed),
+        ]
+        for signal, slot in self._connections:
+            signal.connect(slot)
+        self.rebuild()
+
+    def detach(self) -> None:
+        """Stop following the document (before the scene is thrown away)."""
+        for signal, slot in self._connections:
+            signal.disconnect(slot)
+        self._connections = []
+
+    def _apply_palette(self) -> None:
+        """A light canvas, or the app's own base colour when it runs a dark palette."""
+        app = QApplication.instance()
+        base = QColor("white")
+        if isinstance(app, QApplication):
+            base = app.palette().color(QPalette.ColorRole.Base)
+        self.setBackgroundBrush(QBrush(base))
+        self._background = base
+
+    # ------------------------------------------------------------------ contract
+    def claim_item(self, claim_id: str) -> ClaimItem | None:
+        return self._claims.get(claim_id)
+
+    def link_item(self, link_id: str) -> LinkItem | None:
+        return self._links.get(link_id)
+
+    def claim_items(self) -> list[ClaimItem]:
+        return list(self._claims.values())
+
+    def link_items(self) -> list[LinkItem]:
+        return list(self._links.values())
+
+    def links_at(self, claim_id: str) -> list[LinkItem]:
+        """The arrows touching a claim (what a drag of that card re-routes)."""
+        return [self._links[i] for i in self._links_at.get(claim_id, ())]
+
+    def selected_claim_ids(self) -> list[str]:
+        """Selected claims in map order (the order a multi-delete or an export uses)."""
+        chosen = {i.claim_id for i in self.selectedItems() if isinstance(i, ClaimItem)}
+        if not chosen:
+            return []
+        return [c.id for c in self.doc.map.claims if c.id in chosen]
+
+    def selected_link_ids(self) -> list[str]:
+        chosen = {i.link_id for i in self.selectedItems() if isinstance(i, LinkItem)}
+        return [x.id for x in self.doc.map.links if x.id in chosen]
+
+    def set_overlay(self, marks: Mapping[str, tuple[str, str]] | None) -> None:
+        """Draw a coloured ring and a short badge on cards; ``None`` clears every mark."""
+        new = dict(marks) if marks else {}
+        for claim_id in set(self._marks) | set(new):
+            item = self._claims.get(claim_id)
+            if item is None:
+                continue
+            if claim_id in new:
+                color, text = new[claim_id]
+                item.set_mark(Mark(QColor(color), text))
+            else:
+                item.set_mark(None)
+        self._marks = new
+
+    def set_hidden(self, authors: set[str], kinds: set[str]) -> None:
+        """Hide cards by author or kind, and every arrow that touches a hidden card."""
+        self._hidden_authors = set(authors)
+        self._hidden_kinds = set(kinds)
+        for item in self._claims.values():
+            item.setVisible(self._claim_visible(item.claim))
+        for link in self._links.values():
+            link.setVisible(link.source.isVisible() and link.target.isVisible())
+
+    def set_highlight(self, claim_ids: Collection[str]) -> None:
+        """Draw search hits with a bright halo (an empty collection clears it)."""
+        new = set(claim_ids)
+        for claim_id in self._highlight | new:
+            item = self._claims.get(claim_id)
+            if item is not None:
+                item.set_highlighted(claim_id in new)
+        self._highlight = new
+
+    def content_rect(self) -> QRectF:
+        """Bounding rect of the visible cards (arrows run between them), with a margin."""
+        rect = QRectF()
+        for item in self._claims.values():
+            if item.isVisible():
+                rect = rect.united(item.sceneBoundingRect())
+        if rect.isNull():
+            return QRectF(-200, -150, 400, 300)
+        return rect.adjusted(-24, -24, 24, 24)
+
+    # ------------------------------------------------------------------ positions
+    def card_sizes(self) -> dict[str, tuple[float, float]]:
+        """Measured card sizes, for the layout."""
+        return {cid: item.size() for cid, item in self._claims.items()}
+
+    def current_positions(self) -> dict[str, Point]:
+        """Where every card is drawn now (saved or view-state)."""
+        return {
+            cid: Point(x=item.pos().x(), y=item.pos().y()) for cid, item in self._claims.items()
+        }
+
+    def is_auto_placed(self, claim_id: str) -> bool:
+        """True when the card sits at a view-state position (no saved ``pos``)."""
+        return claim_id in self._auto_pos
+
+    def _free_spot(self, claim: Claim, item: ClaimItem) -> QPointF:
+        """A spot for a card without a saved position: near its linked or selected claims."""
+        anchors = [
+            self._claims[other].pos()
+            for x in self.doc.links_of(claim.id)
+            for other in (x.from_claim, x.to_claim)
+            if other != claim.id and other in self._claims
+        ]
+        if not anchors:
+            anchors = [i.pos() for i in self.selectedItems() if isinstance(i, ClaimItem)]
+        near = None
+        if anchors:
+            x = sum(p.x() for p in anchors) / len(anchors)
+            y = max(p.y() for p in anchors) + item.size()[1] + 60
+            near = Point(x=x, y=y)
+        spot = place_new_claim(
+            self.doc,
+            near=near,
+            size=item.size(),
+            positions=self.current_positions(),
+            sizes=self.card_sizes(),
+            exclude=[claim.id],
+        )
+        return QPointF(spot.x, spot.y)
+
+    def _set_item_pos(self, item: ClaimItem, pos: QPointF) -> None:
+        self._syncing = True
+        try:
+            item.setPos(pos)
+        finally:
+            self._syncing = False
+
+    # ------------------------------------------------------------------ building
+    def rebuild(self) -> None:
+        """Drop every item and build the map again (open, revert, ``doc.reset``)."""
+        self.clearSelection()
+        self.clear()
+        self._claims.clear()
+        self._links.clear()
+        self._links_at.clear()
+        self._auto_pos.clear()
+        claims = self.doc.map.claims
+        for claim in claims:
+            self._make_claim_item(claim)
+        unsaved = [c for c in claims if c.pos is None]
+        if unsaved:
+            if len(unsaved) == len(claims):
+                spots = layered_layout(self.doc, self.card_sizes())
+                for claim in unsaved:
+                    p = spots[claim.id]
+                    self._auto_pos[claim.id] = QPointF(p.x, p.y)
+                    self._set_item_pos(self._claims[claim.id], self._auto_pos[claim.id])
+            else:
+                for claim in unsaved:
+                    item = self._claims[claim.id]
+                    self._auto_pos[claim.id] = self._free_spot(claim, item)
+                    self._set_item_pos(item, self._auto_pos[claim.id])
+        for link in self.doc.map.links:
+            self._make_link_item(link)
+        for item in self._claims.values():
+            item.on_moved = self._on_item_moved
+        self.set_overlay({k: v for k, v in self._marks.items() if k in self._claims})
+        self.set_highlight(self._highlight & self._claims.keys())
+        if self._hidden_authors or self._hidden_kinds:
+            self.set_hidden(self._hidden_authors, self._hidden_kinds)
+
+    def _author(self, claim: Claim) -> Author | None:
+        return self.doc.authors.get(claim.author) if claim.author else None
+
+    def _claim_visible(self, claim: Claim) -> bool:
+        return claim.kind not in self._hidden_kinds and (
+            claim.author is None or claim.author not in self._hidden_authors
+        )
+
+    def _make_claim_item(self, claim: Claim) -> ClaimItem:
+        item = ClaimItem(claim, self._author(claim))
+        if claim.pos is not None:
+            item.setPos(claim.pos.x, claim.pos.y)
+        self.addItem(item)
+        self._claims[claim.id] = item
+        self._links_at.setdefault(claim.id, set())
+        if claim.id in self._marks:
+            color, text = self._marks[claim.id]
+            item.set_mark(Mark(QColor(color), text))
+        if not self._claim_visible(claim):
+            item.setVisible(False)
+        return item
+
+    def _make_link_item(self, link: Link) -> LinkItem | None:
+        source = self._claims.get(link.from_claim)
+        target = self._claims.get(link.to_claim)
+        if source is None or target is None:
+            return None
+        item = LinkItem(link, source, target)
+        item.background = self._background
+        self.addItem(item)
+        self._links[link.id] = item
+        self._links_at.setdefault(link.from_claim, set()).add(link.id)
+        self._links_at.setdefault(link.to_claim, set()).add(link.id)
+        item.setVisible(source.isVisible() and target.isVisible())
+        return item
+
+    # ------------------------------------------------------------------ drags
+    def _on_item_moved(self, item: ClaimItem) -> None:
+        """A card moved (drag or sync): re-route only its own arrows."""
+        for link_id in self._links_at.get(item.claim_id, ()):
+            self._links[link_id].update_geometry()
+
+    # ------------------------------------------------------------------ document signals
+    def _on_claim_added(self, claim: Claim) -> None:
+        item = self._make_claim_item(claim)
+        if claim.pos is None:
+            self._auto_pos[claim.id] = self._free_spot(claim, item)
+            self._set_item_pos(item, self._auto_pos[claim.id])
+        item.on_moved = self._on_item_moved
+
+    def _on_claim_removed(self, claim_id: str) -> None:
+        item = self._claims.pop(claim_id, None)
+        for link_id in self._links_at.pop(claim_id, set()):  # normally none left
+            self._on_link_removed(link_id)
+        self._auto_pos.pop(claim_id, None)
+        if item is not None:
+            item.on_moved = None
+            self.removeItem(item)
+
+    def _on_claim_changed(self, old: Claim, new: Claim) -> None:
+        item = self._claims.get(new.id)
+        if item is None:
+            return
+        item.set_claim(new, self._author(new))
+        item.setVisible(self._claim_visible(new))
+        if new.pos != old.pos:
+            self._on_claims_moved({new.id: new.pos})
+        for link in self.links_at(new.id):
+            link.update_geometry()
+            link.setVisible(link.source.isVisible() and link.target.isVisible())
+            link.update()  # the cross-author look depends on the claims' authors
+
+    def _on_claims_moved(self, positions: dict[str, Point | None]) -> None:
+        for claim_id, pos in positions.items():
+            item = self._claims.get(claim_id)
+            if item is None:
+                continue
+            if pos is not None:
+                self._auto_pos.pop(claim_id, None)
+                target = QPointF(pos.x, pos.y)
+            else:
+                spot = self._auto_pos.get(claim_id)
+                if spot is None:
+                    spot = self._free_spot(self.doc.claims[claim_id], item)
+                    self._auto_pos[claim_id] = spot
+                target = spot
+            if item.pos() != target:
+                self._set_item_pos(item, target)
+
+    def _on_link_added(self, link: Link) -> None:
+        self._make_link_item(link)
+
+    def _on_link_removed(self, link_id: str) -> None:
+        item = self._links.pop(link_id, None)
+        if item is None:
+            return
+        for end in (item.link.from_claim, item.link.to_claim):
+            self._links_at.get(end, set()).discard(link_id)
+        self.removeItem(item)
+
+    def _on_link_changed(self, old: Link, new: Link) -> None:
+        self._on_link_removed(old.id)
+        self._on_link_added(new)
+
+    def _on_author_changed(self, old: Author, new: Author) -> None:
+        for item in self._claims.values():
+            if item.claim.author == new.id:
+                item.set_author(new)
