@@ -49,7 +49,8 @@ class RemoveClaim:
     def apply(self, doc: MapDocument) -> None:
         if self.claim_id not in doc.claims:
             raise EditError(f"no claim with id {self.claim_id!r}")
-        self._links = [doc.delete_link(x.id) for x in doc.links_of(self.claim_id)]
+        # Last first, so each recorded index is the link's original place in the map.
+        self._links = [doc.delete_link(x.id) for x in reversed(doc.links_of(self.claim_id))]
         self._positions = []
         for position in list(doc.positions.values()):
             if self.claim_id in position.grounds:
