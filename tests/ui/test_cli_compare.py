@@ -1,0 +1,197 @@
+"""``argmap compare``: tables for people, JSON for scripts, exit codes, never a traceback."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from argmap.compare import agreement_matrix, author_diff, contested_claims, positions_matrix
+from argmap.mapfile import load, save
+from argmap.model import ArgumentMap, Author, Claim, Link, Position
+from argmap.semantics import grounded_map
+from tests.conftest import MAPS
+from ui.cli import main
+
+DEBATE = MAPS / "afghanistan-debate.argmap.json"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err
+    return code, out, err
+
+
+@pytest.fixture
+def small(tmp_path: Path) -> Path:
+    amap = ArgumentMap(
+        title="Small debate",
+        authors=[
+            Author(id="sg", name="Sahar Ghumkhor"),
+            Author(id="jb", name="James Baker"),
+            Author(id="kl", name="Kim Lee"),
+        ],
+        claims=[
+            Claim(id="t1", kind="thesis", text="Engage the Taliban", author="sg"),
+            Claim(id="p1", kind="premise", text="Isolation failed", author="sg"),
+            Claim(id="t2", kind="thesis", text="Pressure Pakistan", author="jb"),
+            Claim(id="o2", kind="objection", text="Engagement rewards terror", author="jb"),
+            Claim(id="r3", kind="recommendation", text="Talk through Doha", author="kl"),
+        ],
+        links=[
+            Link(id="l1", kind="support", from_claim="p1", to_claim="t1"),
+            Link(id="l2", kind="attack", from_claim="o2", to_claim="t1"),
+            Link(id="l3", kind="support", from_claim="p1", to_claim="t2"),
+            Link(id="l4", kind="attack", from_claim="t1", to_claim="o2"),
+            Link(id="l5", kind="support", from_claim="r3", to_claim="t1"),
+        ],
+        positions=[
+            Position(
+                id="engage",
+                label="Engage the Taliban?",
+                stances={"sg": "for", "jb": "against"},
+                grounds=["t1"],
+            ),
+            Position(
+                id="pressure",
+                label="Pressure Pakistan?",
+                stances={"sg": "silent", "jb": "for", "kl": "mixed"},
+                grounds=["t2"],
+            ),
+        ],
+    )
+    path = tmp_path / "small.argmap.json"
+    save(amap, path)
+    return path
+
+
+def test_text_output_on_a_small_map(capsys: pytest.CaptureFixture[str], small: Path) -> None:
+    code, out, err = run(capsys, "compare", str(small))
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[1] == "3 authors, 5 claims, 5 links (4 across authors), 2 positions"
+    header = next(x for x in lines if "Ghumkhor" in x and "Baker" in x and "Lee" in x)
+    row = next(x for x in lines if x.strip().startswith("Engage the Taliban?"))
+    # Kim Lee has no recorded stance but supports the ground: '-!' under Lee.
+    assert row.split()[-3:] == ["for", "against", "-!"]
+    assert header.index("Lee") == row.index("-!")
+    # Sahar Ghumkhor recorded silent on Pressure Pakistan but supports its ground.
+    pressure = next(x for x in lines if x.strip().startswith("Pressure Pakistan?"))
+    assert pressure.split()[-3:] == ["silent!", "for", "mixed"]
+    assert any(x.strip().startswith("! Ghumkhor on 'Pressure Pakistan?'") for x in lines)
+    # Agreement: Ghumkhor-Baker: one support (l3), two attacks (l2, l4) -> net -1.
+    baker_row = next(x for x in lines if x.strip().startswith("Baker"))
+    assert "+1/-2 (-1)" in baker_row
+    assert "1 author, 1 attack  t1" in out
+    assert "What stands (grounded semantics over attack links): 3 in, 0 out, 2 undecided" in out
+    assert '  UND  t1 "Engage the Taliban" (Ghumkhor)' in out  # t1 and o2 attack each other
+    assert "Diff:" not in out
+
+
+def test_diff_by_names(capsys: pytest.CaptureFixture[str], small: Path) -> None:
+    code, out, _ = run(capsys, "compare", str(small), "--authors", "Ghumkhor", "james baker")
+    assert code == 0
+    diff = out[out.index("Diff: Ghumkhor vs Baker") :]
+    assert "support links between them (1)" in diff
+    assert "attack links between them (2)" in diff
+    assert "opposite stances (1)\n    Engage the Taliban?: Ghumkhor for, Baker against" in diff
+    assert "only Baker (1)\n    Pressure Pakistan?: Ghumkhor silent, Baker for" in diff
+
+
+def test_json_matches_the_library(capsys: pytest.CaptureFixture[str], small: Path) -> None:
+    code, out, _ = run(capsys, "compare", str(small), "--json", "--authors", "sg", "kl")
+    assert code == 0
+    data = json.loads(out)
+    amap = load(small)
+    matrix = positions_matrix(amap)
+    for pos in data["positions"]:
+        for aid, cell in pos["stances"].items():
+            lib = matrix.cell(pos["id"], aid)
+            assert (cell["stated"], cell["suggested"], cell["disagrees"]) == (
+                lib.stated,
+                lib.suggested,
+                lib.disagrees,
+            )
+    agree = agreement_matrix(amap)
+    assert len(data["agreement"]) == 3
+    for row in data["agreement"]:
+        assert (row["supports"], row["attacks"]) == (
+            agree[(row["a"], row["b"])].supports,
+            agree[(row["a"], row["b"])].attacks,
+        )
+    assert data["grounded"]["labels"] == grounded_map(amap)
+    assert data["diff"]["a"] == "sg" and data["diff"]["b"] == "kl"
+    assert data["diff"]["supports"] == ["l5"]
+    assert data["diff"]["differ"] == [] and data["diff"]["only_a"] == [
+        {"position": "engage", "sg": "for", "kl": None}
+    ]
+
+
+def test_unknown_author_lists_the_known_ones(
+    capsys: pytest.CaptureFixture[str], small: Path
+) -> None:
+    code, out, err = run(capsys, "compare", str(small), "--authors", "sg", "Rumsfeld")
+    assert code == 2
+    assert out == ""
+    assert "no author 'Rumsfeld'" in err
+    assert "sg (Sahar Ghumkhor), jb (James Baker), kl (Kim Lee)" in err
+
+
+def test_same_author_twice_is_a_usage_mistake(
+    capsys: pytest.CaptureFixture[str], small: Path
+) -> None:
+    code, _, err = run(capsys, "compare", str(small), "--authors", "sg", "Ghumkhor")
+    assert code == 2 and "two different authors" in err
+
+
+def test_one_author_only_is_a_usage_mistake(
+    capsys: pytest.CaptureFixture[str], small: Path
+) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["compare", str(small), "--authors", "sg"])
+    assert exc.value.code == 2
+
+
+def test_unreadable_map_exits_1(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, err = run(capsys, "compare", str(tmp_path / "missing.argmap.json"))
+    assert code == 1 and "no such file" in err
+    broken = tmp_path / "broken.argmap.json"
+    broken.write_text('{"claims": [', encoding="utf-8")
+    code, _, err = run(capsys, "compare", str(broken))
+    assert code == 1 and str(broken) in err
+
+
+def test_empty_map(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "empty.argmap.json"
+    save(ArgumentMap(), path)
+    code, out, _ = run(capsys, "compare", str(path))
+    assert code == 0
+    assert "(no authors)" in out and "(no attack links)" in out and "(no support paths)" in out
+
+
+# ------------------------------------------------------------------ the bundled debate
+def test_debate_text(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "compare", str(DEBATE))
+    assert code == 0, err
+    amap = load(DEBATE)
+    matrix = positions_matrix(amap)
+    assert out.count("\n  ! ") == len(matrix.disagreements())
+    top = contested_claims(amap, limit=1)[0]
+    assert f"  {top.claim_id} " in out.split("Most contested claims")[1].splitlines()[1] + " "
+
+
+def test_debate_diff_json_every_pair(capsys: pytest.CaptureFixture[str]) -> None:
+    amap = load(DEBATE)
+    a, b = amap.authors[0], amap.authors[1]
+    code, out, _ = run(capsys, "compare", str(DEBATE), "--json", "--authors", a.name, b.id)
+    assert code == 0
+    data = json.loads(out)
+    lib = author_diff(amap, a.id, b.id)
+    assert data["diff"]["attacks"] == [x.id for x in lib.attacks]
+    assert data["diff"]["supports"] == [x.id for x in lib.supports]
+    assert [p["position"] for p in data["diff"]["opposite"]] == [
+        p.position_id for p in lib.opposite
+    ]
+    assert {p["id"] for p in data["positions"]} == {p.id for p in amap.positions}

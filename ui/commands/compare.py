@@ -1,0 +1,350 @@
+"""``argmap compare MAP [--authors A B] [--json]``: who agrees with whom, and on what.
+
+Prints the positions matrix (stated stances, ``!`` where the map's links suggest another),
+the author × author agreement matrix, the most contested claims, the load-bearing premises,
+what stands under grounded semantics and, for two authors, their diff. Exit 0 on success,
+1 when the map cannot be read, 2 for a usage mistake (such as an unknown author).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from argmap.compare import AuthorDiff, PositionsMatrix
+    from argmap.model import ArgumentMap, Link
+
+_LABEL_WIDTH = 34
+_TEXT_WIDTH = 60
+
+
+def register(sub: Any) -> None:
+    parser = sub.add_parser(
+        "compare",
+        help="positions matrix, agreement between authors, contested claims, diff of two authors",
+        description="Compare the authors of a map: each author's stance on each position "
+        "('!' where the map's links suggest another stance), agreement between authors from "
+        "the cross-author support and attack links, the most contested claims, the "
+        "load-bearing premises, what stands under grounded semantics, and with --authors "
+        "what two authors share, where they clash and what only one addresses.",
+    )
+    parser.add_argument("file", metavar="MAP", help="an *.argmap.json file")
+    parser.add_argument(
+        "--authors",
+        nargs=2,
+        metavar=("A", "B"),
+        help="two authors to diff, by id or name (a unique word of the name will do)",
+    )
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.add_argument(
+        "--top", type=int, default=5, metavar="N", help="contested / load-bearing rows (5)"
+    )
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from argmap.compare import author_diff, find_author
+    from argmap.mapfile import MapFileError, load
+
+    if args.top < 0:
+        print("argmap compare: --top must be 0 or more", file=sys.stderr)
+        return 2
+    try:
+        amap = load(args.file)
+    except MapFileError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return 1
+
+    diff = None
+    pair: list[str] = []
+    if args.authors:
+        for key in args.authors:
+            found = find_author(amap, key)
+            if found is None:
+                known = ", ".join(f"{a.id} ({a.name})" for a in amap.authors) or "none"
+                print(
+                    f"argmap compare: {args.file}: no author {key!r}; known authors: {known}",
+                    file=sys.stderr,
+                )
+                return 2
+            pair.append(found.id)
+        if pair[0] == pair[1]:
+            print("argmap compare: --authors needs two different authors", file=sys.stderr)
+            return 2
+        diff = author_diff(amap, pair[0], pair[1])
+    elif len(amap.authors) == 2:
+        diff = author_diff(amap, amap.authors[0].id, amap.authors[1].id)
+
+    report = _report(amap, args.top, diff)
+    if args.json:
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+    else:
+        print(_text(amap, args.file, args.top, diff))
+    return 0
+
+
+# ---------------------------------------------------------------- JSON
+def _report(amap: ArgumentMap, top: int, diff: AuthorDiff | None) -> dict[str, Any]:
+    from argmap.compare import (
+        agreement_matrix,
+        author_edges,
+        contested_claims,
+        load_bearing,
+        positions_matrix,
+    )
+    from argmap.semantics import grounded_map, label_counts
+
+    matrix = positions_matrix(amap)
+    labels = grounded_map(amap)
+    agree = agreement_matrix(amap)
+    return {
+        "authors": [{"id": a.id, "name": a.name} for a in amap.authors],
+        "positions": [
+            {
+                "id": p.id,
+                "label": p.label,
+                "grounds": list(p.grounds),
+                "stances": {
+                    a.id: {
+                        "stated": cell.stated,
+                        "suggested": cell.suggested,
+                        "disagrees": cell.disagrees,
+                        "reason": cell.reason,
+                        "claims": list(cell.claims),
+                    }
+                    for a in amap.authors
+                    for cell in [matrix.cell(p.id, a.id)]
+                },
+            }
+            for p in amap.positions
+        ],
+        "agreement": [
+            {"a": a, "b": b, "supports": g.supports, "attacks": g.attacks, "net": g.net}
+            for (a, b), g in agree.items()
+            if _before(amap, a, b)
+        ],
+        "author_edges": [
+            {
+                "from": e.source,
+                "to": e.target,
+                "supports": e.supports,
+                "attacks": e.attacks,
+                "net": e.net,
+                "links": list(e.links),
+            }
+            for e in author_edges(amap)
+        ],
+        "contested": [
+            {"claim": c.claim_id, "attacks": list(c.attacks), "authors": list(c.authors)}
+            for c in contested_claims(amap, limit=top)
+        ],
+        "load_bearing": [
+            {"claim": x.claim_id, "paths": x.paths, "targets": list(x.targets)}
+            for x in load_bearing(amap, limit=top)
+        ],
+        "grounded": {"counts": label_counts(labels), "labels": labels},
+        "diff": None if diff is None else _diff_json(diff),
+    }
+
+
+def _before(amap: ArgumentMap, a: str, b: str) -> bool:
+    order = [x.id for x in amap.authors]
+    return order.index(a) < order.index(b)
+
+
+def _diff_json(d: AuthorDiff) -> dict[str, Any]:
+    def stances(pairs: Sequence[Any]) -> list[dict[str, Any]]:
+        return [{"position": p.position_id, d.a: p.a, d.b: p.b} for p in pairs]
+
+    return {
+        "a": d.a,
+        "b": d.b,
+        "supports": [x.id for x in d.supports],
+        "attacks": [x.id for x in d.attacks],
+        "same": stances(d.same),
+        "opposite": stances(d.opposite),
+        "differ": stances(d.differ),
+        "only_a": stances(d.only_a),
+        "only_b": stances(d.only_b),
+    }
+
+
+# ---------------------------------------------------------------- text
+def _cut(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[str]], indent: str = "  ") -> list[str]:
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    lines = []
+    for row in [header, *rows]:
+        cells = [row[0].ljust(widths[0])] + [
+            c.ljust(w) for c, w in zip(row[1:], widths[1:], strict=True)
+        ]
+        lines.append((indent + "  ".join(cells)).rstrip())
+    return lines
+
+
+def _text(amap: ArgumentMap, file: str, top: int, diff: AuthorDiff | None) -> str:
+    from argmap.analysis import is_cross_author
+    from argmap.compare import (
+        agreement_matrix,
+        contested_claims,
+        load_bearing,
+        positions_matrix,
+        short_names,
+    )
+    from argmap.semantics import LABEL_TEXT, grounded_map, label_counts
+
+    claims = amap.claim_index()
+    author_of = {c.id: c.author for c in amap.claims}
+    names = short_names(amap.authors)
+    cross = sum(1 for x in amap.links if is_cross_author(x, author_of))
+    out = [
+        f"{file}: {amap.title or '(untitled)'}",
+        f"{len(amap.authors)} authors, {len(amap.claims)} claims, {len(amap.links)} links "
+        f"({cross} across authors), {len(amap.positions)} positions",
+        "",
+    ]
+
+    def said(cid: str) -> str:
+        claim = claims[cid]
+        who = names.get(claim.author, claim.author) if claim.author else "no author"
+        return f'{cid} "{_cut(claim.text, _TEXT_WIDTH)}" ({who})'
+
+    # Positions matrix
+    matrix = positions_matrix(amap)
+    out.append(
+        "Positions: stated stance per author ('!' the map suggests otherwise, '-' unrecorded)"
+    )
+    if amap.positions and amap.authors:
+        rows = [
+            [_cut(p.label, _LABEL_WIDTH)] + [_stance_cell(matrix, p.id, a.id) for a in amap.authors]
+            for p in amap.positions
+        ]
+        out += _table(["", *(names[a.id] for a in amap.authors)], rows)
+        flagged = matrix.disagreements()
+        if flagged:
+            out.append("")
+            label = {p.id: p.label for p in amap.positions}
+            for cell in flagged:
+                out.append(
+                    f"  ! {names[cell.author_id]} on {_cut(label[cell.position_id], _LABEL_WIDTH)!r}: "
+                    f"{cell.reason}"
+                )
+    else:
+        out.append("  (no positions)" if amap.authors else "  (no authors)")
+    out.append("")
+
+    # Agreement matrix
+    agree = agreement_matrix(amap)
+    out.append("Agreement: cross-author links both ways, +supports/-attacks (net)")
+    if len(amap.authors) >= 2:
+        rows = []
+        for a in amap.authors:
+            row = [names[a.id]]
+            for b in amap.authors:
+                if a.id == b.id:
+                    row.append("·")
+                    continue
+                g = agree[(a.id, b.id)]
+                row.append(
+                    ""
+                    if not (g.supports or g.attacks)
+                    else f"+{g.supports}/-{g.attacks} ({g.net:+d})"
+                )
+            rows.append(row)
+        out += _table(["", *(names[a.id] for a in amap.authors)], rows)
+    else:
+        out.append("  (needs two authors)")
+    out.append("")
+
+    # Contested
+    out.append("Most contested claims (attacking authors, attacks)")
+    contested = contested_claims(amap, limit=top)
+    for c in contested:
+        out.append(
+            f"  {_n(len(c.authors), 'author')}, {_n(len(c.attacks), 'attack')}  {said(c.claim_id)}"
+        )
+    if not contested:
+        out.append("  (no attack links)")
+    out.append("")
+
+    # Load-bearing
+    out.append(
+        "Load-bearing premises (support paths to theses and recommendations through the claim)"
+    )
+    bearing = load_bearing(amap, limit=top)
+    for x in bearing:
+        out.append(
+            f"  {_n(x.paths, 'path'):>9} to {_n(len(x.targets), 'target')}  {said(x.claim_id)}"
+        )
+    if not bearing:
+        out.append("  (no support paths)")
+    out.append("")
+
+    # What stands
+    labels = grounded_map(amap)
+    counts = label_counts(labels)
+    out.append(
+        f"What stands (grounded semantics over attack links): {counts['in']} in, "
+        f"{counts['out']} out, {counts['undecided']} undecided"
+    )
+    for lab in ("out", "undecided"):
+        for cid in [c for c, v in labels.items() if v == lab][:top]:
+            out.append(f"  {LABEL_TEXT[lab]:<4} {said(cid)}")
+
+    if diff is not None:
+        out.append("")
+        out += _diff_text(amap, diff, said)
+    return "\n".join(out)
+
+
+def _stance_cell(matrix: PositionsMatrix, position_id: str, author_id: str) -> str:
+    cell = matrix.cell(position_id, author_id)
+    return (cell.stated or "-") + ("!" if cell.disagrees else "")
+
+
+def _diff_text(amap: ArgumentMap, d: AuthorDiff, said: Any) -> list[str]:
+    from argmap.compare import short_names
+
+    names = short_names(amap.authors)
+    na, nb = names[d.a], names[d.b]
+    out = [f"Diff: {na} vs {nb}"]
+
+    def links(title: str, items: Sequence[Link], verb: str) -> None:
+        out.append(f"  {title} ({len(items)})")
+        for x in items:
+            out.append(f"    {said(x.from_claim)}")
+            out.append(f"      {verb} {said(x.to_claim)}")
+        if not items:
+            out.append("    (none)")
+
+    def stances(title: str, pairs: Sequence[Any]) -> None:
+        out.append(f"  {title} ({len(pairs)})")
+        for p in pairs:
+            out.append(f"    {_cut(p.label, _LABEL_WIDTH)}: {na} {p.a or '-'}, {nb} {p.b or '-'}")
+        if not pairs:
+            out.append("    (none)")
+
+    out.append(" Shared")
+    links("support links between them", d.supports, "supports")
+    stances("same stance", d.same)
+    out.append(" Clash")
+    links("attack links between them", d.attacks, "attacks")
+    stances("opposite stances", d.opposite)
+    stances("different stances (one mixed)", d.differ)
+    out.append(" Only one addresses")
+    stances(f"only {na}", d.only_a)
+    stances(f"only {nb}", d.only_b)
+    return out
