@@ -20,10 +20,9 @@ from collections import defaultdict
 from collections.abc import Mapping
 from typing import Final
 
+from argmap.layout import estimate_card_size
 from argmap.model import CLAIM_KINDS, ArgumentMap, Point
 
-DEFAULT_SIZE: Final[tuple[float, float]] = (220.0, 90.0)
-"""Card size (width, height) assumed for claims missing from ``sizes``."""
 LANE_GAP: Final[float] = 120.0
 """Horizontal space between lanes: room for the cross-author links to be seen."""
 ROW_GAP: Final[float] = 60.0
@@ -64,7 +63,7 @@ def lane_layout(
     """Card centres for every claim: one column per author, rows by depth.
 
     ``sizes`` gives ``(width, height)`` per claim id (the scene knows the real card sizes;
-    missing ones use :data:`DEFAULT_SIZE`). Within a lane and row, cards follow the claim
+    missing ones are estimated from the label as :mod:`argmap.layout` does). Within a lane and row, cards follow the claim
     kind (thesis first) and then map order, so the layout is deterministic.
     """
     sizes = sizes or {}
@@ -74,8 +73,11 @@ def lane_layout(
     lane_index = {aid: i for i, aid in enumerate(lane_ids)}
     orphan_lane = len(lane_ids)
 
+    text = {c.id: c.text for c in amap.claims}
+
     def size(cid: str) -> tuple[float, float]:
-        return sizes.get(cid, DEFAULT_SIZE)
+        found = sizes.get(cid)
+        return found if found is not None else estimate_card_size(text[cid])
 
     cells: dict[tuple[int, int], list[str]] = defaultdict(list)  # (lane, row) -> claims
     rank = {c.id: i for i, c in enumerate(amap.claims)}

@@ -6,7 +6,8 @@ import itertools
 
 from argmap.document import History, MapDocument
 from argmap.edits import ApplyLayout
-from argmap.lanes import DEFAULT_SIZE, claim_depths, lane_layout
+from argmap.lanes import claim_depths, lane_layout
+from argmap.layout import estimate_card_size
 from argmap.model import ArgumentMap, Author, Claim, Link, Point
 from argmap.synthetic import synthetic_map
 
@@ -116,7 +117,8 @@ def test_same_row_same_lane_stacks_by_kind_then_map_order() -> None:
     )
     pos = lane_layout(amap, origin=Point(x=10, y=20))
     assert pos["t2"].y < pos["t1"].y < pos["e"].y
-    assert pos["t2"] == Point(x=10 + DEFAULT_SIZE[0] / 2, y=20 + DEFAULT_SIZE[1] / 2)
+    w, h = estimate_card_size("t2")
+    assert pos["t2"] == Point(x=10 + w / 2, y=20 + h / 2)
 
 
 def test_empty_map() -> None:
