@@ -24,9 +24,13 @@ class Problem:
 
 
 def _duplicates(kind: str, ids: Iterable[str]) -> tuple[set[str], list[Problem]]:
-    seen: dict[str, int] = {}
     problems: list[Problem] = []
-    for i, item_id in enumerate(ids):
+    id_list = list(ids)
+    seen = dict(zip(reversed(id_list), range(len(id_list) - 1, -1, -1), strict=True))
+    if len(seen) == len(id_list):  # the common case: no duplicate, no Python loop
+        return set(seen), problems
+    seen = {}
+    for i, item_id in enumerate(id_list):
         if item_id in seen:
             problems.append(
                 Problem(
@@ -57,43 +61,8 @@ def find_problems(amap: ArgumentMap) -> list[Problem]:
                 problems.append(Problem(f"sources[{i}].authors[{j}]", f"unknown author {author!r}"))
 
     texts = {s.id: s.text for s in amap.sources}
-    for i, claim in enumerate(amap.claims):
-        problems += origin_problems(f"claims[{i}].origin", claim.origin)
-        if claim.quote is not None and claim.source is None:
-            problems.append(
-                Problem(f"claims[{i}].quote", "a claim with a quote must name its source")
-            )
-        if claim.author is not None and claim.author not in author_ids:
-            problems.append(Problem(f"claims[{i}].author", f"unknown author {claim.author!r}"))
-        if claim.source is not None and claim.source not in source_ids:
-            problems.append(Problem(f"claims[{i}].source", f"unknown source {claim.source!r}"))
-        elif claim.quote is not None and claim.source is not None:
-            problems += quote_problems(f"claims[{i}].quote", claim.quote, texts[claim.source])
-
-    seen_links: dict[tuple[str, str, str], int] = {}
-    for i, link in enumerate(amap.links):
-        problems += origin_problems(f"links[{i}].origin", link.origin)
-        for end in ("from_claim", "to_claim"):
-            ref = getattr(link, end)
-            if ref not in claim_ids:
-                problems.append(
-                    Problem(f"links[{i}].{end}", f"unknown claim {ref!r} (dangling link)")
-                )
-        if link.from_claim == link.to_claim:
-            problems.append(
-                Problem(f"links[{i}]", f"claim {link.from_claim!r} is linked to itself")
-            )
-        key = (link.from_claim, link.to_claim, link.kind)
-        if key in seen_links:
-            problems.append(
-                Problem(
-                    f"links[{i}]",
-                    f"duplicate {link.kind} link {link.from_claim!r} -> {link.to_claim!r} "
-                    f"(already links[{seen_links[key]}])",
-                )
-            )
-        else:
-            seen_links[key] = i
+    problems += _claim_problems(amap, author_ids, source_ids, texts)
+    problems += _link_problems(amap, claim_ids)
 
     for i, position in enumerate(amap.positions):
         for author in position.stances:
@@ -108,6 +77,62 @@ def find_problems(amap: ArgumentMap) -> list[Problem]:
                 problems.append(
                     Problem(f"positions[{i}].grounds[{j}]", f"unknown claim {ground!r}")
                 )
+    return problems
+
+
+def _claim_problems(
+    amap: ArgumentMap, author_ids: set[str], source_ids: set[str], texts: dict[str, str]
+) -> list[Problem]:
+    # The common case (known author and source, matching quote) is checked inline without
+    # building any string; paths and messages are only formatted for actual problems.
+    problems: list[Problem] = []
+    for i, claim in enumerate(amap.claims):
+        origin = claim.origin
+        if origin.kind == "extracted" or origin.confidence is not None:
+            problems += origin_problems(f"claims[{i}].origin", origin)
+        author, source, quote = claim.author, claim.source, claim.quote
+        if author is not None and author not in author_ids:
+            problems.append(Problem(f"claims[{i}].author", f"unknown author {author!r}"))
+        if source is None:
+            if quote is not None:
+                problems.append(
+                    Problem(f"claims[{i}].quote", "a claim with a quote must name its source")
+                )
+        elif source not in source_ids:
+            problems.append(Problem(f"claims[{i}].source", f"unknown source {source!r}"))
+        elif quote is not None and (
+            quote.end <= quote.start or texts[source][quote.start : quote.end] != quote.text
+        ):
+            problems += quote_problems(f"claims[{i}].quote", quote, texts[source])
+    return problems
+
+
+def _link_problems(amap: ArgumentMap, claim_ids: set[str]) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: dict[tuple[str, str, str], int] = {}
+    for i, link in enumerate(amap.links):
+        origin = link.origin
+        if origin.kind == "extracted" or origin.confidence is not None:
+            problems += origin_problems(f"links[{i}].origin", origin)
+        start, end = link.from_claim, link.to_claim
+        if start not in claim_ids:
+            problems.append(
+                Problem(f"links[{i}].from_claim", f"unknown claim {start!r} (dangling link)")
+            )
+        if end not in claim_ids:
+            problems.append(
+                Problem(f"links[{i}].to_claim", f"unknown claim {end!r} (dangling link)")
+            )
+        if start == end:
+            problems.append(Problem(f"links[{i}]", f"claim {start!r} is linked to itself"))
+        first = seen.setdefault((start, end, link.kind), i)
+        if first != i:
+            problems.append(
+                Problem(
+                    f"links[{i}]",
+                    f"duplicate {link.kind} link {start!r} -> {end!r} (already links[{first}])",
+                )
+            )
     return problems
 
 

@@ -7,10 +7,12 @@ atomic (:mod:`argmap.fileio`), so a crash or a full disk never leaves half a map
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -95,8 +97,30 @@ def _validation_problems(file: str, error: ValidationError) -> list[FileProblem]
     return problems
 
 
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a map is built.
+
+    Loading creates about ten objects per claim and no reference cycles; left on, the
+    collector rescans the growing heap again and again, which made a 50k-claim load three
+    times slower and its cost grow faster than the file.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def decode(data: bytes, file: str = "<map>") -> ArgumentMap:
     """Parse and validate the bytes of a map file; raises :class:`MapFileError`."""
+    with _gc_paused():
+        return _decode(data, file)
+
+
+def _decode(data: bytes, file: str) -> ArgumentMap:
     if not data.strip():
         raise _fail(file, "the file is empty (expected a JSON object of an argument map)")
     try:
