@@ -154,7 +154,10 @@ CROSS_LINKS: tuple[tuple[str, str, str, str], ...] = (
      "backfire."),
 )  # fmt: skip
 
-_F, _A, _M, _S = "for", "against", "mixed", "silent"
+_F: Stance = "for"
+_A: Stance = "against"
+_M: Stance = "mixed"
+_S: Stance = "silent"
 # (id, label, description, stances by author, grounds)
 POSITIONS: tuple[tuple[str, str, str, dict[str, Stance], tuple[str, ...]], ...] = (
     (
