@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
+import argparse
+import os
 import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from argmap import __version__
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication, QMainWindow
 
 
 def protect_none_refcount() -> None:
@@ -21,3 +32,147 @@ def protect_none_refcount() -> None:
     refcount = ctypes.c_ssize_t.from_address(id(None))  # ob_refcnt is PyObject's first field
     if refcount.value < 1 << 40:
         refcount.value += 1 << 40
+
+
+QUIET_QT_MESSAGES = ("This plugin does not support propagateSizeHints()",)
+"""Qt messages that say nothing to a user: the offscreen platform cannot size native
+windows, which is irrelevant to a screenshot. Every other message is still printed."""
+
+
+def quiet_qt_messages() -> None:
+    """Drop the messages in :data:`QUIET_QT_MESSAGES`; print the rest as Qt would."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    def handler(kind: QtMsgType, _context: object, message: str) -> None:
+        if message in QUIET_QT_MESSAGES or kind == QtMsgType.QtDebugMsg:
+            return
+        print(message, file=sys.stderr)
+
+    qInstallMessageHandler(handler)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="argmap-gui",
+        description="The argmap desktop studio: argument maps of op-eds beside their articles.",
+    )
+    parser.add_argument("map", nargs="?", metavar="MAP", help="an *.argmap.json file to open")
+    parser.add_argument(
+        "--screenshot",
+        metavar="FILE.png",
+        help="render the window with MAP offscreen, save it as a PNG and exit",
+    )
+    parser.add_argument(
+        "--size",
+        default="1600x1000",
+        metavar="WxH",
+        help="window size for --screenshot (default 1600x1000)",
+    )
+    parser.add_argument("--theme", choices=("system", "light", "dark"), help="palette for this run")
+    parser.add_argument("--version", action="version", version=f"argmap-gui {__version__}")
+    return parser
+
+
+def _parse_size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise SystemExit(f"argmap-gui: --size must look like 1600x1000, not {text!r}") from None
+    if not (200 <= width <= 8000 and 200 <= height <= 8000):
+        raise SystemExit("argmap-gui: --size must be between 200x200 and 8000x8000")
+    return width, height
+
+
+def make_app(argv: Sequence[str]) -> QApplication:
+    """The QApplication with the names QSettings uses and argmap's palette."""
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    QCoreApplication.setOrganizationName("argmap")
+    QCoreApplication.setOrganizationDomain("argmap.example.org")
+    QCoreApplication.setApplicationName("argmap")
+    QCoreApplication.setApplicationVersion(__version__)
+    # Fractional scale factors (150 %) as they are, not rounded: crisp text on high-DPI.
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(list(argv))
+    app.setApplicationDisplayName("argmap")
+    return app
+
+
+def screenshot(window: QMainWindow, target: Path, size: tuple[int, int]) -> None:
+    """Lay the window out at ``size``, fit the map, and save what it shows as a PNG."""
+    from PySide6.QtWidgets import QApplication
+
+    window.resize(*size)
+    window.show()
+    for _ in range(3):  # layout, then the view's deferred first fit, then paint
+        QApplication.processEvents()
+    view = getattr(window, "view", None)
+    if view is not None:
+        view.fit_all()
+    QApplication.processEvents()
+    image = window.grab()
+    if image.isNull() or not image.save(str(target), "PNG"):
+        raise OSError(f"cannot write {target}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    protect_none_refcount()
+    quiet_qt_messages()
+    if args.screenshot:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # works with no display
+    size = _parse_size(args.size)
+    app = make_app([sys.argv[0]])
+
+    from PySide6.QtCore import QSettings
+
+    from ui.qt.theme import apply_theme
+    from ui.qt.window import MainWindow
+
+    if args.screenshot:
+        # A screenshot is reproducible: no remembered geometry, theme or recovery offers.
+        settings = QSettings(
+            str(Path(tempfile.gettempdir()) / f"argmap-shot-{os.getpid()}.ini"),
+            QSettings.Format.IniFormat,
+        )
+        apply_theme(app, args.theme or "light")
+        window = MainWindow(settings, restore_state=False)
+        window.autosave.timer.stop()
+        if args.map:
+            from argmap.mapfile import MapFileError, load
+
+            try:
+                amap = load(args.map)
+            except MapFileError as exc:
+                print(exc, file=sys.stderr)
+                return 1
+            window.autosave.set_path(None)
+            window.set_map(amap, Path(args.map))
+        try:
+            screenshot(window, Path(args.screenshot), size)
+        except OSError as exc:
+            print(f"argmap-gui: {exc}", file=sys.stderr)
+            return 1
+        finally:
+            window.close()
+            Path(settings.fileName()).unlink(missing_ok=True)
+        print(f"argmap-gui: saved {args.screenshot} ({size[0]}x{size[1]})")
+        return 0
+
+    window = MainWindow()
+    apply_theme(app, args.theme or window.theme_mode())
+    window.show()
+    if args.map:
+        window.open_path(args.map)  # a bad file shows the CLI's message in a dialog
+    else:
+        window.offer_recovery()
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -33,10 +33,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QComboBox,
+    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QTextEdit,
-    QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -110,6 +111,18 @@ def claim_label(quoted: str) -> str:
         return label
     cut = label[: LABEL_LIMIT - 1].rsplit(" ", 1)[0]
     return cut + "…"
+
+
+def _kind_button_style(kind: ClaimKind) -> str:
+    """A button in a kind's colours: the same fills as its quotes and cards."""
+    fill, stroke = KIND_FILL[kind], KIND_STROKE[kind]
+    return (
+        f"QToolButton {{ background: {fill}; color: #1a1a1a; border: 1px solid {stroke};"
+        " border-radius: 3px; padding: 2px 5px; }"
+        f" QToolButton:hover {{ background: {stroke}; color: white; }}"
+        " QToolButton:disabled { background: palette(button); color: palette(mid);"
+        " border-color: palette(mid); }"
+    )
 
 
 class SourceText(QPlainTextEdit):
@@ -186,25 +199,33 @@ class SourcesPane(QWidget):
         self.text.selectionChanged.connect(self._update_actions)
 
         self.new_from_selection: dict[ClaimKind, QAction] = {}
-        self.toolbar = QToolBar("New claim from selection")
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.toolbar.addWidget(QLabel(" New from selection: "))
+        self.buttons = QWidget()
+        row = QHBoxLayout(self.buttons)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(4)
         for kind in CLAIM_KINDS:
-            action = QAction(kind_icon(kind), KIND_LABEL[kind], self)
-            action.setText(f"New {kind} from selection")
+            action = QAction(kind_icon(kind), f"New {kind} from selection", self)
             action.setIconText(KIND_LABEL[kind])
             action.setToolTip(f"Make a {kind} claim quoting the selected text")
             action.setStatusTip(action.toolTip())
             action.triggered.connect(lambda _=False, k=kind: self.create_from_selection(k))
             self.new_from_selection[kind] = action
-            self.toolbar.addAction(action)
             self.text.extra_actions.append(action)
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setStyleSheet(_kind_button_style(kind))
+            row.addWidget(button)
+        row.addStretch(1)
+        self.hint = QLabel("Select text in the article, then choose what it is:")
+        self.hint.setWordWrap(True)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.picker)
         layout.addWidget(self.header)
-        layout.addWidget(self.toolbar)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.buttons)
         layout.addWidget(self.text, 1)
 
         self._refresh_timer = QTimer(self)
@@ -355,14 +376,14 @@ class SourcesPane(QWidget):
             cursor.setPosition(self._offsets.to_qt(start))
             cursor.setPosition(self._offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
             selection = QTextEdit.ExtraSelection()
-            selection.cursor = cursor  # type: ignore[attr-defined]
+            selection.cursor = cursor
             if claim_id == self._selected:
                 strong = QTextCharFormat()
                 strong.setBackground(QColor(KIND_STROKE[kind]))
                 strong.setForeground(QColor("#ffffff"))
-                selection.format = strong  # type: ignore[attr-defined]
+                selection.format = strong
             else:
-                selection.format = formats[kind]  # type: ignore[attr-defined]
+                selection.format = formats[kind]
             selections.append(selection)
         self.text.setExtraSelections(selections)
 
@@ -373,7 +394,7 @@ class SourcesPane(QWidget):
         quotes = self._quotes.get(self._shown, {}) if self._shown else {}
         by_range = {(s, e): cid for cid, (s, e, _k) in quotes.items()}
         for selection in self.text.extraSelections():
-            cursor = selection.cursor  # type: ignore[attr-defined]
+            cursor = selection.cursor
             start, end = cursor.selectionStart(), cursor.selectionEnd()
             claim_id = by_range.get((self._offsets.to_py(start), self._offsets.to_py(end)))
             if claim_id is not None:

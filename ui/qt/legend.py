@@ -1,0 +1,169 @@
+"""The legend: who is who and what is what on the map, with show/hide per author and kind.
+
+Counts are recomputed once per event-loop turn after any number of claim signals (one pass
+over the claims), so a paste of a thousand claims does not recount a thousand times.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+
+from argmap.document import MapDocument
+from argmap.model import CLAIM_KINDS, LINK_KINDS
+from argmap.palette import KIND_LABEL, LINK_COLOR
+from ui.qt.sources import kind_icon
+
+
+def swatch(color: str, size: int = 14) -> QIcon:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor(color))
+    painter.setPen(QPen(QColor(color).darker(130), 1))
+    painter.drawEllipse(1, 1, size - 2, size - 2)
+    painter.end()
+    return QIcon(pixmap)
+
+
+def arrow(color: str, dashed: bool = False) -> QPixmap:
+    pixmap = QPixmap(28, 12)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    pen = QPen(QColor(color), 2)
+    if dashed:
+        pen.setStyle(Qt.PenStyle.DashLine)
+    painter.setPen(pen)
+    painter.drawLine(1, 6, 22, 6)
+    painter.setBrush(QColor(color))
+    painter.drawPolygon([QPointF(27, 6), QPointF(20, 2), QPointF(20, 10)])
+    painter.end()
+    return pixmap
+
+
+class Legend(QWidget):
+    """Authors and kinds with check boxes; ``hidden_changed(authors, kinds)`` on a toggle.
+
+    ``apply_hidden`` is called with the sets to hide (the window passes the scene's
+    ``set_hidden``); authors are keyed by id. Claims without an author follow only the kinds.
+    """
+
+    hidden_changed = Signal(set, set)
+
+    def __init__(self, doc: MapDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.apply_hidden: Callable[[set[str], set[str]], None] = lambda _a, _k: None
+        self.hidden_authors: set[str] = set()
+        self.hidden_kinds: set[str] = set()
+        self.author_boxes: dict[str, QCheckBox] = {}
+        self.kind_boxes: dict[str, QCheckBox] = {}
+
+        self.authors_box = QGroupBox("Authors")
+        self.authors_layout = QVBoxLayout(self.authors_box)
+        kinds_box = QGroupBox("Kinds")
+        kinds_layout = QVBoxLayout(kinds_box)
+        for kind in CLAIM_KINDS:
+            box = QCheckBox(KIND_LABEL[kind])
+            box.setIcon(kind_icon(kind))
+            box.setChecked(True)
+            box.setToolTip(f"Show or hide {kind} claims")
+            box.toggled.connect(lambda on, k=kind: self._toggle_kind(k, on))
+            kinds_layout.addWidget(box)
+            self.kind_boxes[kind] = box
+        links_box = QGroupBox("Links")
+        links_layout = QGridLayout(links_box)
+        for row, link_kind in enumerate(LINK_KINDS):
+            picture = QLabel()
+            picture.setPixmap(arrow(LINK_COLOR[link_kind], dashed=link_kind == "attack"))
+            links_layout.addWidget(picture, row, 0)
+            links_layout.addWidget(QLabel(link_kind.capitalize()), row, 1)
+        links_layout.setColumnStretch(1, 1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.authors_box)
+        layout.addWidget(kinds_box)
+        layout.addWidget(links_box)
+        layout.addStretch(1)
+
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(0)
+        self._count_timer.timeout.connect(self.refresh_counts)
+        doc.reset.connect(self._reset)
+        for signal in (doc.author_added, doc.author_removed, doc.author_changed):
+            signal.connect(self._rebuild_authors)
+        for signal in (doc.claim_added, doc.claim_removed, doc.claim_changed):
+            signal.connect(self._schedule_counts)
+        self._rebuild_authors()
+
+    def _reset(self) -> None:
+        self.hidden_authors.clear()
+        self.hidden_kinds.clear()
+        for box in self.kind_boxes.values():
+            box.blockSignals(True)
+            box.setChecked(True)
+            box.blockSignals(False)
+        self._rebuild_authors()
+        self._emit()
+
+    def _rebuild_authors(self, *_: Any) -> None:
+        for box in self.author_boxes.values():
+            box.deleteLater()
+        self.author_boxes.clear()
+        for author_id, name, color in ((a.id, a.name, a.color) for a in self.doc.map.authors):
+            box = QCheckBox(name)
+            box.setIcon(swatch(color))
+            box.setChecked(author_id not in self.hidden_authors)
+            box.setToolTip(f"Show or hide the claims of {name}")
+            box.toggled.connect(lambda on, a=author_id: self._toggle_author(a, on))
+            self.authors_layout.addWidget(box)
+            self.author_boxes[author_id] = box
+        self.hidden_authors &= set(self.author_boxes)
+        self.refresh_counts()
+
+    def _schedule_counts(self, *_: Any) -> None:
+        self._count_timer.start()
+
+    def refresh_counts(self) -> None:
+        """Write each author's and kind's number of claims into its check box."""
+        by_author: Counter[str] = Counter()
+        by_kind: Counter[str] = Counter()
+        for claim in self.doc.map.claims:
+            if claim.author is not None:
+                by_author[claim.author] += 1
+            by_kind[claim.kind] += 1
+        for author in self.doc.map.authors:
+            box = self.author_boxes.get(author.id)
+            if box is not None:
+                box.setText(f"{author.name} ({by_author[author.id]})")
+        self.authors_box.setVisible(bool(self.author_boxes))
+        for kind, box in self.kind_boxes.items():
+            box.setText(f"{KIND_LABEL[kind]} ({by_kind[kind]})")  # type: ignore[index]
+
+    def _toggle_author(self, author_id: str, shown: bool) -> None:
+        if shown:
+            self.hidden_authors.discard(author_id)
+        else:
+            self.hidden_authors.add(author_id)
+        self._emit()
+
+    def _toggle_kind(self, kind: str, shown: bool) -> None:
+        if shown:
+            self.hidden_kinds.discard(kind)
+        else:
+            self.hidden_kinds.add(kind)
+        self._emit()
+
+    def _emit(self) -> None:
+        authors, kinds = set(self.hidden_authors), set(self.hidden_kinds)
+        self.apply_hidden(authors, kinds)
+        self.hidden_changed.emit(authors, kinds)
