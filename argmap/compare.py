@@ -28,6 +28,13 @@ from typing import Final
 from argmap.model import ArgumentMap, Author, Claim, Link, Position, Stance
 
 OPPOSITE: Final[dict[Stance, Stance]] = {"for": "against", "against": "for"}
+STANCE_FILL: Final[dict[Stance, str]] = {
+    "for": "#c9e7c4",  # green, as recommendations and support
+    "against": "#f4cccc",  # red, as objections and attack
+    "mixed": "#fde6b3",  # amber: both
+    "silent": "#e6e6e6",  # grey: says nothing
+}
+"""Light cell colours of stances (black text stays readable); unrecorded cells stay blank."""
 TARGET_KINDS: Final[frozenset[str]] = frozenset({"thesis", "recommendation"})
 """The claims an argument is *for*: support paths that end here are what premises carry."""
 

@@ -1,0 +1,462 @@
+"""The comparison feature in the app: author view and back, stance edits with undo, the
+what-stands overlay after edits, lane layout, the diff and what-stands docks.
+
+Most tests use a small harness with exactly the window attributes the feature relies on, so
+they test this feature and not the main window; one test installs it in the real window.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QTransform, QUndoStack
+from PySide6.QtWidgets import QComboBox, QDockWidget, QMainWindow
+from pytestqt.qtbot import QtBot
+
+from argmap.compare import STANCE_FILL, author_edges, positions_matrix
+from argmap.document import MapDocument
+from argmap.edits import AddLink, Macro, UpdateClaim
+from argmap.lanes import lane_layout
+from argmap.model import ArgumentMap, Author, Claim, Link, Position
+from argmap.semantics import LABEL_COLOR
+from ui.qt.authorview import AuthorScene
+from ui.qt.canvas import MapView
+from ui.qt.compare_feature import CompareFeature, install
+from ui.qt.positions import DISAGREE_MARK
+from ui.qt.undo import push_edit
+
+
+def debate_map() -> ArgumentMap:
+    return ArgumentMap(
+        title="Small debate",
+        authors=[
+            Author(id="sg", name="Sahar Ghumkhor", color="#0072b2"),
+            Author(id="jb", name="James Baker", color="#d55e00"),
+            Author(id="kl", name="Kim Lee", color="#009e73"),
+        ],
+        claims=[
+            Claim(id="t1", kind="thesis", text="Engage the Taliban", author="sg"),
+            Claim(id="p1", kind="premise", text="Isolation failed", author="sg"),
+            Claim(id="t2", kind="thesis", text="Pressure Pakistan", author="jb"),
+            Claim(id="o2", kind="objection", text="Engagement rewards terror", author="jb"),
+            Claim(id="r3", kind="recommendation", text="Talk through Doha", author="kl"),
+            Claim(id="e3", kind="evidence", text="Doha talks produced a deal", author="kl"),
+        ],
+        links=[
+            Link(id="l1", kind="support", from_claim="p1", to_claim="t1"),
+            Link(id="l2", kind="attack", from_claim="o2", to_claim="t1"),
+            Link(id="l3", kind="support", from_claim="p1", to_claim="t2"),
+            Link(id="l5", kind="support", from_claim="r3", to_claim="t1"),
+            Link(id="l6", kind="support", from_claim="e3", to_claim="r3"),
+        ],
+        positions=[
+            Position(
+                id="engage",
+                label="Engage the Taliban?",
+                stances={"sg": "for", "jb": "against"},
+                grounds=["t1"],
+            ),
+            Position(
+                id="pressure",
+                label="Pressure Pakistan?",
+                stances={"sg": "silent", "jb": "for", "kl": "mixed"},
+                grounds=["t2"],
+            ),
+        ],
+    )
+
+
+class Harness(QMainWindow):
+    """The main window's surface as the feature sees it, and nothing else."""
+
+    def __init__(self, amap: ArgumentMap) -> None:
+        super().__init__()
+        self.doc = MapDocument(amap)
+        self.undo_stack = QUndoStack(self)
+        self.view = MapView(self.doc, self.undo_stack, self)
+        self.setCentralWidget(self.view)
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("File")
+        self.edit_menu = bar.addMenu("Edit")
+        self.view_menu = bar.addMenu("View")
+        self.map_menu = bar.addMenu("Map")
+        self.tools_menu = bar.addMenu("Tools")
+        self.toolbar = self.addToolBar("Main")
+        self.errors: list[tuple[str, str]] = []
+        self.messages: list[str] = []
+        self.resize(1200, 800)
+
+    def add_dock(self, dock: QDockWidget, area: Qt.DockWidgetArea) -> None:
+        self.addDockWidget(area, dock)
+
+    def show_error(self, title: str, text: str) -> None:
+        self.errors.append((title, text))
+
+    def status(self, text: str) -> None:
+        self.messages.append(text)
+
+
+@pytest.fixture
+def win(qtbot: QtBot) -> Harness:
+    window = Harness(debate_map())
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+@pytest.fixture
+def feature(win: Harness) -> CompareFeature:
+    return install(win)
+
+
+def settle(qtbot: QtBot) -> None:
+    """Let the zero-timers of the docks and the overlay run."""
+    qtbot.wait(5)
+
+
+# ------------------------------------------------------------------ author view
+def test_author_view_and_back_restores_the_claim_view_exactly(
+    win: Harness, feature: CompareFeature, qtbot: QtBot
+) -> None:
+    view = win.view
+    map_scene = view.map_scene()
+    view.setTransform(QTransform.fromScale(1.7, 1.7))
+    view.horizontalScrollBar().setValue(view.horizontalScrollBar().maximum() // 2)
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum() // 3)
+    map_scene.claim_item("t2").setSelected(True)  # type: ignore[union-attr]
+    before = (
+        view.transform(),
+        view.horizontalScrollBar().value(),
+        view.verticalScrollBar().value(),
+        {i.claim_id: (i.pos().x(), i.pos().y()) for i in map_scene.claim_items()},
+        win.doc.map.model_dump(),
+    )
+    items_before = {i.claim_id: i for i in map_scene.claim_items()}
+
+    feature.author_view_action.trigger()
+    scene = view.scene()
+    assert isinstance(scene, AuthorScene) and scene is feature.author_scene
+    assert not view.showing_map()
+    assert set(scene.nodes) == {"sg", "jb", "kl"}
+    expected = {(e.source, e.target): e for e in author_edges(win.doc.map)}
+    assert set(scene.edges) == set(expected) == {("jb", "sg"), ("sg", "jb"), ("kl", "sg")}
+    assert scene.edges[("jb", "sg")].label.text() == "+0 −1"
+    assert feature.agreement_dock.isVisible()
+
+    feature.author_view_action.trigger()
+    assert view.scene() is map_scene and view.showing_map()
+    assert feature.author_scene is None
+    after = (
+        view.transform(),
+        view.horizontalScrollBar().value(),
+        view.verticalScrollBar().value(),
+        {i.claim_id: (i.pos().x(), i.pos().y()) for i in map_scene.claim_items()},
+        win.doc.map.model_dump(),
+    )
+    assert after == before
+    assert {i.claim_id: i for i in map_scene.claim_items()} == items_before
+    assert map_scene.selected_claim_ids() == ["t2"]
+    assert win.undo_stack.count() == 0
+
+
+def test_author_view_follows_edits_and_undo(
+    win: Harness, feature: CompareFeature, qtbot: QtBot
+) -> None:
+    feature.set_author_view(True)
+    scene = feature.author_scene
+    assert scene is not None and ("kl", "jb") not in scene.edges
+    push_edit(
+        win.undo_stack,
+        win.doc,
+        AddLink(Link(id="n1", kind="attack", from_claim="e3", to_claim="o2")),
+    )
+    settle(qtbot)
+    assert scene.edges[("kl", "jb")].label.text() == "+0 −1"
+    assert scene.edges[("kl", "jb")].pen().color() == QColor(LABEL_COLOR["out"])  # net < 0: red
+    win.undo_stack.undo()
+    settle(qtbot)
+    assert ("kl", "jb") not in scene.edges
+
+
+# ------------------------------------------------------------------ positions matrix
+def cell_rect(feature: CompareFeature, row: int, column: int) -> QRectF:
+    table = feature.positions_dock.table
+    return QRectF(table.visualItemRect(table.item(row, column)))
+
+
+def test_matrix_cells_show_stances_colours_and_disagreement(
+    win: Harness, feature: CompareFeature
+) -> None:
+    table = feature.positions_dock.table
+    assert table.rowCount() == 2 and table.columnCount() == 3
+    assert [table.horizontalHeaderItem(c).text() for c in range(3)] == ["Ghumkhor", "Baker", "Lee"]  # type: ignore[union-attr]
+    engage_sg = table.item(0, 0)
+    assert engage_sg.text() == "for"
+    assert engage_sg.background().color() == QColor(STANCE_FILL["for"])
+    # Kim Lee's recommendation supports the ground of "Engage" but no stance is recorded.
+    engage_kl = table.item(0, 2)
+    assert engage_kl.text() == f"— {DISAGREE_MARK}"
+    assert "suggests for" in engage_kl.toolTip()
+    assert engage_kl.background().style() == Qt.BrushStyle.NoBrush
+    matrix = positions_matrix(win.doc.map)
+    flagged = {
+        (r, c)
+        for r in range(table.rowCount())
+        for c in range(table.columnCount())
+        if DISAGREE_MARK in table.item(r, c).text()
+    }
+    assert len(flagged) == len(matrix.disagreements())
+
+
+def test_clicking_a_cell_selects_the_grounding_claims(
+    win: Harness, feature: CompareFeature, qtbot: QtBot
+) -> None:
+    table = feature.positions_dock.table
+    rect = cell_rect(feature, 0, 2)
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
+    # The ground t1 and Kim Lee's claim that supports it.
+    assert win.view.map_scene().selected_claim_ids() == ["t1", "r3"]
+    assert "Engage the Taliban?" in win.messages[-1]
+
+
+def test_editing_a_stance_with_the_combo_is_undoable(
+    win: Harness, feature: CompareFeature, qtbot: QtBot
+) -> None:
+    table = feature.positions_dock.table
+    item = table.item(0, 1)  # Baker on "Engage": against
+    table.setCurrentItem(item)
+    table.editItem(item)
+    combo = table.findChild(QComboBox)
+    assert isinstance(combo, QComboBox)
+    assert combo.currentText() == "against"
+    combo.setCurrentIndex(combo.findText("mixed"))
+    combo.activated.emit(combo.currentIndex())
+    assert win.doc.positions["engage"].stances["jb"] == "mixed"
+    assert win.undo_stack.count() == 1
+    assert win.undo_stack.undoText() == "Set stance to mixed"
+    settle(qtbot)
+    assert table.item(0, 1).text().startswith("mixed")
+    assert table.item(0, 1).background().color() == QColor(STANCE_FILL["mixed"])
+
+    win.undo_stack.undo()
+    assert win.doc.positions["engage"].stances["jb"] == "against"
+    settle(qtbot)
+    assert table.item(0, 1).text() == "against"
+    win.undo_stack.redo()
+    settle(qtbot)
+    assert table.item(0, 1).text().startswith("mixed")
+
+
+def test_context_menu_sets_and_clears_a_stance(
+    win: Harness, feature: CompareFeature, qtbot: QtBot
+) -> None:
+    table = feature.positions_dock.table
+    menu = table.stance_menu(0, 2)  # Kim Lee on "Engage": unrecorded, the map suggests for
+    assert menu is not None
+    actions = {a.text(): a for a in menu.actions() if a.text()}
+    assert actions["(unrecorded)"].isChecked()
+    actions["for"].trigger()
+    assert win.doc.positions["engage"].stances["kl"] == "for"
+    settle(qtbot)
+    assert table.item(0, 2).text() == "for"  # agrees with the map now: no marker
+    menu = table.stance_menu(0, 2)
+    assert menu is not None
+    next(a for a in menu.actions() if a.text() == "(unrecorded)").trigger()
+    assert "kl" not in win.doc.positions["engage"].stances
+    assert win.undo_stack.count() == 2
+
+
+# ------------------------------------------------------------------ what stands overlay
+def ring_color(win: Harness, claim_id: str) -> QColor:
+    """The colour of the overlay ring just left of a card, from a rendering of the scene."""
+    scene = win.view.map_scene()
+    item = scene.claim_item(claim_id)
+    assert item is not None
+    rect = item.sceneBoundingRect()
+    image = QImage(int(rect.width()), int(rect.height()), QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    scene.render(painter, QRectF(image.rect()), rect)
+    painter.end()
+    card = item.mapRectToScene(
+        item.card_rect()
+        if hasattr(item, "card_rect")
+        else item.boundingRect().adjusted(12, 18, -12, -12)
+    )
+    x = int(card.left() - 5 - rect.left())
+    y = int(card.center().y() - rect.top())
+    return image.pixelColor(QPoint(x, y))
+
+
+def close(a: QColor, b: QColor, tol: int = 40) -> bool:
+    return all(abs(x - y) <= tol for x, y in zip(a.getRgb()[:3], b.getRgb()[:3], strict=True))
+
+
+def test_overlay_colours_follow_an_edit_that_changes_the_labelling(
+    win: Harness, feature: CompareFeature, qtbot: QtBot
+) -> None:
+    scene = win.view.map_scene()
+    feature.overlay_action.trigger()
+    mark = scene.claim_item("t1").mark  # type: ignore[union-attr]
+    assert mark is not None and (mark.color.name(), mark.text) == (LABEL_COLOR["out"], "OUT")
+    assert scene.claim_item("o2").mark.text == "IN"  # type: ignore[union-attr]
+    assert close(ring_color(win, "t1"), QColor(LABEL_COLOR["out"]))
+    assert close(ring_color(win, "o2"), QColor(LABEL_COLOR["in"]))
+
+    # Sahar Ghumkhor's premise answers the objection: the objection goes out, the thesis in.
+    push_edit(
+        win.undo_stack,
+        win.doc,
+        AddLink(Link(id="n1", kind="attack", from_claim="p1", to_claim="o2")),
+    )
+    settle(qtbot)
+    assert scene.claim_item("t1").mark.text == "IN"  # type: ignore[union-attr]
+    assert scene.claim_item("o2").mark.text == "OUT"  # type: ignore[union-attr]
+    assert close(ring_color(win, "t1"), QColor(LABEL_COLOR["in"]))
+    assert close(ring_color(win, "o2"), QColor(LABEL_COLOR["out"]))
+
+    # The objection answers back: a two-cycle, both undecided, and the thesis with them.
+    push_edit(
+        win.undo_stack,
+        win.doc,
+        AddLink(Link(id="n2", kind="attack", from_claim="o2", to_claim="p1")),
+    )
+    settle(qtbot)
+    for cid in ("p1", "o2", "t1"):
+        assert scene.claim_item(cid).mark.text == "UND", cid  # type: ignore[union-attr]
+    assert close(ring_color(win, "p1"), QColor(LABEL_COLOR["undecided"]))
+
+    win.undo_stack.undo()
+    win.undo_stack.undo()
+    settle(qtbot)
+    assert scene.claim_item("t1").mark.text == "OUT"  # type: ignore[union-attr]
+
+    feature.overlay_action.trigger()  # off
+    assert all(i.mark is None for i in scene.claim_items())
+    push_edit(win.undo_stack, win.doc, UpdateClaim("t1", {"text": "Engage the Taliban now"}))
+    settle(qtbot)
+    assert all(i.mark is None for i in scene.claim_items())  # off stays off
+
+
+def test_a_macro_of_many_edits_recomputes_the_overlay_once(
+    win: Harness, feature: CompareFeature, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    feature.set_overlay(True)
+    scene = win.view.map_scene()
+    calls: list[Any] = []
+    real = scene.set_overlay
+    monkeypatch.setattr(scene, "set_overlay", lambda marks: (calls.append(marks), real(marks)))
+    edits = [UpdateClaim("e3", {"text": f"Doha talks, version {i}"}) for i in range(50)]
+    push_edit(win.undo_stack, win.doc, Macro(edits, "Fifty edits"))
+    assert calls == []  # nothing yet: the refresh waits for the event loop
+    settle(qtbot)
+    assert len(calls) == 1
+    assert set(calls[0]) == set(win.doc.claims)
+
+
+# ------------------------------------------------------------------ lane layout
+def test_lane_layout_is_one_undoable_edit(win: Harness, feature: CompareFeature) -> None:
+    before = {c.id: c.pos for c in win.doc.map.claims}
+    sizes = win.view.map_scene().card_sizes()
+    win.map_menu.actions()[-1].trigger()
+    expected = lane_layout(win.doc.map, sizes)
+    assert {c.id: c.pos for c in win.doc.map.claims} == expected
+    assert win.undo_stack.count() == 1 and win.undo_stack.undoText() == "Lane layout"
+    items = win.view.map_scene()
+    assert items.claim_item("t1").pos().x() == expected["t1"].x  # type: ignore[union-attr]
+    # one column per author
+    xs = {c.author: set() for c in win.doc.map.claims}
+    for c in win.doc.map.claims:
+        xs[c.author].add(expected[c.id].x)
+    assert all(len(v) == 1 for v in xs.values())
+    assert feature.lane_layout() is False  # already laid out: no second entry
+    win.undo_stack.undo()
+    assert {c.id: c.pos for c in win.doc.map.claims} == before
+
+
+# ------------------------------------------------------------------ diff, agreement, stands
+def test_diff_dock_shows_shared_clash_and_only_one(
+    win: Harness, feature: CompareFeature, qtbot: QtBot
+) -> None:
+    dock = feature.diff_dock
+    dock.set_pair("sg", "jb")
+    tree = dock.tree
+    texts = {}
+    for i in range(tree.topLevelItemCount()):
+        top = tree.topLevelItem(i)
+        for j in range(top.childCount()):
+            group = top.child(j)
+            texts[group.text(0)] = [group.child(k).text(0) for k in range(group.childCount())]
+    assert texts["Support between them (1)"][0].startswith("Isolation failed")
+    assert texts["Attacks between them (1)"][0].startswith("Engagement rewards terror")
+    assert texts["Opposite stances (1)"] == ["Engage the Taliban?: Ghumkhor for, Baker against"]
+    assert texts["Only Baker (1)"] == ["Pressure Pakistan?: Ghumkhor silent, Baker for"]
+    clash = tree.topLevelItem(1).child(0).child(0)
+    tree.itemClicked.emit(clash, 0)
+    assert win.view.map_scene().selected_claim_ids() == ["t1", "o2"]
+    # A new attack between them appears after the edit.
+    push_edit(
+        win.undo_stack,
+        win.doc,
+        AddLink(Link(id="n1", kind="attack", from_claim="t2", to_claim="p1")),
+    )
+    settle(qtbot)
+    assert tree.topLevelItem(1).child(0).text(0) == "Attacks between them (2)"
+
+
+def test_agreement_cell_click_opens_the_diff_of_that_pair(
+    win: Harness, feature: CompareFeature, qtbot: QtBot
+) -> None:
+    table = feature.agreement
+    assert table.item(0, 1).text() == "+1 −1"  # Ghumkhor / Baker: l3 support, l2 attack
+    assert table.item(0, 2).text() == "+1 −0"
+    assert table.item(1, 2).text() == ""
+    table.cellClicked.emit(2, 0)
+    assert dock_pair(feature) == ("kl", "sg")
+    assert feature.diff_dock.isVisible()
+
+
+def dock_pair(feature: CompareFeature) -> tuple[str | None, str | None]:
+    return feature.diff_dock.author_ids()
+
+
+def test_what_stands_dock_lists_contested_and_load_bearing(
+    win: Harness, feature: CompareFeature, qtbot: QtBot
+) -> None:
+    dock = feature.stands_dock
+    dock.show()
+    settle(qtbot)
+    assert "1</b> out" in dock.counts.text()
+    assert dock.contested.count() == 1 and "Engage the Taliban" in dock.contested.item(0).text()
+    rows = [dock.bearing.item(i).text() for i in range(dock.bearing.count())]
+    # p1 -> t1, p1 -> t2; e3 -> r3, e3 -> r3 -> t1: two paths each, map order breaks the tie.
+    assert rows == [
+        "2 paths   Isolation failed  (Sahar Ghumkhor)",
+        "2 paths   Doha talks produced a deal  (Kim Lee)",
+    ]
+    dock.bearing.itemClicked.emit(dock.bearing.item(1))
+    assert win.view.map_scene().selected_claim_ids() == ["t1", "r3", "e3"]
+
+
+# ------------------------------------------------------------------ the real window
+def test_installed_by_the_main_window(qtbot: QtBot, tmp_path: Any) -> None:
+    from PySide6.QtCore import QSettings
+
+    from ui.qt.window import MainWindow
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(settings, tmp_path / "recovery", restore_state=False)
+    qtbot.addWidget(window)
+    feature = window.findChild(CompareFeature)
+    assert isinstance(feature, CompareFeature)
+    window.doc.set_map(debate_map())
+    texts = [a.text() for a in window.view_menu.actions()]
+    assert "Author View" in texts and "What Stands Overlay" in texts
+    assert "Lane Layout" in [a.text() for a in window.map_menu.actions()]
+    feature.author_view_action.trigger()
+    assert isinstance(window.view.scene(), AuthorScene)
+    assert set(window.view.scene().nodes) == {"sg", "jb", "kl"}  # type: ignore[attr-defined]
+    feature.author_view_action.trigger()
+    assert window.view.scene() is window.view.map_scene()

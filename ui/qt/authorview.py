@@ -1,0 +1,313 @@
+"""The author view: one node per author, arrows that add up their cross-author links.
+
+:class:`AuthorScene` is a second scene the map view can show instead of the claim scene
+(``MapView.set_alternate_scene``); the claim scene is not touched, so switching back shows
+the map exactly as it was. The scene follows the document (debounced to the event loop) so
+editing links elsewhere, or undoing, updates the arrows while it is on screen.
+
+:class:`AgreementTable` is the author × author agreement matrix that sits beside it.
+Everything drawn comes from :mod:`argmap.compare`; this module only paints.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QObject, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QGraphicsEllipseItem,
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsPolygonItem,
+    QGraphicsRectItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from argmap.compare import Agreement, AuthorEdge, agreement_matrix, author_edges, short_names
+from argmap.document import MapDocument
+from argmap.model import ArgumentMap
+from argmap.palette import LINK_COLOR
+
+NODE_RADIUS = 58.0
+NEUTRAL = "#757575"
+AGREE_FILL = QColor("#c9e7c4")
+DISAGREE_FILL = QColor("#f4cccc")
+
+
+def net_color(net: int) -> QColor:
+    """Green when supports outweigh attacks, red when attacks do, grey when they balance."""
+    if net > 0:
+        return QColor(LINK_COLOR["support"])
+    if net < 0:
+        return QColor(LINK_COLOR["attack"])
+    return QColor(NEUTRAL)
+
+
+def _ideal_text(fill: QColor) -> QColor:
+    return QColor("#1b1b1b") if fill.lightnessF() > 0.6 else QColor("white")
+
+
+class AuthorNode(QGraphicsEllipseItem):
+    """A disc in the author's colour with their name and how many claims they make."""
+
+    def __init__(self, author_id: str, name: str, color: str, claims: int) -> None:
+        r = NODE_RADIUS
+        super().__init__(-r, -r, 2 * r, 2 * r)
+        self.author_id = author_id
+        fill = QColor(color)
+        self.setBrush(QBrush(fill))
+        self.setPen(QPen(fill.darker(140), 2))
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+        self.setToolTip(f"{name}: {claims} claim{'s' if claims != 1 else ''}")
+        font = QFont()
+        font.setPixelSize(14)
+        font.setBold(True)
+        small = QFont()
+        small.setPixelSize(11)
+        ink = _ideal_text(fill)
+        words = name.split()
+        lines = [" ".join(words[:-1]), words[-1]] if len(words) > 1 else [name]
+        texts = [(line, font) for line in lines if line] + [(f"{claims} claims", small)]
+        heights = []
+        items = []
+        for line, f in texts:
+            item = QGraphicsSimpleTextItem(line, self)
+            item.setFont(f)
+            item.setBrush(ink)
+            items.append(item)
+            heights.append(item.boundingRect().height())
+        y = -sum(heights) / 2
+        for item, h in zip(items, heights, strict=True):
+            w = item.boundingRect().width()
+            if w > 2 * r - 10:  # a long word: scale it into the disc
+                item.setScale((2 * r - 10) / w)
+                w = 2 * r - 10
+            item.setPos(-w / 2, y)
+            y += h
+
+
+class AuthorEdgeItem(QGraphicsPathItem):
+    """A curved arrow from one author to another, labelled ``+supports −attacks``.
+
+    Curves bend to their left, so the two directions between a pair never overlap.
+    """
+
+    def __init__(
+        self, edge: AuthorEdge, start: QPointF, end: QPointF, names: dict[str, str]
+    ) -> None:
+        super().__init__()
+        self.edge = edge
+        color = net_color(edge.net)
+        total = edge.supports + edge.attacks
+        self.setPen(
+            QPen(color, 1.5 + min(total, 8) * 0.75, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+        )
+        self.setZValue(-1)
+        dx, dy = end.x() - start.x(), end.y() - start.y()
+        length = math.hypot(dx, dy) or 1.0
+        ux, uy = dx / length, dy / length
+        nx_, ny_ = uy, -ux  # left normal
+        bend = 0.18 * length
+        a = QPointF(start.x() + ux * NODE_RADIUS, start.y() + uy * NODE_RADIUS)
+        b = QPointF(end.x() - ux * (NODE_RADIUS + 4), end.y() - uy * (NODE_RADIUS + 4))
+        ctrl = QPointF((a.x() + b.x()) / 2 + nx_ * bend, (a.y() + b.y()) / 2 + ny_ * bend)
+        path = QPainterPath(a)
+        path.quadTo(ctrl, b)
+        self.setPath(path)
+        # arrow head along the curve's last tangent
+        tangent = QPointF(b.x() - ctrl.x(), b.y() - ctrl.y())
+        tl = math.hypot(tangent.x(), tangent.y()) or 1.0
+        tx, ty = tangent.x() / tl, tangent.y() / tl
+        size = 12.0 + min(total, 8)
+        head = QPolygonF(
+            [
+                b,
+                QPointF(b.x() - tx * size + ty * size * 0.5, b.y() - ty * size - tx * size * 0.5),
+                QPointF(b.x() - tx * size - ty * size * 0.5, b.y() - ty * size + tx * size * 0.5),
+            ]
+        )
+        self.head = QGraphicsPolygonItem(head, self)
+        self.head.setBrush(color)
+        self.head.setPen(Qt.PenStyle.NoPen)
+        # label at the curve's middle
+        mid = path.pointAtPercent(0.5)
+        text = f"+{edge.supports} −{edge.attacks}"
+        self.label = QGraphicsSimpleTextItem(text)
+        font = QFont()
+        font.setPixelSize(13)
+        font.setBold(True)
+        self.label.setFont(font)
+        self.label.setBrush(color.darker(115))
+        rect = self.label.boundingRect()
+        self.box = QGraphicsRectItem(QRectF(0, 0, rect.width() + 10, rect.height() + 4), self)
+        self.box.setBrush(QColor(255, 255, 255, 235))
+        self.box.setPen(QPen(color, 1))
+        self.box.setPos(mid.x() - rect.width() / 2 - 5, mid.y() - rect.height() / 2 - 2)
+        self.label.setParentItem(self.box)
+        self.label.setPos(5, 2)
+        self.setToolTip(
+            f"{names.get(edge.source, edge.source)} → {names.get(edge.target, edge.target)}: "
+            f"{edge.supports} support{'s' if edge.supports != 1 else ''}, "
+            f"{edge.attacks} attack{'s' if edge.attacks != 1 else ''} (net {edge.net:+d})"
+        )
+
+
+class AuthorScene(QGraphicsScene):
+    """Authors on a circle, arrows summing their cross-author supports and attacks."""
+
+    def __init__(self, doc: MapDocument, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.nodes: dict[str, AuthorNode] = {}
+        self.edges: dict[tuple[str, str], AuthorEdgeItem] = {}
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.rebuild)
+        doc.changed.connect(self._schedule)
+        self._apply_palette()
+        self.rebuild()
+
+    def detach(self) -> None:
+        """Stop following the document (before the scene is thrown away)."""
+        self.doc.changed.disconnect(self._schedule)
+        self._timer.stop()
+
+    def _schedule(self) -> None:
+        self._timer.start()
+
+    def _apply_palette(self) -> None:
+        app = QApplication.instance()
+        base = QColor("white")
+        if isinstance(app, QApplication):
+            base = app.palette().color(app.palette().ColorRole.Base)
+        self.setBackgroundBrush(base)
+
+    def rebuild(self) -> None:
+        """Redraw from the document (cheap: one pass over the links)."""
+        self._timer.stop()
+        self.clear()
+        self.nodes.clear()
+        self.edges.clear()
+        amap = self.doc.map
+        authors = amap.authors
+        names = {a.id: a.name for a in authors}
+        counts: dict[str, int] = dict.fromkeys(names, 0)
+        for claim in amap.claims:
+            if claim.author in counts:
+                counts[claim.author] += 1
+        n = len(authors)
+        radius = 0.0 if n <= 1 else max(200.0, (2 * NODE_RADIUS + 150) * n / (2 * math.pi))
+        centers: dict[str, QPointF] = {}
+        for i, author in enumerate(authors):
+            angle = -math.pi / 2 + 2 * math.pi * i / max(n, 1)
+            centers[author.id] = QPointF(radius * math.cos(angle), radius * math.sin(angle))
+            node = AuthorNode(author.id, author.name, author.color, counts[author.id])
+            node.setPos(centers[author.id])
+            self.addItem(node)
+            self.nodes[author.id] = node
+        for edge in author_edges(amap):
+            if edge.source not in centers or edge.target not in centers:
+                continue
+            item = AuthorEdgeItem(edge, centers[edge.source], centers[edge.target], names)
+            self.addItem(item)
+            self.edges[(edge.source, edge.target)] = item
+        title = QGraphicsSimpleTextItem(
+            "Author view — arrows run from the author who links to the author linked; "
+            "+supports −attacks; green: mostly agree, red: mostly disagree"
+            if authors
+            else "This map has no authors yet."
+        )
+        font = QFont()
+        font.setPixelSize(12)
+        title.setFont(font)
+        title.setBrush(QColor(NEUTRAL))
+        self.addItem(title)
+        box = self.itemsBoundingRect()
+        title.setPos(box.left(), box.top() - 36)
+        self.setSceneRect(self.itemsBoundingRect().adjusted(-40, -40, 40, 40))
+
+
+class AgreementTable(QTableWidget):
+    """Author × author agreement: cross-author links both ways, coloured by net agreement.
+
+    ``pair_clicked(a, b)`` fires when a cell off the diagonal is clicked (the feature opens
+    the diff of that pair).
+    """
+
+    pair_clicked = Signal(str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ids: list[str] = []
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.cellClicked.connect(self._clicked)
+
+    def refresh(self, amap: ArgumentMap) -> None:
+        agree = agreement_matrix(amap)
+        names = short_names(amap.authors)
+        self._ids = [a.id for a in amap.authors]
+        self.clear()
+        self.setRowCount(len(self._ids))
+        self.setColumnCount(len(self._ids))
+        headers = [names[a] for a in self._ids]
+        self.setHorizontalHeaderLabels(headers)
+        self.setVerticalHeaderLabels(headers)
+        full = {a.id: a.name for a in amap.authors}
+        for r, a in enumerate(self._ids):
+            for c, b in enumerate(self._ids):
+                if a == b:
+                    item = QTableWidgetItem("·")
+                    item.setBackground(QColor("#f2f2f2"))
+                else:
+                    g = agree[(a, b)]
+                    item = QTableWidgetItem(self.cell_text(g))
+                    item.setBackground(self.cell_color(g))
+                    item.setToolTip(
+                        f"{full[a]} and {full[b]}: {g.supports} support"
+                        f"{'s' if g.supports != 1 else ''}, {g.attacks} attack"
+                        f"{'s' if g.attacks != 1 else ''} between their claims (net {g.net:+d})"
+                    )
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                item.setForeground(QColor("#1b1b1b"))
+                self.setItem(r, c, item)
+
+    @staticmethod
+    def cell_text(g: Agreement) -> str:
+        return "" if not (g.supports or g.attacks) else f"+{g.supports} −{g.attacks}"
+
+    @staticmethod
+    def cell_color(g: Agreement) -> QColor:
+        """White for no links, towards green as supports dominate, towards red for attacks."""
+        score = g.score
+        if score is None:
+            return QColor("white")
+        target = AGREE_FILL if score > 0 else DISAGREE_FILL
+        t = abs(score)
+        white = QColor("white")
+        return QColor(
+            round(white.red() + (target.red() - white.red()) * t),
+            round(white.green() + (target.green() - white.green()) * t),
+            round(white.blue() + (target.blue() - white.blue()) * t),
+        )
+
+    def _clicked(self, row: int, column: int) -> None:
+        if row != column and row < len(self._ids) and column < len(self._ids):
+            self.pair_clicked.emit(self._ids[row], self._ids[column])
+
+    def author_ids(self) -> list[str]:
+        return list(self._ids)
+
+
+__all__ = ["AgreementTable", "AuthorEdgeItem", "AuthorNode", "AuthorScene", "net_color"]
