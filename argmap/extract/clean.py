@@ -1,0 +1,279 @@
+"""Web noise out, every sentence of the article kept.
+
+Copied and scraped op-eds arrive wrapped in page furniture: cookie and privacy banners,
+share buttons, font-size controls, view counters, "Trending now", legal notices (often in
+another language or script), app-store badges, feed footers ("The post … appeared first
+on …"), "Source:" lines and boilerplate author bios. The cleaner works line by line
+because that is how the furniture arrives: each line is either furniture (removed, with the
+reason, so the import can report it and the evaluation can score it) or article text (kept
+verbatim). A rule only fires on a line that has the *shape* of furniture as well as its
+words, so an article that discusses privacy policy keeps its sentences.
+
+Metadata lines (bylines, dates, labels, footers) are removed too, but harvested first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from argmap.extract import metadata as md
+from argmap.extract.metadata import Metadata
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A kept line: article text, or a heading (title, section, or the start of a new
+    article glued to the end of the previous paragraph by the scraper)."""
+
+    number: int
+    text: str
+    heading: bool = False
+    glued: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Removed:
+    number: int
+    text: str
+    reason: str
+
+
+@dataclass
+class Cleaned:
+    lines: list[Line]
+    removed: list[Removed]
+    meta: Metadata = field(default_factory=Metadata)
+    script: str = "latin"
+
+
+_UI_WORDS = set(
+    """share shares tweet email e-mail print facebook twitter x linkedin whatsapp reddit
+    telegram pinterest copy link close more information accept reject decline agree ok
+    subscribe sign in up log login register menu search comment comments save follow listen
+    read min minute minutes next previous back top home print-friendly bookmark gift
+    article advertisement and or""".split()
+)
+_FONT_TOKENS = {"a", "aa", "-", "+", "a+", "a-", "a−", "−", "–", "t", "tt"}
+_SECTION_LABEL = re.compile(
+    r"^(?:trending(?: now)?|most (?:read|popular|viewed|shared)|related(?: articles| stories| content)?|"
+    r"read (?:more|next|also)|recommended(?: for you)?|advertisement|sponsored(?: content)?|"
+    r"popular now|top stories|you may also like|more (?:from|on) .{0,40}|editor'?s picks?|"
+    r"latest(?: news)?|continue reading|show comments|listen to (?:this )?article|"
+    r"\d+\s*min(?:ute)?s? read|skip to (?:main )?content)\W*$",
+    re.IGNORECASE,
+)
+_COOKIE_WORDS = re.compile(
+    r"\bcookies?\b|privacy (?:policy|notice|settings)|terms (?:of use|and conditions|of service)|"
+    r"\bconsent\b|personal data|\bGDPR\b|data (?:we collect|protection)",
+    re.IGNORECASE,
+)
+_BANNER_VOICE = re.compile(
+    r"\b(?:we use|we have updated|our (?:web)?site|this (?:web)?site|by (?:using|continuing|clicking)|"
+    r"you (?:consent|agree|accept)|accept (?:all|cookies)|manage (?:preferences|cookies))\b",
+    re.IGNORECASE,
+)
+_APP_STORE = re.compile(
+    r"\b(?:get it on|download (?:it )?(?:on|from)|available (?:on|in)) (?:the )?(?:google play|app store)\b",
+    re.IGNORECASE,
+)
+_IMAGE_CREDIT = re.compile(
+    r"^(?:image|images|photo|photos|picture|credit|illustration|photograph|foto|bild|"
+    r"cover image|top image|header image)(?: credits?)?\s*:",
+    re.IGNORECASE,
+)
+_SOURCE_LINE = re.compile(
+    r"^[^\W\d_]{2,20}\s*:\s*(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+\S*\s*$|"
+    r"^(?:source|sources|quelle|fuente|fonte|источник|źródło|kaynak|bron|fonti)\s*:.{0,80}$",
+    re.IGNORECASE,
+)
+_TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\$\{[^}]*\}")
+_DISCLAIMER = re.compile(
+    r"\b(?:the views expressed|opinions expressed|does not necessarily reflect|"
+    r"do not necessarily reflect|this (?:message|material|content) (?:was|is) (?:created|distributed)|"
+    r"foreign agent|all rights reserved)\b",
+    re.IGNORECASE,
+)
+_META_LABELS = re.compile(
+    r"\b(?:Topic|Topics|Tags|Region|Blog Brand|Category|Categories|Section|Filed under|Keywords)\s*:"
+)
+_BIO_CUE = re.compile(
+    r"\b(?:is|was|has been|has served|served) (?:as )?(?:a|an|the)?\s*(?:\w+\s+){0,4}"
+    r"(?:former|senior|fellow|professor|director|author|editor|journalist|correspondent|"
+    r"analyst|columnist|ambassador|diplomat|researcher|lecturer|contributor|writer|scholar)\b|"
+    r"\b(?:teaches|is the author of|his latest book|her latest book|follow (?:him|her) on)\b",
+    re.IGNORECASE,
+)
+_GLUED = re.compile(r"(?<=[a-z0-9%][.!?])[\"”’)]?(?=[A-Z])")
+_TRUNCATION = re.compile(r"(?<=\w)\.{4,}$|(?<=\w)…$")
+"""An excerpt cut off mid-essay ends in a run of dots; one full stop keeps the sentence."""
+_SCRIPTS = (
+    ("latin", 0x0000, 0x024F),
+    ("greek", 0x0370, 0x03FF),
+    ("cyrillic", 0x0400, 0x052F),
+    ("hebrew", 0x0590, 0x05FF),
+    ("arabic", 0x0600, 0x06FF),
+    ("devanagari", 0x0900, 0x097F),
+    ("cjk", 0x3040, 0x9FFF),
+    ("hangul", 0xAC00, 0xD7AF),
+)
+_ENGLISH_FUNCTION = frozenset(
+    """the a an of and to in is are was were be been that this it for with as on by from
+    at or not but have has had will would can could should its their they he she we you
+    which who what there than more""".split()
+)
+
+
+def script_of(text: str) -> dict[str, int]:
+    """Letter counts per writing system."""
+    counts: dict[str, int] = {}
+    for ch in text:
+        if not ch.isalpha():
+            continue
+        code = ord(ch)
+        name = "other"
+        for script, low, high in _SCRIPTS:
+            if low <= code <= high:
+                name = script
+                break
+        counts[name] = counts.get(name, 0) + 1
+    return counts
+
+
+def english_ratio(text: str) -> float:
+    """Share of words that are English function words (about 0.4 in English prose)."""
+    words = re.findall(r"[A-Za-z']+", text.lower())
+    if not words:
+        return 0.0
+    return sum(1 for w in words if w in _ENGLISH_FUNCTION) / len(words)
+
+
+def is_heading(text: str) -> bool:
+    """A title-like line: short, one phrase, no sentence-final punctuation."""
+    words = text.split()
+    if not 2 <= len(words) <= 20 or len(text) > 160:
+        return False
+    first = text.lstrip("\"'“‘(")
+    if not first or not (first[0].isupper() or first[0].isdigit()):
+        return False
+    if text.rstrip("\"'”’)")[-1:] in ".,;:!?":
+        return False
+    return not re.search(r"[a-z][.!?][\"”’]?\s+[A-Z]", text)
+
+
+def _noise_reason(text: str, main_script: str, english: bool) -> str | None:
+    """Why a line is page furniture, or ``None`` for article text."""
+    low = text.lower()
+    tokens = re.findall(r"[\w+\-−–]+", low)
+    if not tokens or not any(ch.isalnum() for ch in text):
+        return "punctuation only"
+    if all(t in _FONT_TOKENS for t in tokens):
+        return "font-size control"
+    if re.fullmatch(r"[\d\s.,:/|·•%+\-]+", text):
+        return "counter (numbers only)"
+    if _TEMPLATE.search(text) and len(tokens) <= 12:
+        return "template placeholder"
+    if _SECTION_LABEL.match(text.strip()):
+        return "section label"
+    if len(text) <= 80 and all(t in _UI_WORDS or t.isdigit() for t in tokens):
+        return "share or page widget"
+    if _APP_STORE.search(text) and len(tokens) <= 20:
+        return "app-store line"
+    if md.feed_footer(text):
+        return "feed footer"
+    if md.copyright_owner(text) and len(tokens) <= 10:
+        return "copyright line"
+    if _SOURCE_LINE.match(text.strip()):
+        return "source line"
+    if _IMAGE_CREDIT.match(text) and len(text) <= 240:
+        return "image credit"
+    if len(_META_LABELS.findall(text)) >= 2:
+        return "metadata labels"
+    if md.byline_authors(text) and (len(tokens) <= 8 or text.lower().startswith("by")):
+        return "byline"
+    if md.is_date_line(text):
+        return "date line"
+    if len(set(m.group(0).lower() for m in _COOKIE_WORDS.finditer(text))) >= 2 and (
+        _BANNER_VOICE.search(text) or len(tokens) <= 25
+    ):
+        return "cookie or privacy notice"
+    if _BANNER_VOICE.search(text) and _COOKIE_WORDS.search(text) and len(tokens) <= 40:
+        return "cookie or privacy notice"
+    scripts = script_of(text)
+    letters = sum(scripts.values())
+    if letters >= 8 and scripts.get(main_script, 0) < 0.4 * letters:
+        return "line in another script (notice or label)"
+    if _DISCLAIMER.search(text) and len(tokens) <= 80:
+        return "legal disclaimer"
+    if english and len(tokens) >= 8 and english_ratio(text) < 0.04:
+        return "line in another language (notice or label)"
+    return None
+
+
+def _unglue(number: int, text: str) -> list[Line]:
+    """Split "…end of paragraph.Next Article Title" into the paragraph and a heading."""
+    for match in reversed(list(_GLUED.finditer(text, max(0, len(text) - 170)))):
+        head, tail = text[: match.end()].rstrip(), text[match.end() :].strip()
+        if len(head.split()) >= 4 and is_heading(tail):
+            return [Line(number, head), Line(number, tail, heading=True, glued=True)]
+    return [Line(number, text, heading=is_heading(text))]
+
+
+def clean(raw: str) -> Cleaned:
+    """Classify every line of ``raw``; return the kept lines, the removed ones and metadata."""
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u200b", "").replace("\ufeff", "")
+    counts = script_of(text[:200_000])
+    main_script = max(counts, key=lambda k: counts[k]) if counts else "latin"
+    english = main_script == "latin" and english_ratio(text[:200_000]) >= 0.15
+    meta = Metadata()
+    lines: list[Line] = []
+    removed: list[Removed] = []
+    bio_author: str | None = None
+    raw_lines = text.split("\n")
+    for number, original in enumerate(raw_lines, start=1):
+        line = re.sub(r"[ \t]+", " ", original).strip()
+        if not line:
+            bio_author = None if bio_author == "" else bio_author
+            continue
+        reason = _noise_reason(line, main_script, english)
+        about = md.about_author(line)
+        if about is not None and len(line) <= 100:
+            reason, bio_author = "author bio", about
+            if about and about not in meta.authors:
+                meta.authors.append(about)
+        elif (bio_author is not None and reason is None and _is_bio(line, bio_author)) or (
+            reason is None and number > len(raw_lines) - 4 and _is_bio(line, None, meta)
+        ):
+            reason = "author bio"
+        if reason is None:
+            lines.extend(_unglue(number, _TRUNCATION.sub(".", line)))
+            continue
+        removed.append(Removed(number, line, reason))
+        _harvest(line, reason, meta)
+    return Cleaned(lines, removed, meta, main_script)
+
+
+def _is_bio(line: str, name: str | None, meta: Metadata | None = None) -> bool:
+    """A boilerplate bio: names the author (or follows "About the author") and reads like
+    a CV ("is a former senior diplomat", "teaches at …")."""
+    if not _BIO_CUE.search(line) or len(line) > 1200:
+        return False
+    names = [name] if name else list(meta.authors if meta else [])
+    return any(n and line.startswith(n.split()[0]) for n in names) or (name == "")
+
+
+def _harvest(line: str, reason: str, meta: Metadata) -> None:
+    if reason == "feed footer":
+        footer = md.feed_footer(line)
+        if footer:
+            meta.title = meta.title or footer[0]
+            meta.outlet = meta.outlet or footer[1]
+    elif reason == "source line":
+        url = re.search(r"https?://\S+", line)  # a bare domain is not the article's address
+        if url and not meta.url:
+            meta.url = url.group(0)
+    elif reason == "copyright line":
+        meta.outlet = meta.outlet or md.copyright_owner(line)
+    elif reason in ("byline", "date line", "metadata labels"):
+        md.metadata_line(line, meta)

@@ -1,0 +1,130 @@
+"""Cross-article link suggestions: similar claims of different authors, with a polarity.
+
+This is the comparison the app exists for ("engage the Taliban" meets "leverage
+Pakistan"), so suggestions are kept few and explainable: TF-IDF cosine over content words
+(IDF from all claims in play, so the words every article shares, the country names of a
+debate, weigh little), at most :data:`PER_CLAIM` per claim, and a polarity read from
+negation and antonyms: two similar claims of which one negates what the other asserts
+attack each other; otherwise the later one supports the earlier.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from argmap.extract.cues import NEGATION
+from argmap.extract.split import content_words
+from argmap.model import LinkKind
+
+MIN_SIMILARITY = 0.28
+PER_CLAIM = 2
+_ANTONYMS = [
+    ("engage", "isolate"),
+    ("increase", "decrease"),
+    ("increase", "reduce"),
+    ("more", "less"),
+    ("strong", "weak"),
+    ("success", "failure"),
+    ("succeed", "fail"),
+    ("support", "oppose"),
+    ("cooperat", "confront"),
+    ("help", "harm"),
+    ("stabiliz", "destabiliz"),
+    ("secure", "insecure"),
+    ("allow", "ban"),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class CrossItem:
+    """A claim in play: id, its source and author, its text and kind."""
+
+    id: str
+    source: str
+    author: str
+    text: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    source: str
+    target: str
+    kind: LinkKind
+    confidence: float
+    reason: str
+
+
+def _stems(text: str) -> set[str]:
+    low = text.lower()
+    return {a for pair in _ANTONYMS for a in pair if re.search(rf"\b{a}", low)}
+
+
+def polarity(a: str, b: str) -> tuple[LinkKind, str]:
+    """``attack`` when one claim negates or reverses what the other says."""
+    neg_a, neg_b = bool(NEGATION.search(a)), bool(NEGATION.search(b))
+    if neg_a != neg_b:
+        return "attack", "one claim negates the other"
+    sa, sb = _stems(a), _stems(b)
+    for x, y in _ANTONYMS:
+        if (x in sa and y in sb and y not in sa) or (y in sa and x in sb and x not in sa):
+            return "attack", f"opposite terms ({x}… / {y}…)"
+    return "support", "similar claims"
+
+
+def suggest_cross_links(
+    new: Sequence[CrossItem], existing: Sequence[CrossItem] = ()
+) -> list[Suggestion]:
+    """Links from new claims to similar claims of other authors (new or already mapped)."""
+    items = list(new) + list(existing)
+    if len(items) < 2:
+        return []
+    bags = [content_words(x.text) for x in items]
+    df: Counter[str] = Counter()
+    for bag in bags:
+        df.update(bag.keys())
+    n = len(items)
+    vectors: list[dict[str, float]] = []
+    for bag in bags:
+        vec = {w: (1 + math.log(c)) * math.log((n + 1) / (df[w] + 0.5)) for w, c in bag.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        vectors.append({w: v / norm for w, v in vec.items()})
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, vec in enumerate(vectors):
+        for w in vec:
+            postings[w].append(i)
+    suggestions: list[Suggestion] = []
+    linked: set[frozenset[int]] = set()
+    for i in range(len(new)):
+        scores: dict[int, float] = defaultdict(float)
+        for w, v in vectors[i].items():
+            for j in postings[w]:
+                if (
+                    j != i
+                    and items[j].author != items[i].author
+                    and items[j].source != items[i].source
+                ):
+                    scores[j] += v * vectors[j][w]
+        best = sorted((s, j) for j, s in scores.items() if s >= MIN_SIMILARITY)[::-1][:PER_CLAIM]
+        for sim, j in best:
+            pair = frozenset((i, j))
+            if pair in linked:
+                continue
+            linked.add(pair)
+            kind, why = polarity(items[i].text, items[j].text)
+            # the later claim answers the earlier one (an existing claim is always earlier)
+            src, dst = (i, j) if j >= len(new) or j < i else (j, i)
+            suggestions.append(
+                Suggestion(
+                    items[src].id,
+                    items[dst].id,
+                    kind,
+                    round(min(0.9, 0.2 + sim), 2),
+                    f"cross-article: {why} (similarity {sim:.2f})",
+                )
+            )
+    return suggestions

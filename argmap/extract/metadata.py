@@ -1,0 +1,132 @@
+"""Article metadata where the text gives it: bylines, dates, outlets, titles.
+
+Saved pages and copied articles carry their metadata as lines of text ("By: Jane Doe",
+"January 22, 2026", "The post X appeared first on Y.", "© Outlet"). The cleaner removes
+those lines as noise and hands them here, so nothing of the kind is lost; nothing is
+guessed from the article body (a date in a sentence is an event, not the publication date).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        "january february march april may june july august september october november december".split()
+    )
+}
+_MONTH_RE = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_DATE_MDY = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b")
+_DATE_DMY = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\.?,?\s+(\d{{4}})\b")
+_DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+_NAME = r"[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|de|van|von|al|bin|da|del|la|le)){0,4}"
+_BYLINE = re.compile(
+    rf"(?:^|\s)(?:By|BY|by|Von|Par|Por|Di|Door|Av)\s*[:\-]?\s+({_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)\s*$"
+)
+_FEED_FOOTER = re.compile(r"^The post (.+?) appeared first on (.+?)\.?$")
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)|Copyright)\s*(?:\d{4}\s*)?(.{2,60}?)\.?$", re.IGNORECASE)
+_ABOUT = re.compile(r"^About the authors?\s*[:\-–]?\s*(.*)$", re.IGNORECASE)
+_URL = re.compile(r"https?://\S+|\bwww\.[\w.-]+\.[a-z]{2,}\S*")
+
+
+@dataclass
+class Metadata:
+    """What an article says about itself; empty strings when the text does not say."""
+
+    title: str = ""
+    authors: list[str] = field(default_factory=list)
+    date: str = ""
+    outlet: str = ""
+    url: str = ""
+
+    def merge(self, other: Metadata) -> None:
+        """Fill what is still unknown from ``other`` (first finding wins)."""
+        self.title = self.title or other.title
+        for name in other.authors:
+            if name not in self.authors:
+                self.authors.append(name)
+        self.date = self.date or other.date
+        self.outlet = self.outlet or other.outlet
+        self.url = self.url or other.url
+
+
+def find_date(text: str) -> str:
+    """The first date in ``text`` as ISO ``YYYY-MM-DD`` (or ``""``)."""
+    for regex, order in ((_DATE_ISO, "ymd"), (_DATE_MDY, "mdy"), (_DATE_DMY, "dmy")):
+        match = regex.search(text)
+        if not match:
+            continue
+        parts = dict(zip(order, match.groups(), strict=True))
+        month = parts["m"]
+        month_no = int(month) if month.isdigit() else _month(month)
+        day, year = int(parts["d"]), int(parts["y"])
+        if 1 <= month_no <= 12 and 1 <= day <= 31:
+            return f"{year:04d}-{month_no:02d}-{day:02d}"
+    return ""
+
+
+def _month(name: str) -> int:
+    name = name.lower().rstrip(".")
+    for full, number in _MONTHS.items():
+        if full.startswith(name[:3]):
+            return number
+    return 0
+
+
+def byline_authors(line: str) -> list[str]:
+    """Author names of a byline ("By: Jane Doe and John Roe"), or ``[]``."""
+    match = _BYLINE.search(line.strip())
+    if not match:
+        return []
+    names = re.split(r"\s*(?:,|\band\b|&)\s*", match.group(1))
+    return [n.strip() for n in names if len(n.split()) >= 2]
+
+
+def is_date_line(line: str) -> bool:
+    """A line that is only a date (with an optional weekday or time)."""
+    rest = line
+    for regex in (_DATE_ISO, _DATE_MDY, _DATE_DMY):
+        rest = regex.sub("", rest)
+    rest = re.sub(
+        r"(?i)\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b|"
+        r"\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|\b(?:updated|published|posted)\b|[\s,.:|/–-]",
+        "",
+        rest,
+    )
+    return rest == "" and rest != line
+
+
+def feed_footer(line: str) -> tuple[str, str] | None:
+    """``(title, outlet)`` from "The post TITLE appeared first on OUTLET."."""
+    match = _FEED_FOOTER.match(line.strip())
+    return (match.group(1).strip(), match.group(2).strip()) if match else None
+
+
+def copyright_owner(line: str) -> str:
+    match = _COPYRIGHT.match(line.strip())
+    return match.group(1).strip() if match else ""
+
+
+def about_author(line: str) -> str | None:
+    """The name in an "About the Author: NAME" line ("" when the line names nobody)."""
+    match = _ABOUT.match(line.strip())
+    return match.group(1).strip() if match else None
+
+
+def metadata_line(line: str, meta: Metadata) -> None:
+    """Harvest a removed metadata line (labels, byline, date, url) into ``meta``."""
+    for name in byline_authors(line):
+        if name not in meta.authors:
+            meta.authors.append(name)
+    if not meta.date:
+        meta.date = find_date(line)
+    if not meta.url:
+        url = _URL.search(line)
+        if url:
+            meta.url = url.group(0).rstrip(".,)")

@@ -1,0 +1,356 @@
+"""Proposals: each unit labelled thesis / recommendation / premise / evidence / objection /
+none, with a confidence and the cue that decided; support and attack links inside an
+article; cross-article link suggestions between similar claims of different authors.
+
+The labeller is a transparent scorer, not a trained model: each kind gets a score from the
+cues of :mod:`argmap.extract.cues`, the unit's position (a thesis sits in the lead or the
+conclusion), its neighbours (an objection is answered by the next "But") and its lexical
+overlap with the title and the rest of the article (a thesis is what the article keeps
+talking about). Weights were tuned on the tuning half of the argumentative microtexts; the
+reason string names the strongest contribution so a reviewer can see why.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from argmap.extract.cues import Cues, find_cues
+from argmap.extract.segment import Segmenter, Unit, sentence_units, split_clauses
+from argmap.extract.split import content_words, cosine
+from argmap.model import ClaimKind, LinkKind
+
+Label = ClaimKind | None
+KINDS: tuple[str, ...] = ("thesis", "recommendation", "premise", "evidence", "objection", "none")
+
+
+@dataclass
+class Proposal:
+    """One unit and what the extractor thinks it is (``kind`` None: not a claim)."""
+
+    unit: Unit
+    kind: Label
+    confidence: float
+    reason: str
+    thesis_score: float = 0.0
+    cues: Cues | None = field(default=None, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class ProposedLink:
+    """``source`` supports or attacks ``target`` (indices into the article's proposals)."""
+
+    source: int
+    target: int
+    kind: LinkKind
+    confidence: float
+    reason: str
+
+
+@dataclass
+class ArticleProposals:
+    units: list[Proposal]
+    links: list[ProposedLink]
+    thesis_ranking: list[int]
+    """Indices of units, most thesis-like first (for the top-k evaluation)."""
+
+    @property
+    def claims(self) -> list[int]:
+        return [i for i, p in enumerate(self.units) if p.kind is not None]
+
+
+# ------------------------------------------------------------------ unit scores
+def _kind_scores(c: Cues, text: str, next_rebuts: bool) -> dict[str, tuple[float, str]]:
+    """Score of each kind with the cue that contributed most (for the reason)."""
+    words = len(text.split())
+    scores: dict[str, tuple[float, str]] = {}
+
+    rec = 0.0
+    rec_why = ""
+    if c.deontic:
+        rec, rec_why = 2.2, f"deontic cue “{c.deontic}”"
+    elif c.weak_deontic:
+        rec, rec_why = 1.2, f"deontic cue “{c.weak_deontic}”"
+    if c.first_person and c.deontic:
+        rec += 0.3
+    if c.concession or c.attributed:
+        rec -= 1.2
+    scores["recommendation"] = (rec, rec_why)
+
+    obj, obj_why = 0.0, ""
+    if c.concession:
+        obj, obj_why = 2.0, f"concession “{c.concession}”"
+    if c.attributed:
+        obj += 1.3
+        obj_why = obj_why or f"attributed view “{c.attributed}”"
+    if next_rebuts:
+        obj += 1.3 + (1.0 if (c.concession or c.attributed or c.hedge) else 0.0)
+        obj_why = (
+            (obj_why + ", answered by the next unit") if obj_why else "answered by the next unit"
+        )
+    if c.rebuttal:
+        obj -= 1.5
+    scores["objection"] = (obj, obj_why)
+
+    ev = 0.0
+    ev_why = ""
+    if c.evidence:
+        ev = 0.7 * min(c.n_evidence, 3)
+        ev_why = f"evidence cue “{c.evidence}”"
+    if text.lower().startswith(("for example", "for instance")):
+        ev += 1.2
+    if c.deontic:
+        ev -= 1.2
+    scores["evidence"] = (ev, ev_why)
+
+    prem = 1.0
+    prem_why = "argumentative statement"
+    for cue, weight, name in (
+        (c.reason, 0.9, "reason marker"),
+        (c.rebuttal, 0.6, "counter marker"),
+        (c.evaluative, 0.6, "evaluative cue"),
+        (c.modal, 0.3, "modal cue"),
+        (c.conclusion, 0.5, "conclusion marker"),
+    ):
+        if cue:
+            prem += weight
+            if prem_why == "argumentative statement":
+                prem_why = f"{name} “{cue}”"
+    scores["premise"] = (prem, prem_why)
+
+    none = 0.4
+    none_why = "no argumentative cue"
+    if c.question:
+        none, none_why = 3.0, "a question"
+    elif words < 4:
+        none, none_why = 3.0, "too short to be a claim"
+    if not (c.evaluative or c.modal or c.reason or c.deontic or c.rebuttal or c.conclusion):
+        none += 0.3
+    scores["none"] = (none, none_why)
+    return scores
+
+
+def _label(scores: dict[str, tuple[float, str]]) -> tuple[Label, float, str]:
+    best = max(scores, key=lambda k: scores[k][0])
+    total = sum(math.exp(s) for s, _ in scores.values())
+    confidence = math.exp(scores[best][0]) / total
+    kind: Label = None if best == "none" else best  # type: ignore[assignment]
+    return kind, round(min(0.95, max(0.05, confidence)), 2), scores[best][1]
+
+
+def _starts_with(cue: str, text: str) -> bool:
+    return text[: len(cue) + 2].lower().startswith(cue.lower())
+
+
+def _thesis_score(
+    c: Cues,
+    text: str,
+    *,
+    index: int,
+    count: int,
+    paragraph: int,
+    last_paragraph: int,
+    title_sim: float,
+    centrality: float,
+    kind: Label,
+) -> tuple[float, str]:
+    parts: list[tuple[float, str]] = []
+    if c.deontic:
+        parts.append((1.6, f"deontic cue “{c.deontic}”"))
+    elif c.weak_deontic:
+        parts.append((0.7, f"deontic cue “{c.weak_deontic}”"))
+    if c.conclusion:
+        parts.append((2.0, f"conclusion marker “{c.conclusion}”"))
+    if c.concession:
+        parts.append((-2.5, ""))
+    if c.rebuttal:
+        parts.append((-0.8, ""))
+    if c.evaluative:
+        parts.append((0.6, f"evaluative cue “{c.evaluative}”"))
+    if c.first_person:
+        parts.append((0.8, f"first-person stance “{c.first_person}”"))
+    if index == 0:
+        parts.append((1.0, "first unit (lead)"))
+    elif index == count - 1:
+        parts.append((0.7, "last unit (conclusion)"))
+    if paragraph == 0 and index != 0:
+        parts.append((0.3, "lead paragraph"))
+    if paragraph == last_paragraph and paragraph > 0 and index != count - 1:
+        parts.append((0.4, "closing paragraph"))
+    if title_sim > 0:
+        parts.append((3.0 * title_sim, "echoes the title"))
+    parts.append((2.0 * centrality, "central to the article's vocabulary"))
+    if kind == "objection":
+        parts.append((-2.0, ""))
+    if kind is None:
+        parts.append((-3.0, ""))
+    if c.n_evidence >= 2 and not c.deontic:
+        parts.append((-0.8, ""))
+    if c.reason and not c.conclusion:
+        parts.append((-1.5 if _starts_with(c.reason, text) else -0.7, ""))
+    if c.attributed:
+        parts.append((-0.6, ""))
+    if c.additive:
+        parts.append((-1.0, ""))
+    score = sum(w for w, _ in parts)
+    why = max((p for p in parts if p[1]), key=lambda p: p[0], default=(0.0, "position"))[1]
+    return score, why
+
+
+# ------------------------------------------------------------------ units
+def _units(text: str, segmenter: Segmenter | None) -> list[tuple[Unit, Cues]]:
+    """Sentences, split into clauses where the clauses would get different labels."""
+    out: list[tuple[Unit, Cues]] = []
+    for sentence in sentence_units(text, segmenter):
+        clauses = split_clauses(text, sentence)
+        if len(clauses) == 2:
+            cues = [find_cues(c.text) for c in clauses]
+            labels = [
+                _label(_kind_scores(q, u.text, False))[0]
+                for q, u in zip(cues, clauses, strict=True)
+            ]
+            if labels[0] != labels[1]:
+                out.extend(zip(clauses, cues, strict=True))
+                continue
+        out.append((sentence, find_cues(sentence.text)))
+    return out
+
+
+def propose_article(
+    text: str, title: str = "", segmenter: Segmenter | None = None
+) -> ArticleProposals:
+    """Label every unit of one article and link the claims inside it."""
+    pairs = _units(text, segmenter)
+    if not pairs:
+        return ArticleProposals([], [], [])
+    bags = [content_words(u.text) for u, _ in pairs]
+    total: Counter[str] = Counter()
+    for bag in bags:
+        total.update(bag)
+    title_bag = content_words(title) if title else Counter()
+    last_paragraph = pairs[-1][0].paragraph
+    proposals: list[Proposal] = []
+    for i, (unit, c) in enumerate(pairs):
+        nxt = pairs[i + 1][1] if i + 1 < len(pairs) else None
+        next_rebuts = nxt is not None and bool(nxt.rebuttal)
+        kind, confidence, why = _label(_kind_scores(c, unit.text, next_rebuts))
+        centrality = cosine(bags[i], total - bags[i]) if bags[i] else 0.0
+        title_sim = cosine(bags[i], title_bag) if title_bag else 0.0
+        score, thesis_why = _thesis_score(
+            c,
+            unit.text,
+            index=i,
+            count=len(pairs),
+            paragraph=unit.paragraph,
+            last_paragraph=last_paragraph,
+            title_sim=title_sim,
+            centrality=centrality,
+            kind=kind,
+        )
+        proposals.append(Proposal(unit, kind, confidence, why, score, c))
+        proposals[-1].reason = f"{kind or 'none'}: {why}" if why else (kind or "none")
+        proposals[-1].cues = c
+        del thesis_why
+    ranking = sorted(range(len(proposals)), key=lambda k: -proposals[k].thesis_score)
+    _pick_thesis(proposals, ranking)
+    links = _links(proposals)
+    return ArticleProposals(proposals, links, ranking)
+
+
+def _pick_thesis(proposals: list[Proposal], ranking: Sequence[int]) -> None:
+    best = ranking[0]
+    p = proposals[best]
+    if p.kind is None and len(ranking) > 1:
+        return
+    margin = p.thesis_score - (proposals[ranking[1]].thesis_score if len(ranking) > 1 else 0)
+    p.kind = "thesis"
+    p.confidence = round(min(0.95, 0.45 + 0.12 * margin + 0.04 * p.thesis_score), 2)
+    p.confidence = max(p.confidence, 0.3)
+    lead = (
+        "first unit"
+        if best == 0
+        else "closing unit"
+        if best == len(proposals) - 1
+        else "ranked first"
+    )
+    p.reason = f"thesis: {lead}, " + (
+        p.reason.split(": ", 1)[-1] if ": " in p.reason else "central"
+    )
+
+
+# ------------------------------------------------------------------ links
+_RANK = {"thesis": 4, "recommendation": 3, "premise": 2, "evidence": 1, "objection": 0}
+
+
+def _paragraph_head(members: list[int], proposals: list[Proposal]) -> int:
+    """The claim a paragraph argues for: its thesis or recommendation if it has one, else
+    its topic sentence (the first claim that is not an objection or a bare example)."""
+    for kind in ("thesis", "recommendation"):
+        for j in members:
+            if proposals[j].kind == kind:
+                return j
+    for j in members:
+        if proposals[j].kind == "premise":
+            return j
+    return members[0]
+
+
+def _links(proposals: list[Proposal]) -> list[ProposedLink]:
+    """Support and attack inside an article, following how op-eds are built: each
+    paragraph argues for its head (topic sentence, recommendation or thesis), heads argue
+    for the thesis, objections attack what they object to and the unit answering an
+    objection ("But …") attacks the objection."""
+    claims = [i for i, p in enumerate(proposals) if p.kind is not None]
+    thesis = next((i for i in claims if proposals[i].kind == "thesis"), None)
+    by_par: dict[int, list[int]] = {}
+    for i in claims:
+        by_par.setdefault(proposals[i].unit.paragraph, []).append(i)
+    heads = {par: _paragraph_head(members, proposals) for par, members in by_par.items()}
+    links: list[ProposedLink] = []
+    for i in claims:
+        p = proposals[i]
+        if p.kind == "thesis":
+            continue
+        c = p.cues
+        head = heads[p.unit.paragraph]
+        prev = max((j for j in claims if j < i), default=None)
+        kind: LinkKind = "support"
+        target: int | None
+        if (
+            prev is not None
+            and proposals[prev].kind == "objection"
+            and c
+            and c.rebuttal
+            and p.kind != "objection"
+        ):
+            target, kind, why = prev, "attack", f"answers the objection (“{c.rebuttal}”)"
+        elif p.kind == "objection":
+            target = head if head != i and proposals[head].kind != "objection" else thesis
+            kind, why = "attack", "objection to the claim of its paragraph"
+        elif p.kind == "recommendation" or head == i:
+            target, why = thesis, "supports the thesis"
+            if p.kind in ("premise", "evidence") and head == i:
+                recs = [j for j in claims if proposals[j].kind == "recommendation" and j > i]
+                near = [j for j in recs if proposals[j].unit.paragraph - p.unit.paragraph <= 1]
+                if near:
+                    target, why = near[0], "reason for the recommendation that follows"
+        elif (
+            p.unit.clause == 2
+            and prev is not None
+            and proposals[prev].unit.sentence == p.unit.sentence
+            and c
+            and c.reason
+        ):
+            target, why = prev, f"reason clause (“{c.reason}”)"
+        else:
+            target = head
+            why = "supports the claim its paragraph argues for"
+        if target is None or target == i:
+            continue
+        confidence = round(
+            min(0.9, 0.35 + 0.4 * min(p.confidence, proposals[target].confidence)), 2
+        )
+        links.append(ProposedLink(i, target, kind, confidence, why))
+    return links

@@ -1,0 +1,216 @@
+"""One file, several articles: concatenations, roundups and off-topic items.
+
+Scrapers glue pages together ("…the end of one article.Title Of The Next"), and news sites
+publish roundups whose items are about different things. Merging them would attribute one
+author's thesis to another text and link claims that never met, so each article and each
+roundup item becomes its own :class:`Article`; items about something else are marked
+off-topic (kept as sources the user can see, with no proposals) instead of being dropped.
+
+Signals used, all structural or lexical, none about a particular site:
+- a heading glued to the end of a paragraph marks a concatenation; in a concatenated
+  file every standalone heading that opens a new block of text starts an article;
+- a byline met after body text starts a new article;
+- a block whose paragraphs mostly open with a short run-in question or label
+  ("Can Biden rescue …? Crisis-wracked Haiti …") is a roundup, one item per paragraph;
+- off-topic: an item's content words barely overlap those of the rest of the import.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from argmap.extract.clean import Cleaned, Line
+from argmap.extract.metadata import Metadata
+
+_RUN_IN = re.compile(r"^([A-Z][^.!?:]{3,80}[?:])\s+[A-Z\"“]")
+OFF_TOPIC_OVERLAP = 0.4
+"""Below this share of its main names found elsewhere, a split-off item is about something
+else (measured: on-topic roundup items and concatenated articles 0.5 and up, items about
+another country 0.25 and below)."""
+
+
+@dataclass
+class Article:
+    """An article (or roundup item) of one file: its cleaned body and what we know of it."""
+
+    title: str
+    text: str
+    meta: Metadata = field(default_factory=Metadata)
+    part: int = 0
+    roundup_item: bool = False
+    from_split: bool = False
+    off_topic: bool = False
+    note: str = ""
+
+
+def _blocks(cleaned: Cleaned) -> list[list[Line]]:
+    """Cut the kept lines where a new article starts."""
+    glued_file = any(line.glued for line in cleaned.lines)
+    byline_lines = sorted(r.number for r in cleaned.removed if r.reason == "byline")
+    blocks: list[list[Line]] = [[]]
+    for i, line in enumerate(cleaned.lines):
+        current = blocks[-1]
+        has_body = any(not x.heading for x in current)
+        nxt = cleaned.lines[i + 1] if i + 1 < len(cleaned.lines) else None
+        opens_text = nxt is not None and not nxt.heading
+        starts = has_body and (
+            line.glued
+            or (glued_file and line.heading and opens_text)
+            or any(current[-1].number < b < line.number for b in byline_lines)
+        )
+        if starts:
+            blocks.append([])
+        blocks[-1].append(line)
+    return [b for b in blocks if b]
+
+
+def _run_in(text: str) -> str | None:
+    match = _RUN_IN.match(text)
+    if match and len(match.group(1).split()) <= 10:
+        return match.group(1)
+    return None
+
+
+def _roundup_items(block: list[Line]) -> list[tuple[str, list[Line]]] | None:
+    body = [line for line in block if not line.heading]
+    heads = [_run_in(line.text) for line in body]
+    if len(body) < 2 or sum(h is not None for h in heads) < max(2, math.ceil(0.6 * len(body))):
+        return None
+    items: list[tuple[str, list[Line]]] = []
+    for line, head in zip(body, heads, strict=True):
+        if head is not None or not items:
+            items.append((head or "", [line]))
+        else:
+            items[-1][1].append(line)
+    return items
+
+
+def split_articles(cleaned: Cleaned, keep_headings: bool = True) -> list[Article]:
+    """The articles of one cleaned file, in order (at least one if any text is left)."""
+    blocks = _blocks(cleaned)
+    multi = len(blocks) > 1
+    articles: list[Article] = []
+    for block in blocks:
+        title = ""
+        lines = block
+        if lines[0].heading:
+            title = lines[0].text
+            lines = lines[1:]
+        items = _roundup_items(lines)
+        if items and len(items) >= 2:
+            for head, item_lines in items:
+                articles.append(
+                    Article(
+                        title=head.rstrip(":"),
+                        text=_join(item_lines, keep_headings),
+                        roundup_item=True,
+                        from_split=True,
+                        note=f"Item of the roundup “{title}”" if title else "Roundup item",
+                    )
+                )
+            continue
+        text = _join(lines, keep_headings)
+        if text:
+            articles.append(Article(title=title, text=text, from_split=multi))
+    if articles:
+        first = articles[0]
+        first.meta.merge(cleaned.meta)
+        if cleaned.meta.title and not multi:
+            first.title = cleaned.meta.title
+        first.title = first.title or cleaned.meta.title
+    for i, article in enumerate(articles):
+        article.part = i
+    return articles
+
+
+def _join(lines: Sequence[Line], keep_headings: bool) -> str:
+    return "\n\n".join(x.text for x in lines if keep_headings or not x.heading)
+
+
+# ---------------------------------------------------------------- topic similarity
+_STOP = frozenset(
+    """the a an of and to in is are was were be been being that this these those it its for
+    with as on by from at or not but have has had will would can could should may might must
+    their they them he she his her we our you your i me my which who whom what when where
+    why how there than more most also into over after before about against between because
+    while during through under up down out off so if then just only very such some any all
+    both each few other same own no nor too s t don now says said one two new like even
+    still yet however since""".split()
+)
+_WORD = re.compile(r"[^\W\d_][\w'’-]+")
+
+
+def content_words(text: str) -> Counter[str]:
+    """Lower-cased content words with a light plural/possessive stemming."""
+    bag: Counter[str] = Counter()
+    for found in _WORD.findall(text.lower()):
+        word = found.replace("’", "'")
+        if word.endswith("'s"):
+            word = word[:-2]
+        if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
+            word = word[:-1]
+        if len(word) >= 3 and word not in _STOP:
+            bag[word] += 1
+    return bag
+
+
+def cosine(a: Counter[str], b: Counter[str]) -> float:
+    if not a or not b:
+        return 0.0
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(v * b.get(k, 0) for k, v in a.items())
+    na = math.sqrt(sum(v * v for v in a.values()))
+    nb = math.sqrt(sum(v * v for v in b.values()))
+    return dot / (na * nb)
+
+
+_NAME = re.compile(r"(?<![.!?:\"“]\s)(?<!^)\b([A-Z][\w'’-]+)", re.MULTILINE)
+
+
+def topic_names(text: str) -> Counter[str]:
+    """Capitalised words inside sentences: the people, places and groups a text is about."""
+    bag: Counter[str] = Counter()
+    for match in _NAME.finditer(text):
+        word = match.group(1).replace("’", "'").lower()
+        if word.endswith("'s"):
+            word = word[:-2]
+        if word not in _STOP:
+            bag[word] += 1
+    return bag
+
+
+def topic_overlap(names: Counter[str], rest: Counter[str], top: int = 8) -> float:
+    """Share of a text's most frequent names that the rest of the import names twice."""
+    common = [k for k, _ in names.most_common(top)]
+    if not common:
+        return 1.0
+    return sum(1 for k in common if rest.get(k, 0) >= 2) / len(common)
+
+
+def mark_off_topic(articles: Sequence[Article]) -> None:
+    """Mark split-off items whose subject is foreign to the rest of the import.
+
+    Only items that came out of a split are judged: a file the user chose on its own is on
+    topic by choice. An op-ed's subject shows in whom and what it names, so an item is
+    off-topic when fewer than ``OFF_TOPIC_OVERLAP`` of its most frequent names are named
+    (twice or more) anywhere else in the import, other files included.
+    """
+    bags = [topic_names(a.text) for a in articles]
+    total: Counter[str] = Counter()
+    for bag in bags:
+        total.update(bag)
+    for article, bag in zip(articles, bags, strict=True):
+        if not article.from_split or len(articles) < 2 or sum(bag.values()) < 3:
+            continue
+        score = topic_overlap(bag, total - bag)
+        if score < OFF_TOPIC_OVERLAP:
+            article.off_topic = True
+            article.note = (
+                f"{article.note + '. ' if article.note else ''}Off-topic: few of the people and "
+                f"places it names appear in the other articles (overlap {score:.2f}); no proposals made"
+            )
