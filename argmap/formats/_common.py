@@ -1,0 +1,90 @@
+"""What every format reader and writer shares: results with warnings, errors, ids, kinds.
+
+Readers return an :class:`ImportResult` instead of a bare map because interchange is lossy in
+both directions: an AIF file's dialogue nodes or an Argdown undercut have no exact argmap
+counterpart, and the user should be told what was dropped or approximated, not left to find
+out. Hard failures are :class:`argmap.mapfile.MapFileError` with ``file: where: message``
+problems, the same shape the map loader uses, so the command line and the app report them
+the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from argmap.mapfile import FileProblem, MapFileError
+from argmap.model import CLAIM_KINDS, ArgumentMap, ClaimKind
+
+_ID_OK = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:\-]*$")
+
+
+@dataclass
+class ImportResult:
+    """A map read from another format, with what the reader had to drop or approximate."""
+
+    map: ArgumentMap
+    warnings: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    """What the reader found in the file (e.g. ``statements``, ``arguments``, ``I``, ``RA``)."""
+
+
+def fail(file: str, message: str, where: str = "") -> MapFileError:
+    """A one-problem error in the map loader's shape."""
+    return MapFileError([FileProblem(file, where, message)])
+
+
+def fail_many(file: str, problems: Iterable[tuple[str, str]]) -> MapFileError:
+    """An error listing several ``(where, message)`` problems of one file."""
+    return MapFileError([FileProblem(file, where, message) for where, message in problems])
+
+
+def valid_id(text: object) -> bool:
+    """True when ``text`` can be used as an argmap id as it is."""
+    return isinstance(text, str) and 0 < len(text) <= 200 and bool(_ID_OK.match(text))
+
+
+def slug(text: str, fallback: str = "x") -> str:
+    """An id made from arbitrary text (titles, AIF node ids): lower-case, dashes, ascii."""
+    out = re.sub(r"[^A-Za-z0-9_.:\-]+", "-", text.strip()).strip("-._:").lower()[:60]
+    return out if out and out[0].isalnum() else f"{fallback}-{out}".rstrip("-")
+
+
+class IdMaker:
+    """Unique ids: keeps a wanted id if it is valid and free, otherwise derives a fresh one."""
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+
+    def take(self, wanted: object, fallback: str) -> str:
+        base = (
+            wanted if isinstance(wanted, str) and valid_id(wanted) else slug(str(wanted), fallback)
+        )
+        candidate, n = base, 2
+        while candidate in self.used:
+            candidate = f"{base}-{n}"
+            n += 1
+        self.used.add(candidate)
+        return candidate
+
+
+def as_kind(value: object) -> ClaimKind | None:
+    """``value`` as a claim kind when it names one (case-insensitive), else None."""
+    if isinstance(value, str):
+        lowered = value.strip().lower()
+        for kind in CLAIM_KINDS:
+            if lowered == kind:
+                return kind
+    return None
+
+
+def as_dict(value: object) -> dict[str, Any]:
+    """``value`` if it is a JSON object, else an empty one (hostile input is common)."""
+    return value if isinstance(value, dict) else {}
+
+
+def one_line(text: str) -> str:
+    """Collapse runs of whitespace (labels are one line in every format)."""
+    return " ".join(text.split())

@@ -1,0 +1,394 @@
+"""Argdown to and from argmap.
+
+**Writing.** Every claim becomes one titled statement, defined once under a heading of its
+author, followed by its incoming links as a relation tree (``+ [Title]`` support,
+``- [Title]`` attack). What Argdown has no syntax for travels as YAML data, so an argmap
+file survives the round trip and Argdown's own tools still read the file:
+
+- each statement carries ``{id, kind, author, source, quote: {start, end}, pos: [x, y],
+  note, tags, origin, text}`` (``text`` only when the label has characters Argdown would
+  read as markup); the kind is also written as a tag (``#thesis``) so Argdown colours by it;
+- the front matter carries ``argmap: {description, authors, sources, positions, links}``;
+  ``links`` lists only the links that have a note or an extractor origin, so those keep
+  their ids and notes; other links get fresh ids.
+
+**Reading** any Argdown document: equivalence classes and arguments become claims;
+relations become links (support and entails as support; attack, contrary, contradictory
+and undercut as attack, with symmetric ones in both directions and undercuts noted); a
+reconstructed argument's premises support the argument and the argument supports its main
+conclusion, as Argdown draws it. A claim's kind comes from ``kind`` data or a kind-named tag,
+else ``thesis`` for a claim that is only supported or attacked, else ``premise``. Its author
+comes from ``author`` (or ``proponent``) data on the statement or its heading. Headings
+without such data become ``group:`` tags.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from pydantic import ValidationError
+
+from argmap.formats._common import IdMaker, ImportResult, as_kind, fail, one_line, slug
+from argmap.formats._yaml import dump_flow
+from argmap.formats.argdown_syntax import ArgdownError, Argument, Document, Statement, parse
+from argmap.model import (
+    MANUAL,
+    ArgumentMap,
+    Author,
+    Claim,
+    Link,
+    LinkKind,
+    Origin,
+    Point,
+    Position,
+    Quote,
+    Source,
+)
+from argmap.palette import author_color
+
+_MARKUP = re.compile(r"[{}\[\]<>#@*_/\\`]|^\(\d+\)|^\d+\.\s|^[-+*]\s")
+_RELATION_KIND: dict[str, tuple[LinkKind, bool, str]] = {
+    "support": ("support", False, ""),
+    "entails": ("support", False, "entails"),
+    "attack": ("attack", False, ""),
+    "contrary": ("attack", True, "contrary"),
+    "contradictory": ("attack", True, "contradictory"),
+    "undercut": ("attack", False, "undercut"),
+}
+"""Argdown relation type -> (link kind, symmetric, note)."""
+
+
+# -- reading ---------------------------------------------------------------------------
+
+
+def read_argdown(text: str, file: str = "<argdown>") -> ImportResult:
+    """Read an Argdown document as a map; errors name the line and column."""
+    try:
+        doc = parse(text)
+    except ArgdownError as exc:
+        raise fail(file, exc.message, f"line {exc.line}, column {exc.column}") from None
+    return _Builder(doc, file).build()
+
+
+class _Builder:
+    def __init__(self, doc: Document, file: str) -> None:
+        self.doc = doc
+        self.file = file
+        self.warnings: list[str] = list(doc.warnings)
+        meta = doc.frontmatter.get("argmap")
+        self.meta: dict[str, Any] = meta if isinstance(meta, dict) else {}
+        self.authors: dict[str, Author] = {}
+        self.sources: dict[str, Source] = {}
+        self.ids = IdMaker()
+
+    def _models(self, key: str, model: Any) -> list[Any]:
+        items = self.meta.get(key) or []
+        out = []
+        for i, item in enumerate(items if isinstance(items, list) else []):
+            try:
+                out.append(model.model_validate(item))
+            except ValidationError as exc:
+                self.warnings.append(
+                    f"front matter argmap.{key}[{i}] skipped: {exc.errors()[0]['msg']}"
+                )
+        return out
+
+    def build(self) -> ImportResult:
+        for author in self._models("authors", Author):
+            self.authors[author.id] = author
+        for raw_source in self._models("sources", Source):
+            source = raw_source.model_copy(
+                update={"authors": [a for a in raw_source.authors if a in self.authors]}
+            )
+            self.sources[source.id] = source
+        claims: dict[tuple[bool, str], dict[str, Any]] = {}
+        for statement in self.doc.statements.values():
+            claims[(False, statement.title)] = self._claim(statement)
+        for argument in self.doc.arguments.values():
+            claims[(True, argument.title)] = self._claim(argument)
+        links = self._links(claims)
+        incoming = {link["to_claim"] for link in links}
+        outgoing = {link["from_claim"] for link in links}
+        for fields in claims.values():
+            if fields["kind"] is None:
+                cid = fields["id"]
+                fields["kind"] = "thesis" if cid in incoming and cid not in outgoing else "premise"
+        claim_ids = {fields["id"] for fields in claims.values()}
+        positions = [
+            p.model_copy(
+                update={
+                    "stances": {a: s for a, s in p.stances.items() if a in self.authors},
+                    "grounds": [g for g in p.grounds if g in claim_ids],
+                }
+            )
+            for p in self._models("positions", Position)
+        ]
+        title = self.doc.frontmatter.get("title")
+        try:
+            amap = ArgumentMap(
+                title=str(title) if title is not None else "",
+                description=str(self.meta.get("description") or ""),
+                sources=list(self.sources.values()),
+                authors=list(self.authors.values()),
+                claims=[Claim(**fields) for fields in claims.values()],
+                links=[Link(**fields) for fields in links],
+                positions=positions,
+            )
+        except ValidationError as exc:
+            raise fail(
+                self.file, f"the document does not make a valid map: {exc.errors()[0]['msg']}"
+            ) from None
+        counts = {
+            "statements": len(self.doc.statements),
+            "arguments": len(self.doc.arguments),
+            "relations": len(self.doc.relations),
+        }
+        return ImportResult(amap, self.warnings, counts)
+
+    def _author(self, value: object) -> str | None:
+        if not isinstance(value, str) or not value.strip():
+            return None
+        if value in self.authors:
+            return value
+        for author in self.authors.values():
+            if author.name == value:
+                return author.id
+        new_id = slug(value, "author")
+        if new_id not in self.authors:
+            self.authors[new_id] = Author(
+                id=new_id, name=value.strip(), color=author_color(len(self.authors))
+            )
+        return new_id
+
+    def _claim(self, item: Statement | Argument) -> dict[str, Any]:
+        title, text, tags, data = item.title, item.text, item.tags, item.data
+        section, section_data = item.section, item.section_data
+        kind = as_kind(data.get("kind")) or next((k for t in tags if (k := as_kind(t))), None)
+        author = self._author(
+            data.get("author") or data.get("proponent") or section_data.get("author")
+        )
+        if isinstance(data.get("tags"), list):
+            claim_tags = [str(t) for t in data["tags"]]
+        else:
+            claim_tags = [t for t in tags if as_kind(t) is None]
+            if section and not section_data.get("author"):
+                claim_tags.append(f"group:{section}")
+        exact = data.get("text")
+        label = exact if isinstance(exact, str) and exact.strip() else one_line(text) or title
+        fields: dict[str, Any] = {
+            "id": self.ids.take(data.get("id", title), "claim"),
+            "kind": kind,
+            "text": label,
+            "author": author,
+            "tags": claim_tags,
+        }
+        source = data.get("source")
+        if isinstance(source, str) and source in self.sources:
+            fields["source"] = source
+            quote = self._quote(self.sources[source].text, data.get("quote"))
+            if quote is not None:
+                fields["quote"] = quote
+            elif data.get("quote") is not None:
+                self.warnings.append(
+                    f"claim {fields['id']}: quote does not match its source; dropped"
+                )
+        if isinstance(data.get("note"), str):
+            fields["note"] = data["note"]
+        if isinstance(data.get("origin"), dict):
+            try:
+                fields["origin"] = Origin.model_validate(data["origin"])
+            except ValidationError:
+                self.warnings.append(f"claim {fields['id']}: invalid origin data; dropped")
+        pos = data.get("pos")
+        if isinstance(pos, list) and len(pos) == 2 and all(isinstance(v, int | float) for v in pos):
+            fields["pos"] = Point(x=float(pos[0]), y=float(pos[1]))
+        return fields
+
+    @staticmethod
+    def _quote(source_text: str, value: object) -> Quote | None:
+        if isinstance(value, dict):
+            start, end = value.get("start"), value.get("end")
+            if (
+                isinstance(start, int)
+                and isinstance(end, int)
+                and 0 <= start < end <= len(source_text)
+            ):
+                return Quote(start=start, end=end, text=source_text[start:end])
+        elif isinstance(value, str) and value and (at := source_text.find(value)) >= 0:
+            return Quote(start=at, end=at + len(value), text=value)
+        return None
+
+    def _links(self, claims: dict[tuple[bool, str], dict[str, Any]]) -> list[dict[str, Any]]:
+        known: dict[tuple[str, str, str], dict[str, Any]] = {}
+        for item in self.meta.get("links") or []:
+            if isinstance(item, dict) and all(k in item for k in ("from", "to", "kind")):
+                known[(str(item["from"]), str(item["to"]), str(item["kind"]))] = item
+        out: dict[tuple[str, str, str], dict[str, Any]] = {}
+
+        def add(src: str, dst: str, kind: LinkKind, note: str) -> None:
+            if src == dst:
+                self.warnings.append(f"a {kind} of {src!r} by itself was dropped")
+                return
+            key = (src, dst, kind)
+            if key not in out:
+                out[key] = {"from_claim": src, "to_claim": dst, "kind": kind, "note": note}
+
+        for argument in self.doc.arguments.values():
+            arg_id = claims[(True, argument.title)]["id"]
+            for title, role in argument.pcs:
+                cid = claims[(False, title)]["id"]
+                if role == "main-conclusion":
+                    add(arg_id, cid, "support", "")
+                else:
+                    add(cid, arg_id, "support", "")
+        for rel in self.doc.relations:
+            src = claims[(rel.source_is_argument, rel.source)]["id"]
+            dst = claims[(rel.target_is_argument, rel.target)]["id"]
+            kind, symmetric, note = _RELATION_KIND.get(rel.type, ("attack", False, rel.type))
+            add(src, dst, kind, note)
+            if symmetric:
+                add(dst, src, kind, note)
+        ids = IdMaker()
+        reserved = [k for k in out if k in known and isinstance(known[k].get("id"), str)]
+        for key in reserved:
+            out[key]["id"] = ids.take(known[key]["id"], "link")
+        for n, (key, fields) in enumerate(out.items(), 1):
+            extra = known.get(key, {})
+            if "id" not in fields:
+                fields["id"] = ids.take(f"l{n}", "link")
+            if isinstance(extra.get("note"), str):
+                fields["note"] = extra["note"]
+            if isinstance(extra.get("origin"), dict):
+                with contextlib.suppress(ValidationError):
+                    fields["origin"] = Origin.model_validate(extra["origin"])
+        return list(out.values())
+
+
+# -- writing ---------------------------------------------------------------------------
+
+
+def _titles(amap: ArgumentMap) -> dict[str, str]:
+    """A short unique statement title per claim, made from the first words of its label."""
+    titles: dict[str, str] = {}
+    used: set[str] = set()
+    for claim in amap.claims:
+        words = re.sub(r"[^\w\s.,'\-]", " ", claim.text).split()
+        base = " ".join(words[:6]).strip(" .,-'") or claim.id
+        title, n = base, 2
+        while title.lower() in used:
+            title = f"{base} ({n})"
+            n += 1
+        used.add(title.lower())
+        titles[claim.id] = title
+    return titles
+
+
+def _visible(text: str) -> str:
+    """The label with characters Argdown would read as markup replaced by look-alikes."""
+    out = text.replace("{", "(").replace("}", ")").replace("[", "(").replace("]", ")")
+    out = out.replace("#", "＃").replace("//", "/ /").replace("/*", "/ *").replace("<!--", "< !--")
+    return re.sub(r"^(\(\d+\)|\d+\.\s|[-+*]\s)", r"— \1", out)
+
+
+def _tag(tag: str) -> str | None:
+    if re.fullmatch(r"\w[\w\-]*", tag):
+        return f"#{tag}"
+    if ")" not in tag and "(" not in tag and tag.strip():
+        return f"#({tag})"
+    return None
+
+
+def _claim_data(claim: Claim) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": claim.id, "kind": claim.kind}
+    if claim.author:
+        data["author"] = claim.author
+    if claim.source:
+        data["source"] = claim.source
+    if claim.quote:
+        data["quote"] = {"start": claim.quote.start, "end": claim.quote.end}
+    if claim.pos:
+        data["pos"] = [claim.pos.x, claim.pos.y]
+    if claim.tags:
+        data["tags"] = list(claim.tags)
+    if claim.note:
+        data["note"] = claim.note
+    if claim.origin != MANUAL:
+        data["origin"] = claim.origin.model_dump(mode="json", exclude_none=True)
+    if _MARKUP.search(claim.text) or one_line(claim.text) != claim.text:
+        data["text"] = claim.text
+    return data
+
+
+def write_argdown(amap: ArgumentMap) -> str:
+    """The map as an Argdown document (see the module docstring for what goes where)."""
+    lines = ["==="]
+    lines.append(f"title: {dump_flow(amap.title)}")
+    lines.append("model:")
+    lines.append("    mode: loose")
+    lines.append("argmap:")
+    lines.append("    schema_version: 1")
+    if amap.description:
+        lines.append(f"    description: {dump_flow(amap.description)}")
+    for key, items in (
+        ("authors", amap.authors),
+        ("sources", amap.sources),
+        ("positions", amap.positions),
+    ):
+        if items:
+            lines.append(f"    {key}:")
+            lines.extend(
+                f"        - {dump_flow(i.model_dump(mode='json', exclude_none=True))}"
+                for i in items
+            )
+    kept = [x for x in amap.links if x.note or x.origin != MANUAL]
+    if kept:
+        lines.append("    links:")
+        for link in kept:
+            entry: dict[str, Any] = {
+                "id": link.id,
+                "from": link.from_claim,
+                "to": link.to_claim,
+                "kind": link.kind,
+            }
+            if link.note:
+                entry["note"] = link.note
+            if link.origin != MANUAL:
+                entry["origin"] = link.origin.model_dump(mode="json", exclude_none=True)
+            lines.append(f"        - {dump_flow(entry)}")
+    lines.extend(["===", ""])
+
+    titles = _titles(amap)
+    incoming: dict[str, list[Link]] = {}
+    for link in amap.links:
+        incoming.setdefault(link.to_claim, []).append(link)
+    authors = {a.id: a for a in amap.authors}
+    groups: dict[str | None, list[Claim]] = {None: []}
+    groups.update({a.id: [] for a in amap.authors})
+    for claim in amap.claims:
+        groups.setdefault(claim.author if claim.author in authors else None, []).append(claim)
+    for author_id, claims in groups.items():
+        if not claims:
+            continue
+        if author_id is not None:
+            name = re.sub(r"[{}#]", " ", authors[author_id].name)
+            lines.extend([f"# {name} {dump_flow({'author': author_id})}", ""])
+        for claim in claims:
+            lines.extend(_statement(claim, titles, incoming.get(claim.id, ())))
+            lines.append("")
+    return "\n".join(lines)
+
+
+def _statement(claim: Claim, titles: dict[str, str], links: Iterable[Link]) -> list[str]:
+    tags = " ".join(t for t in (_tag(claim.kind), *(_tag(x) for x in claim.tags)) if t)
+    head = f"[{titles[claim.id]}]: {_visible(one_line(claim.text))} {tags} {dump_flow(_claim_data(claim))}"
+    out = [head]
+    for link in links:
+        symbol = "+" if link.kind == "support" else "-"
+        out.append(f"    {symbol} [{titles[link.from_claim]}]")
+    return out
+
+
+__all__ = ["read_argdown", "write_argdown"]

@@ -1,0 +1,232 @@
+"""Which file extensions argmap reads and writes, and with what.
+
+The format is always taken from the file name (the longest known suffix wins, so
+``x.aif.json`` is AIF and ``x.argmap.json`` a map). Image formats (SVG, PNG, PDF) are
+listed here so every error shows the full list, but drawing needs Qt, which the core never
+imports: :func:`write_map` refuses them and the command line and app hand them to
+``ui.qt.render``. Format modules are imported only when used, so the command line starts
+fast whatever it converts.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from argmap.formats._common import ImportResult, fail
+from argmap.mapfile import MapFileError
+from argmap.model import ArgumentMap
+
+
+@dataclass(frozen=True)
+class Format:
+    """One file format: its suffixes and where its reader and writer live."""
+
+    name: str
+    suffixes: tuple[str, ...]
+    description: str
+    reader: str | None = None
+    """``module:function`` taking (bytes, file name) and returning an ImportResult."""
+    writer: str | None = None
+    """``module:function`` taking a map and returning text (or bytes)."""
+    image: bool = False
+
+
+FORMATS: tuple[Format, ...] = (
+    Format(
+        "argmap",
+        (".argmap.json",),
+        "argmap map",
+        "argmap.formats.registry:_read_map",
+        "argmap.formats.registry:_write_map",
+    ),
+    Format(
+        "aif",
+        (".aif.json",),
+        "AIF JSON (AIFdb, OVA, xAIF)",
+        "argmap.formats.registry:_read_aif",
+        "argmap.formats.aif:write_aif",
+    ),
+    Format(
+        "json",
+        (".json",),
+        "JSON: an argmap map or AIF, recognised by content",
+        "argmap.formats.registry:_read_json",
+    ),
+    Format(
+        "argdown",
+        (".argdown", ".ad"),
+        "Argdown",
+        "argmap.formats.registry:_read_argdown",
+        "argmap.formats.argdown:write_argdown",
+    ),
+    Format(
+        "graphml",
+        (".graphml",),
+        "GraphML (yEd, Gephi)",
+        "argmap.formats.graphml:read_graphml",
+        "argmap.formats.graphml:write_graphml",
+    ),
+    Format("dot", (".dot", ".gv"), "Graphviz DOT", writer="argmap.formats.dot:write_dot"),
+    Format(
+        "markdown", (".md",), "Markdown outline", writer="argmap.formats.markdown:write_markdown"
+    ),
+    Format("svg", (".svg",), "SVG image", image=True),
+    Format("png", (".png",), "PNG image", image=True),
+    Format("pdf", (".pdf",), "PDF (map, optionally with a handout)", image=True),
+)
+
+
+def _by_suffix() -> list[tuple[str, Format]]:
+    pairs = [(suffix, f) for f in FORMATS for suffix in f.suffixes]
+    return sorted(pairs, key=lambda p: -len(p[0]))
+
+
+def supported(direction: str) -> list[str]:
+    """Suffixes that can be read (``"read"``) or written (``"write"``)."""
+    if direction == "read":
+        return [s for f in FORMATS if f.reader for s in f.suffixes]
+    return [s for f in FORMATS if f.writer or f.image for s in f.suffixes]
+
+
+def format_for(path: str | os.PathLike[str], direction: str) -> Format:
+    """The format of ``path`` for reading or writing; the error lists what is supported."""
+    name = Path(path).name.lower()
+    for suffix, fmt in _by_suffix():
+        if name.endswith(suffix) and (
+            fmt.reader if direction == "read" else fmt.writer or fmt.image
+        ):
+            return fmt
+    verb = "read" if direction == "read" else "write"
+    raise fail(
+        str(path),
+        f"cannot {verb} this file type; supported extensions: {' '.join(supported(direction))}",
+    )
+
+
+def _resolve(spec: str) -> Callable[..., object]:
+    module, _, function = spec.partition(":")
+    resolved: Callable[..., object] = getattr(importlib.import_module(module), function)
+    return resolved
+
+
+def read_map(path: str | os.PathLike[str]) -> ImportResult:
+    """Read any supported file as a map, with warnings about what did not carry over."""
+    fmt = format_for(path, "read")
+    assert fmt.reader is not None
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise fail(str(path), "no such file") from None
+    except OSError as exc:
+        raise fail(str(path), f"cannot read: {exc.strerror or exc}") from None
+    result = _resolve(fmt.reader)(data, str(path))
+    assert isinstance(result, ImportResult)
+    return result
+
+
+def encode_map(amap: ArgumentMap, path: str | os.PathLike[str]) -> bytes:
+    """The bytes of ``amap`` in the text format named by ``path`` (not images)."""
+    fmt = format_for(path, "write")
+    if fmt.image or fmt.writer is None:
+        raise fail(
+            str(path), f"{fmt.description} is drawn by the app or `argmap export`, not the core"
+        )
+    out = _resolve(fmt.writer)(amap)
+    if isinstance(out, str):
+        return out.encode("utf-8")
+    assert isinstance(out, bytes)
+    return out
+
+
+def write_map(amap: ArgumentMap, path: str | os.PathLike[str]) -> None:
+    """Write ``amap`` to ``path`` in the format its extension names, atomically."""
+    write_atomic(path, encode_map(amap, path))
+
+
+def write_atomic(path: str | os.PathLike[str], payload: bytes) -> None:
+    """Write to a temporary file beside ``path`` and rename it over: no half-written exports."""
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise fail(str(target), f"cannot write in {folder}: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(payload)
+        os.chmod(temp, 0o644)
+        os.replace(temp, target)
+    except OSError as exc:
+        Path(temp).unlink(missing_ok=True)
+        raise fail(str(target), f"cannot write: {exc.strerror or exc}") from None
+
+
+# -- adapters with the common (bytes, file) signature ----------------------------------
+
+
+def _text(data: bytes, file: str) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise fail(
+            file, f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})"
+        ) from None
+
+
+def _read_map(data: bytes, file: str) -> ImportResult:
+    from argmap.mapfile import decode
+
+    return ImportResult(decode(data, file))
+
+
+def _write_map(amap: ArgumentMap) -> bytes:
+    from argmap.mapfile import encode
+
+    return encode(amap)
+
+
+def _read_aif(data: bytes, file: str) -> ImportResult:
+    from argmap.formats.aif import read_aif
+
+    return read_aif(_text(data, file), file)
+
+
+def _read_argdown(data: bytes, file: str) -> ImportResult:
+    from argmap.formats.argdown import read_argdown
+
+    return read_argdown(_text(data, file), file)
+
+
+def _read_json(data: bytes, file: str) -> ImportResult:
+    """A ``.json`` file is a map if it has ``claims``, AIF if it has ``nodes`` or ``AIF``."""
+    head = _text(data, file)
+    import json
+
+    try:
+        raw = json.loads(head)
+    except json.JSONDecodeError as exc:
+        raise fail(
+            file, f"invalid JSON: {exc.msg}", f"line {exc.lineno}, column {exc.colno}"
+        ) from None
+    if isinstance(raw, dict) and "claims" in raw:
+        return _read_map(data, file)
+    if isinstance(raw, dict) and any(k in raw for k in ("nodes", "AIF", "aif")):
+        return _read_aif(data, file)
+    raise fail(file, "JSON that is neither an argmap map (claims) nor AIF (nodes and edges)")
+
+
+__all__ = [
+    "FORMATS",
+    "Format",
+    "MapFileError",
+    "encode_map",
+    "format_for",
+    "read_map",
+    "supported",
+    "write_map",
+]

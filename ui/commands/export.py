@@ -1,0 +1,102 @@
+"""``argmap export MAP -o OUT``: diagrams and outlines of a map, format from OUT's extension.
+
+Images (.svg .png .pdf) are drawn by the app's own scene, offscreen when there is no
+display, so they look exactly like the screen; Qt is imported only for them, so text
+exports start as fast as ``argmap validate``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Any
+
+
+def register(sub: Any) -> None:
+    parser = sub.add_parser(
+        "export",
+        help="export a map as SVG, PNG, PDF, Markdown, DOT, GraphML, Argdown or AIF",
+        description="Write MAP to OUT in the format named by OUT's extension: .svg .png .pdf "
+        ".md .dot .graphml .argdown .aif.json .argmap.json. Exit 0 on success, 1 if MAP is "
+        "invalid or OUT cannot be written, 2 for an unsupported extension or bad option.",
+    )
+    parser.add_argument("map", metavar="MAP", help="a map (any readable format)")
+    parser.add_argument("-o", "--output", required=True, metavar="OUT")
+    parser.add_argument(
+        "--scale", type=float, default=1.0, help="PNG: pixels per scene unit (default 1)"
+    )
+    parser.add_argument(
+        "--handout", action="store_true", help="PDF: add pages with each claim's quote"
+    )
+    parser.add_argument(
+        "--title", default=None, help="images: title above the map (default: the map's)"
+    )
+    parser.add_argument("-q", "--quiet", action="store_true", help="do not print warnings")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    return convert(
+        args.map,
+        args.output,
+        scale=args.scale,
+        handout=args.handout,
+        title=args.title,
+        quiet=args.quiet,
+    )
+
+
+def convert(
+    source: str,
+    target: str,
+    *,
+    scale: float = 1.0,
+    handout: bool = False,
+    title: str | None = None,
+    quiet: bool = False,
+) -> int:
+    """Read ``source`` and write ``target``; the exit code of both commands."""
+    from argmap.formats.registry import format_for, read_map, write_map
+    from argmap.mapfile import MapFileError
+
+    def report(exc: MapFileError) -> None:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+
+    if not (0.05 <= scale <= 20):
+        print(f"argmap: --scale must be between 0.05 and 20 (got {scale})", file=sys.stderr)
+        return 2
+    for path, direction in ((source, "read"), (target, "write")):
+        try:
+            format_for(path, direction)
+        except MapFileError as exc:
+            report(exc)
+            return 2
+    try:
+        result = read_map(source)
+    except MapFileError as exc:
+        report(exc)
+        return 1
+    if not quiet:
+        for warning in result.warnings:
+            print(f"{source}: warning: {warning}", file=sys.stderr)
+    fmt = format_for(target, "write")
+    try:
+        if fmt.image:
+            _ensure_display_or_offscreen()
+            from ui.qt.render import export_image
+
+            export_image(result.map, target, scale=scale, handout=handout, title=title)
+        else:
+            write_map(result.map, target)
+    except MapFileError as exc:
+        report(exc)
+        return 1
+    return 0
+
+
+def _ensure_display_or_offscreen() -> None:
+    """Draw offscreen on a machine without a display (servers, CI), before Qt starts."""
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
