@@ -257,38 +257,76 @@ def _core(sentence: str) -> str:
     return _norm(sentence).rstrip(" .!?\"')")
 
 
-def cleaning_score(
-    raw: str, gold_texts: Sequence[str], gold_titles: Sequence[str]
-) -> dict[str, int]:
-    """Noise lines kept and body sentences lost for one raw file against its gold bodies."""
+def gold_sources(folder: str | Path) -> list[tuple[str, str]]:
+    """``(title, text)`` of every distinct source of the curated maps in ``folder``."""
+    from argmap.mapfile import load
+
+    seen: dict[str, tuple[str, str]] = {}
+    for file in sorted(Path(folder).glob("*.argmap.json")):
+        for source in load(file).sources:
+            seen.setdefault(source.text, (source.title, source.text))
+    return list(seen.values())
+
+
+def cleaning_score(raw_files: Sequence[str], gold: Sequence[tuple[str, str]]) -> dict[str, Any]:
+    """Noise lines kept and body sentences lost, over raw files and hand-cleaned bodies.
+
+    A gold body belongs to the raw file that contains its first sentence. A raw line is
+    noise when no gold body or title contains it. Lines of items the importer marks
+    off-topic are not counted as kept (they are separate, flagged sources, reported as
+    ``off_topic_lines``).
+    """
     from argmap.extract.clean import clean
     from argmap.extract.segment import sentence_units
-    from argmap.extract.split import split_articles
+    from argmap.extract.split import mark_off_topic, split_articles
 
-    cleaned = clean(raw)
-    articles = split_articles(cleaned)
-    ours = _norm(" \n ".join(a.text + " \n " + a.title for a in articles))
-    gold_all = _norm(" \n ".join(list(gold_texts) + list(gold_titles)))
-    lost = 0
-    body = 0
-    for text in gold_texts:
-        for unit in sentence_units(text):
-            core = _core(unit.text)
-            if len(core) < 3:
-                continue
-            body += 1
-            lost += core not in ours
-    noise = kept = 0
-    for line in cleaned.lines:
-        if _core(line.text) and _core(line.text) not in gold_all:
-            kept += 1
-    for raw_line in raw.split("\n"):
-        core = _core(raw_line)
-        if core and core not in gold_all:
-            noise += 1
-    return {
-        "body_sentences": body,
-        "body_sentences_lost": lost,
-        "noise_lines": noise,
-        "noise_lines_kept": kept,
-    }
+    per_file = []
+    articles_all = []
+    for raw in raw_files:
+        cleaned = clean(raw)
+        articles = split_articles(cleaned)
+        per_file.append((raw, cleaned, articles))
+        articles_all.extend(articles)
+    mark_off_topic(articles_all)
+    totals = {"files": 0, "body_sentences": 0, "body_sentences_lost": 0, "noise_lines": 0}
+    totals |= {"noise_lines_kept": 0, "off_topic_lines": 0}
+    lost_examples: list[str] = []
+    kept_examples: list[str] = []
+    for raw, cleaned, articles in per_file:
+        raw_norm = _norm(raw)
+        mine = [g for g in gold if _first_core(g[1]) and _first_core(g[1]) in raw_norm]
+        if not mine:
+            continue
+        totals["files"] += 1
+        ours = _norm(" \n ".join(a.text + " \n " + a.title for a in articles))
+        gold_all = _norm(" \n ".join(t + " \n " + x for t, x in mine))
+        for _, text in mine:
+            for unit in sentence_units(text):
+                core = _core(unit.text)
+                if len(core) < 3:
+                    continue
+                totals["body_sentences"] += 1
+                if core not in ours:
+                    totals["body_sentences_lost"] += 1
+                    lost_examples.append(unit.text[:80])
+        off_topic = _norm(" \n ".join(a.text for a in articles if a.off_topic))
+        for line in cleaned.lines:
+            core = _core(line.text)
+            if core and core not in gold_all:
+                if core in off_topic:
+                    totals["off_topic_lines"] += 1
+                else:
+                    totals["noise_lines_kept"] += 1
+                    kept_examples.append(line.text[:80])
+        for raw_line in raw.split("\n"):
+            core = _core(raw_line)
+            if core and core not in gold_all:
+                totals["noise_lines"] += 1
+    return {**totals, "lost": lost_examples[:10], "kept": kept_examples[:10]}
+
+
+def _first_core(text: str) -> str:
+    from argmap.extract.segment import sentence_units
+
+    units = sentence_units(text[:2000])
+    return _core(units[0].text) if units else ""

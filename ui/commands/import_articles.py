@@ -1,0 +1,146 @@
+"""``argmap import ARTICLE... (-o MAP | --into MAP)``: op-eds in, a map of proposals out.
+
+Plain text (``.txt``) and saved web pages (``.html``) are cleaned of web noise, split
+into articles, and every unit gets a proposed kind with a confidence and a reason (all
+``origin: extracted``, unreviewed). ``-o`` writes a new map (never over an existing file
+without ``--force``); ``--into`` adds to an existing map and keeps everything in it. Both
+save atomically. A file that cannot be imported is reported and skipped; exit 1 when no
+file could be imported or the map could not be written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+
+def register(sub: Any) -> None:
+    parser = sub.add_parser(
+        "import",
+        help="import op-eds (.txt, .html) and propose thesis, premises and recommendations",
+        description="Import articles into a map. Web noise is removed, concatenated articles "
+        "and roundup items become separate sources (off-topic items are kept without "
+        "proposals), and each sentence or clause is proposed as thesis, recommendation, "
+        "premise, evidence or objection with a confidence and a reason, plus support/attack "
+        "links within and across articles. Proposals are unreviewed until accepted in the app.",
+    )
+    parser.add_argument("articles", nargs="+", metavar="ARTICLE", help=".txt or .html files")
+    target = parser.add_mutually_exclusive_group(required=True)
+    target.add_argument("-o", "--output", metavar="MAP", help="write a new map file")
+    target.add_argument("--into", metavar="MAP", help="add to an existing map file")
+    parser.add_argument("--force", action="store_true", help="overwrite an existing -o file")
+    parser.add_argument("--title", default="", help="title of a new map")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list removed noise lines")
+    parser.add_argument("--json", action="store_true", help="print the summary as JSON")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from argmap.document import EditError, MapDocument
+    from argmap.extract.build import build_import
+    from argmap.mapfile import MapFileError, load, save
+    from argmap.model import ArgumentMap
+
+    if args.output:
+        out = Path(args.output)
+        if out.exists() and not args.force:
+            print(
+                f"{out}: already exists (use --force to overwrite, or --into to add)",
+                file=sys.stderr,
+            )
+            return 1
+        if out.is_dir():
+            print(f"{out}: is a folder", file=sys.stderr)
+            return 1
+        amap = ArgumentMap(title=args.title)
+        target = out
+    else:
+        target = Path(args.into)
+        try:
+            amap = load(target)
+        except MapFileError as exc:
+            for problem in exc.problems:
+                print(problem, file=sys.stderr)
+            print(f"{target}: not changed", file=sys.stderr)
+            return 1
+
+    result = build_import(args.articles, amap)
+    doc = MapDocument(amap)
+    try:
+        result.edit().apply(doc)
+    except EditError as exc:  # a bug if it happens: ids are fresh and quotes exact
+        print(f"argmap import: could not add the proposals: {exc}", file=sys.stderr)
+        return 1
+    if result.sources:
+        if args.output and not doc.map.title and len(result.sources) == 1:
+            doc.map.title = result.sources[0].title
+        try:
+            save(doc.map, target)
+        except MapFileError as exc:
+            for problem in exc.problems:
+                print(problem, file=sys.stderr)
+            return 1
+    _summary(result, target, args)
+    return 0 if result.sources else 1
+
+
+def _summary(result: Any, target: Any, args: argparse.Namespace) -> None:
+    files = []
+    for report in result.files:
+        entry = {
+            "file": report.path,
+            "articles": report.articles,
+            "off_topic": report.off_topic,
+            "noise_lines_removed": len(report.removed),
+            "warnings": report.warnings,
+            "error": report.error,
+        }
+        files.append(entry)
+        if report.error:
+            print(f"{report.path}: {report.error}", file=sys.stderr)
+        for warning in report.warnings:
+            print(f"{report.path}: warning: {warning}", file=sys.stderr)
+    kinds = result.claims_by_kind()
+    cross = sum(1 for x in result.links if x.id.startswith("x."))
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "map": str(target) if result.sources else None,
+                    "sources": len(result.sources),
+                    "authors": len(result.authors),
+                    "proposals": len(result.claims),
+                    "proposals_by_kind": kinds,
+                    "links": len(result.links),
+                    "cross_article_links": cross,
+                    "files": files,
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+        return
+    if not result.sources:
+        print("argmap import: nothing imported", file=sys.stderr)
+        return
+    for report in result.files:
+        if report.error:
+            continue
+        extra = f", {report.off_topic} off-topic (no proposals)" if report.off_topic else ""
+        print(
+            f"{report.path}: {report.articles} article(s){extra}, "
+            f"{len(report.removed)} noise line(s) removed"
+        )
+        if args.verbose:
+            for removed in report.removed:
+                print(f"    - line {removed.number}: {removed.reason}: {removed.text[:70]}")
+    order = ("thesis", "recommendation", "premise", "evidence", "objection")
+    by_kind = ", ".join(f"{k} {kinds[k]}" for k in order if k in kinds) or "none"
+    print(f"{target}: {len(result.sources)} source(s), {len(result.authors)} new author(s)")
+    print(f"  proposals {len(result.claims):>4}  {by_kind}")
+    print(f"  links     {len(result.links):>4}  ({cross} across articles)")
+    print("  all proposals are unreviewed: accept or reject them in the app (Import review)")
