@@ -103,7 +103,7 @@ def make_app(argv: Sequence[str]) -> QApplication:
     return app
 
 
-def screenshot(window: QMainWindow, target: Path, size: tuple[int, int]) -> None:
+def screenshot(window: QMainWindow, target: Path, size: tuple[int, int]) -> tuple[int, int]:
     """Lay the window out at ``size``, fit the map, and save what it shows as a PNG."""
     from PySide6.QtWidgets import QApplication
 
@@ -118,6 +118,7 @@ def screenshot(window: QMainWindow, target: Path, size: tuple[int, int]) -> None
     image = window.grab()
     if image.isNull() or not image.save(str(target), "PNG"):
         raise OSError(f"cannot write {target}")
+    return image.width(), image.height()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -154,14 +155,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             window.autosave.set_path(None)
             window.set_map(amap, Path(args.map))
         try:
-            screenshot(window, Path(args.screenshot), size)
+            shot = screenshot(window, Path(args.screenshot), size)
         except OSError as exc:
             print(f"argmap-gui: {exc}", file=sys.stderr)
             return 1
         finally:
             window.close()
             Path(settings.fileName()).unlink(missing_ok=True)
-        print(f"argmap-gui: saved {args.screenshot} ({size[0]}x{size[1]})")
+        print(f"argmap-gui: saved {args.screenshot} ({shot[0]}x{shot[1]})")
         return 0
 
     window = MainWindow()

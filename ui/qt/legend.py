@@ -12,7 +12,15 @@ from typing import Any
 
 from PySide6.QtCore import QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QCheckBox, QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from argmap.document import MapDocument
 from argmap.model import CLAIM_KINDS, LINK_KINDS
@@ -46,6 +54,12 @@ def arrow(color: str, dashed: bool = False) -> QPixmap:
     painter.drawPolygon([QPointF(27, 6), QPointF(20, 2), QPointF(20, 10)])
     painter.end()
     return pixmap
+
+
+def _elide(name: str, limit: int = 30) -> str:
+    """Long author names ("Counterterrorism-leverage op-ed (author not named)") would set
+    the dock's width; the full name is in the tooltip."""
+    return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
 
 
 class Legend(QWidget):
@@ -124,6 +138,7 @@ class Legend(QWidget):
             box.setIcon(swatch(color))
             box.setChecked(author_id not in self.hidden_authors)
             box.setToolTip(f"Show or hide the claims of {name}")
+            box.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             box.toggled.connect(lambda on, a=author_id: self._toggle_author(a, on))
             self.authors_layout.addWidget(box)
             self.author_boxes[author_id] = box
@@ -144,7 +159,7 @@ class Legend(QWidget):
         for author in self.doc.map.authors:
             box = self.author_boxes.get(author.id)
             if box is not None:
-                box.setText(f"{author.name} ({by_author[author.id]})")
+                box.setText(f"{_elide(author.name)} ({by_author[author.id]})")
         self.authors_box.setVisible(bool(self.author_boxes))
         for kind, box in self.kind_boxes.items():
             box.setText(f"{KIND_LABEL[kind]} ({by_kind[kind]})")  # type: ignore[index]

@@ -34,16 +34,19 @@ from PySide6.QtGui import (
     QGuiApplication,
     QIcon,
     QKeySequence,
+    QShowEvent,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QFileDialog,
+    QFrame,
     QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
+    QScrollArea,
     QStyle,
     QToolBar,
     QWidget,
@@ -107,6 +110,9 @@ class MainWindow(QMainWindow):
         self.setObjectName("argmap_main_window")
         self.setAcceptDrops(True)
         self.setDockNestingEnabled(True)
+        # Side docks run the full height; a bottom dock (a feature's table) sits under the map.
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.view = MapView(self.doc, self.undo_stack, self)
         self.setCentralWidget(self.view)
 
@@ -126,7 +132,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.resize(1400, 900)
         if restore_state:
-            self._restore_state()
+            self._docks_sized = self._restore_state()
         if install_features:
             self.install_features()
 
@@ -305,17 +311,26 @@ class MainWindow(QMainWindow):
         self.toolbar.addWidget(spacer)
         self.toolbar.addWidget(self.search)
 
-    def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
+    def _dock(self, title: str, name: str, widget: QWidget, scroll: bool = False) -> QDockWidget:
+        """A dock; ``scroll`` puts tall forms in a scroll area so they never force the
+        window taller than the screen (or than a ``--screenshot`` size)."""
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
-        dock.setWidget(widget)
+        if scroll:
+            area = QScrollArea()
+            area.setWidgetResizable(True)
+            area.setFrameShape(QFrame.Shape.NoFrame)
+            area.setWidget(widget)
+            dock.setWidget(area)
+        else:
+            dock.setWidget(widget)
         return dock
 
     def _build_docks(self) -> None:
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         self.sources_dock = self._dock("Article", "sources_dock", self.sources)
-        self.legend_dock = self._dock("Legend", "legend_dock", self.legend)
-        self.inspector_dock = self._dock("Inspector", "inspector_dock", self.inspector)
+        self.legend_dock = self._dock("Legend", "legend_dock", self.legend, scroll=True)
+        self.inspector_dock = self._dock("Inspector", "inspector_dock", self.inspector, scroll=True)
         self.history_dock = history_dock(self.undo_stack, self)
         self.add_dock(self.sources_dock, left)
         self.add_dock(self.inspector_dock, right)
@@ -323,12 +338,13 @@ class MainWindow(QMainWindow):
         self.add_dock(self.history_dock, right)
         self.tabifyDockWidget(self.legend_dock, self.history_dock)
         self.legend_dock.raise_()
-        self.resizeDocks([self.sources_dock], [430], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.inspector_dock], [330], Qt.Orientation.Horizontal)
+        self._docks_sized = False
 
     def _wire(self) -> None:
-        self.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
-        self.undo_stack.indexChanged.connect(lambda _i: self._update_title())
+        # Bound slots, not lambdas: Qt disconnects them when the window is destroyed (the
+        # stack, a child, still signals while it is being torn down).
+        self.undo_stack.cleanChanged.connect(self._update_title)
+        self.undo_stack.indexChanged.connect(self._update_title)
         self.view.selection_changed.connect(self._selection_changed)
         self.view.status_message.connect(self.status)
         self.sources.claim_clicked.connect(lambda cid: self.view.select_claims([cid], center=True))
@@ -371,7 +387,7 @@ class MainWindow(QMainWindow):
     def is_modified(self) -> bool:
         return self._recovered or not self.undo_stack.isClean()
 
-    def _update_title(self) -> None:
+    def _update_title(self, *_: object) -> None:
         name = self.path.name if self.path else "Untitled"
         if self.doc.map.title:
             name = f"{self.doc.map.title} ({name})"
@@ -609,13 +625,28 @@ class MainWindow(QMainWindow):
         )
 
     # ================================================================ Qt events
-    def _restore_state(self) -> None:
+    def _restore_state(self) -> bool:
+        """Size and docks as the user left them; False when there is nothing to restore."""
         geometry = self.settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         state = self.settings.value("window/state")
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
+        return isinstance(state, QByteArray) and self.restoreState(state)
+
+    def showEvent(self, event: QShowEvent) -> None:  # Qt's name
+        """First show without remembered docks: give the map most of the width."""
+        super().showEvent(event)
+        if not self._docks_sized:
+            self._docks_sized = True
+            width = max(self.width(), 900)
+            side = min(420, width // 4)
+            self.resizeDocks([self.sources_dock], [side], Qt.Orientation.Horizontal)
+            self.resizeDocks(
+                [self.inspector_dock], [min(320, width // 5)], Qt.Orientation.Horizontal
+            )
+            self.resizeDocks(
+                [self.inspector_dock, self.legend_dock], [300, 600], Qt.Orientation.Vertical
+            )
 
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt's name
         if not self.maybe_save():
