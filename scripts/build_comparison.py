@@ -32,9 +32,10 @@ ARTICLE_MAPS = (
 
 TITLE = "The Afghanistan debate: five op-eds compared"
 DESCRIPTION = (
-    "Five pieces on US policy toward Afghanistan, the Taliban and Pakistan, from 2018 to 2026: "
-    "an op-ed after the 2018 Kabul attacks; a Foreign Affairs essay on America's Pakistan "
-    "problem after the 2021 withdrawal; an op-ed on using US counterterrorism help as leverage "
+    "Five pieces on US policy toward Afghanistan, the Taliban and Pakistan, written between "
+    "about 2018 and 2026 (only Hussain's is dated; the others are dated from their content): "
+    "an op-ed after the January 2018 Kabul attacks; a Foreign Affairs essay on America's "
+    "Pakistan problem after the 2021 withdrawal; an op-ed on using US counterterrorism help as leverage "
     "over the Taliban; GZERO Media's reporting on Pakistan's war with the Pakistani Taliban "
     "(TTP); and Touqir Hussain's case for US engagement (The National Interest, 2026). Each "
     "author's key claims keep the ids and quotes of the article maps; cross-author links show "
