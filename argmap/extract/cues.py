@@ -120,6 +120,17 @@ WEAK_DEONTIC = re.compile(
     _I,
 )
 ADDITIVE = re.compile(r"\b(?:also|too|as well|further(?:more)?|in addition|another|besides)\b", _I)
+STRONG_REBUTTAL = re.compile(
+    r"^(?:but|yet|however|nevertheless|nonetheless|still|even so|that said)\b|^[^,]{0,60},? however,",
+    _I,
+)
+SIGNPOST = re.compile(
+    r"\b(?:brings us to|turn(?:ing)? (?:now )?to|with regard to the|consider the following|"
+    r"(?:two|three|several) (?:realities|questions|reasons|things|commitments|lessons)|"
+    r"bigger questions|here is why|here[’']s why|the question is|what does this mean|"
+    r"particularly pertinent|let[’']s be clear)\b",
+    _I,
+)
 HEDGE = re.compile(r"\b(?:may|might|perhaps|possibly|seem|seems|appear|appears)\b", _I)
 
 
@@ -142,6 +153,8 @@ class Cues:
     hedge: str
     weak_deontic: str
     additive: str
+    strong_rebuttal: bool
+    signpost: str
     n_evidence: int
 
 
@@ -169,5 +182,7 @@ def find_cues(text: str) -> Cues:
         hedge=_hit(HEDGE, text),
         weak_deontic=_hit(WEAK_DEONTIC, text),
         additive=_hit(ADDITIVE, text),
+        strong_rebuttal=bool(STRONG_REBUTTAL.search(text)),
+        signpost=_hit(SIGNPOST, text),
         n_evidence=len(evidence_hits),
     )

@@ -13,6 +13,7 @@ reason string names the strongest contribution so a reviewer can see why.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -62,31 +63,68 @@ class ArticleProposals:
 
 
 # ------------------------------------------------------------------ unit scores
-def _kind_scores(c: Cues, text: str, next_rebuts: bool) -> dict[str, tuple[float, str]]:
+_NARRATIVE = re.compile(
+    r"\b(?:\w+ed|was|were|had|did|took|went|said|made|began|came|drove|killed|stormed|"
+    r"cut|hit|launched|seized|declared|announced)\b",
+    re.IGNORECASE,
+)
+_TIME = re.compile(
+    r"\b(?:on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|in (?:\d{4}|january|"
+    r"february|march|april|may|june|july|august|september|october|november|december)|"
+    r"(?:a|one|two|three) (?:week|month|year)s? (?:later|ago)|last (?:week|month|year)|"
+    r"yesterday|subsequently|recently|since then|on (?:january|february|march|april|may|june|"
+    r"july|august|september|october|november|december) \d+)\b",
+    re.IGNORECASE,
+)
+_REPORTED_DEONTIC = re.compile(
+    r"\b(?:say|says|said|saying|argued|claims?|claimed|told|stated|warned)\b[^.]{0,80}?"
+    r"\b(?:should|must|ought)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """Where a unit stands: what the next unit does, and the shape of the article."""
+
+    next_rebuts: bool = False
+    second_clause: bool = False
+    long_text: bool = False
+    lede: bool = False
+
+
+def _kind_scores(c: Cues, text: str, ctx: _Context) -> dict[str, tuple[float, str]]:
     """Score of each kind with the cue that contributed most (for the reason)."""
     words = len(text.split())
     scores: dict[str, tuple[float, str]] = {}
+    reported = bool(_REPORTED_DEONTIC.search(text))
+    narrative = bool(_NARRATIVE.search(text)) and bool(_TIME.search(text))
+    concession = c.concession
+    if ctx.second_clause and concession.lower() in ("while", "whereas"):
+        concession = ""  # ", while …" in mid-sentence is a contrast, not a concession
 
     rec = 0.0
     rec_why = ""
-    if c.deontic:
+    if c.deontic and not reported:
         rec, rec_why = 2.2, f"deontic cue “{c.deontic}”"
-    elif c.weak_deontic:
+    elif c.weak_deontic and not reported:
         rec, rec_why = 1.2, f"deontic cue “{c.weak_deontic}”"
     if c.first_person and c.deontic:
         rec += 0.3
-    if c.concession or c.attributed:
+    if concession or c.attributed:
         rec -= 1.2
     scores["recommendation"] = (rec, rec_why)
 
     obj, obj_why = 0.0, ""
-    if c.concession:
-        obj, obj_why = 2.0, f"concession “{c.concession}”"
+    if concession:
+        obj, obj_why = 2.0, f"concession “{concession}”"
     if c.attributed:
         obj += 1.3
         obj_why = obj_why or f"attributed view “{c.attributed}”"
-    if next_rebuts:
-        obj += 1.3 + (1.0 if (c.concession or c.attributed or c.hedge) else 0.0)
+    if ctx.next_rebuts:
+        obj += (0.6 if ctx.long_text else 1.3) + (
+            1.0 if (concession or c.attributed or c.hedge) else 0.0
+        )
         obj_why = (
             (obj_why + ", answered by the next unit") if obj_why else "answered by the next unit"
         )
@@ -101,7 +139,10 @@ def _kind_scores(c: Cues, text: str, next_rebuts: bool) -> dict[str, tuple[float
         ev_why = f"evidence cue “{c.evidence}”"
     if text.lower().startswith(("for example", "for instance")):
         ev += 1.2
-    if c.deontic:
+        ev_why = "example marker"
+    if reported:
+        ev += 0.8
+    if c.deontic and not reported:
         ev -= 1.2
     scores["evidence"] = (ev, ev_why)
 
@@ -124,8 +165,12 @@ def _kind_scores(c: Cues, text: str, next_rebuts: bool) -> dict[str, tuple[float
     none_why = "no argumentative cue"
     if c.question:
         none, none_why = 3.0, "a question"
-    elif words < 4:
+    elif words < 4 or (ctx.long_text and words < 6):
         none, none_why = 3.0, "too short to be a claim"
+    elif c.signpost:
+        none, none_why = 2.4, f"signposting (“{c.signpost}”)"
+    elif ctx.long_text and narrative:
+        none, none_why = 1.9 + (0.6 if ctx.lede else 0.0), "narrative background"
     if not (c.evaluative or c.modal or c.reason or c.deontic or c.rebuttal or c.conclusion):
         none += 0.3
     scores["none"] = (none, none_why)
@@ -155,6 +200,7 @@ def _thesis_score(
     title_sim: float,
     centrality: float,
     kind: Label,
+    after_concession: bool = False,
 ) -> tuple[float, str]:
     parts: list[tuple[float, str]] = []
     if c.deontic:
@@ -194,35 +240,46 @@ def _thesis_score(
         parts.append((-0.6, ""))
     if c.additive:
         parts.append((-1.0, ""))
+    if after_concession:
+        parts.append((0.6, "the claim a concession gives way to"))
     score = sum(w for w, _ in parts)
     why = max((p for p in parts if p[1]), key=lambda p: p[0], default=(0.0, "position"))[1]
     return score, why
 
 
 # ------------------------------------------------------------------ units
-def _units(text: str, segmenter: Segmenter | None) -> list[tuple[Unit, Cues]]:
+LONG_TEXT = 15
+"""Sentences from which a text is an op-ed rather than a microtext: background narrative
+and signposting are then common, so they are proposed as nothing rather than as premises."""
+
+
+def _units(text: str, segmenter: Segmenter | None) -> tuple[list[tuple[Unit, Cues]], bool]:
     """Sentences, split into clauses where the clauses would get different labels."""
     out: list[tuple[Unit, Cues]] = []
-    for sentence in sentence_units(text, segmenter):
+    sentences = sentence_units(text, segmenter)
+    long_text = len(sentences) >= LONG_TEXT
+    for sentence in sentences:
         clauses = split_clauses(text, sentence)
         if len(clauses) == 2:
             cues = [find_cues(c.text) for c in clauses]
             labels = [
-                _label(_kind_scores(q, u.text, False))[0]
-                for q, u in zip(cues, clauses, strict=True)
+                _label(
+                    _kind_scores(q, u.text, _Context(second_clause=k == 1, long_text=long_text))
+                )[0]
+                for k, (q, u) in enumerate(zip(cues, clauses, strict=True))
             ]
             if labels[0] != labels[1]:
                 out.extend(zip(clauses, cues, strict=True))
                 continue
         out.append((sentence, find_cues(sentence.text)))
-    return out
+    return out, long_text
 
 
 def propose_article(
     text: str, title: str = "", segmenter: Segmenter | None = None
 ) -> ArticleProposals:
     """Label every unit of one article and link the claims inside it."""
-    pairs = _units(text, segmenter)
+    pairs, long_text = _units(text, segmenter)
     if not pairs:
         return ArticleProposals([], [], [])
     bags = [content_words(u.text) for u, _ in pairs]
@@ -234,8 +291,13 @@ def propose_article(
     proposals: list[Proposal] = []
     for i, (unit, c) in enumerate(pairs):
         nxt = pairs[i + 1][1] if i + 1 < len(pairs) else None
-        next_rebuts = nxt is not None and bool(nxt.rebuttal)
-        kind, confidence, why = _label(_kind_scores(c, unit.text, next_rebuts))
+        ctx = _Context(
+            next_rebuts=nxt is not None and nxt.strong_rebuttal,
+            second_clause=unit.clause == 2,
+            long_text=long_text,
+            lede=unit.paragraph == 0,
+        )
+        kind, confidence, why = _label(_kind_scores(c, unit.text, ctx))
         centrality = cosine(bags[i], total - bags[i]) if bags[i] else 0.0
         title_sim = cosine(bags[i], title_bag) if title_bag else 0.0
         score, thesis_why = _thesis_score(
@@ -248,6 +310,7 @@ def propose_article(
             title_sim=title_sim,
             centrality=centrality,
             kind=kind,
+            after_concession=unit.clause == 2 and i > 0 and proposals[-1].kind == "objection",
         )
         proposals.append(Proposal(unit, kind, confidence, why, score, c))
         proposals[-1].reason = f"{kind or 'none'}: {why}" if why else (kind or "none")

@@ -140,12 +140,16 @@ _CLAUSE_BREAK = re.compile(
     r";\s+|,\s+(?=(?:but|yet|whereas|although|though|even though|unless|while|so that|so|"
     r"which is why|because|since|as(?! (?:well|much|many|long|a result|part|if|though)\b))\b)"
     r"|\s+(?=unless\b)|\s+[—–]\s+(?=but\b)"
+    r"|,\s+and\s+(?=(?:the|a|an|it|they|we|he|she|this|that|these|those|[A-Z][\w.]*)\s"
+    r"[^,;]{0,60}?\b(?:should|must|ought|need(?:s)? to|will|would|can|could)\b)"
 )
 _LEADING_CONCESSION = re.compile(
     r"^(?:Although|Though|Even though|Even if|While|Whereas|Granted,?|Admittedly,?|"
     r"Of course,?|Sure,?|True,?)\b"
 )
 _MIN_CLAUSE_WORDS = 4
+_LIST_ITEM = re.compile(r"^(?:and |or )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*(?:,| and\b| or\b)")
+"""A comma followed by another name of a list ("China, Russia, and Pakistan")."""
 
 
 def _words(text: str) -> int:
@@ -172,7 +176,12 @@ def clause_spans(text: str, start: int, end: int) -> list[Span]:
         comma = sentence.find(", ", len(sentence.split(" ", 1)[0]) + 1)
         while comma != -1:
             left, right = sentence[: comma + 1], sentence[comma + 2 :]
-            if _words(left) >= _MIN_CLAUSE_WORDS and _words(right) >= _MIN_CLAUSE_WORDS:
+            in_list = _LIST_ITEM.match(right) is not None
+            if (
+                not in_list
+                and _words(left) >= _MIN_CLAUSE_WORDS
+                and _words(right) >= _MIN_CLAUSE_WORDS
+            ):
                 return _pair(text, start, start + comma + 1, start + comma + 2, end)
             comma = sentence.find(", ", comma + 1)
     return [(start, end)]
