@@ -9,11 +9,12 @@ Conventions a reader of the results should know:
 
 - An author's **stated stance** on a position is what the analyst recorded
   (``Position.stances``); a missing entry is *unrecorded*, shown as ``None``.
-- The map **suggests** a stance from the author's own claims: a claim of theirs that is one
-  of the position's grounds, or that supports one, counts *for*; one that attacks a ground
-  counts *against*. Only direct links count. Grounds are read as the claims that answer the
-  position's question "yes" (an analyst who grounds a position on a "no" claim sees the
-  suggestion inverted, and the cell's tooltip says which links it came from).
+- The map **suggests** a stance from the author's links to the position's grounds. A
+  ground's side is its author's stated stance (grounds come from every side of a question),
+  so supporting the ground of an author who is *for*, or attacking one of an author who is
+  *against*, backs *for*; the reverse backs *against*; both kinds make *mixed*. A cell is
+  flagged where that differs from the stated stance, or where an author recorded silent
+  has claims among the grounds or linked to them (see :func:`positions_matrix`).
 - **Agreement** between two authors counts the cross-author links between their claims in
   both directions: supports agree, attacks disagree.
 """
@@ -42,19 +43,26 @@ TARGET_KINDS: Final[frozenset[str]] = frozenset({"thesis", "recommendation"})
 # ---------------------------------------------------------------- positions matrix
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    """Why the map suggests a stance: the author's claims that bear on a position's grounds."""
+    """What the map shows of one author on one position.
 
-    grounds: tuple[str, ...] = ()  # the author's own claims that are grounds
-    supports: tuple[str, ...] = ()  # ids of links from the author's claims supporting a ground
-    attacks: tuple[str, ...] = ()  # ids of links from the author's claims attacking a ground
+    ``own``: the author's claims among the position's grounds. ``backs_for`` /
+    ``backs_against``: ids of the author's links that side with the *for* or the *against*
+    side: a support of a ground whose author is for (or an attack on one whose author is
+    against) backs *for*, and the reverse backs *against*. ``unplaced``: links to grounds
+    of another author whose side is unknown (that author is mixed, silent or unrecorded).
+    Links among the author's own claims are not evidence of a side: the own grounds already
+    say the author addresses the position.
+    """
+
+    own: tuple[str, ...] = ()
+    backs_for: tuple[str, ...] = ()
+    backs_against: tuple[str, ...] = ()
+    unplaced: tuple[str, ...] = ()
 
     @property
-    def pro(self) -> int:
-        return len(self.grounds) + len(self.supports)
-
-    @property
-    def con(self) -> int:
-        return len(self.attacks)
+    def addresses(self) -> bool:
+        """The author's claims touch this position at all (so "silent" is not quite right)."""
+        return bool(self.own or self.backs_for or self.backs_against or self.unplaced)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,40 +72,46 @@ class Cell:
     position_id: str
     author_id: str
     stated: Stance | None
-    suggested: Stance | None  # None: the map says nothing about this author and position
+    suggested: Stance | None  # None: no link of this author says which side they are on
     evidence: Evidence
-    claims: tuple[str, ...]  # the author's claims behind the suggestion (grounds + link sources)
+    claims: tuple[str, ...]  # the author's claims behind the evidence (own grounds, link sources)
 
     @property
     def disagrees(self) -> bool:
-        """True when the map has evidence and it points elsewhere than the stated stance.
+        """True when the map points elsewhere than the stated stance.
 
-        An unrecorded stance reads as silent, so a map that shows an author arguing about a
-        position nobody recorded a stance for is flagged too. Where the map says nothing the
-        cell is not flagged: the text may hold what the map does not.
+        Either the author's links side with one side (or both: mixed) and the stated stance
+        is different, or the author is recorded silent (or unrecorded) while their claims
+        ground or argue about the position. Where the map says nothing the cell is never
+        flagged: the article may hold what the map does not.
         """
-        if self.suggested is None:
-            return False
-        return (self.stated or "silent") != self.suggested
+        stated = self.stated or "silent"
+        if self.suggested is not None:
+            return stated != self.suggested
+        return stated == "silent" and self.evidence.addresses
 
     @property
     def reason(self) -> str:
         """A sentence for the tooltip: what the map shows and whether it fits."""
         ev = self.evidence
         parts = []
-        if ev.grounds:
-            parts.append(f"{_n(len(ev.grounds), 'own ground claim')}")
-        if ev.supports:
-            parts.append(f"{_n(len(ev.supports), 'support')} of the grounds")
-        if ev.attacks:
-            parts.append(f"{_n(len(ev.attacks), 'attack')} on the grounds")
+        if ev.own:
+            parts.append(_n(len(ev.own), "own claim") + " among the grounds")
+        if ev.backs_for:
+            parts.append(_n(len(ev.backs_for), "link") + " siding with authors who are for")
+        if ev.backs_against:
+            parts.append(_n(len(ev.backs_against), "link") + " siding with authors who are against")
+        if ev.unplaced:
+            parts.append(_n(len(ev.unplaced), "link") + " to grounds of no clear side")
         stated = self.stated or "unrecorded"
         if not parts:
-            return f"stated {stated}; the map links none of this author's claims to the grounds"
+            return f"stated {stated}; none of this author's claims touch the grounds"
         shown = ", ".join(parts)
-        if self.disagrees:
-            return f"stated {stated}, but the map suggests {self.suggested}: {shown}"
-        return f"stated {stated}, as the map suggests: {shown}"
+        if not self.disagrees:
+            return f"stated {stated}, consistent with the map: {shown}"
+        if self.suggested is None:
+            return f"stated {stated}, but the author's claims address it: {shown}"
+        return f"stated {stated}, but the map suggests {self.suggested}: {shown}"
 
 
 def _n(count: int, noun: str) -> str:
@@ -105,12 +119,12 @@ def _n(count: int, noun: str) -> str:
 
 
 def suggest_stance(evidence: Evidence) -> Stance | None:
-    """for / against / mixed from the evidence; ``None`` when there is none."""
-    if evidence.pro and evidence.con:
+    """for / against / mixed from the sides the author's links take; ``None`` without any."""
+    if evidence.backs_for and evidence.backs_against:
         return "mixed"
-    if evidence.pro:
+    if evidence.backs_for:
         return "for"
-    if evidence.con:
+    if evidence.backs_against:
         return "against"
     return None
 
@@ -135,10 +149,24 @@ class PositionsMatrix:
         ]
 
 
+def ground_side(position: Position, ground_author: str | None) -> Stance | None:
+    """Which side a ground argues: its author's stated stance, if that is for or against."""
+    if ground_author is None:
+        return None
+    stance = position.stances.get(ground_author)
+    return stance if stance in OPPOSITE else None
+
+
 def positions_matrix(amap: ArgumentMap) -> PositionsMatrix:
     """Every (position, author) cell with its stated and suggested stance.
 
-    Linear in claims + links + positions × authors: links are indexed once by target.
+    Grounds carry no polarity in the model (a position is grounded on claims from every
+    side), so a ground's side is read from its author's stated stance. An author's link to
+    a ground then says which side they take: supporting a *for* author's ground, or
+    attacking an *against* author's ground, backs *for*; the reverse backs *against*. The
+    suggestion therefore checks each stated stance against the others and the links: it
+    never uses the author's own stated stance, so it can disagree with it. Only direct
+    links count. Linear in claims + links + positions × authors.
     """
     author_of = {c.id: c.author for c in amap.claims}
     links_into: dict[str, list[Link]] = defaultdict(list)
@@ -147,27 +175,32 @@ def positions_matrix(amap: ArgumentMap) -> PositionsMatrix:
 
     cells: dict[tuple[str, str], Cell] = {}
     for pos in amap.positions:
-        grounds = list(dict.fromkeys(pos.grounds))
         own: dict[str, list[str]] = defaultdict(list)
-        sup: dict[str, list[str]] = defaultdict(list)
-        att: dict[str, list[str]] = defaultdict(list)
+        backs: dict[tuple[str, Stance | None], list[str]] = defaultdict(list)
         behind: dict[str, list[str]] = defaultdict(list)
-        for g in grounds:
+        for g in dict.fromkeys(pos.grounds):
             g_author = author_of.get(g)
             if g_author is not None:
                 own[g_author].append(g)
                 behind[g_author].append(g)
+            side = ground_side(pos, g_author)
             for link in links_into.get(g, ()):
                 a = author_of.get(link.from_claim)
                 if a is None:
                     continue
-                (sup if link.kind == "support" else att)[a].append(link.id)
                 behind[a].append(link.from_claim)
+                if a == g_author:  # the author's own argument: addressed already, no side
+                    continue
+                backed = (
+                    None if side is None else side if link.kind == "support" else OPPOSITE[side]
+                )
+                backs[(a, backed)].append(link.id)
         for author in amap.authors:
             ev = Evidence(
-                grounds=tuple(own.get(author.id, ())),
-                supports=tuple(sup.get(author.id, ())),
-                attacks=tuple(att.get(author.id, ())),
+                own=tuple(own.get(author.id, ())),
+                backs_for=tuple(backs.get((author.id, "for"), ())),
+                backs_against=tuple(backs.get((author.id, "against"), ())),
+                unplaced=tuple(backs.get((author.id, None), ())),
             )
             cells[(pos.id, author.id)] = Cell(
                 position_id=pos.id,

@@ -92,28 +92,72 @@ def test_positions_matrix_stated_and_suggested(small: ArgumentMap) -> None:
     assert [a.id for a in m.authors] == ["A", "B", "C"]
     assert [p.id for p in m.positions] == ["p1", "p2", "p3"]
     a1, b1, c1 = (m.cell("p1", x) for x in "ABC")
-    assert (a1.stated, a1.suggested, a1.disagrees) == ("for", "for", False)  # own ground
-    assert a1.evidence.grounds == ("a_t",)
+    # A owns the ground; its own support of it (l0) says nothing about sides.
+    assert (a1.stated, a1.suggested, a1.disagrees) == ("for", None, False)
+    assert a1.evidence.own == ("a_t",) and a1.evidence.unplaced == ()
+    assert "consistent with the map" in a1.reason
+    # The ground is A's, and A is for: B attacking it backs "against", as B stated.
     assert (b1.stated, b1.suggested, b1.disagrees) == ("against", "against", False)
-    assert b1.evidence.attacks == ("l1",)
+    assert b1.evidence.backs_against == ("l1",)
     # C recorded silent, but its recommendation supports and its premise attacks the ground.
     assert (c1.stated, c1.suggested, c1.disagrees) == ("silent", "mixed", True)
+    assert c1.evidence.backs_for == ("l2",) and c1.evidence.backs_against == ("l5",)
     assert set(c1.claims) == {"c_r", "c_p"}
-    assert "suggests mixed" in c1.reason and "1 support" in c1.reason and "1 attack" in c1.reason
-    # A stated against p2 but supports its ground b_t.
+    assert c1.reason == (
+        "stated silent, but the map suggests mixed: 1 link siding with authors who are for, "
+        "1 link siding with authors who are against"
+    )
+    # p2's ground b_t is B's, and B is for: A supports it, so the map suggests for.
     a2 = m.cell("p2", "A")
     assert (a2.stated, a2.suggested, a2.disagrees) == ("against", "for", True)
-    # B owns the ground b_t and supports it from within: for, as stated.
     b2 = m.cell("p2", "B")
-    assert (b2.suggested, b2.disagrees) == ("for", False)
-    assert b2.evidence.supports == ("l7",)
-    # C: unrecorded and no evidence: nothing to flag.
+    assert (b2.suggested, b2.disagrees, b2.evidence.own) == (None, False, ("b_t",))
+    assert b2.claims == ("b_t", "b_p")  # own ground, and the own claim supporting it
     c2 = m.cell("p2", "C")
     assert (c2.stated, c2.suggested, c2.disagrees) == (None, None, False)
-    assert "links none" in c2.reason
+    assert "none of this author's claims touch the grounds" in c2.reason
     # p3 has no grounds: the map cannot contradict anyone.
     assert all(m.cell("p3", x).suggested is None for x in "ABC")
     assert {(c.position_id, c.author_id) for c in m.disagreements()} == {("p1", "C"), ("p2", "A")}
+
+
+def test_a_ground_takes_the_side_of_its_author() -> None:
+    amap = make_map(
+        [
+            ("no", "premise", "A"),
+            ("yes", "premise", "B"),
+            ("c1", "premise", "C"),
+            ("c2", "evidence", "C"),
+        ],
+        [("c1", "support", "no"), ("c2", "attack", "yes")],
+        [Position(id="p", label="Q?", stances={"A": "against", "B": "for"}, grounds=["no", "yes"])],
+    )
+    cell = positions_matrix(amap).cell("p", "C")
+    # Supporting an "against" ground and attacking a "for" ground both back "against".
+    assert cell.evidence.backs_against == ("l0", "l1") and cell.suggested == "against"
+    assert cell.disagrees  # C unrecorded
+
+
+def test_grounds_of_a_mixed_author_place_no_one_but_silence_is_flagged() -> None:
+    amap = make_map(
+        [("g", "premise", "A"), ("x", "premise", "B"), ("own", "premise", "C")],
+        [("x", "support", "g")],
+        [
+            Position(
+                id="p",
+                label="Q?",
+                stances={"A": "mixed", "B": "silent", "C": "silent"},
+                grounds=["g", "own"],
+            )
+        ],
+    )
+    m = positions_matrix(amap)
+    b = m.cell("p", "B")
+    assert b.evidence.unplaced == ("l0",) and b.suggested is None
+    assert b.disagrees and "the author's claims address it" in b.reason
+    c = m.cell("p", "C")  # recorded silent, yet one of the grounds is C's
+    assert c.evidence.own == ("own",) and c.disagrees
+    assert not m.cell("p", "A").disagrees  # mixed, own ground, nothing against it
 
 
 def test_unrecorded_stance_with_evidence_is_flagged() -> None:
@@ -314,29 +358,26 @@ def test_debate_agreement_counts_links_between_each_pair(debate: ArgumentMap) ->
 def test_debate_matrix_follows_stances_and_links(debate: ArgumentMap) -> None:
     author_of = {c.id: c.author for c in debate.claims}
     m = positions_matrix(debate)
+    flip = {"for": "against", "against": "for"}
     for pos in debate.positions:
         for a in debate.authors:
             cell = m.cell(pos.id, a.id)
             assert cell.stated == pos.stances.get(a.id)
-            pro = sum(author_of[g] == a.id for g in pos.grounds) + sum(
-                1
-                for x in debate.links
-                if x.kind == "support"
-                and x.to_claim in pos.grounds
-                and author_of[x.from_claim] == a.id
-            )
-            con = sum(
-                1
-                for x in debate.links
-                if x.kind == "attack"
-                and x.to_claim in pos.grounds
-                and author_of[x.from_claim] == a.id
-            )
-            expected = "mixed" if pro and con else "for" if pro else "against" if con else None
+            sides = set()
+            touches = any(author_of[g] == a.id for g in pos.grounds)
+            for x in debate.links:
+                if x.to_claim not in pos.grounds or author_of[x.from_claim] != a.id:
+                    continue
+                touches = True
+                owner = author_of[x.to_claim]
+                side = pos.stances.get(owner) if owner != a.id else None
+                if side in flip:
+                    sides.add(side if x.kind == "support" else flip[side])
+            expected = "mixed" if len(sides) == 2 else next(iter(sides), None)
             assert cell.suggested == expected, (pos.id, a.id)
-            assert cell.disagrees == (
-                expected is not None and (cell.stated or "silent") != expected
-            )
+            stated = cell.stated or "silent"
+            flagged = stated != expected if expected else (stated == "silent" and touches)
+            assert cell.disagrees == flagged, (pos.id, a.id)
 
 
 def test_debate_diff_of_every_pair(debate: ArgumentMap) -> None:
