@@ -14,11 +14,12 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
-from PySide6.QtGui import QDropEvent, QKeySequence, QTextCursor
+from PySide6.QtGui import QDropEvent, QKeySequence, QPalette, QTextCursor
 from PySide6.QtWidgets import QApplication, QDockWidget, QUndoView
 
 from argmap.edits import UpdateClaim
 from argmap.mapfile import load
+from argmap.palette import KIND_FILL
 from tests.conftest import MAPS
 from ui.app import protect_none_refcount
 from ui.qt import window as window_module
@@ -440,3 +441,37 @@ def test_every_bundled_map_opens_without_warnings(
     assert [str(w.message) for w in recwarn] == []
     out = capsys.readouterr()
     assert out.err == ""
+
+
+def test_dark_theme_switches_palette_and_quote_colours(
+    qtbot: Any, make_window: MakeWindow, debate: Path
+) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    palette, style = app.palette(), app.style().name()
+    window = make_window()
+    window.open_path(debate)
+    try:
+        window.theme_menu.actions()[2].trigger()  # System, Light, Dark
+        assert window.settings.value("theme") == "dark"
+        assert app.palette().color(QPalette.ColorRole.Window).lightness() < 100
+        qtbot.waitUntil(
+            lambda: all(
+                s.format.background().color().alpha() < 255
+                for s in window.sources.text.extraSelections()
+            )
+        )
+        window.set_theme("light")
+        assert app.palette().color(QPalette.ColorRole.Window).lightness() > 200
+        qtbot.waitUntil(
+            lambda: (
+                {
+                    s.format.background().color().name()
+                    for s in window.sources.text.extraSelections()
+                }
+                <= set(KIND_FILL.values())
+            )
+        )
+    finally:
+        app.setStyle(style)
+        app.setPalette(palette)

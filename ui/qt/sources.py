@@ -18,7 +18,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -26,6 +26,7 @@ from PySide6.QtGui import (
     QIcon,
     QMouseEvent,
     QPainter,
+    QPalette,
     QPixmap,
     QTextCharFormat,
     QTextCursor,
@@ -113,6 +114,20 @@ def claim_label(quoted: str) -> str:
     return cut + "…"
 
 
+def quote_format(kind: ClaimKind, dark: bool) -> QTextCharFormat:
+    """A quote's highlight: the kind's light fill under dark text, or on a dark palette the
+    kind's stroke colour, translucent, under the palette's own light text."""
+    fmt = QTextCharFormat()
+    if dark:
+        tint = QColor(KIND_STROKE[kind])
+        tint.setAlpha(120)
+        fmt.setBackground(tint)
+    else:
+        fmt.setBackground(QColor(KIND_FILL[kind]))
+        fmt.setForeground(QColor("#1a1a1a"))
+    return fmt
+
+
 def _kind_button_style(kind: ClaimKind) -> str:
     """A button in a kind's colours: the same fills as its quotes and cards."""
     fill, stroke = KIND_FILL[kind], KIND_STROKE[kind]
@@ -130,6 +145,7 @@ class SourceText(QPlainTextEdit):
 
     clicked = Signal(int)
     hovered = Signal(int)
+    palette_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -141,6 +157,11 @@ class SourceText(QPlainTextEdit):
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.viewport().setMouseTracking(True)
         self.extra_actions: list[QAction] = []
+
+    def changeEvent(self, event: QEvent) -> None:  # Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.palette_changed.emit()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # Qt's name
         super().mouseReleaseEvent(event)
@@ -197,6 +218,7 @@ class SourcesPane(QWidget):
         self.text.clicked.connect(self._clicked)
         self.text.hovered.connect(self._hovered)
         self.text.selectionChanged.connect(self._update_actions)
+        self.text.palette_changed.connect(self._palette_changed)
 
         self.new_from_selection: dict[ClaimKind, QAction] = {}
         self.buttons = QWidget()
@@ -361,11 +383,9 @@ class SourcesPane(QWidget):
         self._refresh_timer.stop()
         quotes = self._quotes.get(self._shown, {}) if self._shown else {}
         formats: dict[ClaimKind, QTextCharFormat] = {}
+        dark = self.text.palette().color(QPalette.ColorRole.Base).lightness() < 128
         for kind in CLAIM_KINDS:
-            fmt = QTextCharFormat()
-            fmt.setBackground(QColor(KIND_FILL[kind]))
-            fmt.setForeground(QColor("#1a1a1a"))  # the fills are light in both palettes
-            formats[kind] = fmt
+            formats[kind] = quote_format(kind, dark)
         document = self.text.document()
         selections = []
         # Longest first, so a quote nested in another is drawn on top of it.
@@ -386,6 +406,11 @@ class SourcesPane(QWidget):
                 selection.format = formats[kind]
             selections.append(selection)
         self.text.setExtraSelections(selections)
+
+    def _palette_changed(self) -> None:
+        """Light/dark switch: the quote colours depend on the palette."""
+        self._dirty = True
+        self._refresh_timer.start()
 
     def highlights(self) -> dict[str, tuple[int, int]]:
         """Highlighted quotes of the shown source as Qt positions (pending updates applied)."""
