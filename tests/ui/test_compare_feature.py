@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QTransform, QUndoStack
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QTransform, QUndoStack
 from PySide6.QtWidgets import QComboBox, QDockWidget, QMainWindow
 from pytestqt.qtbot import QtBot
 
@@ -270,24 +270,18 @@ def test_context_menu_sets_and_clears_a_stance(
 
 # ------------------------------------------------------------------ what stands overlay
 def ring_color(win: Harness, claim_id: str) -> QColor:
-    """The colour of the overlay ring just left of a card, from a rendering of the scene."""
-    scene = win.view.map_scene()
-    item = scene.claim_item(claim_id)
+    """The colour of the overlay ring just left of a card, as the view shows it.
+
+    Probed on a grab of the view's viewport: ``QGraphicsScene.render`` into an image reuses
+    a card's device cache and can show the mark from before the edit.
+    """
+    view = win.view
+    item = view.map_scene().claim_item(claim_id)
     assert item is not None
-    rect = item.sceneBoundingRect()
-    image = QImage(int(rect.width()), int(rect.height()), QImage.Format.Format_ARGB32)
-    image.fill(QColor("white"))
-    painter = QPainter(image)
-    scene.render(painter, QRectF(image.rect()), rect)
-    painter.end()
-    card = item.mapRectToScene(
-        item.card_rect()
-        if hasattr(item, "card_rect")
-        else item.boundingRect().adjusted(12, 18, -12, -12)
-    )
-    x = int(card.left() - 5 - rect.left())
-    y = int(card.center().y() - rect.top())
-    return image.pixelColor(QPoint(x, y))
+    card = item.mapRectToScene(item.boundingRect().adjusted(12, 18, -12, -12))  # the card
+    view.centerOn(card.center())
+    image = view.viewport().grab().toImage()
+    return image.pixelColor(view.mapFromScene(QPointF(card.left() - 5, card.center().y())))
 
 
 def close(a: QColor, b: QColor, tol: int = 40) -> bool:
