@@ -25,8 +25,9 @@ without such data become ``group:`` tags.
 from __future__ import annotations
 
 import contextlib
+import gc
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from pydantic import ValidationError
@@ -36,6 +37,7 @@ from argmap.formats._yaml import dump_flow
 from argmap.formats.argdown_syntax import ArgdownError, Argument, Document, Statement, parse
 from argmap.model import (
     MANUAL,
+    SCHEMA_VERSION,
     ArgumentMap,
     Author,
     Claim,
@@ -66,11 +68,12 @@ _RELATION_KIND: dict[str, tuple[LinkKind, bool, str]] = {
 
 def read_argdown(text: str, file: str = "<argdown>") -> ImportResult:
     """Read an Argdown document as a map; errors name the line and column."""
-    try:
-        doc = parse(text)
-    except ArgdownError as exc:
-        raise fail(file, exc.message, f"line {exc.line}, column {exc.column}") from None
-    return _Builder(doc, file).build()
+    with _gc_paused():
+        try:
+            doc = parse(text)
+        except ArgdownError as exc:
+            raise fail(file, exc.message, f"line {exc.line}, column {exc.column}") from None
+        return _Builder(doc, file).build()
 
 
 class _Builder:
@@ -97,6 +100,24 @@ class _Builder:
         return out
 
     def build(self) -> ImportResult:
+        raw = self.build_json()
+        try:
+            amap = ArgumentMap.model_validate(raw)
+        except ValidationError as exc:
+            raise fail(
+                self.file, f"the document does not make a valid map: {exc.errors()[0]['msg']}"
+            ) from None
+        return ImportResult(amap, self.warnings, self.counts())
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "statements": len(self.doc.statements),
+            "arguments": len(self.doc.arguments),
+            "relations": len(self.doc.relations),
+        }
+
+    def build_json(self) -> dict[str, Any]:
+        """The map as the JSON object a map file holds (model field order, no ``None``)."""
         for author in self._models("authors", Author):
             self.authors[author.id] = author
         for raw_source in self._models("sources", Source):
@@ -127,26 +148,17 @@ class _Builder:
             for p in self._models("positions", Position)
         ]
         title = self.doc.frontmatter.get("title")
-        try:
-            amap = ArgumentMap(
-                title=str(title) if title is not None else "",
-                description=str(self.meta.get("description") or ""),
-                sources=list(self.sources.values()),
-                authors=list(self.authors.values()),
-                claims=[Claim(**fields) for fields in claims.values()],
-                links=[Link(**fields) for fields in links],
-                positions=positions,
-            )
-        except ValidationError as exc:
-            raise fail(
-                self.file, f"the document does not make a valid map: {exc.errors()[0]['msg']}"
-            ) from None
-        counts = {
-            "statements": len(self.doc.statements),
-            "arguments": len(self.doc.arguments),
-            "relations": len(self.doc.relations),
+        raw = {
+            "schema_version": SCHEMA_VERSION,
+            "title": str(title) if title is not None else "",
+            "description": str(self.meta.get("description") or ""),
+            "sources": [_dump(s) for s in self.sources.values()],
+            "authors": [_dump(a) for a in self.authors.values()],
+            "claims": [_as_json(Claim, fields) for fields in claims.values()],
+            "links": [_as_json(Link, fields) for fields in links],
+            "positions": [_dump(p) for p in positions],
         }
-        return ImportResult(amap, self.warnings, counts)
+        return {k: v for k, v in raw.items() if k == "schema_version" or v not in ("", [])}
 
     def _author(self, value: object) -> str | None:
         if not isinstance(value, str) or not value.strip():
@@ -265,6 +277,74 @@ class _Builder:
                 with contextlib.suppress(ValidationError):
                     fields["origin"] = Origin.model_validate(extra["origin"])
         return list(out.values())
+
+
+def _dump(obj: Any) -> Any:
+    """One model object as a map file stores it (defaults left out, like ``mapfile.encode``)."""
+    return obj.model_dump(mode="json", exclude_defaults=True)
+
+
+_DEFAULTS: dict[type, tuple[list[str], dict[str, Any]]] = {}
+
+
+def _as_json(model: type[Claim] | type[Link], fields: dict[str, Any]) -> dict[str, Any]:
+    """``fields`` as ``model(**fields).model_dump(mode="json", exclude_none=True)`` would give.
+
+    Building the dict directly (fields are valid by construction: ids from IdMaker, kinds
+    from the model's literals, small objects validated one by one) is what lets a 10,000-
+    claim document convert in a fraction of a second; tests check the two agree byte for byte.
+    """
+    if model not in _DEFAULTS:
+        defaults = {
+            name: info.get_default(call_default_factory=True)
+            for name, info in model.model_fields.items()
+            if not info.is_required()
+        }
+        _DEFAULTS[model] = (list(model.model_fields), defaults)
+    order, defaults = _DEFAULTS[model]
+    out: dict[str, Any] = {}
+    for name in order:
+        value = fields.get(name)
+        if value is None or (name in defaults and value == defaults[name]):
+            continue
+        out[name] = _dump(value) if hasattr(value, "model_dump") else value
+    return out
+
+
+def argdown_to_map_json(text: str, file: str = "<argdown>") -> tuple[bytes, list[str]]:
+    """Argdown straight to the bytes of a map file, skipping model objects (fast convert).
+
+    The result is what ``mapfile.encode(read_argdown(text).map)`` gives; only maps whose
+    front matter carries argmap data are validated the slow way, since that data is free
+    text from the file.
+    """
+    with _gc_paused():
+        try:
+            doc = parse(text)
+        except ArgdownError as exc:
+            raise fail(file, exc.message, f"line {exc.line}, column {exc.column}") from None
+        builder = _Builder(doc, file)
+        raw = None if builder.meta else builder.build_json()
+    if raw is None:
+        from argmap.mapfile import encode
+
+        return encode(builder.build().map), builder.warnings
+    from pydantic_core import to_json
+
+    return to_json(raw, indent=2) + b"\n", builder.warnings
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Building tens of thousands of small objects triggers the cyclic collector over and
+    over for nothing (they are all alive until the end): pause it meanwhile."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 # -- writing ---------------------------------------------------------------------------

@@ -34,8 +34,10 @@ _RELATION = re.compile(r"^(\s*)(<\+|\+>|<-|->|<_|_>|><|\+|-|_)(?:\s+|$)")
 _PCS_ITEM = re.compile(r"^\((\d+)\)\s*")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _LIST_ITEM = re.compile(r"^(\s*)(?:\*|\d+\.)\s+")
-_COMMENT = re.compile(r"<!--.*?-->|/\*.*?\*/|(?:(?<=\s)|^)//[^\n]*", re.DOTALL | re.MULTILINE)
+_BLOCK_COMMENT = re.compile(r"<!--.*?-->|/\*.*?\*/", re.DOTALL)
+_LINE_COMMENT = re.compile(r"//[^\n]*")
 _TAG = re.compile(r"(?<![\w#])#(?:\(([^)]*)\)|([\w][\w\-]*))")
+_TITLE = re.compile(r"^(\[|<)([^\]>]*)(\]|>)(:?)")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1|(?<![\w*])([*_])(?!\s)(.+?)(?<!\s)\3(?![\w*])")
 
@@ -132,8 +134,10 @@ class _Node:
 
 def clean_text(text: str) -> str:
     """Argdown inline markup to plain text: emphasis and links dropped, spaces collapsed."""
-    text = _LINK.sub(r"\1", text)
-    text = _EMPHASIS.sub(lambda m: m.group(2) or m.group(4) or "", text)
+    if "](" in text:
+        text = _LINK.sub(r"\1", text)
+    if "*" in text or "_" in text:
+        text = _EMPHASIS.sub(lambda m: m.group(2) or m.group(4) or "", text)
     return " ".join(text.split())
 
 
@@ -161,7 +165,19 @@ class _Parser:
                     line, col = self._position(source, at)
                     raise ArgdownError(f"comment {opener} is never closed ({closer})", line, col)
                 start = end + len(closer)
-        stripped = _COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), source)
+        stripped = source
+        if "<!--" in source or "/*" in source:
+            stripped = _BLOCK_COMMENT.sub(_blank, stripped)
+        if "//" in stripped:
+            # A line comment starts at "//" preceded by nothing or a space (not "http://").
+            stripped = _LINE_COMMENT.sub(
+                lambda m: (
+                    _blank(m) if m.start() == 0 or stripped[m.start() - 1] in " \n" else m.group(0)
+                ),
+                stripped,
+            )
+        if stripped is source:
+            return [line.rstrip() for line in source.split("\n")]
         out: list[str | None] = []
         for before, after in zip(source.split("\n"), stripped.split("\n"), strict=True):
             out.append(None if before.strip() and not after.strip() else after.rstrip())
@@ -393,6 +409,8 @@ class _Parser:
     def _extract(self, text: str, n: int, column: int) -> tuple[str, dict[str, Any], list[str]]:
         """Split ``{data}`` off the end of ``text``; returns text, data and tags."""
         data: dict[str, Any] = {}
+        if "{" not in text and "#" not in text:
+            return text, data, []
         brace = text.find("{")
         if brace >= 0 and text[brace + 1 :].lstrip(" ").startswith("\n"):
             # Block YAML: "{" then a line break; the data runs to the last "}".
@@ -430,7 +448,7 @@ class _Parser:
         raw = "\n".join(element.parts)
         n, column = element.line, element.column
         body = raw.strip()
-        match = re.match(r"^(\[|<)([^\]>]*)(\]|>)(:?)", body)
+        match = _TITLE.match(body)
         if match and match.group(1) == "[" and body[match.end(3) : match.end(3) + 1] == "(":
             match = None  # a Markdown link at the start of a statement, not a title
         if match and (match.group(1) == "[") != (match.group(3) == "]"):
@@ -443,8 +461,7 @@ class _Parser:
         rest = body[match.end() :] if match else body
         text, data, tags = self._extract(rest, n, column + (match.end() if match else 0))
         is_argument = bool(match and match.group(1) == "<")
-        visible = _TAG.sub("", text).strip()
-        if match and not match.group(4) and visible:
+        if match and not match.group(4) and _TAG.sub("", text).strip():
             raise ArgdownError(
                 f"expected ':' after the title {body[: match.end()]!r}", n + 1, column + match.end()
             )
@@ -509,8 +526,15 @@ class _Parser:
         self.doc.relations = resolved
 
 
+def _blank(match: re.Match[str]) -> str:
+    """A comment replaced by spaces, keeping its line breaks so positions stay right."""
+    return re.sub(r"[^\n]", " ", match.group(0))
+
+
 def _brace_balance(line: str) -> int:
     """Opened minus closed braces outside quotes: a multi-line data block is still open."""
+    if "{" not in line and "}" not in line:
+        return 0
     balance, quote = 0, ""
     for char in line:
         if quote:
@@ -527,6 +551,8 @@ def _brace_balance(line: str) -> int:
 def _strip_trailing_tags(text: str) -> str:
     """Tags at the end of a statement are markup; tags inside a sentence stay as words."""
     text = text.rstrip()
+    if "#" not in text:
+        return text
     while True:
         match = re.search(r"(?:^|\s)#(?:\([^)]*\)|[\w][\w\-]*)\s*$", text)
         if not match:

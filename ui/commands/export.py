@@ -57,7 +57,7 @@ def convert(
     quiet: bool = False,
 ) -> int:
     """Read ``source`` and write ``target``; the exit code of both commands."""
-    from argmap.formats.registry import format_for, read_map, write_map
+    from argmap.formats.registry import convert_file, format_for, read_map
     from argmap.mapfile import MapFileError
 
     def report(exc: MapFileError) -> None:
@@ -73,26 +73,23 @@ def convert(
         except MapFileError as exc:
             report(exc)
             return 2
-    try:
-        result = read_map(source)
-    except MapFileError as exc:
-        report(exc)
-        return 1
-    if not quiet:
-        for warning in result.warnings:
-            print(f"{source}: warning: {warning}", file=sys.stderr)
     fmt = format_for(target, "write")
     try:
         if fmt.image:
+            result = read_map(source)
+            warnings = result.warnings
             _ensure_display_or_offscreen()
             from ui.qt.render import export_image
 
             export_image(result.map, target, scale=scale, handout=handout, title=title)
         else:
-            write_map(result.map, target)
+            warnings = convert_file(source, target)
     except MapFileError as exc:
         report(exc)
         return 1
+    if not quiet:
+        for warning in warnings:
+            print(f"{source}: warning: {warning}", file=sys.stderr)
     return 0
 
 
