@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QObject, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -36,7 +36,7 @@ from argmap.document import MapDocument
 from argmap.model import ArgumentMap
 from argmap.palette import LINK_COLOR
 
-NODE_RADIUS = 58.0
+NODE_RADIUS = 62.0
 NEUTRAL = "#757575"
 AGREE_FILL = QColor("#c9e7c4")
 DISAGREE_FILL = QColor("#f4cccc")
@@ -73,9 +73,13 @@ class AuthorNode(QGraphicsEllipseItem):
         small = QFont()
         small.setPixelSize(11)
         ink = _ideal_text(fill)
-        words = name.split()
-        lines = [" ".join(words[:-1]), words[-1]] if len(words) > 1 else [name]
-        texts = [(line, font) for line in lines if line] + [(f"{claims} claims", small)]
+        lines = wrap_name(name, font, 2 * r - 22, max_lines=3)
+        if any(line.endswith("…") for line in lines):  # a long name: a size smaller
+            font.setPixelSize(12)
+            lines = wrap_name(name, font, 2 * r - 18, max_lines=4)
+        texts = [(line, font) for line in lines] + [
+            (f"{claims} claim{'s' if claims != 1 else ''}", small)
+        ]
         heights = []
         items = []
         for line, f in texts:
@@ -87,11 +91,27 @@ class AuthorNode(QGraphicsEllipseItem):
         y = -sum(heights) / 2
         for item, h in zip(items, heights, strict=True):
             w = item.boundingRect().width()
-            if w > 2 * r - 10:  # a long word: scale it into the disc
-                item.setScale((2 * r - 10) / w)
-                w = 2 * r - 10
             item.setPos(-w / 2, y)
             y += h
+
+
+def wrap_name(name: str, font: QFont, width: float, max_lines: int) -> list[str]:
+    """Word-wrap ``name`` into lines no wider than ``width``; the last line is elided."""
+    metrics = QFontMetricsF(font)
+    lines: list[str] = []
+    current = ""
+    for word in name.split():
+        trial = f"{current} {word}".strip()
+        if current and metrics.horizontalAdvance(trial) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = trial
+    if current:
+        lines.append(current)
+    if len(lines) > max_lines:
+        lines = [*lines[: max_lines - 1], " ".join(lines[max_lines - 1 :])]
+    return [metrics.elidedText(line, Qt.TextElideMode.ElideRight, width) for line in lines]
 
 
 class AuthorEdgeItem(QGraphicsPathItem):

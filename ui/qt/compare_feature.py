@@ -49,7 +49,7 @@ from argmap.compare import (
 from argmap.document import EditError, MapDocument
 from argmap.edits import ApplyLayout
 from argmap.lanes import lane_layout
-from argmap.semantics import LABEL_COLOR, LABEL_MEANING, grounded_map, label_counts, overlay_marks
+from argmap.semantics import LABEL_COLOR, grounded_map, label_counts, overlay_marks
 from ui.qt.authorview import AgreementTable, AuthorScene
 from ui.qt.positions import PositionsDock
 from ui.qt.undo import push_edit
@@ -399,8 +399,7 @@ class CompareFeature(QObject):
         counts = label_counts(labels)
         self.window.status(
             f"What stands: {counts['in']} in, {counts['out']} out, "
-            f"{counts['undecided']} undecided ({LABEL_MEANING['undecided'].split(':')[0]} "
-            "where attacks form an unresolved cycle)"
+            f"{counts['undecided']} undecided (grounded semantics over attack links)"
         )
 
     # ------------------------------------------------------------------ lanes, diff
