@@ -193,12 +193,12 @@ def _noise_reason(text: str, main_script: str, english: bool) -> str | None:
         return "byline"
     if md.is_date_line(text):
         return "date line"
-    if len(set(m.group(0).lower() for m in _COOKIE_WORDS.finditer(text))) >= 2 and (
-        _BANNER_VOICE.search(text) or len(tokens) <= 25
-    ):
-        return "cookie or privacy notice"
-    if _BANNER_VOICE.search(text) and _COOKIE_WORDS.search(text) and len(tokens) <= 40:
-        return "cookie or privacy notice"
+    # The words alone are not enough (an article may discuss privacy policy): a banner
+    # also speaks as the site ("we use", "by using our site", "you consent").
+    if _BANNER_VOICE.search(text) and _COOKIE_WORDS.search(text):
+        distinct = len({m.group(0).lower() for m in _COOKIE_WORDS.finditer(text)})
+        if distinct >= 2 or len(tokens) <= 40:
+            return "cookie or privacy notice"
     scripts = script_of(text)
     letters = sum(scripts.values())
     if letters >= 8 and scripts.get(main_script, 0) < 0.4 * letters:

@@ -81,7 +81,7 @@ def suggest_cross_links(
 ) -> list[Suggestion]:
     """Links from new claims to similar claims of other authors (new or already mapped)."""
     items = list(new) + list(existing)
-    if len(items) < 2:
+    if len(items) < 2 or len({x.source for x in items}) < 2:
         return []
     bags = [content_words(x.text) for x in items]
     df: Counter[str] = Counter()
@@ -93,10 +93,14 @@ def suggest_cross_links(
         vec = {w: (1 + math.log(c)) * math.log((n + 1) / (df[w] + 0.5)) for w, c in bag.items()}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         vectors.append({w: v / norm for w, v in vec.items()})
+    # Words in more than a fifth of the claims carry little weight but would make the
+    # candidate search quadratic on a long article; they still count in the cosine.
+    common = max(10, n // 5)
     postings: dict[str, list[int]] = defaultdict(list)
     for i, vec in enumerate(vectors):
         for w in vec:
-            postings[w].append(i)
+            if df[w] <= common:
+                postings[w].append(i)
     suggestions: list[Suggestion] = []
     linked: set[frozenset[int]] = set()
     for i in range(len(new)):

@@ -12,6 +12,7 @@ reason string names the strongest contribution so a reviewer can see why.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
@@ -247,6 +248,19 @@ def _thesis_score(
     return score, why
 
 
+def _cosine_to_rest(bag: Counter[str], total: Counter[str], total_sq: int) -> float:
+    """cosine(bag, total - bag) in O(len(bag)): the article minus this unit, without
+    building the difference (which would make the whole article quadratic)."""
+    if not bag:
+        return 0.0
+    dot = sum(v * (total[w] - v) for w, v in bag.items())
+    bag_sq = sum(v * v for v in bag.values())
+    rest_sq = total_sq - 2 * sum(v * total[w] for w, v in bag.items()) + bag_sq
+    if dot <= 0 or rest_sq <= 0:
+        return 0.0
+    return dot / math.sqrt(bag_sq * rest_sq)
+
+
 # ------------------------------------------------------------------ units
 LONG_TEXT = 15
 """Sentences from which a text is an op-ed rather than a microtext: background narrative
@@ -287,6 +301,7 @@ def propose_article(
     for bag in bags:
         total.update(bag)
     title_bag = content_words(title) if title else Counter()
+    total_sq = sum(v * v for v in total.values())
     last_paragraph = pairs[-1][0].paragraph
     proposals: list[Proposal] = []
     for i, (unit, c) in enumerate(pairs):
@@ -298,7 +313,7 @@ def propose_article(
             lede=unit.paragraph == 0,
         )
         kind, confidence, why = _label(_kind_scores(c, unit.text, ctx))
-        centrality = cosine(bags[i], total - bags[i]) if bags[i] else 0.0
+        centrality = _cosine_to_rest(bags[i], total, total_sq)
         title_sim = cosine(bags[i], title_bag) if title_bag else 0.0
         score, thesis_why = _thesis_score(
             c,
@@ -371,42 +386,44 @@ def _links(proposals: list[Proposal]) -> list[ProposedLink]:
     for i in claims:
         by_par.setdefault(proposals[i].unit.paragraph, []).append(i)
     heads = {par: _paragraph_head(members, proposals) for par, members in by_par.items()}
+    recs = [j for j in claims if proposals[j].kind == "recommendation"]
     links: list[ProposedLink] = []
+    prev: int | None = None
     for i in claims:
         p = proposals[i]
+        before, prev = prev, i
         if p.kind == "thesis":
             continue
+        prev_claim = before
         c = p.cues
         head = heads[p.unit.paragraph]
-        prev = max((j for j in claims if j < i), default=None)
         kind: LinkKind = "support"
         target: int | None
         if (
-            prev is not None
-            and proposals[prev].kind == "objection"
+            prev_claim is not None
+            and proposals[prev_claim].kind == "objection"
             and c
             and c.rebuttal
             and p.kind != "objection"
         ):
-            target, kind, why = prev, "attack", f"answers the objection (“{c.rebuttal}”)"
+            target, kind, why = prev_claim, "attack", f"answers the objection (“{c.rebuttal}”)"
         elif p.kind == "objection":
             target = head if head != i and proposals[head].kind != "objection" else thesis
             kind, why = "attack", "objection to the claim of its paragraph"
         elif p.kind == "recommendation" or head == i:
             target, why = thesis, "supports the thesis"
             if p.kind in ("premise", "evidence") and head == i:
-                recs = [j for j in claims if proposals[j].kind == "recommendation" and j > i]
-                near = [j for j in recs if proposals[j].unit.paragraph - p.unit.paragraph <= 1]
-                if near:
-                    target, why = near[0], "reason for the recommendation that follows"
+                k = bisect.bisect_right(recs, i)
+                if k < len(recs) and proposals[recs[k]].unit.paragraph - p.unit.paragraph <= 1:
+                    target, why = recs[k], "reason for the recommendation that follows"
         elif (
             p.unit.clause == 2
-            and prev is not None
-            and proposals[prev].unit.sentence == p.unit.sentence
+            and prev_claim is not None
+            and proposals[prev_claim].unit.sentence == p.unit.sentence
             and c
             and c.reason
         ):
-            target, why = prev, f"reason clause (“{c.reason}”)"
+            target, why = prev_claim, f"reason clause (“{c.reason}”)"
         else:
             target = head
             why = "supports the claim its paragraph argues for"

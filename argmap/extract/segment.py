@@ -148,7 +148,7 @@ _LEADING_CONCESSION = re.compile(
     r"Of course,?|Sure,?|True,?)\b"
 )
 _MIN_CLAUSE_WORDS = 4
-_LIST_ITEM = re.compile(r"^(?:and |or )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*(?:,| and\b| or\b)")
+_LIST_ITEM = re.compile(r"^(?:and |or )|^[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*(?:,| and\b| or\b)")
 """A comma followed by another name of a list ("China, Russia, and Pakistan")."""
 
 
@@ -165,13 +165,6 @@ def clause_spans(text: str, start: int, end: int) -> list[Span]:
     sentence = text[start:end]
     if _words(sentence) < 2 * _MIN_CLAUSE_WORDS:
         return [(start, end)]
-    for match in _CLAUSE_BREAK.finditer(sentence):
-        left, right = sentence[: match.start()], sentence[match.end() :]
-        if _words(left) >= _MIN_CLAUSE_WORDS and _words(right) >= _MIN_CLAUSE_WORDS:
-            cut = start + match.start()
-            if sentence[match.start()] in ",;":
-                cut += 1  # keep the punctuation with the first clause
-            return _pair(text, start, cut, start + match.end(), end)
     if _LEADING_CONCESSION.match(sentence):
         comma = sentence.find(", ", len(sentence.split(" ", 1)[0]) + 1)
         while comma != -1:
@@ -184,6 +177,13 @@ def clause_spans(text: str, start: int, end: int) -> list[Span]:
             ):
                 return _pair(text, start, start + comma + 1, start + comma + 2, end)
             comma = sentence.find(", ", comma + 1)
+    for match in _CLAUSE_BREAK.finditer(sentence):
+        left, right = sentence[: match.start()], sentence[match.end() :]
+        if _words(left) >= _MIN_CLAUSE_WORDS and _words(right) >= _MIN_CLAUSE_WORDS:
+            cut = start + match.start()
+            if sentence[match.start()] in ",;":
+                cut += 1  # keep the punctuation with the first clause
+            return _pair(text, start, cut, start + match.end(), end)
     return [(start, end)]
 
 

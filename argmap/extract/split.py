@@ -100,7 +100,18 @@ def split_articles(cleaned: Cleaned, keep_headings: bool = True) -> list[Article
         if lines[0].heading:
             title = lines[0].text
             lines = lines[1:]
-        items = _roundup_items(lines)
+        last_heading = max((k for k, x in enumerate(lines) if x.heading), default=-1)
+        items = _roundup_items(lines[last_heading + 1 :])
+        if items and len(items) >= 2 and last_heading >= 0:
+            before = lines[:last_heading]
+            if any(not x.heading for x in before):
+                articles.append(
+                    Article(title=title, text=_join(before, keep_headings), from_split=True)
+                )
+            title = lines[last_heading].text
+            multi = True
+        elif items:
+            items = _roundup_items(lines)
         if items and len(items) >= 2:
             for head, item_lines in items:
                 articles.append(

@@ -1,0 +1,133 @@
+"""The import end to end: bad input gives a clear message, good input a valid map whose
+import is one undoable edit that only adds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from argmap.document import History, MapDocument
+from argmap.extract.build import ImportProblem, build_import, claim_label, read_article
+from argmap.mapfile import encode
+from argmap.model import ArgumentMap, Author, Claim, Source
+from tests.conftest import FIXTURES
+
+SEEDS = sorted((FIXTURES / "seeds").glob("*.txt"))
+ARTICLE = (
+    "The Case for Trams\n\nBy: Jane Doe\n\n"
+    "The city should build the tram line to the airport now. Traffic on the airport road has "
+    "doubled since 2015, according to the transport office.\n\n"
+    "Critics claim that a tram is too expensive. But the cost of the jams is higher every year. "
+    "Therefore the council must fund the tram line in this year's budget.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "empty"),
+        (b"   \n\n  ", "empty"),
+        (b"%PDF-1.7\n...", "PDF"),
+        (b"abc\x00\x01\x02" * 100, "binary"),
+        (bytes(range(1, 32)) * 40, "binary"),
+        (b"<html><body><nav>Home | About</nav></body></html>", "no article text"),
+    ],
+)
+def test_bad_input_is_a_clear_problem(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "bad.html"
+    path.write_bytes(content)
+    with pytest.raises(ImportProblem, match=message):
+        read_article(path)
+
+
+def test_huge_and_missing_files(tmp_path: Path) -> None:
+    huge = tmp_path / "huge.txt"
+    with open(huge, "wb") as handle:
+        handle.truncate(50 * 1024 * 1024)  # sparse: 50 MB without writing them
+    with pytest.raises(ImportProblem, match=r"52\.4 MB, above the 5 MB limit"):
+        read_article(huge)
+    with pytest.raises(ImportProblem, match="no such file"):
+        read_article(tmp_path / "missing.txt")
+    with pytest.raises(ImportProblem, match="folder"):
+        read_article(tmp_path)
+
+
+def test_html_article_through_trafilatura(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    body = "".join(f"<p>{p}</p>" for p in ARTICLE.split("\n\n")[2:])
+    page.write_text(
+        "<html><head><title>The Case for Trams</title>"
+        '<meta name="author" content="Jane Doe"><meta property="og:site_name" content="Daily Planet">'
+        f"</head><body><nav>Home | News</nav><article><h1>The Case for Trams</h1>{body}</article>"
+        "<footer>We use cookies. By using our site you accept our cookie policy.</footer></body></html>",
+        encoding="utf-8",
+    )
+    result = build_import([page])
+    assert [f.error for f in result.files] == [""]
+    (source,) = result.sources
+    assert source.title == "The Case for Trams"
+    assert source.outlet == "Daily Planet"
+    assert "cookie" not in source.text
+    assert [a.name for a in result.authors] == ["Jane Doe"]
+    assert result.claims_by_kind().get("thesis") == 1
+
+
+def test_non_english_text_imported_without_proposals(tmp_path: Path) -> None:
+    path = tmp_path / "de.txt"
+    path.write_text(
+        "Die Stadt muss die Straßenbahn zum Flughafen jetzt bauen. Der Verkehr auf der "
+        "Flughafenstraße hat sich seit 2015 verdoppelt. Kritiker sagen, eine Straßenbahn sei "
+        "zu teuer. Doch die Staus kosten jedes Jahr mehr.",
+        encoding="utf-8",
+    )
+    result = build_import([path])
+    assert len(result.sources) == 1 and result.claims == []
+    assert "does not look like English" in result.files[0].warnings[0]
+
+
+def test_seeds_build_a_valid_map_with_separate_and_off_topic_sources() -> None:
+    result = build_import(SEEDS)
+    amap = ArgumentMap(
+        sources=result.sources, authors=result.authors, claims=result.claims, links=result.links
+    )  # validates every invariant: ids, references, quotes matching their source
+    assert len(amap.sources) > len(SEEDS)  # concatenated articles and roundup items apart
+    off_topic = [s for s in amap.sources if "Off-topic" in s.note]
+    assert off_topic and all(not any(c.source == s.id for c in amap.claims) for s in off_topic)
+    for claim in amap.claims:
+        assert claim.origin.kind == "extracted" and not claim.origin.reviewed
+        assert claim.origin.confidence is not None and claim.origin.reason
+    assert any(x.id.startswith("x.") for x in amap.links)  # cross-article suggestions
+    assert sum(1 for c in amap.claims if c.kind == "thesis") >= len(SEEDS)
+
+
+def test_import_into_a_map_only_adds_and_undoes_in_one_step(tmp_path: Path) -> None:
+    path = tmp_path / "trams.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    existing = ArgumentMap(
+        authors=[Author(id="jane-doe", name="Jane Doe")],
+        sources=[Source(id="trams", title="Old", text="Old text.", authors=["jane-doe"])],
+        claims=[Claim(id="trams.c1", kind="thesis", text="Old claim", author="jane-doe")],
+    )
+    before = encode(existing)
+    result = build_import([path], existing)
+    assert not result.authors  # "Jane Doe" is reused, not duplicated
+    ids = {c.id for c in result.claims} | {s.id for s in result.sources}
+    assert "trams.c1" not in ids and "trams" not in ids
+    doc = MapDocument(existing)
+    history = History(doc)
+    history.do(result.edit())
+    assert len(doc.map.claims) == 1 + len(result.claims)
+    assert doc.map.claims[0].text == "Old claim"
+    history.undo()
+    assert encode(doc.map) == before
+    again = build_import([path], doc.map)
+    assert not again.sources or again.files[0].warnings == []
+    history.redo()
+    duplicate = build_import([path], doc.map)
+    assert duplicate.sources == [] and "already in the map" in duplicate.files[0].warnings[0]
+
+
+def test_claim_label() -> None:
+    assert claim_label("But the cost of the jams is higher.") == "The cost of the jams is higher."
+    assert len(claim_label("word " * 100)) <= 180

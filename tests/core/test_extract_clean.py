@@ -1,0 +1,129 @@
+"""Cleaning: page furniture out (with its reason), every article sentence kept, metadata
+harvested; several articles in one file set apart, off-topic roundup items marked."""
+
+from __future__ import annotations
+
+from argmap.extract.clean import clean, is_heading
+from argmap.extract.metadata import byline_authors, find_date
+from argmap.extract.split import mark_off_topic, split_articles
+
+BODY = [
+    "The city council should fund the new tram line before the next budget round.",
+    "Traffic on the ring road has doubled since 2015, according to the transport office.",
+    "Critics claim that trams are too expensive. But buses stuck in traffic cost more every year.",
+    "Our privacy policy debate aside, the council must publish the personal data rules it follows.",
+]
+NOISE = {
+    "We use cookies to improve your experience. By using our site you accept our cookie policy.": "cookie",
+    "Aa Aa Aa": "font-size",
+    "- A +": "font-size",
+    "12 345 67": "counter",
+    "Share": "widget",
+    "Trending Now": "section label",
+    "Get it on Google Play": "app-store",
+    "{{ page.title }}": "template",
+    "Дисклеймер: этот материал распространяется иностранным агентом": "another script",
+    "Quelle: example.org": "source line",
+    "Image: Jane Roe / Photo Agency": "image credit",
+    "The post Trams Now appeared first on The Daily Planet.": "feed footer",
+    "© The Daily Planet": "copyright",
+}
+
+
+def _article() -> str:
+    lines = list(NOISE)[:8]
+    lines += ["Trams Now", "By: Jane Doe", "March 3, 2024"]
+    lines += BODY
+    lines += ["About the Author: Jane Doe", "Jane Doe is a senior fellow at the Urban Institute."]
+    lines += list(NOISE)[8:]
+    return "\n\n".join(lines)
+
+
+def test_noise_removed_with_reasons_and_every_sentence_kept() -> None:
+    cleaned = clean(_article())
+    kept = "\n".join(line.text for line in cleaned.lines)
+    for sentence in BODY:
+        assert sentence in kept
+    removed = {r.text: r.reason for r in cleaned.removed}
+    for line, reason in NOISE.items():
+        assert line in removed, f"kept: {line}"
+        assert reason.split()[0] in removed[line]
+    assert "Jane Doe is a senior fellow at the Urban Institute." in removed
+    assert removed["By: Jane Doe"] == "byline"
+
+
+def test_metadata_harvested_from_removed_lines() -> None:
+    articles = split_articles(clean(_article()))
+    assert len(articles) == 1
+    meta = articles[0].meta
+    assert articles[0].title == "Trams Now"
+    assert meta.authors == ["Jane Doe"]
+    assert meta.date == "2024-03-03"
+    assert meta.outlet == "The Daily Planet"
+    assert "Trams Now" not in articles[0].text  # the title is metadata, not body
+
+
+def test_sentences_about_privacy_are_not_a_banner() -> None:
+    text = (
+        "The new privacy policy of the ministry lets agencies share personal data without consent, "
+        "and parliament should stop it before it takes effect in the spring."
+    )
+    assert clean(text).removed == []
+
+
+def test_helpers() -> None:
+    assert is_heading("The Case for Trams")
+    assert not is_heading("Trams are good. Buses too.")
+    assert not is_heading("A sentence that ends with a full stop.")
+    assert byline_authors("By Jane Doe and John Roe") == ["Jane Doe", "John Roe"]
+    assert byline_authors("By not acting, the council fails.") == []
+    assert find_date("Updated 22 January 2026, 10:00") == "2026-01-22"
+
+
+def test_glued_headings_split_concatenated_articles() -> None:
+    first = (
+        "Trams are the answer for the city. The council should fund them now because traffic "
+        "keeps growing.Buses Are Not Enough"
+    )
+    second = "The bus network is at capacity. More buses only add to the jams on the ring road."
+    articles = split_articles(clean(first + "\n" + second))
+    assert [a.title for a in articles] == ["", "Buses Are Not Enough"]
+    assert articles[0].text.endswith("traffic keeps growing.")
+    assert articles[1].text == second
+    assert all(a.from_split for a in articles)
+
+
+def test_byline_after_body_starts_a_new_article() -> None:
+    text = "\n".join(
+        [
+            "Trams are the answer. The council should fund them now.",
+            "Second Opinion",
+            "By John Roe",
+            "Buses are cheaper. The council should buy more of them instead.",
+        ]
+    )
+    articles = split_articles(clean(text))
+    assert len(articles) == 2
+    assert articles[1].meta.authors == [] or articles[1].title == "Second Opinion"
+
+
+def test_roundup_items_become_sources_and_off_topic_ones_are_marked() -> None:
+    main = (
+        "Berlin trams carried Berlin commuters across Berlin. The Berlin senate and the BVG "
+        "want more Berlin tram lines, and the BVG says Berlin needs them."
+    )
+    roundup = "\n".join(
+        [
+            "Weekly Watch: trams, volcanoes",
+            "More trams for Berlin? The Berlin senate wants the BVG to add Berlin tram lines "
+            "soon, and the BVG agrees with the Berlin senate.",
+            "Iceland volcano erupts? Lava from Fagradalsfjall reached Grindavik on Sunday, and "
+            "Icelandic officials evacuated Grindavik near Reykjavik as Fagradalsfjall kept erupting.",
+        ]
+    )
+    articles = split_articles(clean(main + "\nNext Story Here\n" + roundup))
+    items = [a for a in articles if a.roundup_item]
+    assert [a.title for a in items] == ["More trams for Berlin?", "Iceland volcano erupts?"]
+    mark_off_topic(articles)
+    assert [a.off_topic for a in items] == [False, True]
+    assert "Off-topic" in items[1].note

@@ -1,0 +1,196 @@
+"""The evaluation code on a tiny synthetic annotated sample (never the real corpora)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from argmap.extract.evaluate import (
+    MAP_GROUPS,
+    MICRO_GROUPS,
+    Annotated,
+    GoldUnit,
+    cleaning_score,
+    load_gold_maps,
+    load_microtexts,
+    overlaps,
+    score,
+    split_of,
+)
+from argmap.extract.propose import ArticleProposals, Proposal, ProposedLink
+from argmap.extract.segment import Unit
+from argmap.mapfile import save
+from argmap.model import ArgumentMap, Claim, Link, Quote, Source
+
+TEXT = (
+    "Cities should ban cars. Cars pollute the air. Some say cars are convenient. But buses are too."
+)
+
+
+def _span(part: str) -> tuple[int, int]:
+    start = TEXT.index(part)
+    return start, start + len(part)
+
+
+def _row() -> dict[str, object]:
+    parts = [
+        "Cities should ban cars.",
+        "Cars pollute the air.",
+        "Some say cars are convenient.",
+        "But buses are too.",
+    ]
+    adus = [
+        {
+            "id": f"a{i + 1}",
+            "type": "opp" if i == 2 else "pro",
+            "text": p,
+            "start": _span(p)[0],
+            "end": _span(p)[1],
+            "edus": [],
+        }
+        for i, p in enumerate(parts)
+    ]
+    return {
+        "id": "tiny_1",
+        "topic_id": None,
+        "stance": "pro",
+        "text": TEXT,
+        "edus": [],
+        "adus": adus,
+        "central_claim": "a1",
+        "relations": [
+            {
+                "id": "c1",
+                "from": "a2",
+                "to": "a1",
+                "kind": "support",
+                "orig_type": "sup",
+                "to_is_relation": False,
+                "linked_with": None,
+            },
+            {
+                "id": "c2",
+                "from": "a3",
+                "to": "a1",
+                "kind": "attack",
+                "orig_type": "reb",
+                "to_is_relation": False,
+                "linked_with": None,
+            },
+            {
+                "id": "c3",
+                "from": "a4",
+                "to": "c2",
+                "kind": "attack",
+                "orig_type": "und",
+                "to_is_relation": True,
+                "linked_with": None,
+            },
+        ],
+    }
+
+
+def _fake(
+    kinds: list[str | None], ranking: list[int], links: list[ProposedLink]
+) -> ArticleProposals:
+    parts = [
+        "Cities should ban cars.",
+        "Cars pollute the air.",
+        "Some say cars are convenient.",
+        "But buses are too.",
+    ]
+    units = []
+    for i, (part, kind) in enumerate(zip(parts, kinds, strict=True)):
+        start, end = _span(part)
+        units.append(Proposal(Unit(start, end, part, 0, i), kind, 0.5, "test"))  # type: ignore[arg-type]
+    return ArticleProposals(units, links, ranking)
+
+
+def test_microtexts_loader_maps_roles_and_undercuts(tmp_path: Path) -> None:
+    path = tmp_path / "tiny.jsonl"
+    path.write_text(json.dumps(_row()) + "\n", encoding="utf-8")
+    (text,) = load_microtexts(tmp_path)
+    assert [u.kind for u in text.units] == ["thesis", "premise", "objection", "premise"]
+    assert text.relations == [(1, 0, "support"), (2, 0, "attack"), (3, 2, "attack")]
+
+
+def test_score_counts_hits_and_misses(tmp_path: Path) -> None:
+    path = tmp_path / "tiny.jsonl"
+    path.write_text(json.dumps(_row()) + "\n", encoding="utf-8")
+    texts = load_microtexts(path)
+    perfect = _fake(
+        ["thesis", "premise", "objection", "premise"],
+        [0, 1, 2, 3],
+        [
+            ProposedLink(1, 0, "support", 0.5, ""),
+            ProposedLink(2, 0, "attack", 0.5, ""),
+            ProposedLink(3, 2, "attack", 0.5, ""),
+        ],
+    )
+    report = score(texts, MICRO_GROUPS, lambda text, title: perfect)
+    assert report["thesis_top1"] == 1.0
+    assert report["kinds"]["premise+evidence"]["f1"] == 1.0
+    assert report["link_accuracy"] == 1.0
+    wrong = _fake(
+        ["premise", "thesis", None, "objection"],
+        [1, 2, 0, 3],
+        [ProposedLink(1, 0, "attack", 0.5, "")],
+    )
+    report = score(texts, MICRO_GROUPS, lambda text, title: wrong)
+    assert report["thesis_top1"] == 0.0 and report["thesis_top2"] == 0.0
+    assert report["kinds"]["thesis"]["precision"] == 0.0
+    assert report["kinds"]["objection"] == {
+        "precision": 0.0,
+        "recall": 0.0,
+        "f1": 0.0,
+        "support": 1,
+    }
+    assert report["kinds"]["premise+evidence"]["recall"] == 0.0
+    assert report["link_accuracy"] == 0.0
+    third = _fake([None, None, None, "thesis"], [3, 0, 1, 2], [])
+    assert score(texts, MICRO_GROUPS, lambda text, title: third)["thesis_top2"] == 1.0
+
+
+def test_gold_maps_and_cleaning(tmp_path: Path) -> None:
+    body = "The council should act now. Traffic has doubled since 2015."
+    amap = ArgumentMap(
+        sources=[Source(id="s", title="Act Now", text=body)],
+        claims=[
+            Claim(
+                id="c1",
+                kind="thesis",
+                text="Act",
+                source="s",
+                quote=Quote(start=0, end=28, text=body[:28]),
+            ),
+            Claim(
+                id="c2",
+                kind="evidence",
+                text="Traffic",
+                source="s",
+                quote=Quote(start=29, end=len(body), text=body[29:]),
+            ),
+        ],
+        links=[Link(id="l1", kind="support", from_claim="c2", to_claim="c1")],
+    )
+    save(amap, tmp_path / "gold.argmap.json")
+    (gold,) = load_gold_maps(tmp_path)
+    assert [u.kind for u in gold.units] == ["thesis", "evidence"] and gold.relations == [
+        (1, 0, "support")
+    ]
+    report = score([gold], MAP_GROUPS)
+    assert report["texts"] == 1 and "premise+evidence" in report["kinds"]
+    raw = "Share\n\nAct Now\n\nThe council should act now.\nTraffic has doubled since 2015.\n\n41 106 41\nA kept line of noise here\n"
+    result = cleaning_score([raw], [("Act Now", body)])
+    assert result["body_sentences"] == 2 and result["body_sentences_lost"] == 0
+    assert result["noise_lines"] == 3 and result["noise_lines_kept"] == 1
+
+
+def test_split_is_deterministic_and_overlap_is_symmetric() -> None:
+    ids = [f"micro_{i}" for i in range(200)]
+    parts = [split_of(i) for i in ids]
+    assert parts == [split_of(i) for i in ids]
+    assert 60 < parts.count("tune") < 140
+    assert overlaps((0, 10), (2, 10)) and overlaps((2, 10), (0, 10))
+    assert not overlaps((0, 10), (0, 4))
+    assert Annotated("x", "t", units=[GoldUnit(0, 1, "thesis")]).units[0].kind == "thesis"

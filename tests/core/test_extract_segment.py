@@ -1,0 +1,56 @@
+"""Segmentation: exact offsets, abbreviations, clauses."""
+
+from __future__ import annotations
+
+from argmap.extract.segment import (
+    HybridSegmenter,
+    PysbdSegmenter,
+    RegexSegmenter,
+    clause_spans,
+    sentence_units,
+)
+
+TEXT = (
+    "The U.S. should talk to Mr. Karzai now. Talks failed in 2019, but they can work.\n\n"
+    "“Let’s be clear,” says Dr. Roe. The deal is done......\n\n"
+    "Although costs are high, the city should build the line; delays only add to them."
+)
+
+
+def test_units_are_exact_slices_of_the_text() -> None:
+    units = sentence_units(TEXT)
+    assert [u.text for u in units] == [
+        "The U.S. should talk to Mr. Karzai now.",
+        "Talks failed in 2019, but they can work.",
+        "“Let’s be clear,” says Dr. Roe.",
+        "The deal is done......",
+        "Although costs are high, the city should build the line; delays only add to them.",
+    ]
+    for unit in units:
+        assert TEXT[unit.start : unit.end] == unit.text
+    assert [u.paragraph for u in units] == [0, 0, 1, 1, 2]
+
+
+def test_fast_path_agrees_with_pysbd_on_plain_paragraphs() -> None:
+    plain = "Trams are good. Buses are slow! Are cars the answer? No, they are not."
+    assert RegexSegmenter().sentences(plain) == PysbdSegmenter().sentences(plain)
+    assert HybridSegmenter().sentences(plain) == RegexSegmenter().sentences(plain)
+
+
+def test_clauses_split_at_concession_contrast_and_semicolon() -> None:
+    sentence = TEXT.split("\n\n")[2]
+    spans = clause_spans(sentence, 0, len(sentence))
+    assert [sentence[a:b] for a, b in spans] == [
+        "Although costs are high,",
+        "the city should build the line; delays only add to them.",
+    ]
+    contrast = "Talks failed in 2019 and 2020, but they can work this time."
+    assert [contrast[a:b] for a, b in clause_spans(contrast, 0, len(contrast))] == [
+        "Talks failed in 2019 and 2020,",
+        "but they can work this time.",
+    ]
+    listed = "While other nations such as China, Russia, and Iran could help, only the U.S. can."
+    parts = [listed[a:b] for a, b in clause_spans(listed, 0, len(listed))]
+    assert parts[0] == "While other nations such as China, Russia, and Iran could help,"
+    short = "Yes, but no."
+    assert clause_spans(short, 0, len(short)) == [(0, len(short))]
