@@ -1,7 +1,7 @@
 """Lane layout: one column per author, so cross-author links run between the lanes.
 
 The layered layout answers "how does this argument hang together"; lanes answer "who says
-what to whom". Each author gets a column (in the map's author order; claims without a known
+what to whom". Each author gets a column (a lane, one or a few cards wide) (in the map's author order; claims without a known
 author get a last lane). Within a lane claims are ordered by the argument's **depth**: a
 claim that nothing supports or attacks further (a thesis, a recommendation) has depth 0 and
 sits at the top, and a claim is one row below the deepest claim it points at, so links
@@ -16,8 +16,10 @@ result is a plain ``{claim id: Point}`` (card centres) applied in the app as one
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Final
 
 from argmap.layout import estimate_card_size
@@ -28,7 +30,9 @@ LANE_GAP: Final[float] = 120.0
 ROW_GAP: Final[float] = 60.0
 """Vertical space between depth rows, where the links between rows run."""
 CARD_GAP: Final[float] = 24.0
-"""Vertical space between two cards of the same lane and row."""
+"""Space between two cards of the same lane and row."""
+TARGET_ASPECT: Final[float] = 0.6
+"""Height / width the automatic number of columns per lane aims for (a wide screen)."""
 
 _KIND_ORDER = {k: i for i, k in enumerate(CLAIM_KINDS)}
 
@@ -58,26 +62,31 @@ def lane_layout(
     amap: ArgumentMap,
     sizes: Mapping[str, tuple[float, float]] | None = None,
     *,
+    columns: int | None = 1,
+    aspect: float = TARGET_ASPECT,
     origin: Point | None = None,
 ) -> dict[str, Point]:
-    """Card centres for every claim: one column per author, rows by depth.
+    """Card centres for every claim: one lane per author, rows by depth.
 
     ``sizes`` gives ``(width, height)`` per claim id (the scene knows the real card sizes;
-    missing ones are estimated from the label as :mod:`argmap.layout` does). Within a lane and row, cards follow the claim
-    kind (thesis first) and then map order, so the layout is deterministic.
+    missing ones are estimated from the label as :mod:`argmap.layout` does). Within a lane
+    and row, cards follow the claim kind (thesis first) and then map order, so the layout
+    is deterministic.
+
+    ``columns`` is how many cards a lane holds side by side (a lane never takes more than
+    its fullest row needs). One gives strict single-file lanes, which get tall on a map with
+    many claims per author; ``None`` picks the number (up to 6) whose drawing comes closest
+    to ``aspect`` (height / width, a wide screen's by default), which is what the app uses.
     """
     sizes = sizes or {}
     x0, y0 = (origin.x, origin.y) if origin is not None else (0.0, 0.0)
     depth = claim_depths(amap)
-    lane_ids = [a.id for a in amap.authors]
-    lane_index = {aid: i for i, aid in enumerate(lane_ids)}
-    orphan_lane = len(lane_ids)
-
+    lane_index = {a.id: i for i, a in enumerate(amap.authors)}
+    orphan_lane = len(lane_index)
     text = {c.id: c.text for c in amap.claims}
-
-    def size(cid: str) -> tuple[float, float]:
-        found = sizes.get(cid)
-        return found if found is not None else estimate_card_size(text[cid])
+    size: dict[str, tuple[float, float]] = {
+        cid: sizes.get(cid) or estimate_card_size(t) for cid, t in text.items()
+    }
 
     cells: dict[tuple[int, int], list[str]] = defaultdict(list)  # (lane, row) -> claims
     rank = {c.id: i for i, c in enumerate(amap.claims)}
@@ -90,38 +99,71 @@ def lane_layout(
     for members in cells.values():
         members.sort(key=lambda cid: (_KIND_ORDER[kind[cid]], rank[cid]))
 
+    if columns is None:
+        candidates = [_grid(cells, size, k) for k in range(1, 7)]
+        grid = min(
+            candidates, key=lambda g: abs(math.log(max(g.height, 1.0) / max(g.width, 1.0) / aspect))
+        )
+    else:
+        grid = _grid(cells, size, max(1, columns))
+    return {cid: Point(x=x0 + grid.spots[cid][0], y=y0 + grid.spots[cid][1]) for cid in rank}
+
+
+@dataclass(frozen=True, slots=True)
+class _Grid:
+    spots: dict[str, tuple[float, float]]
+    width: float
+    height: float
+
+
+def _grid(
+    cells: Mapping[tuple[int, int], list[str]],
+    size: Mapping[str, tuple[float, float]],
+    columns: int,
+) -> _Grid:
+    """Place cells of up to ``columns`` cards a line; rows and lanes sized by their contents."""
     lanes = sorted({lane for lane, _ in cells})
     rows = sorted({row for _, row in cells})
-    lane_width = {
-        lane: max(size(cid)[0] for (ln, _), ms in cells.items() if ln == lane for cid in ms)
+    per_lane = {
+        lane: min(columns, max(len(ms) for (ln, _), ms in cells.items() if ln == lane))
         for lane in lanes
     }
-    row_height = {
-        row: max(
-            sum(size(cid)[1] for cid in ms) + CARD_GAP * (len(ms) - 1)
-            for (_, r), ms in cells.items()
-            if r == row
-        )
-        for row in rows
+    card_w = {
+        lane: max(size[cid][0] for (ln, _), ms in cells.items() if ln == lane for cid in ms)
+        for lane in lanes
+    }
+    lines: dict[tuple[int, int], list[list[str]]] = {
+        key: [ms[i : i + per_lane[key[0]]] for i in range(0, len(ms), per_lane[key[0]])]
+        for key, ms in cells.items()
     }
 
+    def cell_height(key: tuple[int, int]) -> float:
+        heights = [max(size[cid][1] for cid in line) for line in lines[key]]
+        return sum(heights) + CARD_GAP * (len(heights) - 1)
+
+    row_height = {row: 0.0 for row in rows}
+    for key in cells:
+        row_height[key[1]] = max(row_height[key[1]], cell_height(key))
+
     lane_left: dict[int, float] = {}
-    x = x0
+    x = 0.0
     for lane in lanes:  # empty lanes (an author with no claims) take no room
         lane_left[lane] = x
-        x += lane_width[lane] + LANE_GAP
+        x += per_lane[lane] * card_w[lane] + (per_lane[lane] - 1) * CARD_GAP + LANE_GAP
     row_top: dict[int, float] = {}
-    y = y0
+    y = 0.0
     for row in rows:
         row_top[row] = y
         y += row_height[row] + ROW_GAP
 
-    result: dict[str, Point] = {}
-    for (lane, row), members in cells.items():
-        cx = lane_left[lane] + lane_width[lane] / 2
+    spots: dict[str, tuple[float, float]] = {}
+    for key, cell_lines in lines.items():
+        lane, row = key
         top = row_top[row]
-        for cid in members:
-            h = size(cid)[1]
-            result[cid] = Point(x=cx, y=top + h / 2)
-            top += h + CARD_GAP
-    return {c.id: result[c.id] for c in amap.claims}
+        for line in cell_lines:
+            line_h = max(size[cid][1] for cid in line)
+            for i, cid in enumerate(line):
+                cx = lane_left[lane] + card_w[lane] / 2 + i * (card_w[lane] + CARD_GAP)
+                spots[cid] = (cx, top + size[cid][1] / 2)
+            top += line_h + CARD_GAP
+    return _Grid(spots, max(x - LANE_GAP, 0.0), max(y - ROW_GAP, 0.0))

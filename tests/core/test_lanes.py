@@ -133,3 +133,37 @@ def test_applied_as_one_undoable_edit() -> None:
     assert doc.claims["a_t"].pos == lane_layout(SMALL)["a_t"]
     assert history.undo()
     assert doc.map.model_dump() == before
+
+
+def _lane_ranges(amap: ArgumentMap, pos: dict[str, Point]) -> list[tuple[float, float]]:
+    ranges = []
+    for author in amap.authors:
+        xs = [pos[c.id].x for c in amap.claims if c.author == author.id]
+        if xs:
+            ranges.append((min(xs), max(xs)))
+    return ranges
+
+
+def test_wider_lanes_stay_separate_ordered_and_keep_rows_by_depth() -> None:
+    amap = synthetic_map(200, seed=5)
+    pos = lane_layout(amap, columns=3)
+    ranges = _lane_ranges(amap, pos)
+    assert any(hi > lo for lo, hi in ranges)  # lanes really are several cards wide
+    for (_, hi), (lo, _) in itertools.pairwise(ranges):
+        assert hi + 220 < lo  # a card's width and a gap between neighbouring lanes
+    for link in amap.links:  # acyclic synthetic map: still every link upward
+        assert pos[link.from_claim].y > pos[link.to_claim].y
+
+
+def test_automatic_columns_come_closer_to_the_aspect() -> None:
+    amap = synthetic_map(300, seed=2)
+
+    def aspect(pos: dict[str, Point]) -> float:
+        xs = [p.x for p in pos.values()]
+        ys = [p.y for p in pos.values()]
+        return (max(ys) - min(ys)) / (max(xs) - min(xs))
+
+    single, auto = lane_layout(amap), lane_layout(amap, columns=None, aspect=0.6)
+    assert aspect(single) > 2  # single file: far taller than wide
+    assert abs(aspect(auto) - 0.6) < abs(aspect(single) - 0.6)
+    assert len(_lane_ranges(amap, auto)) == len(amap.authors)

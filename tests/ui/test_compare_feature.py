@@ -7,6 +7,7 @@ they test this feature and not the main window; one test installs it in the real
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 import pytest
@@ -355,16 +356,20 @@ def test_lane_layout_is_one_undoable_edit(win: Harness, feature: CompareFeature)
     before = {c.id: c.pos for c in win.doc.map.claims}
     sizes = win.view.map_scene().card_sizes()
     win.map_menu.actions()[-1].trigger()
-    expected = lane_layout(win.doc.map, sizes)
+    viewport = win.view.viewport().rect()
+    expected = lane_layout(
+        win.doc.map, sizes, columns=None, aspect=viewport.height() / viewport.width()
+    )
     assert {c.id: c.pos for c in win.doc.map.claims} == expected
     assert win.undo_stack.count() == 1 and win.undo_stack.undoText() == "Lane layout"
     items = win.view.map_scene()
     assert items.claim_item("t1").pos().x() == expected["t1"].x  # type: ignore[union-attr]
-    # one column per author
-    xs = {c.author: set() for c in win.doc.map.claims}
-    for c in win.doc.map.claims:
-        xs[c.author].add(expected[c.id].x)
-    assert all(len(v) == 1 for v in xs.values())
+    # one lane per author, left to right in author order, not overlapping
+    spans = []
+    for author in win.doc.map.authors:
+        xs = [expected[c.id].x for c in win.doc.map.claims if c.author == author.id]
+        spans.append((min(xs), max(xs)))
+    assert all(hi < lo for (_, hi), (lo, _) in itertools.pairwise(spans))
     assert feature.lane_layout() is False  # already laid out: no second entry
     win.undo_stack.undo()
     assert {c.id: c.pos for c in win.doc.map.claims} == before
@@ -427,8 +432,8 @@ def test_what_stands_dock_lists_contested_and_load_bearing(
     rows = [dock.bearing.item(i).text() for i in range(dock.bearing.count())]
     # p1 -> t1, p1 -> t2; e3 -> r3, e3 -> r3 -> t1: two paths each, map order breaks the tie.
     assert rows == [
-        "2 paths   Isolation failed  (Sahar Ghumkhor)",
-        "2 paths   Doha talks produced a deal  (Kim Lee)",
+        "2 paths: Isolation failed  (Sahar Ghumkhor)",
+        "2 paths: Doha talks produced a deal  (Kim Lee)",
     ]
     dock.bearing.itemClicked.emit(dock.bearing.item(1))
     assert win.view.map_scene().selected_claim_ids() == ["t1", "r3", "e3"]

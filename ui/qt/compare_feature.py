@@ -226,7 +226,7 @@ class StandsDock(QDockWidget):
         self.counts.setWordWrap(True)
         self.counts.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.counts)
-        layout.addWidget(QLabel("<b>Most contested claims</b> (attacking authors, attacks)", body))
+        layout.addWidget(QLabel("<b>Most contested claims</b> (attacks × attacking authors)", body))
         self.contested = QListWidget(body)
         layout.addWidget(self.contested, 1)
         layout.addWidget(
@@ -267,14 +267,14 @@ class StandsDock(QDockWidget):
         for c in contested_claims(amap, limit=TOP):
             who = ", ".join(names.get(a, a) for a in c.authors) or "no author"
             item = QListWidgetItem(
-                f"{len(c.authors)} · {len(c.attacks)}   {_said(self.window_, c.claim_id)}"
+                f"{len(c.attacks)}× by {len(c.authors)}: {_said(self.window_, c.claim_id)}"
             )
             item.setToolTip(f"attacked {len(c.attacks)}× by {who}")
             item.setData(CLAIMS_ROLE, [c.claim_id])
             self.contested.addItem(item)
         self.bearing.clear()
         for x in load_bearing(amap, limit=TOP):
-            item = QListWidgetItem(f"{x.paths} paths   {_said(self.window_, x.claim_id)}")
+            item = QListWidgetItem(f"{x.paths} paths: {_said(self.window_, x.claim_id)}")
             item.setToolTip(f"carries support to {len(x.targets)} theses / recommendations")
             item.setData(CLAIMS_ROLE, [x.claim_id, *x.targets])
             self.bearing.addItem(item)
@@ -409,8 +409,12 @@ class CompareFeature(QObject):
             return False
         if self.author_view_action.isChecked():
             self.set_author_view(False)
-        scene = self.window.view.map_scene()
-        spots = lane_layout(doc.map, scene.card_sizes())
+        view = self.window.view
+        viewport = view.viewport().rect()
+        shape = viewport.height() / viewport.width() if viewport.width() > 0 else 0.6
+        spots = lane_layout(
+            doc.map, view.map_scene().card_sizes(), columns=None, aspect=max(0.3, shape)
+        )
         if all(doc.claims[cid].pos == p for cid, p in spots.items()):
             return False
         try:
