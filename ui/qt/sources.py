@@ -15,6 +15,7 @@ Two things make this pane more than a text box:
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable
 
@@ -28,6 +29,7 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
     QPixmap,
+    QResizeEvent,
     QTextCharFormat,
     QTextCursor,
     QUndoStack,
@@ -49,6 +51,9 @@ from argmap.model import CLAIM_KINDS, Claim, ClaimKind, Point, Quote, Source
 from argmap.palette import KIND_FILL, KIND_LABEL, KIND_STROKE
 from ui.qt.undo import push_edit
 
+_SHIFTS = re.compile("[\U00010000-\U0010ffff]|\r\n")
+"""What makes a Qt position differ from a Python index: a non-BMP character or a CRLF."""
+
 LABEL_LIMIT = 140
 """Longest label given to a claim made from a selection (the quote itself is kept whole)."""
 
@@ -66,18 +71,13 @@ class OffsetMap:
         self._qt: list[int] = []  # the same place in Qt positions
         self._delta: list[int] = []  # qt - py from that place on
         delta = 0
-        i = 0
-        n = len(text)
-        while i < n:
-            ch = text[i]
-            if ch > "\uffff":
-                delta += 1
-                self._mark(i + 1, delta)
-            elif ch == "\r" and i + 1 < n and text[i + 1] == "\n":
+        for match in _SHIFTS.finditer(text):  # a C-speed scan; most texts have no match
+            if match.group() == "\r\n":
                 delta -= 1
-                self._mark(i + 2, delta)
-                i += 1
-            i += 1
+                self._mark(match.end(), delta)
+            else:
+                delta += 1
+                self._mark(match.start() + 1, delta)
 
     def _mark(self, py: int, delta: int) -> None:
         self._py.append(py)
@@ -146,6 +146,7 @@ class SourceText(QPlainTextEdit):
     clicked = Signal(int)
     hovered = Signal(int)
     palette_changed = Signal()
+    resized = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -162,6 +163,10 @@ class SourceText(QPlainTextEdit):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self.palette_changed.emit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # Qt's name
+        super().resizeEvent(event)
+        self.resized.emit()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # Qt's name
         super().mouseReleaseEvent(event)
@@ -219,6 +224,8 @@ class SourcesPane(QWidget):
         self.text.hovered.connect(self._hovered)
         self.text.selectionChanged.connect(self._update_actions)
         self.text.palette_changed.connect(self._palette_changed)
+        self.text.verticalScrollBar().valueChanged.connect(self._scrolled)
+        self.text.resized.connect(self._scrolled)
 
         self.new_from_selection: dict[ClaimKind, QAction] = {}
         self.buttons = QWidget()
@@ -388,9 +395,11 @@ class SourcesPane(QWidget):
             formats[kind] = quote_format(kind, dark)
         document = self.text.document()
         selections = []
+        low, high = self._visible_span()
+        visible = [item for item in quotes.items() if item[1][0] < high and item[1][1] > low]
         # Longest first, so a quote nested in another is drawn on top of it.
         for claim_id, (start, end, kind) in sorted(
-            quotes.items(), key=lambda item: item[1][0] - item[1][1]
+            visible, key=lambda item: item[1][0] - item[1][1]
         ):
             cursor = QTextCursor(document)
             cursor.setPosition(self._offsets.to_qt(start))
@@ -407,13 +416,31 @@ class SourcesPane(QWidget):
             selections.append(selection)
         self.text.setExtraSelections(selections)
 
+    def _visible_span(self) -> tuple[int, int]:
+        """The shown text's visible part (Python offsets) with a screenful either side.
+
+        Only quotes there get an extra selection: Qt formats every extra selection of a
+        block each time it paints it, and a long article with a thousand quotes would
+        otherwise take most of a second to paint. Scrolling refreshes the set.
+        """
+        viewport = self.text.viewport()
+        top = self.text.cursorForPosition(viewport.rect().topLeft()).position()
+        bottom = self.text.cursorForPosition(viewport.rect().bottomRight()).position()
+        margin = max(bottom - top, 2000)
+        return self._offsets.to_py(max(top - margin, 0)), self._offsets.to_py(bottom + margin)
+
+    def _scrolled(self) -> None:
+        self._dirty = True
+        self._refresh_timer.start()
+
     def _palette_changed(self) -> None:
         """Light/dark switch: the quote colours depend on the palette."""
         self._dirty = True
         self._refresh_timer.start()
 
     def highlights(self) -> dict[str, tuple[int, int]]:
-        """Highlighted quotes of the shown source as Qt positions (pending updates applied)."""
+        """Highlighted quotes (those in and near the visible part of the shown source) as Qt
+        positions, pending updates applied."""
         self._refresh_highlights()
         result = {}
         quotes = self._quotes.get(self._shown, {}) if self._shown else {}
