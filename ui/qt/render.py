@@ -1,0 +1,415 @@
+"""Images of a map: SVG, PNG and PDF drawn from the very scene the app shows.
+
+Nothing here draws cards or arrows itself: a :class:`~ui.qt.canvas.scene.MapScene` does,
+through ``scene.render``, so an export looks exactly like the screen (same cards, same
+layout for claims without saved positions, same colours). This module only frames the
+picture: a title above, a legend of the kinds, links and authors below, a white page, and
+for PDF an optional handout: the outline of :mod:`argmap.formats.markdown` with each
+claim's quote, on A4 pages after the map.
+
+Works without a display: the command line sets ``QT_QPA_PLATFORM=offscreen`` before the
+first Qt object exists, and :func:`ensure_app` creates the QApplication a scene needs.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSize, QSizeF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPainterPath,
+    QPdfWriter,
+    QPen,
+    QTextDocument,
+    QUndoStack,
+)
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsScene
+
+from argmap.document import MapDocument
+from argmap.formats._common import fail
+from argmap.formats.markdown import outline
+from argmap.model import CLAIM_KINDS, LINK_KINDS, ArgumentMap
+from argmap.palette import KIND_FILL, KIND_LABEL, KIND_STROKE, LINK_COLOR
+
+MARGIN = 24.0
+TITLE_SIZE = 20.0
+LEGEND_SIZE = 10.5
+MAX_PDF_POINTS = 14400.0
+"""Longest page side PDF readers accept (200 inches); bigger maps are scaled down to it."""
+INK = QColor("#222222")
+NO_CACHE = QGraphicsItem.CacheMode.NoCache
+
+
+def ensure_app() -> QApplication:
+    """The running QApplication, or a new one (offscreen when there is no display)."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    return QApplication(["argmap"])
+
+
+@dataclass
+class _Legend:
+    """What the legend shows: the kinds and link kinds present, and every author used."""
+
+    kinds: list[tuple[str, str, str]]  # label, fill, stroke
+    links: list[tuple[str, str, bool]]  # label, colour, dashed
+    authors: list[tuple[str, str]]  # name, colour
+
+
+def _legend_for(amap: ArgumentMap) -> _Legend:
+    kinds_used = {c.kind for c in amap.claims}
+    links_used = {x.kind for x in amap.links}
+    authors_used = {c.author for c in amap.claims}
+    return _Legend(
+        [(KIND_LABEL[k], KIND_FILL[k], KIND_STROKE[k]) for k in CLAIM_KINDS if k in kinds_used],
+        [(k.capitalize(), LINK_COLOR[k], k == "attack") for k in LINK_KINDS if k in links_used],
+        [(a.name, a.color) for a in amap.authors if a.id in authors_used],
+    )
+
+
+class Framer:
+    """Lays out title, map and legend on one page, in scene units (1 unit = 1 px at 100 %)."""
+
+    def __init__(self, scene: QGraphicsScene, source: QRectF, title: str, legend: _Legend) -> None:
+        self.scene = scene
+        self.source = source
+        self.title = title
+        self.legend = legend
+        self.title_font = QFont()
+        self.title_font.setPointSizeF(TITLE_SIZE)
+        self.title_font.setBold(True)
+        self.legend_font = QFont()
+        self.legend_font.setPointSizeF(LEGEND_SIZE)
+        title_metrics = QFontMetricsF(self.title_font)
+        self.title_height = title_metrics.height() + MARGIN if title else 0.0
+        self.legend_rows = self._legend_rows(max(source.width(), 480.0))
+        row_height = QFontMetricsF(self.legend_font).height() + 8
+        self.legend_height = len(self.legend_rows) * row_height + (
+            MARGIN if self.legend_rows else 0
+        )
+        self.row_height = row_height
+        width = max(
+            source.width(),
+            title_metrics.horizontalAdvance(title) if title else 0.0,
+            max((self._row_width(r) for r in self.legend_rows), default=0.0),
+        )
+        self.size = QSizeF(
+            width + 2 * MARGIN,
+            self.title_height + source.height() + self.legend_height + 2 * MARGIN,
+        )
+
+    def _entries(self) -> list[tuple[str, str, object]]:
+        """Legend entries: ("kind"|"link"|"author"|"heading", label, style)."""
+        out: list[tuple[str, str, object]] = []
+        if self.legend.kinds:
+            out.append(("heading", "Claims:", None))
+            out += [("kind", label, (fill, stroke)) for label, fill, stroke in self.legend.kinds]
+        if self.legend.links:
+            out.append(("heading", "Links:", None))
+            out += [("link", label, (color, dashed)) for label, color, dashed in self.legend.links]
+        if self.legend.authors:
+            out.append(("heading", "Authors:", None))
+            out += [("author", name, color) for name, color in self.legend.authors]
+        return out
+
+    def _entry_width(self, entry: tuple[str, str, object]) -> float:
+        text = QFontMetricsF(self.legend_font).horizontalAdvance(entry[1])
+        return text + (8 if entry[0] == "heading" else 34) + 14
+
+    def _row_width(self, row: list[tuple[str, str, object]]) -> float:
+        return sum(self._entry_width(e) for e in row)
+
+    def _legend_rows(self, width: float) -> list[list[tuple[str, str, object]]]:
+        """Entries flowed into rows no wider than the map (or 480 units for a small one)."""
+        rows: list[list[tuple[str, str, object]]] = []
+        for entry in self._entries():
+            if rows and self._row_width([*rows[-1], entry]) <= width:
+                rows[-1].append(entry)
+            else:
+                rows.append([entry])
+        return rows
+
+    def paint(self, painter: QPainter) -> None:
+        """Draw the whole page at the painter's origin, in scene units."""
+        page = QRectF(QPointF(0, 0), self.size)
+        painter.fillRect(page, QColor("white"))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        y = MARGIN
+        if self.title:
+            painter.setFont(self.title_font)
+            painter.setPen(INK)
+            painter.drawText(
+                QRectF(MARGIN, y, page.width() - 2 * MARGIN, self.title_height),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+                self.title,
+            )
+            y += self.title_height
+        target = QRectF(MARGIN, y, self.source.width(), self.source.height())
+        self.scene.render(painter, target, self.source, Qt.AspectRatioMode.KeepAspectRatio)
+        y += self.source.height() + MARGIN
+        painter.setFont(self.legend_font)
+        for row in self.legend_rows:
+            x = MARGIN
+            for entry in row:
+                self._paint_entry(painter, entry, x, y)
+                x += self._entry_width(entry)
+            y += self.row_height
+
+    def _paint_entry(
+        self, painter: QPainter, entry: tuple[str, str, object], x: float, y: float
+    ) -> None:
+        kind, label, style = entry
+        h = self.row_height - 8
+        mid = y + h / 2
+        painter.setPen(INK)
+        if kind == "heading":
+            bold = QFont(self.legend_font)
+            bold.setBold(True)
+            painter.setFont(bold)
+            painter.drawText(QPointF(x, y + QFontMetricsF(bold).ascent()), label)
+            painter.setFont(self.legend_font)
+            return
+        swatch = QRectF(x, y + 1, 26, h - 2)
+        if kind == "kind" and isinstance(style, tuple):
+            painter.setPen(QPen(QColor(style[1]), 1.5))
+            painter.setBrush(QBrush(QColor(style[0])))
+            painter.drawRoundedRect(swatch, 4, 4)
+        elif kind == "link" and isinstance(style, tuple):
+            pen = QPen(QColor(style[0]), 2)
+            if style[1]:
+                pen.setStyle(Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.drawLine(QPointF(x, mid), QPointF(x + 22, mid))
+            head = QPainterPath(QPointF(x + 26, mid))
+            head.lineTo(x + 20, mid - 4)
+            head.lineTo(x + 20, mid + 4)
+            head.closeSubpath()
+            painter.fillPath(head, QColor(style[0]))
+        elif kind == "author" and isinstance(style, str):
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QBrush(QColor(style)))
+            painter.drawEllipse(QRectF(x + 6, y + 1, h - 2, h - 2))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(INK)
+        painter.drawText(QPointF(x + 34, y + QFontMetricsF(self.legend_font).ascent()), label)
+
+
+class SceneHolder:
+    """A scene for a map that is not open in the app, with everything it needs kept alive."""
+
+    def __init__(self, amap: ArgumentMap) -> None:
+        from ui.qt.canvas.scene import MapScene
+
+        self.doc = MapDocument(amap)
+        self.undo_stack = QUndoStack()
+        self.scene = MapScene(self.doc, self.undo_stack)
+
+
+def export_image(
+    amap: ArgumentMap,
+    path: str | os.PathLike[str],
+    *,
+    scale: float = 1.0,
+    handout: bool = False,
+    title: str | None = None,
+) -> None:
+    """Draw ``amap`` to ``path`` (.svg, .png or .pdf) as the app would show it."""
+    ensure_app()
+    holder = SceneHolder(amap)
+    export_scene(holder.scene, amap, path, scale=scale, handout=handout, title=title)
+
+
+def export_scene(
+    scene: QGraphicsScene,
+    amap: ArgumentMap,
+    path: str | os.PathLike[str],
+    *,
+    scale: float = 1.0,
+    handout: bool = False,
+    title: str | None = None,
+) -> None:
+    """Draw an existing scene (the one on screen) with a title and legend to ``path``.
+
+    Selection is cleared and the background made white for the drawing and restored after,
+    so an export never shows what happened to be selected or the dark theme's canvas.
+    """
+    source = _content_rect(scene)
+    framer = Framer(scene, source, amap.title if title is None else title, _legend_for(amap))
+    suffix = Path(path).suffix.lower()
+    selected = scene.selectedItems()
+    background = scene.backgroundBrush()
+    scene.clearSelection()
+    scene.setBackgroundBrush(QBrush(QColor("white")))
+    # Cards cache themselves as screen pixmaps for fast panning; an export must draw real
+    # vectors and text (a cached pixmap would land in the SVG/PDF as a blurry image).
+    cached = [(item, item.cacheMode()) for item in scene.items() if item.cacheMode() != NO_CACHE]
+    for item, _ in cached:
+        item.setCacheMode(NO_CACHE)
+    try:
+        if suffix == ".svg":
+            _write_svg(framer, path, amap.title or "argument map")
+        elif suffix == ".png":
+            _write_png(framer, path, scale)
+        elif suffix == ".pdf":
+            _write_pdf(framer, path, amap, handout)
+        else:
+            raise fail(str(path), "images are .svg, .png or .pdf")
+    finally:
+        for item, mode in cached:
+            item.setCacheMode(mode)
+        scene.setBackgroundBrush(background)
+        for item in selected:
+            item.setSelected(True)
+
+
+def _content_rect(scene: QGraphicsScene) -> QRectF:
+    rect = scene.content_rect() if hasattr(scene, "content_rect") else scene.itemsBoundingRect()
+    assert isinstance(rect, QRectF)
+    return rect
+
+
+def png_size(framer: Framer, scale: float) -> QSize:
+    """Pixel size of a PNG at ``scale`` (what ``--scale`` promises)."""
+    return QSize(
+        max(1, round(framer.size.width() * scale)), max(1, round(framer.size.height() * scale))
+    )
+
+
+def _write_svg(framer: Framer, path: str | os.PathLike[str], name: str) -> None:
+    generator = QSvgGenerator()
+    generator.setFileName(_temp_name(path))
+    generator.setSize(QSize(math.ceil(framer.size.width()), math.ceil(framer.size.height())))
+    generator.setViewBox(QRectF(QPointF(0, 0), framer.size))
+    generator.setTitle(name)
+    generator.setDescription("Argument map exported by argmap")
+    painter = QPainter()
+    if not painter.begin(generator):
+        raise fail(str(path), "cannot write the SVG file")
+    framer.paint(painter)
+    painter.end()
+    _commit(path)
+
+
+def _write_png(framer: Framer, path: str | os.PathLike[str], scale: float) -> None:
+    size = png_size(framer, scale)
+    if size.width() * size.height() > 400_000_000:
+        raise fail(
+            str(path),
+            f"a {size.width()}x{size.height()} image is too large; use a smaller --scale or SVG/PDF",
+        )
+    image = QImage(size, QImage.Format.Format_ARGB32)
+    image.setDotsPerMeterX(round(3780 * scale))
+    image.setDotsPerMeterY(round(3780 * scale))
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.scale(size.width() / framer.size.width(), size.height() / framer.size.height())
+    framer.paint(painter)
+    painter.end()
+    if not image.save(_temp_name(path), b"PNG"):
+        raise fail(str(path), "cannot write the PNG file")
+    _commit(path)
+
+
+def _write_pdf(
+    framer: Framer, path: str | os.PathLike[str], amap: ArgumentMap, handout: bool
+) -> None:
+    writer = QPdfWriter(_temp_name(path))
+    writer.setResolution(72)  # one unit = one point
+    writer.setTitle(framer.title or amap.title or "argument map")
+    writer.setCreator("argmap")
+    fit = min(1.0, MAX_PDF_POINTS / max(framer.size.width(), framer.size.height()))
+    page = QSizeF(framer.size.width() * fit, framer.size.height() * fit)
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(page, QPageSize.Unit.Point, "map", QPageSize.SizeMatchPolicy.ExactMatch),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(0, 0, 0, 0),
+        )
+    )
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise fail(str(path), "cannot write the PDF file")
+    painter.scale(fit, fit)
+    framer.paint(painter)
+    painter.resetTransform()
+    if handout:
+        _paint_handout(writer, painter, amap, framer.title)
+    painter.end()
+    _commit(path)
+
+
+def handout_html(amap: ArgumentMap, title: str) -> str:
+    """The handout's text: the Markdown outline, with each claim's quote in full."""
+    e = html.escape
+    parts = [f"<h1>{e(title or amap.title or 'Argument map')}</h1>"]
+    if amap.description:
+        parts.append(f"<p>{e(amap.description)}</p>")
+    for author in outline(amap):
+        heading = author.name + (f", {author.affiliation}" if author.affiliation else "")
+        parts.append(f"<h2>{e(heading)}</h2>")
+        parts += [f"<p><i>{e(s)}</i></p>" for s in author.sources]
+        for section, entries in author.sections:
+            parts.append(f"<h3>{e(section)}</h3><ul>")
+            for entry in entries:
+                item = f"<li><b>{e(entry.claim.text)}</b>"
+                if entry.quote:
+                    item += f"<br/><i>“{e(' '.join(entry.quote.split()))}”</i>"
+                for relation in entry.relations:
+                    item += f"<br/>→ {e(relation)}"
+                parts.append(item + "</li>")
+            parts.append("</ul>")
+    return "\n".join(parts)
+
+
+def _paint_handout(writer: QPdfWriter, painter: QPainter, amap: ArgumentMap, title: str) -> None:
+    """A4 portrait pages of the outline with quotes, paginated by QTextDocument."""
+    a4 = QPageLayout(
+        QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)
+    )
+    writer.setPageLayout(a4)
+    page = a4.fullRect(QPageLayout.Unit.Point)
+    margin = 54.0
+    text = QTextDocument()
+    font = QFont()
+    font.setPointSizeF(10.5)
+    text.setDefaultFont(font)
+    text.setDocumentMargin(0)
+    text.setHtml(handout_html(amap, title))
+    body = QSizeF(page.width() - 2 * margin, page.height() - 2 * margin)
+    text.setPageSize(body)
+    for number in range(text.pageCount()):
+        writer.newPage()
+        painter.save()
+        painter.translate(margin, margin - number * body.height())
+        text.drawContents(painter, QRectF(0, number * body.height(), body.width(), body.height()))
+        painter.restore()
+
+
+def _temp_name(path: str | os.PathLike[str]) -> str:
+    target = Path(path)
+    return str(target.with_name(f".{target.name}.part"))
+
+
+def _commit(path: str | os.PathLike[str]) -> None:
+    """Move the finished file into place: a failed export never leaves half an image."""
+    try:
+        os.replace(_temp_name(path), path)
+    except OSError as exc:
+        raise fail(str(path), f"cannot write: {exc.strerror or exc}") from None
