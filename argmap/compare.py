@@ -484,10 +484,25 @@ def claims_of(amap: ArgumentMap, author_id: str) -> list[Claim]:
 
 
 def short_names(authors: Sequence[Author]) -> dict[str, str]:
-    """A short column heading per author: the last word of the name if that is unique."""
-    last = [a.name.split()[-1] if a.name.split() else a.id for a in authors]
-    counts = Counter(last)
-    return {a.id: (s if counts[s] == 1 else a.id) for a, s in zip(authors, last, strict=True)}
+    """A short column heading per author.
+
+    The word of the name that is the author's id, as the name spells it ("GZERO" for id
+    ``gzero`` of "GZERO Media"); else the last word of the name if it is a plain word and no
+    other author's; else the id, which is unique.
+    """
+
+    def candidate(author: Author) -> str:
+        words = author.name.split()
+        for word in words:
+            if word.casefold() == author.id.casefold():
+                return word
+        if words and words[-1].replace("-", "").replace("'", "").isalpha():
+            return words[-1]
+        return author.id
+
+    picked = [candidate(a) for a in authors]
+    counts = Counter(picked)
+    return {a.id: (s if counts[s] == 1 else a.id) for a, s in zip(authors, picked, strict=True)}
 
 
 def stance_rows(pairs: Iterable[StancePair]) -> list[tuple[str, str, str]]:

@@ -225,8 +225,18 @@ def test_short_names_fall_back_to_ids_when_last_names_collide() -> None:
         Author(id="x", name="Ann Lee"),
         Author(id="y", name="Bo Lee"),
         Author(id="z", name="Cy Park"),
+        Author(id="gzero", name="GZERO Media"),
+        Author(id="kabul", name="Kabul op-ed (author not named)"),
+        Author(id="fa", name="Foreign Affairs essay (author not named)"),
     ]
-    assert short_names(authors) == {"x": "x", "y": "y", "z": "Park"}
+    assert short_names(authors) == {
+        "x": "x",
+        "y": "y",
+        "z": "Park",
+        "gzero": "GZERO",
+        "kabul": "Kabul",
+        "fa": "fa",
+    }
 
 
 # ------------------------------------------------------------------ contested

@@ -343,12 +343,32 @@ def test_a_macro_of_many_edits_recomputes_the_overlay_once(
     calls: list[Any] = []
     real = scene.set_overlay
     monkeypatch.setattr(scene, "set_overlay", lambda marks: (calls.append(marks), real(marks)))
-    edits = [UpdateClaim("e3", {"text": f"Doha talks, version {i}"}) for i in range(50)]
+    attack = AddLink(Link(id="n1", kind="attack", from_claim="p1", to_claim="o2"))
+    edits = [attack] + [UpdateClaim("e3", {"text": f"Doha talks, version {i}"}) for i in range(49)]
     push_edit(win.undo_stack, win.doc, Macro(edits, "Fifty edits"))
     assert calls == []  # nothing yet: the refresh waits for the event loop
     settle(qtbot)
     assert len(calls) == 1
     assert set(calls[0]) == set(win.doc.claims)
+    assert calls[0]["o2"][1] == "OUT"
+
+
+def test_an_edit_that_changes_no_label_leaves_the_scene_alone(
+    win: Harness, feature: CompareFeature, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    feature.set_overlay(True)
+    scene = win.view.map_scene()
+    calls: list[Any] = []
+    real = scene.set_overlay
+    monkeypatch.setattr(scene, "set_overlay", lambda marks: (calls.append(marks), real(marks)))
+    push_edit(win.undo_stack, win.doc, UpdateClaim("t1", {"text": "Talk to the Taliban"}))
+    settle(qtbot)
+    assert calls == []
+    assert scene.claim_item("t1").mark.text == "OUT"  # type: ignore[union-attr]
+    # After a reload of the same map the cards are new, and they are marked again.
+    win.doc.set_map(debate_map())
+    settle(qtbot)
+    assert scene.claim_item("t1").mark.text == "OUT"  # type: ignore[union-attr]
 
 
 # ------------------------------------------------------------------ lane layout

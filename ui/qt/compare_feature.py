@@ -293,6 +293,8 @@ class CompareFeature(QObject):
         self.window = window
         self.author_scene: AuthorScene | None = None
         self.last_overlay_ms = 0.0
+        self._shown: tuple[object, dict[str, tuple[str, str]]] | None = None
+        """The scene and the marks last handed to it."""
         """How long the last overlay refresh took (labelling + marks), for the status bar."""
         area = Qt.DockWidgetArea
         parent = window if isinstance(window, QWidget) else None
@@ -387,6 +389,7 @@ class CompareFeature(QObject):
         else:
             self._overlay_timer.stop()
             self.window.view.map_scene().set_overlay(None)
+            self._shown = None
         if self.overlay_action.isChecked() != on:
             self.overlay_action.setChecked(on)
 
@@ -394,7 +397,13 @@ class CompareFeature(QObject):
         """Label every claim and hand the marks to the map scene."""
         start = time.perf_counter()
         labels = grounded_map(self.window.doc.map)
-        self.window.view.map_scene().set_overlay(overlay_marks(labels))
+        marks = overlay_marks(labels)
+        scene = self.window.view.map_scene()
+        # Most edits (text, moves, stances) change no label: then the scene is left alone,
+        # since re-marking every card of a big map is most of the cost.
+        if self._shown is None or self._shown[0] is not scene or self._shown[1] != marks:
+            scene.set_overlay(marks)
+            self._shown = (scene, marks)
         self.last_overlay_ms = (time.perf_counter() - start) * 1000
         counts = label_counts(labels)
         self.window.status(
