@@ -326,6 +326,10 @@ def test_legend_hides_an_author_and_a_kind(make_window: MakeWindow, debate: Path
     window.legend.author_boxes[author].setChecked(True)
     window.legend.kind_boxes["premise"].setChecked(True)
     assert all(item.isVisible() for item in scene.claim_items())
+    window.legend.kind_boxes["thesis"].setChecked(False)
+    window.open_path(debate)  # another map (here: the same again) shows everything
+    assert window.legend.kind_boxes["thesis"].isChecked()
+    assert all(item.isVisible() for item in scene.claim_items())
 
 
 def test_search_highlights_and_steps_through_matches(

@@ -120,6 +120,8 @@ class Legend(QWidget):
         self._rebuild_authors()
 
     def _reset(self) -> None:
+        """A new map shows everything (the scene rebuilt itself all visible)."""
+        was_hiding = bool(self.hidden_authors or self.hidden_kinds)
         self.hidden_authors.clear()
         self.hidden_kinds.clear()
         for box in self.kind_boxes.values():
@@ -127,7 +129,8 @@ class Legend(QWidget):
             box.setChecked(True)
             box.blockSignals(False)
         self._rebuild_authors()
-        self._emit()
+        if was_hiding:
+            self._emit()
 
     def _rebuild_authors(self, *_: Any) -> None:
         for box in self.author_boxes.values():
