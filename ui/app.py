@@ -51,6 +51,39 @@ def quiet_qt_messages() -> None:
     qInstallMessageHandler(handler)
 
 
+def install_error_dialog() -> None:
+    """An unexpected error inside the app: a dialog and one line, never a traceback.
+
+    The traceback goes to ``errors.log`` in the per-user log folder, for a bug report.
+    """
+    import traceback
+    from types import TracebackType
+
+    from platformdirs import user_log_path
+    from PySide6.QtWidgets import QMessageBox
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, exc, tb)
+            return
+        log = user_log_path("argmap", appauthor=False) / "errors.log"
+        try:
+            log.parent.mkdir(parents=True, exist_ok=True)
+            with log.open("a", encoding="utf-8") as out:
+                out.write("".join(traceback.format_exception(kind, exc, tb)) + "\n")
+        except OSError:
+            log = Path("(not written)")
+        print(f"argmap-gui: internal error: {kind.__name__}: {exc}", file=sys.stderr)
+        QMessageBox.critical(
+            None,
+            "Internal error",
+            f"Something went wrong: {kind.__name__}: {exc}\n\nTo be safe, save your work "
+            f"under a new name (File ▸ Save As). Details for a bug report are in {log}.",
+        )
+
+    sys.excepthook = hook
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="argmap-gui",
@@ -165,6 +198,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"argmap-gui: saved {args.screenshot} ({shot[0]}x{shot[1]})")
         return 0
 
+    install_error_dialog()
     window = MainWindow()
     apply_theme(app, args.theme or window.theme_mode())
     window.show()

@@ -479,3 +479,14 @@ def test_dark_theme_switches_palette_and_quote_colours(
     finally:
         app.setStyle(style)
         app.setPalette(palette)
+
+
+def test_shortcut_list_names_the_standard_keys(make_window: MakeWindow) -> None:
+    window = make_window()
+    rows = window.shortcuts()
+    commands = {command: keys for _menu, command, keys in rows}
+    assert commands["Open…"] == QKeySequence(QKeySequence.StandardKey.Open).toString(
+        QKeySequence.SequenceFormat.NativeText
+    )
+    assert "Undo" in {c.split(" ")[0] for c in commands}
+    assert commands["Auto Layout"] == "Ctrl+L"

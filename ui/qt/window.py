@@ -229,6 +229,9 @@ class MainWindow(QMainWindow):
             "F&ull Screen", self.toggle_full_screen, key.FullScreen, "Full screen"
         )
         self.act_about = a("&About argmap", self.about, None, "About this program")
+        self.act_keys = a(
+            "&Keyboard Shortcuts", self.show_shortcuts, None, "Every shortcut of the menus"
+        )
         self.act_new_claim: dict[ClaimKind, QAction] = {}
         for i, kind in enumerate(CLAIM_KINDS, start=1):
             action = a(
@@ -288,7 +291,7 @@ class MainWindow(QMainWindow):
 
         self.tools_menu = bar.addMenu("&Tools")
         self.help_menu = bar.addMenu("&Help")
-        self.help_menu.addAction(self.act_about)
+        self.help_menu.addActions([self.act_keys, self.act_about])
 
     def _build_toolbar(self) -> None:
         self.toolbar = QToolBar("Main toolbar", self)
@@ -615,6 +618,29 @@ class MainWindow(QMainWindow):
 
     def toggle_full_screen(self) -> None:
         self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
+
+    def shortcuts(self) -> list[tuple[str, str, str]]:
+        """(menu, command, keys) for every menu command that has a shortcut."""
+        rows = []
+        for menu in (self.file_menu, self.edit_menu, self.view_menu, self.map_menu):
+            for action in menu.actions():
+                keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+                if keys and not action.isSeparator():
+                    title = menu.title().replace("&", "")
+                    rows.append((title, action.text().replace("&", ""), keys))
+        return rows
+
+    def show_shortcuts(self) -> None:
+        rows = "".join(
+            f"<tr><td>{m}</td><td>{c}</td><td><b>{k}</b></td></tr>" for m, c, k in self.shortcuts()
+        )
+        box = QMessageBox(self)
+        box.setWindowTitle("Keyboard shortcuts")
+        box.setText(
+            f"<table cellspacing=6>{rows}</table><p>On the map: Delete removes the selection, "
+            "F2 edits a label, Space+drag pans, Home fits the map.</p>"
+        )
+        box.exec()
 
     def about(self) -> None:
         QMessageBox.about(
