@@ -479,3 +479,17 @@ def test_installed_by_the_main_window(qtbot: QtBot, tmp_path: Any) -> None:
     assert set(window.view.scene().nodes) == {"sg", "jb", "kl"}  # type: ignore[attr-defined]
     feature.author_view_action.trigger()
     assert window.view.scene() is window.view.map_scene()
+
+
+def test_selecting_from_a_dock_in_the_author_view_does_not_scroll_it(
+    win: Harness, feature: CompareFeature, qtbot: QtBot
+) -> None:
+    feature.set_author_view(True)
+    win.view.setTransform(QTransform.fromScale(3, 3))  # zoomed in: the view can scroll
+    win.view.centerOn(0, 0)
+    assert win.view.horizontalScrollBar().maximum() > 0
+    bars = (win.view.horizontalScrollBar().value(), win.view.verticalScrollBar().value())
+    feature.positions_dock.table.select_grounds(0, 2)
+    assert (win.view.horizontalScrollBar().value(), win.view.verticalScrollBar().value()) == bars
+    feature.set_author_view(False)
+    assert win.view.map_scene().selected_claim_ids() == ["t1", "r3"]  # waiting on the map

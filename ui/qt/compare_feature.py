@@ -51,7 +51,7 @@ from argmap.edits import ApplyLayout
 from argmap.lanes import lane_layout
 from argmap.semantics import LABEL_COLOR, grounded_map, label_counts, overlay_marks
 from ui.qt.authorview import AgreementTable, AuthorScene
-from ui.qt.positions import PositionsDock
+from ui.qt.positions import PositionsDock, select_on_map
 from ui.qt.undo import push_edit
 
 CLAIMS_ROLE = int(Qt.ItemDataRole.UserRole) + 2
@@ -209,7 +209,7 @@ class DiffDock(QDockWidget):
     def _clicked(self, item: QTreeWidgetItem, _column: int) -> None:
         claims = item.data(0, CLAIMS_ROLE)
         if claims:
-            self.window_.view.select_claims(list(claims), center=True)
+            select_on_map(self.window_.view, list(claims))
 
 
 class StandsDock(QDockWidget):
@@ -282,7 +282,7 @@ class StandsDock(QDockWidget):
     def _clicked(self, item: QListWidgetItem) -> None:
         claims = item.data(CLAIMS_ROLE)
         if claims:
-            self.window_.view.select_claims(list(claims), center=True)
+            select_on_map(self.window_.view, list(claims))
 
 
 class CompareFeature(QObject):

@@ -59,6 +59,13 @@ class Host(Protocol):
     def status(self, text: str) -> None: ...
 
 
+def select_on_map(view: Any, ids: list[str]) -> None:
+    """Select claims on the map; bring them into view only when the map is on screen (in
+    the author view the selection waits, without scrolling the author scene)."""
+    showing = getattr(view, "showing_map", None)
+    view.select_claims(ids, center=bool(showing()) if callable(showing) else True)
+
+
 def choice_text(stance: Stance | None) -> str:
     return stance if stance is not None else "(unrecorded)"
 
@@ -176,7 +183,7 @@ class PositionsTable(QTableWidget):
         cell = self.matrix.cell(*key)
         ids = list(dict.fromkeys([*pos.grounds, *cell.claims]))
         if ids:
-            self.host.view.select_claims(ids, center=True)
+            select_on_map(self.host.view, ids)
         self.host.status(f"{pos.label}: {cell.reason}")
 
     def set_stance(self, position_id: str, author_id: str, stance: Stance | None) -> bool:
