@@ -76,6 +76,7 @@ class _Flow:
         if char in "&*!|>%@`":
             raise self.error(f"YAML feature {char!r} is not supported here")
         start = self.pos
+        stops += "[]{}"  # flow indicators never belong to a plain scalar in flow context
         while self.pos < len(self.text) and self.text[self.pos] not in stops:
             if self.text[self.pos] == ":" and ":" in stops and self._colon_ends():
                 break
@@ -297,4 +298,8 @@ def dump_flow(value: Any) -> str:
         return "{" + ", ".join(parts) + "}"
     if isinstance(value, list | tuple):
         return "[" + ", ".join(dump_flow(item) for item in value) + "]"
-    return json.dumps(value, ensure_ascii=False)
+    text = json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str):
+        # Argdown strips comments before reading data: hide "//", "/*" and "<!--" in strings.
+        text = text.replace("/", "\\/").replace("<!--", "<\\u0021--")
+    return text

@@ -1,0 +1,225 @@
+"""Argdown import and export, checked against what Argdown's own command line finds.
+
+The expected numbers and relations below were produced by ``argdown json`` (@argdown/cli
+1.7.5 from npm, Node 20) on the fixture documents in ``tests/fixtures/argdown/``, which
+were written for argmap and exercise the same syntax as Argdown's documentation.
+
+Measured the same way on Argdown's own example files (not copied here; their licence is
+not stated next to them), argmap's parser found the same statements, arguments and
+relations, title for title:
+
+==============================================================  ==========  =========  =========
+document (argdown/argdown repository)                           statements  arguments  relations
+==============================================================  ==========  =========  =========
+sandbox/examples/argdown-primer.argdown                                 17          4         10
+packages/argdown-core/test/intro.argdown                                12          5          7
+packages/argdown-cli/test/test.argdown                                   3          0          2
+docs/syntax (25 cheat-sheet examples: titles, references,
+mentions, YAML data (inline and block), argument definitions,
+pcs with collapsed and expanded inferences, relation trees and
+cycles, directions, loose and strict mode, derived relations,
+undercuts of inferences, headings, lists, comments, shortcodes)    all equal  all equal  all equal
+the op-ed example of the format notes                                    4          2          3
+==============================================================  ==========  =========  =========
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from argmap.formats.argdown import argdown_to_map_json, read_argdown, write_argdown
+from argmap.formats.argdown_syntax import ArgdownError, parse
+from argmap.mapfile import MapFileError, encode, load
+from argmap.model import ArgumentMap
+from argmap.synthetic import synthetic_map
+from tests.conftest import FIXTURES, MAPS
+
+ARGDOWN = FIXTURES / "argdown"
+
+EXPECTED = {
+    "tour.argdown": (
+        7,
+        4,
+        {
+            ("attack", "Already recognised", "Isolation works"),
+            ("attack", "Already recognised", "Legitimacy"),
+            ("attack", "Isolation works", "Engage"),
+            ("attack", "Legitimacy", "Engage"),
+            ("support", "Aid flows", "Havens"),
+            ("support", "Leverage through aid", "Engage"),
+            ("support", "Pakistan lever", "Engage"),
+            ("support", "Untitled 1", "Engage"),
+            ("undercut", "Pakistan lever", "Leverage through aid"),
+        },
+    ),
+    "reconstruction.argdown": (
+        14,
+        5,
+        {
+            ("attack", "No havens needed", "Untitled 1"),
+            ("attack", "Talks", "Isolation"),
+            ("support", "Talks", "Engage"),
+            ("undercut", "Corruption", "Aid argument"),
+            ("undercut", "Untitled 9", "Aid argument"),
+        },
+    ),
+    "strict.argdown": (
+        6,
+        1,
+        {
+            ("contradictory", "Expensive", "Free"),
+            ("contrary", "Expensive", "Cheap"),
+            ("contrary", "Savings", "Expensive"),
+            ("entails", "Expensive", "Cuts"),
+            ("entails", "Figures", "Expensive"),
+            ("support", "Costly", "Expensive"),
+        },
+    ),
+}
+
+
+def bundled_maps() -> list[ArgumentMap]:
+    """Every curated map plus a synthetic one, so the tests mean something without maps/."""
+    maps = [load(path) for path in sorted(MAPS.glob("*.argmap.json"))]
+    return [*maps, synthetic_map(60, with_positions=True, seed=7)]
+
+
+def essentials(amap: ArgumentMap) -> tuple[object, ...]:
+    """What every round trip must keep: claims with kind, text and author; links; authors."""
+    return (
+        {c.id: (c.kind, c.text, c.author) for c in amap.claims},
+        sorted((x.from_claim, x.to_claim, x.kind) for x in amap.links),
+        [(a.id, a.name, a.color) for a in amap.authors],
+    )
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_same_statements_arguments_relations_as_argdown_cli(name: str) -> None:
+    statements, arguments, relations = EXPECTED[name]
+    doc = parse((ARGDOWN / name).read_text(encoding="utf-8"))
+    assert len(doc.statements) == statements
+    assert len(doc.arguments) == arguments
+    assert {(r.type, r.source, r.target) for r in doc.relations} == relations
+    assert len(doc.relations) == len(relations)
+
+
+def test_import_turns_arguments_and_relations_into_claims_and_links() -> None:
+    result = read_argdown((ARGDOWN / "reconstruction.argdown").read_text(encoding="utf-8"))
+    amap = result.map
+    assert result.counts == {"statements": 14, "arguments": 5, "relations": 5}
+    assert len(amap.claims) == 14 + 5
+    ids = {c.text: c.id for c in amap.claims}
+    links = {(x.from_claim, x.to_claim, x.kind, x.note) for x in amap.links}
+    # premises support their argument, the argument supports its main conclusion
+    havens, argument = ids["The Taliban rely on havens in Pakistan."], ids["Closing the havens forces talks."]
+    assert (havens, argument, "support", "") in links
+    talks = ids["The Taliban would come to the table."]
+    assert (argument, talks, "support", "") in links
+    # an undercut has no argmap twin: an attack, noted as such
+    assert any(kind == "attack" and note == "undercut" for _, _, kind, note in links)
+
+
+def test_strict_mode_symmetric_relations_become_attacks_both_ways() -> None:
+    amap = read_argdown((ARGDOWN / "strict.argdown").read_text(encoding="utf-8")).map
+    text = {c.id: c.text for c in amap.claims}
+    pairs = {(text[x.from_claim], text[x.to_claim], x.kind) for x in amap.links}
+    free, expensive = "Engagement costs nothing.", "Engagement costs too much."
+    assert (expensive, free, "attack") in pairs
+    assert (free, expensive, "attack") in pairs
+    assert ("Budgets for the region will be cut.", expensive, "support") not in pairs
+    assert (expensive, "Budgets for the region will be cut.", "support") in pairs
+
+
+def test_kinds_authors_and_groups_from_tags_data_and_headings() -> None:
+    text = """# Tooley {author: tooley}
+
+[Engage]: Engage the Taliban. #recommendation
+  + [Costs]: Isolation costs more. {kind: evidence, note: "from the op-ed"}
+
+# Background
+
+[Context]: The war is over.
+"""
+    amap = read_argdown(text).map
+    claims = {c.id: c for c in amap.claims}
+    assert claims["Engage"].kind == "recommendation"
+    assert claims["Engage"].author == "tooley"
+    assert claims["Costs"].kind == "evidence"
+    assert claims["Costs"].note == "from the op-ed"
+    assert claims["Context"].author is None
+    assert claims["Context"].tags == ["group:Background"]
+    assert [a.id for a in amap.authors] == ["tooley"]
+
+
+@pytest.mark.parametrize("amap", bundled_maps(), ids=lambda m: m.title[:30])
+def test_round_trip_keeps_claims_kinds_links_and_authors(amap: ArgumentMap) -> None:
+    back = read_argdown(write_argdown(amap)).map
+    assert essentials(back) == essentials(amap)
+    # argmap-written Argdown keeps everything else too (quotes, sources, positions, notes)
+    assert {c.id: c for c in back.claims} == {c.id: c for c in amap.claims}
+    assert back.sources == amap.sources
+    assert back.positions == amap.positions
+
+
+def test_written_argdown_is_plain_argdown_statements_and_relations() -> None:
+    amap = synthetic_map(12, seed=3)
+    doc = parse(write_argdown(amap))
+    assert len(doc.statements) == len(amap.claims)
+    assert not doc.arguments
+    assert len(doc.relations) == len(amap.links)
+
+
+def test_fast_map_file_path_gives_the_same_bytes_as_the_model() -> None:
+    for path in sorted(ARGDOWN.glob("*.argdown")):
+        text = path.read_text(encoding="utf-8")
+        fast, _ = argdown_to_map_json(text, path.name)
+        assert fast == encode(read_argdown(text).map), path.name
+
+
+def test_labels_with_markup_characters_survive() -> None:
+    amap = synthetic_map(3, n_authors=1, seed=1)
+    odd = "A [bracketed] #hashtag {brace} *star* under_score // slashes <angle> @[mention]"
+    claims = [amap.claims[0].model_copy(update={"text": odd}), *amap.claims[1:]]
+    amap = amap.model_copy(update={"claims": claims})
+    back = read_argdown(write_argdown(amap)).map
+    assert back.claims[0].text == odd
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column", "words"),
+    [
+        ("[Open title: text\n", 1, 1, "never closed"),
+        ("[A]: a\n  + [B]: b {kind: [unclosed}\n", 2, 28, "data"),
+        ("===\ntitle: x\n", 1, 1, "front matter"),
+        ("===\ntitle: [x\n===\n\n[A]: a\n", 2, 10, "front matter"),
+        ("[A]: fine\n\n/* never closed\n[B]: b\n", 3, 1, "comment"),
+        ("\n\n  + [B]: orphan relation\n", 3, 3, "no statement or argument above"),
+        ("<A>\n\n(1) premise\n----\n", 4, 1, "conclusion"),
+        ("<A>\n\n(1) premise\n--\nrule without end\n(2) c\n", 6, 1, "never closed"),
+        ("[]: empty title\n", 1, 1, "empty title"),
+    ],
+)
+def test_malformed_argdown_reports_line_and_column(
+    text: str, line: int, column: int, words: str
+) -> None:
+    with pytest.raises(ArgdownError) as caught:
+        parse(text)
+    assert (caught.value.line, caught.value.column) == (line, column)
+    assert words in caught.value.message
+    with pytest.raises(MapFileError) as wrapped:
+        read_argdown(text, "bad.argdown")
+    assert str(wrapped.value).startswith(f"bad.argdown: line {line}, column {column}: ")
+
+
+def test_yaml_subset_reads_front_matter_and_data() -> None:
+    from argmap.formats._yaml import YamlError, dump_flow, parse_block, parse_flow
+
+    assert parse_block("a: 1\nb:\n  c: [x, 'y z', \"q\"]\n  d: >\n    folded\n    text\nl:\n  - k: v\n    m: 2\n  - plain\n") == {
+        "a": 1,
+        "b": {"c": ["x", "y z", "q"], "d": "folded text"},
+        "l": [{"k": "v", "m": 2}, "plain"],
+    }
+    value = {"id": "c1", "kind": "thesis", "n": [1, 2.5, True, None], "s": "#hash: {x}"}
+    assert parse_flow(dump_flow(value))[0] == value
+    with pytest.raises(YamlError):
+        parse_flow("{a: [1, 2}")
