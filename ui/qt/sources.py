@@ -380,7 +380,8 @@ class SourcesPane(QWidget):
             return
         names = [self.doc.authors[a].name for a in source.authors if a in self.doc.authors]
         bits = [", ".join(names), source.outlet, source.date]
-        self.header.setText(" · ".join(b for b in bits if b))
+        shown = [b for i, b in enumerate(bits) if b and b not in bits[:i]]  # "GZERO · GZERO"
+        self.header.setText(" · ".join(shown))
         self.header.setVisible(bool(self.header.text()))
 
     def _refresh_highlights(self) -> None:
