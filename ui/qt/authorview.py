@@ -302,6 +302,16 @@ class AgreementTable(QTableWidget):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 item.setForeground(QColor("#1b1b1b"))
                 self.setItem(r, c, item)
+        # Wide enough to show every column: a matrix read half-hidden misleads.
+        self.resizeColumnsToContents()
+        self.resizeRowsToContents()
+        needed = (
+            self.horizontalHeader().length()
+            + self.verticalHeader().sizeHint().width()
+            + 2 * self.frameWidth()
+            + 4
+        )
+        self.setMinimumWidth(min(720, needed))
 
     @staticmethod
     def cell_text(g: Agreement) -> str:

@@ -59,6 +59,14 @@ class Host(Protocol):
     def status(self, text: str) -> None: ...
 
 
+ROW_LABEL_CHARS = 44
+"""Row headings are cut here (full text in the tooltip) so the stance columns stay visible."""
+
+
+def _short(label: str) -> str:
+    return label if len(label) <= ROW_LABEL_CHARS else label[: ROW_LABEL_CHARS - 1] + "…"
+
+
 def select_on_map(view: Any, ids: list[str]) -> None:
     """Select claims on the map; bring them into view only when the map is on screen (in
     the author view the selection waits, without scrolling the author scene)."""
@@ -150,11 +158,11 @@ class PositionsTable(QTableWidget):
             if header is not None:
                 header.setToolTip(author.name)
                 header.setForeground(QColor(author.color).darker(120))
-        self.setVerticalHeaderLabels([p.label for p in matrix.positions])
+        self.setVerticalHeaderLabels([_short(p.label) for p in matrix.positions])
         for r, pos in enumerate(matrix.positions):
             vh = self.verticalHeaderItem(r)
             if vh is not None:
-                vh.setToolTip(pos.description or pos.label)
+                vh.setToolTip(f"{pos.label}\n{pos.description}".strip())
             for c, author in enumerate(matrix.authors):
                 cell = matrix.cell(pos.id, author.id)
                 text = cell.stated or UNRECORDED
