@@ -111,7 +111,10 @@ def test_import_turns_arguments_and_relations_into_claims_and_links() -> None:
     ids = {c.text: c.id for c in amap.claims}
     links = {(x.from_claim, x.to_claim, x.kind, x.note) for x in amap.links}
     # premises support their argument, the argument supports its main conclusion
-    havens, argument = ids["The Taliban rely on havens in Pakistan."], ids["Closing the havens forces talks."]
+    havens, argument = (
+        ids["The Taliban rely on havens in Pakistan."],
+        ids["Closing the havens forces talks."],
+    )
     assert (havens, argument, "support", "") in links
     talks = ids["The Taliban would come to the table."]
     assert (argument, talks, "support", "") in links
@@ -214,7 +217,9 @@ def test_malformed_argdown_reports_line_and_column(
 def test_yaml_subset_reads_front_matter_and_data() -> None:
     from argmap.formats._yaml import YamlError, dump_flow, parse_block, parse_flow
 
-    assert parse_block("a: 1\nb:\n  c: [x, 'y z', \"q\"]\n  d: >\n    folded\n    text\nl:\n  - k: v\n    m: 2\n  - plain\n") == {
+    assert parse_block(
+        "a: 1\nb:\n  c: [x, 'y z', \"q\"]\n  d: >\n    folded\n    text\nl:\n  - k: v\n    m: 2\n  - plain\n"
+    ) == {
         "a": 1,
         "b": {"c": ["x", "y z", "q"], "d": "folded text"},
         "l": [{"k": "v", "m": 2}, "plain"],
