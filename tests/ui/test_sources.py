@@ -227,3 +227,29 @@ def test_open_another_map_resets_the_pane(qtbot: Any) -> None:
     doc.set_map(_doc().map.model_copy())
     assert pane.shown_source == "s1"
     assert set(pane.highlights()) == {"c1", "c2"}
+
+
+def test_only_quotes_near_the_visible_text_get_highlights(qtbot: Any) -> None:
+    """A long article with many quotes: highlights cover what can be seen, and follow
+    scrolling and the selection (the cost stays that of a screenful, not of the article)."""
+    sentences = [f"Sentence number {i} about Pakistan and the Taliban." for i in range(3000)]
+    text = "\n".join(sentences)
+    claims = []
+    for i in range(0, 3000, 3):
+        start = text.index(sentences[i] + "\n") if i < 2999 else text.rindex(sentences[i])
+        quote = Quote(start=start, end=start + len(sentences[i]), text=sentences[i])
+        claims.append(Claim(id=f"q{i}", kind="premise", text="x", source="s", quote=quote))
+    doc = MapDocument(ArgumentMap(sources=[Source(id="s", text=text)], claims=claims))
+    pane = _pane(qtbot, doc)
+    shown = pane.highlights()
+    assert "q0" in shown
+    assert 0 < len(shown) < 200  # of 1,000 quotes
+    assert "q2997" not in shown
+    pane.show_claims(["q2997"])
+    assert "q2997" in pane.highlights()
+    assert "q0" not in pane.highlights()
+    pane.text.verticalScrollBar().setValue(0)
+    # Scrolling alone (no flush by highlights()) brings the first quote's highlight back.
+    qtbot.waitUntil(
+        lambda: any(sel.cursor.selectionStart() == 0 for sel in pane.text.extraSelections())
+    )
