@@ -195,3 +195,13 @@ def test_debate_diff_json_every_pair(capsys: pytest.CaptureFixture[str]) -> None
         p.position_id for p in lib.opposite
     ]
     assert {p["id"] for p in data["positions"]} == {p.id for p in amap.positions}
+
+
+def test_top_limits_the_ranked_lists(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "compare", str(DEBATE), "--json", "--top", "2")
+    assert code == 0
+    data = json.loads(out)
+    assert len(data["contested"]) == min(2, len(contested_claims(load(DEBATE))))
+    assert len(data["load_bearing"]) <= 2
+    code, _, err = run(capsys, "compare", str(DEBATE), "--top", "-1")
+    assert code == 2 and "--top" in err

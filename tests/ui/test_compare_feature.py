@@ -143,7 +143,8 @@ def test_author_view_and_back_restores_the_claim_view_exactly(
     assert set(scene.nodes) == {"sg", "jb", "kl"}
     expected = {(e.source, e.target): e for e in author_edges(win.doc.map)}
     assert set(scene.edges) == set(expected) == {("jb", "sg"), ("sg", "jb"), ("kl", "sg")}
-    assert scene.edges[("jb", "sg")].label.text() == "+0 −1"
+    assert scene.edges[("jb", "sg")].label.text() == "+0 −1 (−1)"
+    assert scene.edges[("sg", "jb")].label.text() == "+1 −0 (+1)"
     assert feature.agreement_dock.isVisible()
 
     feature.author_view_action.trigger()
@@ -174,7 +175,7 @@ def test_author_view_follows_edits_and_undo(
         AddLink(Link(id="n1", kind="attack", from_claim="e3", to_claim="o2")),
     )
     settle(qtbot)
-    assert scene.edges[("kl", "jb")].label.text() == "+0 −1"
+    assert scene.edges[("kl", "jb")].label.text() == "+0 −1 (−1)"
     assert scene.edges[("kl", "jb")].pen().color() == QColor(LABEL_COLOR["out"])  # net < 0: red
     win.undo_stack.undo()
     settle(qtbot)

@@ -42,6 +42,11 @@ AGREE_FILL = QColor("#c9e7c4")
 DISAGREE_FILL = QColor("#f4cccc")
 
 
+def signed(n: int) -> str:
+    """``+2``, ``0``, ``−1`` (a true minus sign, as in the labels' attack counts)."""
+    return f"+{n}" if n > 0 else f"−{-n}" if n < 0 else "0"
+
+
 def net_color(net: int) -> QColor:
     """Green when supports outweigh attacks, red when attacks do, grey when they balance."""
     if net > 0:
@@ -159,7 +164,7 @@ class AuthorEdgeItem(QGraphicsPathItem):
         self.head.setPen(Qt.PenStyle.NoPen)
         # label at the curve's middle
         mid = path.pointAtPercent(0.5)
-        text = f"+{edge.supports} −{edge.attacks}"
+        text = f"+{edge.supports} −{edge.attacks} ({signed(edge.net)})"
         self.label = QGraphicsSimpleTextItem(text)
         font = QFont()
         font.setPixelSize(13)
