@@ -162,8 +162,8 @@ class AuthorEdgeItem(QGraphicsPathItem):
         self.head = QGraphicsPolygonItem(head, self)
         self.head.setBrush(color)
         self.head.setPen(Qt.PenStyle.NoPen)
-        # label at the curve's middle
-        mid = path.pointAtPercent(0.5)
+        # the label
+        mid = path.pointAtPercent(0.4)  # nearer the source: crossing edges keep apart
         text = f"+{edge.supports} −{edge.attacks} ({signed(edge.net)})"
         self.label = QGraphicsSimpleTextItem(text)
         font = QFont()
