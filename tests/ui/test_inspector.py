@@ -151,3 +151,16 @@ def test_several_or_removed_objects_show_the_empty_page(qtbot: Any) -> None:
     doc.delete_link("l1")
     doc.delete_claim("c2")
     assert ins.pages.currentIndex() == 0
+
+
+def test_with_nothing_selected_the_map_title_is_edited(qtbot: Any) -> None:
+    doc = _doc()
+    ins = _inspector(qtbot, doc)
+    ins.set_selection([])
+    assert ins.pages.currentIndex() == 0
+    ins.map_title.setText("Afghanistan: who says what")
+    qtbot.keyClick(ins.map_title, Qt.Key.Key_Return)
+    assert doc.map.title == "Afghanistan: who says what"
+    assert ins.undo_stack.undoText() == "Edit map title"
+    ins.undo_stack.undo()
+    assert doc.map.title == "" and ins.map_title.text() == ""

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from argmap.document import Edit, EditError, MapDocument
-from argmap.edits import UpdateClaim, UpdateLink
+from argmap.edits import SetMeta, UpdateClaim, UpdateLink
 from argmap.model import CLAIM_KINDS, LINK_KINDS, Author, Claim, Link, Origin, Source
 from argmap.palette import KIND_LABEL
 from ui.qt.sources import kind_icon
@@ -87,10 +87,7 @@ class Inspector(QWidget):
         self._loading = False
 
         self.pages = QStackedWidget()
-        self.empty = QLabel("Select a claim or a link to edit it here.")
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.pages.addWidget(self.empty)
+        self.pages.addWidget(self._build_map_page())
         self.pages.addWidget(self._build_claim_page())
         self.pages.addWidget(self._build_link_page())
         self.error = QLabel()
@@ -108,12 +105,45 @@ class Inspector(QWidget):
         doc.link_changed.connect(self._link_changed)
         doc.link_removed.connect(self._object_removed)
         doc.reset.connect(lambda: self.set_selection([], []))
+        doc.meta_changed.connect(self._reload)
         for signal in (doc.author_added, doc.author_removed, doc.source_added, doc.source_removed):
             signal.connect(self._reload)
         doc.author_changed.connect(self._reload)
         doc.source_changed.connect(self._reload)
 
     # ------------------------------------------------------------- building
+    def _build_map_page(self) -> QWidget:
+        """Nothing (or several things) selected: the map's own title and description."""
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.empty = QLabel("Select a claim or a link to edit it here.")
+        self.empty.setWordWrap(True)
+        self.map_form = QWidget()
+        form = QFormLayout(self.map_form)
+        form.setContentsMargins(0, 8, 0, 0)
+        self.map_title = QLineEdit()
+        self.map_title.setPlaceholderText("Title of the map")
+        self.map_title.setToolTip("Shown in the window title and on exported diagrams")
+        self.map_title.editingFinished.connect(self._commit_meta)
+        self.map_description = CommitTextEdit()
+        self.map_description.setFixedHeight(90)
+        self.map_description.setToolTip("What the map compares (Ctrl+Return to apply)")
+        self.map_description.committed.connect(self._commit_meta)
+        form.addRow("Map title", self.map_title)
+        form.addRow("Description", self.map_description)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.map_form)
+        return page
+
+    def _commit_meta(self) -> None:
+        if self._loading:
+            return
+        title = self.map_title.text().strip()
+        description = self.map_description.toPlainText().strip()
+        if (title, description) != (self.doc.map.title, self.doc.map.description):
+            self._push(SetMeta(title, description))
+
     def _build_claim_page(self) -> QWidget:
         page = QWidget()
         form = QFormLayout(page)
@@ -242,6 +272,14 @@ class Inspector(QWidget):
             self._show_link(self.doc.links[self.link_id])
             self.pages.setCurrentIndex(2)
         else:
+            self._loading = True
+            try:
+                if self.map_title.text() != self.doc.map.title:
+                    self.map_title.setText(self.doc.map.title)
+                if self.map_description.toPlainText() != self.doc.map.description:
+                    self.map_description.setPlainText(self.doc.map.description)
+            finally:
+                self._loading = False
             self.pages.setCurrentIndex(0)
 
     def _fill(
