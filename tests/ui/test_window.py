@@ -490,3 +490,21 @@ def test_shortcut_list_names_the_standard_keys(make_window: MakeWindow) -> None:
     )
     assert "Undo" in {c.split(" ")[0] for c in commands}
     assert commands["Auto Layout"] == "Ctrl+L"
+
+
+def test_legend_edits_authors_undoably(make_window: MakeWindow, debate: Path) -> None:
+    window = make_window()
+    window.open_path(debate)
+    author = window.doc.map.authors[0]
+    window.legend.ask_text = lambda _title, _label, _value: "  Ann Onymous "  # type: ignore[method-assign]
+    window.legend.ask_color = lambda _value: "#123456"  # type: ignore[method-assign]
+    window.legend.rename_author(author.id)
+    window.legend.recolor_author(author.id)
+    assert window.doc.authors[author.id].name == "Ann Onymous"
+    assert window.doc.authors[author.id].color == "#123456"
+    assert window.legend.author_boxes[author.id].text().startswith("Ann Onymous (")
+    assert window.undo_stack.count() == 2
+    window.act_undo.trigger()
+    window.act_undo.trigger()
+    assert window.doc.authors[author.id] == author
+    assert window.legend.author_boxes[author.id].text().startswith(author.name[:20])

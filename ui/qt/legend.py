@@ -10,22 +10,28 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtCore import QPoint, QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
+    QColorDialog,
     QGridLayout,
     QGroupBox,
+    QInputDialog,
     QLabel,
+    QMenu,
     QSizePolicy,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
-from argmap.document import MapDocument
+from argmap.document import EditError, MapDocument
+from argmap.edits import UpdateAuthor
 from argmap.model import CLAIM_KINDS, LINK_KINDS
 from argmap.palette import KIND_LABEL, LINK_COLOR
 from ui.qt.sources import kind_icon
+from ui.qt.undo import push_edit
 
 
 def swatch(color: str, size: int = 14) -> QIcon:
@@ -71,9 +77,15 @@ class Legend(QWidget):
 
     hidden_changed = Signal(set, set)
 
-    def __init__(self, doc: MapDocument, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        doc: MapDocument,
+        undo_stack: QUndoStack | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.doc = doc
+        self.undo_stack = undo_stack
         self.apply_hidden: Callable[[set[str], set[str]], None] = lambda _a, _k: None
         self.hidden_authors: set[str] = set()
         self.hidden_kinds: set[str] = set()
@@ -143,10 +155,61 @@ class Legend(QWidget):
             box.setToolTip(f"Show or hide the claims of {name}")
             box.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             box.toggled.connect(lambda on, a=author_id: self._toggle_author(a, on))
+            if self.undo_stack is not None:
+                box.setToolTip(f"Show or hide the claims of {name}; right-click to edit")
+                box.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+                box.customContextMenuRequested.connect(
+                    lambda at, a=author_id, b=box: self._author_menu(a, b.mapToGlobal(at))
+                )
             self.authors_layout.addWidget(box)
             self.author_boxes[author_id] = box
         self.hidden_authors &= set(self.author_boxes)
         self.refresh_counts()
+
+    # ------------------------------------------------------------- editing authors
+    def _author_menu(self, author_id: str, at: QPoint) -> None:
+        menu = QMenu(self)
+        menu.addAction("Rename…").triggered.connect(lambda: self.rename_author(author_id))
+        menu.addAction("Affiliation…").triggered.connect(lambda: self.edit_affiliation(author_id))
+        menu.addAction("Colour…").triggered.connect(lambda: self.recolor_author(author_id))
+        menu.exec(at)
+        menu.deleteLater()
+
+    def ask_text(self, title: str, label: str, value: str) -> str | None:
+        """Ask for a line of text (a dialog; tests replace this method)."""
+        text, ok = QInputDialog.getText(self, title, label, text=value)
+        return text if ok else None
+
+    def ask_color(self, value: str) -> str | None:
+        """Ask for a colour (a dialog; tests replace this method)."""
+        color = QColorDialog.getColor(QColor(value), self, "Author colour")
+        return color.name() if color.isValid() else None
+
+    def rename_author(self, author_id: str) -> None:
+        author = self.doc.authors[author_id]
+        name = self.ask_text("Rename author", "Name:", author.name)
+        if name and name.strip() and name.strip() != author.name:
+            self._update_author(author_id, {"name": name.strip()})
+
+    def edit_affiliation(self, author_id: str) -> None:
+        author = self.doc.authors[author_id]
+        text = self.ask_text("Affiliation", f"Affiliation of {author.name}:", author.affiliation)
+        if text is not None and text.strip() != author.affiliation:
+            self._update_author(author_id, {"affiliation": text.strip()})
+
+    def recolor_author(self, author_id: str) -> None:
+        author = self.doc.authors[author_id]
+        color = self.ask_color(author.color)
+        if color and color.lower() != author.color.lower():
+            self._update_author(author_id, {"color": color})
+
+    def _update_author(self, author_id: str, changes: dict[str, Any]) -> None:
+        if self.undo_stack is None:
+            return
+        try:
+            push_edit(self.undo_stack, self.doc, UpdateAuthor(author_id, changes))
+        except EditError as exc:
+            QToolTip.showText(self.mapToGlobal(QPoint(0, 0)), str(exc), self)
 
     def _schedule_counts(self, *_: Any) -> None:
         self._count_timer.start()

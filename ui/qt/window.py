@@ -118,7 +118,7 @@ class MainWindow(QMainWindow):
 
         self.sources = SourcesPane(self.doc, self.undo_stack)
         self.inspector = Inspector(self.doc, self.undo_stack)
-        self.legend = Legend(self.doc)
+        self.legend = Legend(self.doc, self.undo_stack)
         self.search = SearchBox(self.doc)
         self.counts = QLabel()
 
