@@ -131,10 +131,10 @@ class MainWindow(QMainWindow):
         self._update_counts()
         self._update_title()
         self.resize(1400, 900)
-        if restore_state:
-            self._docks_sized = self._restore_state()
         if install_features:
             self.install_features()
+        if restore_state:  # after the features, so their docks get their places back too
+            self._docks_sized = self._restore_state()
 
     # ================================================================ public surface
     def add_dock(
