@@ -133,6 +133,7 @@ class MainWindow(QMainWindow):
         self.resize(1400, 900)
         if install_features:
             self.install_features()
+        self.tools_menu.menuAction().setVisible(bool(self.tools_menu.actions()))
         if restore_state:  # after the features, so their docks get their places back too
             self._docks_sized = self._restore_state()
 
