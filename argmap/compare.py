@@ -16,13 +16,15 @@ Conventions a reader of the results should know:
   flagged where that differs from the stated stance, or where an author recorded silent
   has claims among the grounds or linked to them (see :func:`positions_matrix`).
 - **Agreement** between two authors counts the cross-author links between their claims in
-  both directions: supports agree, attacks disagree.
+  both directions: supports agree, attacks disagree, except that attacking an objection
+  (a view its author reports in order to reject it) agrees with that author, and
+  supporting one disagrees (:func:`agrees`).
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -165,10 +167,12 @@ def positions_matrix(amap: ArgumentMap) -> PositionsMatrix:
     a ground then says which side they take: supporting a *for* author's ground, or
     attacking an *against* author's ground, backs *for*; the reverse backs *against*. The
     suggestion therefore checks each stated stance against the others and the links: it
-    never uses the author's own stated stance, so it can disagree with it. Only direct
-    links count. Linear in claims + links + positions × authors.
+    never uses the author's own stated stance, so it can disagree with it. Objections flip
+    sides (a ground that is an objection argues against its author's stance; a link from
+    an author's objection backs the reverse of what it says). Only direct links count. Linear in claims + links + positions × authors.
     """
     author_of = {c.id: c.author for c in amap.claims}
+    kind_of = {c.id: c.kind for c in amap.claims}
     links_into: dict[str, list[Link]] = defaultdict(list)
     for link in amap.links:
         links_into[link.to_claim].append(link)
@@ -184,6 +188,8 @@ def positions_matrix(amap: ArgumentMap) -> PositionsMatrix:
                 own[g_author].append(g)
                 behind[g_author].append(g)
             side = ground_side(pos, g_author)
+            if side is not None and kind_of.get(g) == "objection":
+                side = OPPOSITE[side]  # a view its author reports to reject: the other side
             for link in links_into.get(g, ()):
                 a = author_of.get(link.from_claim)
                 if a is None:
@@ -191,9 +197,10 @@ def positions_matrix(amap: ArgumentMap) -> PositionsMatrix:
                 behind[a].append(link.from_claim)
                 if a == g_author:  # the author's own argument: addressed already, no side
                     continue
-                backed = (
-                    None if side is None else side if link.kind == "support" else OPPOSITE[side]
-                )
+                backing = link.kind == "support"
+                if kind_of.get(link.from_claim) == "objection":
+                    backing = not backing  # the author's rejected view: the reverse of theirs
+                backed = None if side is None else side if backing else OPPOSITE[side]
                 backs[(a, backed)].append(link.id)
         for author in amap.authors:
             ev = Evidence(
@@ -214,20 +221,42 @@ def positions_matrix(amap: ArgumentMap) -> PositionsMatrix:
 
 
 # ---------------------------------------------------------------- authors
+def agrees(link: Link, kind_of: Mapping[str, str]) -> bool:
+    """Does ``link`` say the author of its source agrees with the author of its target?
+
+    A support agrees and an attack disagrees, except around objections: an objection is a
+    view its author reports in order to reject it, so attacking another author's objection
+    sides with that author, and supporting it opposes them. The same holds for a link *from*
+    an objection (the rejected view backing a claim opposes that claim's author).
+    """
+    agree = link.kind == "support"
+    if kind_of.get(link.to_claim) == "objection":
+        agree = not agree
+    if kind_of.get(link.from_claim) == "objection":
+        agree = not agree
+    return agree
+
+
 @dataclass(frozen=True, slots=True)
 class AuthorEdge:
-    """Cross-author links from one author's claims to another's (directed)."""
+    """Cross-author links from one author's claims to another's (directed).
+
+    ``supports`` and ``attacks`` count link kinds; ``agree`` and ``disagree`` count what
+    the links mean (see :func:`agrees`), and differ from them only around objections.
+    """
 
     source: str
     target: str
     supports: int
     attacks: int
+    agree: int
+    disagree: int
     links: tuple[str, ...]
 
     @property
     def net(self) -> int:
-        """Supports minus attacks: above zero, ``source`` mostly agrees with ``target``."""
-        return self.supports - self.attacks
+        """Agreeing minus disagreeing links: above zero, ``source`` mostly agrees with ``target``."""
+        return self.agree - self.disagree
 
 
 def author_edges(amap: ArgumentMap) -> list[AuthorEdge]:
@@ -236,35 +265,54 @@ def author_edges(amap: ArgumentMap) -> list[AuthorEdge]:
     In the order of ``amap.authors`` (source, then target), so the author view is stable.
     """
     author_of = {c.id: c.author for c in amap.claims}
-    sup: Counter[tuple[str, str]] = Counter()
-    att: Counter[tuple[str, str]] = Counter()
+    kind_of = {c.id: c.kind for c in amap.claims}
+    count: Counter[tuple[str, str, str]] = Counter()
     ids: dict[tuple[str, str], list[str]] = defaultdict(list)
     for link in amap.links:
         a, b = author_of.get(link.from_claim), author_of.get(link.to_claim)
         if a is None or b is None or a == b:
             continue
-        (sup if link.kind == "support" else att)[(a, b)] += 1
+        count[(a, b, link.kind)] += 1
+        count[(a, b, "agree" if agrees(link, kind_of) else "disagree")] += 1
         ids[(a, b)].append(link.id)
     order = {a.id: i for i, a in enumerate(amap.authors)}
     pairs = sorted(ids, key=lambda p: (order.get(p[0], len(order)), order.get(p[1], len(order))))
-    return [AuthorEdge(a, b, sup[(a, b)], att[(a, b)], tuple(ids[(a, b)])) for a, b in pairs]
+    return [
+        AuthorEdge(
+            a,
+            b,
+            supports=count[(a, b, "support")],
+            attacks=count[(a, b, "attack")],
+            agree=count[(a, b, "agree")],
+            disagree=count[(a, b, "disagree")],
+            links=tuple(ids[(a, b)]),
+        )
+        for a, b in pairs
+    ]
 
 
 @dataclass(frozen=True, slots=True)
 class Agreement:
-    """How two authors' claims relate, counting links in both directions."""
+    """How two authors' claims relate, counting links in both directions.
+
+    ``supports`` / ``attacks`` count link kinds, ``agree`` / ``disagree`` what the links
+    mean (:func:`agrees`); the two pairs differ only around objections.
+    """
 
     supports: int
     attacks: int
+    agree: int
+    disagree: int
 
     @property
     def net(self) -> int:
-        return self.supports - self.attacks
+        """Agreeing minus disagreeing links."""
+        return self.agree - self.disagree
 
     @property
     def score(self) -> float | None:
-        """(supports − attacks) / links, from −1 (only attacks) to +1; ``None`` if no links."""
-        total = self.supports + self.attacks
+        """net / links, from −1 (they only disagree) to +1; ``None`` if no links."""
+        total = self.agree + self.disagree
         return None if total == 0 else self.net / total
 
 
@@ -276,10 +324,13 @@ def agreement_matrix(amap: ArgumentMap) -> dict[tuple[str, str], Agreement]:
         for b in amap.authors:
             if a.id == b.id:
                 continue
-            there, back = directed.get((a.id, b.id)), directed.get((b.id, a.id))
-            s = (there.supports if there else 0) + (back.supports if back else 0)
-            t = (there.attacks if there else 0) + (back.attacks if back else 0)
-            result[(a.id, b.id)] = Agreement(s, t)
+            both = [e for e in (directed.get((a.id, b.id)), directed.get((b.id, a.id))) if e]
+            result[(a.id, b.id)] = Agreement(
+                supports=sum(e.supports for e in both),
+                attacks=sum(e.attacks for e in both),
+                agree=sum(e.agree for e in both),
+                disagree=sum(e.disagree for e in both),
+            )
     return result
 
 
@@ -296,7 +347,9 @@ class StancePair:
 class AuthorDiff:
     """What two authors share, where they clash, and what only one of them addresses.
 
-    ``supports`` and ``attacks`` are the links between their claims (either direction).
+    ``supports`` and ``attacks`` are the links between their claims (either direction);
+    ``agreeing`` and ``disagreeing`` are the same links by what they mean (see
+    :func:`agrees`): what the two share and where they clash.
     Stances: ``same`` (both for, both against or both mixed), ``opposite`` (for vs against),
     ``differ`` (both take a stance, different but not opposite: one is mixed), ``only_a`` /
     ``only_b`` (one takes a stance, the other is silent or unrecorded). Positions where both
@@ -307,6 +360,8 @@ class AuthorDiff:
     b: str
     supports: tuple[Link, ...]
     attacks: tuple[Link, ...]
+    agreeing: tuple[Link, ...]
+    disagreeing: tuple[Link, ...]
     same: tuple[StancePair, ...]
     opposite: tuple[StancePair, ...]
     differ: tuple[StancePair, ...]
@@ -327,6 +382,7 @@ def author_diff(amap: ArgumentMap, a: str, b: str) -> AuthorDiff:
     if a == b:
         raise ValueError("pick two different authors")
     author_of = {c.id: c.author for c in amap.claims}
+    kind_of = {c.id: c.kind for c in amap.claims}
     between = [
         x for x in amap.links if {author_of.get(x.from_claim), author_of.get(x.to_claim)} == {a, b}
     ]
@@ -354,6 +410,8 @@ def author_diff(amap: ArgumentMap, a: str, b: str) -> AuthorDiff:
         b=b,
         supports=tuple(x for x in between if x.kind == "support"),
         attacks=tuple(x for x in between if x.kind == "attack"),
+        agreeing=tuple(x for x in between if agrees(x, kind_of)),
+        disagreeing=tuple(x for x in between if not agrees(x, kind_of)),
         same=tuple(same),
         opposite=tuple(opposite),
         differ=tuple(differ),

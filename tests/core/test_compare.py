@@ -183,12 +183,53 @@ def test_author_edges_and_agreement(small: ArgumentMap) -> None:
     )
     assert (edges[("A", "B")].supports, edges[("A", "B")].attacks) == (1, 1)
     agree = agreement_matrix(small)
-    assert agree[("A", "B")] == agree[("B", "A")] == Agreement(supports=1, attacks=2)
+    assert agree[("A", "B")] == agree[("B", "A")] == Agreement(1, 2, agree=1, disagree=2)
     assert agree[("A", "B")].net == -1
     assert agree[("A", "B")].score == pytest.approx(-1 / 3)
-    assert agree[("A", "C")] == Agreement(1, 1)
+    assert agree[("A", "C")] == Agreement(1, 1, 1, 1)
     assert agree[("B", "C")].score is None
     assert ("A", "A") not in agree
+
+
+def test_links_around_objections_mean_the_reverse() -> None:
+    amap = make_map(
+        [
+            ("a_t", "thesis", "A"),
+            ("a_obj", "objection", "A"),  # a view A reports in order to reject it
+            ("b_p", "premise", "B"),
+            ("b_q", "premise", "B"),
+            ("c_obj", "objection", "C"),
+        ],
+        [
+            ("b_p", "attack", "a_obj"),  # B rejects what A rejects: agreement
+            ("b_q", "support", "a_obj"),  # B backs the view A rejects: disagreement
+            ("c_obj", "attack", "a_t"),  # a view C rejects attacks A's thesis: C sides with A
+            ("c_obj", "support", "a_obj"),  # two rejected views back each other: agreement
+        ],
+    )
+    edges = {(e.source, e.target): e for e in author_edges(amap)}
+    b_a = edges[("B", "A")]
+    assert (b_a.supports, b_a.attacks, b_a.agree, b_a.disagree, b_a.net) == (1, 1, 1, 1, 0)
+    c_a = edges[("C", "A")]
+    assert (c_a.supports, c_a.attacks, c_a.agree, c_a.disagree) == (1, 1, 2, 0)
+    agree = agreement_matrix(amap)
+    assert agree[("A", "C")].score == 1.0
+    d = author_diff(amap, "A", "B")
+    assert [x.id for x in d.agreeing] == ["l0"] and [x.id for x in d.disagreeing] == ["l1"]
+    assert [x.id for x in d.attacks] == ["l0"]  # the raw kinds are still there
+
+
+def test_an_objection_among_the_grounds_argues_the_other_side() -> None:
+    amap = make_map(
+        [("a_obj", "objection", "A"), ("b_p", "premise", "B"), ("c_obj", "objection", "C")],
+        [("b_p", "support", "a_obj"), ("c_obj", "support", "a_obj")],
+        [Position(id="p", label="Q?", stances={"A": "for"}, grounds=["a_obj"])],
+    )
+    m = positions_matrix(amap)
+    # A is for, so the objection A reports (and rejects) argues against; B backs it.
+    assert m.cell("p", "B").suggested == "against"
+    # C's own rejected view backs A's rejected view: C is on A's side.
+    assert m.cell("p", "C").suggested == "for"
 
 
 def test_diff_of_two_authors(small: ArgumentMap) -> None:
@@ -343,6 +384,7 @@ def test_debate_is_a_real_comparison(debate: ArgumentMap) -> None:
 
 def test_debate_agreement_counts_links_between_each_pair(debate: ArgumentMap) -> None:
     author_of = {c.id: c.author for c in debate.claims}
+    kind_of = {c.id: c.kind for c in debate.claims}
     agree = agreement_matrix(debate)
     for a in debate.authors:
         for b in debate.authors:
@@ -355,6 +397,14 @@ def test_debate_agreement_counts_links_between_each_pair(debate: ArgumentMap) ->
             ]
             assert agree[(a.id, b.id)].supports == sum(x.kind == "support" for x in between)
             assert agree[(a.id, b.id)].attacks == sum(x.kind == "attack" for x in between)
+            meaning = [
+                (x.kind == "support")
+                ^ (kind_of[x.to_claim] == "objection")
+                ^ (kind_of[x.from_claim] == "objection")
+                for x in between
+            ]
+            assert agree[(a.id, b.id)].agree == sum(meaning)
+            assert agree[(a.id, b.id)].disagree == len(meaning) - sum(meaning)
     total = sum(e.supports + e.attacks for e in author_edges(debate))
     assert total == sum(
         1
@@ -367,6 +417,7 @@ def test_debate_agreement_counts_links_between_each_pair(debate: ArgumentMap) ->
 
 def test_debate_matrix_follows_stances_and_links(debate: ArgumentMap) -> None:
     author_of = {c.id: c.author for c in debate.claims}
+    kind_of = {c.id: c.kind for c in debate.claims}
     m = positions_matrix(debate)
     flip = {"for": "against", "against": "for"}
     for pos in debate.positions:
@@ -382,7 +433,10 @@ def test_debate_matrix_follows_stances_and_links(debate: ArgumentMap) -> None:
                 owner = author_of[x.to_claim]
                 side = pos.stances.get(owner) if owner != a.id else None
                 if side in flip:
-                    sides.add(side if x.kind == "support" else flip[side])
+                    if kind_of[x.to_claim] == "objection":
+                        side = flip[side]
+                    backing = (x.kind == "support") ^ (kind_of[x.from_claim] == "objection")
+                    sides.add(side if backing else flip[side])
             expected = "mixed" if len(sides) == 2 else next(iter(sides), None)
             assert cell.suggested == expected, (pos.id, a.id)
             stated = cell.stated or "silent"

@@ -37,7 +37,7 @@ def small(tmp_path: Path) -> Path:
             Claim(id="t1", kind="thesis", text="Engage the Taliban", author="sg"),
             Claim(id="p1", kind="premise", text="Isolation failed", author="sg"),
             Claim(id="t2", kind="thesis", text="Pressure Pakistan", author="jb"),
-            Claim(id="o2", kind="objection", text="Engagement rewards terror", author="jb"),
+            Claim(id="o2", kind="premise", text="Engagement rewards terror", author="jb"),
             Claim(id="r3", kind="recommendation", text="Talk through Doha", author="kl"),
         ],
         links=[
@@ -94,8 +94,8 @@ def test_diff_by_names(capsys: pytest.CaptureFixture[str], small: Path) -> None:
     code, out, _ = run(capsys, "compare", str(small), "--authors", "Ghumkhor", "james baker")
     assert code == 0
     diff = out[out.index("Diff: Ghumkhor vs Baker") :]
-    assert "support links between them (1)" in diff
-    assert "attack links between them (2)" in diff
+    assert "links that agree (1)" in diff
+    assert "links that disagree (2)" in diff
     assert "opposite stances (1)\n    Engage the Taliban?: Ghumkhor for, Baker against" in diff
     assert "only Baker (1)\n    Pressure Pakistan?: Ghumkhor silent, Baker for" in diff
 
@@ -190,6 +190,11 @@ def test_debate_diff_json_every_pair(capsys: pytest.CaptureFixture[str]) -> None
     data = json.loads(out)
     lib = author_diff(amap, a.id, b.id)
     assert data["diff"]["attacks"] == [x.id for x in lib.attacks]
+    assert data["diff"]["agreeing"] == [x.id for x in lib.agreeing]
+    assert data["diff"]["disagreeing"] == [x.id for x in lib.disagreeing]
+    assert sorted(data["diff"]["agreeing"] + data["diff"]["disagreeing"]) == sorted(
+        data["diff"]["supports"] + data["diff"]["attacks"]
+    )
     assert data["diff"]["supports"] == [x.id for x in lib.supports]
     assert [p["position"] for p in data["diff"]["opposite"]] == [
         p.position_id for p in lib.opposite

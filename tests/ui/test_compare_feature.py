@@ -41,7 +41,7 @@ def debate_map() -> ArgumentMap:
             Claim(id="t1", kind="thesis", text="Engage the Taliban", author="sg"),
             Claim(id="p1", kind="premise", text="Isolation failed", author="sg"),
             Claim(id="t2", kind="thesis", text="Pressure Pakistan", author="jb"),
-            Claim(id="o2", kind="objection", text="Engagement rewards terror", author="jb"),
+            Claim(id="o2", kind="premise", text="Engagement rewards terror", author="jb"),
             Claim(id="r3", kind="recommendation", text="Talk through Doha", author="kl"),
             Claim(id="e3", kind="evidence", text="Doha talks produced a deal", author="kl"),
         ],
@@ -301,7 +301,7 @@ def test_overlay_colours_follow_an_edit_that_changes_the_labelling(
     assert close(ring_color(win, "t1"), QColor(LABEL_COLOR["out"]))
     assert close(ring_color(win, "o2"), QColor(LABEL_COLOR["in"]))
 
-    # Sahar Ghumkhor's premise answers the objection: the objection goes out, the thesis in.
+    # Sahar Ghumkhor's premise answers Baker's: Baker's premise goes out, the thesis in.
     push_edit(
         win.undo_stack,
         win.doc,
@@ -313,7 +313,7 @@ def test_overlay_colours_follow_an_edit_that_changes_the_labelling(
     assert close(ring_color(win, "t1"), QColor(LABEL_COLOR["in"]))
     assert close(ring_color(win, "o2"), QColor(LABEL_COLOR["out"]))
 
-    # The objection answers back: a two-cycle, both undecided, and the thesis with them.
+    # Baker's premise answers back: a two-cycle, both undecided, and the thesis with them.
     push_edit(
         win.undo_stack,
         win.doc,
@@ -409,8 +409,8 @@ def test_diff_dock_shows_shared_clash_and_only_one(
         for j in range(top.childCount()):
             group = top.child(j)
             texts[group.text(0)] = [group.child(k).text(0) for k in range(group.childCount())]
-    assert texts["Support between them (1)"][0].startswith("Isolation failed")
-    assert texts["Attacks between them (1)"][0].startswith("Engagement rewards terror")
+    assert texts["Links that agree (1)"][0].startswith("Isolation failed")
+    assert texts["Links that disagree (1)"][0].startswith("Engagement rewards terror")
     assert texts["Opposite stances (1)"] == ["Engage the Taliban?: Ghumkhor for, Baker against"]
     assert texts["Only Baker (1)"] == ["Pressure Pakistan?: Ghumkhor silent, Baker for"]
     clash = tree.topLevelItem(1).child(0).child(0)
@@ -423,7 +423,7 @@ def test_diff_dock_shows_shared_clash_and_only_one(
         AddLink(Link(id="n1", kind="attack", from_claim="t2", to_claim="p1")),
     )
     settle(qtbot)
-    assert tree.topLevelItem(1).child(0).text(0) == "Attacks between them (2)"
+    assert tree.topLevelItem(1).child(0).text(0) == "Links that disagree (2)"
 
 
 def test_agreement_cell_click_opens_the_diff_of_that_pair(

@@ -124,7 +124,15 @@ def _report(amap: ArgumentMap, top: int, diff: AuthorDiff | None) -> dict[str, A
             for p in amap.positions
         ],
         "agreement": [
-            {"a": a, "b": b, "supports": g.supports, "attacks": g.attacks, "net": g.net}
+            {
+                "a": a,
+                "b": b,
+                "supports": g.supports,
+                "attacks": g.attacks,
+                "agree": g.agree,
+                "disagree": g.disagree,
+                "net": g.net,
+            }
             for (a, b), g in agree.items()
             if _before(amap, a, b)
         ],
@@ -134,6 +142,8 @@ def _report(amap: ArgumentMap, top: int, diff: AuthorDiff | None) -> dict[str, A
                 "to": e.target,
                 "supports": e.supports,
                 "attacks": e.attacks,
+                "agree": e.agree,
+                "disagree": e.disagree,
                 "net": e.net,
                 "links": list(e.links),
             }
@@ -166,6 +176,8 @@ def _diff_json(d: AuthorDiff) -> dict[str, Any]:
         "b": d.b,
         "supports": [x.id for x in d.supports],
         "attacks": [x.id for x in d.attacks],
+        "agreeing": [x.id for x in d.agreeing],
+        "disagreeing": [x.id for x in d.disagreeing],
         "same": stances(d.same),
         "opposite": stances(d.opposite),
         "differ": stances(d.differ),
@@ -248,7 +260,10 @@ def _text(amap: ArgumentMap, file: str, top: int, diff: AuthorDiff | None) -> st
 
     # Agreement matrix
     agree = agreement_matrix(amap)
-    out.append("Agreement: cross-author links both ways, +supports/-attacks (net)")
+    out.append(
+        "Agreement: cross-author links both ways, +supports/-attacks (net agreement; an attack "
+        "on an objection the other author rejects agrees)"
+    )
     if len(amap.authors) >= 2:
         rows = []
         for a in amap.authors:
@@ -322,9 +337,14 @@ def _diff_text(amap: ArgumentMap, d: AuthorDiff, said: Any) -> list[str]:
     na, nb = names[d.a], names[d.b]
     out = [f"Diff: {na} vs {nb}"]
 
-    def links(title: str, items: Sequence[Link], verb: str) -> None:
+    kind_of = {c.id: c.kind for c in amap.claims}
+
+    def links(title: str, items: Sequence[Link]) -> None:
         out.append(f"  {title} ({len(items)})")
         for x in items:
+            verb = "supports" if x.kind == "support" else "attacks"
+            if kind_of.get(x.to_claim) == "objection" or kind_of.get(x.from_claim) == "objection":
+                verb += " (an objection is involved: the meaning flips)"
             out.append(f"    {said(x.from_claim)}")
             out.append(f"      {verb} {said(x.to_claim)}")
         if not items:
@@ -338,10 +358,10 @@ def _diff_text(amap: ArgumentMap, d: AuthorDiff, said: Any) -> list[str]:
             out.append("    (none)")
 
     out.append(" Shared")
-    links("support links between them", d.supports, "supports")
+    links("links that agree", d.agreeing)
     stances("same stance", d.same)
     out.append(" Clash")
-    links("attack links between them", d.attacks, "attacks")
+    links("links that disagree", d.disagreeing)
     stances("opposite stances", d.opposite)
     stances("different stances (one mixed)", d.differ)
     out.append(" Only one addresses")

@@ -47,8 +47,17 @@ def signed(n: int) -> str:
     return f"+{n}" if n > 0 else f"−{-n}" if n < 0 else "0"
 
 
+def _objection_note(agree: int, supports: int) -> str:
+    if agree == supports:
+        return ""
+    return (
+        "\n(links to or from an objection, a view its author rejects, count the other way: "
+        "attacking it agrees with that author)"
+    )
+
+
 def net_color(net: int) -> QColor:
-    """Green when supports outweigh attacks, red when attacks do, grey when they balance."""
+    """Green when agreeing links outweigh disagreeing ones, red the reverse, grey if even."""
     if net > 0:
         return QColor(LINK_COLOR["support"])
     if net < 0:
@@ -181,7 +190,8 @@ class AuthorEdgeItem(QGraphicsPathItem):
         self.setToolTip(
             f"{names.get(edge.source, edge.source)} → {names.get(edge.target, edge.target)}: "
             f"{edge.supports} support{'s' if edge.supports != 1 else ''}, "
-            f"{edge.attacks} attack{'s' if edge.attacks != 1 else ''} (net {edge.net:+d})"
+            f"{edge.attacks} attack{'s' if edge.attacks != 1 else ''}; net agreement "
+            f"{signed(edge.net)}" + _objection_note(edge.agree, edge.supports)
         )
 
 
@@ -247,7 +257,7 @@ class AuthorScene(QGraphicsScene):
             self.edges[(edge.source, edge.target)] = item
         title = QGraphicsSimpleTextItem(
             "Author view — arrows run from the author who links to the author linked; "
-            "+supports −attacks; green: mostly agree, red: mostly disagree"
+            "+supports −attacks (net agreement); green: mostly agree, red: mostly disagree"
             if authors
             else "This map has no authors yet."
         )
@@ -302,7 +312,8 @@ class AgreementTable(QTableWidget):
                     item.setToolTip(
                         f"{full[a]} and {full[b]}: {g.supports} support"
                         f"{'s' if g.supports != 1 else ''}, {g.attacks} attack"
-                        f"{'s' if g.attacks != 1 else ''} between their claims (net {g.net:+d})"
+                        f"{'s' if g.attacks != 1 else ''} between their claims; net agreement "
+                        f"{signed(g.net)}" + _objection_note(g.agree, g.supports)
                     )
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 item.setForeground(QColor("#1b1b1b"))
@@ -324,7 +335,7 @@ class AgreementTable(QTableWidget):
 
     @staticmethod
     def cell_color(g: Agreement) -> QColor:
-        """White for no links, towards green as supports dominate, towards red for attacks."""
+        """White for no links, towards green as agreement dominates, towards red for disagreement."""
         score = g.score
         if score is None:
             return QColor("white")

@@ -162,6 +162,7 @@ class DiffDock(QDockWidget):
         names = short_names(amap.authors)
         na, nb = names[a], names[b]
         grounds = {p.id: list(p.grounds) for p in amap.positions}
+        kinds = {c.id: c.kind for c in amap.claims}
 
         def section(title: str, color: str) -> QTreeWidgetItem:
             item = QTreeWidgetItem(self.tree, [title])
@@ -180,14 +181,20 @@ class DiffDock(QDockWidget):
                 leaf.setData(0, CLAIMS_ROLE, claims)
                 leaf.setToolTip(0, text)
 
-        def links(items: Any, verb: str) -> list[tuple[str, list[str]]]:
-            return [
-                (
-                    f"{_said(self.window_, x.from_claim)} {verb} {_said(self.window_, x.to_claim)}",
-                    [x.from_claim, x.to_claim],
+        def links(items: Any) -> list[tuple[str, list[str]]]:
+            rows = []
+            for x in items:
+                verb = "→ supports →" if x.kind == "support" else "→ attacks →"
+                if "objection" in (kinds.get(x.from_claim), kinds.get(x.to_claim)):
+                    verb += " (objection)"
+                rows.append(
+                    (
+                        f"{_said(self.window_, x.from_claim)} {verb} "
+                        f"{_said(self.window_, x.to_claim)}",
+                        [x.from_claim, x.to_claim],
+                    )
                 )
-                for x in items
-            ]
+            return rows
 
         def stances(pairs: Any) -> list[tuple[str, list[str]]]:
             return [
@@ -196,10 +203,10 @@ class DiffDock(QDockWidget):
             ]
 
         shared = section("Shared", "#2e7d32")
-        group(shared, "Support between them", links(d.supports, "→ supports →"))
+        group(shared, "Links that agree", links(d.agreeing))
         group(shared, "Same stance", stances(d.same))
         clash = section("Clash", "#c62828")
-        group(clash, "Attacks between them", links(d.attacks, "→ attacks →"))
+        group(clash, "Links that disagree", links(d.disagreeing))
         group(clash, "Opposite stances", stances(d.opposite))
         group(clash, "Different stances (one mixed)", stances(d.differ))
         only = section("Only one addresses", "#555555")
