@@ -97,9 +97,10 @@ class Framer:
         self.legend_font = QFont()
         self.legend_font.setPointSizeF(LEGEND_SIZE)
         title_metrics = QFontMetricsF(self.title_font)
-        self.title_height = title_metrics.height() + MARGIN if title else 0.0
+        # Whole units, so the map lands on the pixel grid exactly as it does on screen.
+        self.title_height = math.ceil(title_metrics.height() + MARGIN) if title else 0.0
         self.legend_rows = self._legend_rows(max(source.width(), 480.0))
-        row_height = QFontMetricsF(self.legend_font).height() + 8
+        row_height = math.ceil(QFontMetricsF(self.legend_font).height() + 8)
         self.legend_height = len(self.legend_rows) * row_height + (
             MARGIN if self.legend_rows else 0
         )
@@ -110,8 +111,8 @@ class Framer:
             max((self._row_width(r) for r in self.legend_rows), default=0.0),
         )
         self.size = QSizeF(
-            width + 2 * MARGIN,
-            self.title_height + source.height() + self.legend_height + 2 * MARGIN,
+            math.ceil(width + 2 * MARGIN),
+            math.ceil(self.title_height + source.height() + self.legend_height + 2 * MARGIN),
         )
 
     def _entries(self) -> list[tuple[str, str, object]]:
@@ -322,7 +323,7 @@ def _write_png(framer: Framer, path: str | os.PathLike[str], scale: float) -> No
     painter.scale(size.width() / framer.size.width(), size.height() / framer.size.height())
     framer.paint(painter)
     painter.end()
-    if not image.save(_temp_name(path), b"PNG"):
+    if not image.save(_temp_name(path), "PNG"):  # type: ignore[call-overload]
         raise fail(str(path), "cannot write the PNG file")
     _commit(path)
 

@@ -1,0 +1,199 @@
+"""Image export: drawn from the app's own scene, framed with a title and a legend."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zlib
+from pathlib import Path
+
+import pytest
+from defusedxml import ElementTree as SafeET
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor, QImage, QPainter
+
+from argmap.model import ArgumentMap
+from argmap.synthetic import synthetic_map
+from ui.qt.render import (
+    MARGIN,
+    Framer,
+    SceneHolder,
+    _content_rect,
+    _legend_for,
+    export_image,
+    export_scene,
+    png_size,
+)
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def small_map() -> ArgumentMap:
+    return synthetic_map(12, n_authors=3, seed=5)
+
+
+def pdf_text(data: bytes) -> str:
+    """The text of a Qt-written PDF: glyph codes mapped back through each font's ToUnicode.
+
+    Enough of a PDF reader to prove the text is real text (not paths or pictures) and
+    extractable by any PDF tool, without needing one installed.
+    """
+    objects = {int(n): body for n, body in re.findall(rb"(\d+) 0 obj(.*?)endobj", data, re.S)}
+
+    def stream(body: bytes) -> bytes:
+        match = re.search(rb"stream\r?\n(.*?)\r?\nendstream", body, re.S)
+        if not match:
+            return b""
+        raw = match.group(1)
+        return zlib.decompress(raw) if b"/FlateDecode" in body else raw
+
+    cmaps: dict[int, dict[int, str]] = {}
+    for number, body in objects.items():
+        ref = re.search(rb"/ToUnicode (\d+) 0 R", body)
+        if not ref:
+            continue
+        table: dict[int, str] = {}
+        text = stream(objects[int(ref.group(1))]).decode("latin-1")
+        for a, b, rest in re.findall(
+            r"<([0-9A-Fa-f]+)> <([0-9A-Fa-f]+)> (\[[^\]]*\]|<[0-9A-Fa-f]+>)", text
+        ):
+            targets = re.findall(r"<([0-9A-Fa-f]+)>", rest)
+            for k, code in enumerate(range(int(a, 16), int(b, 16) + 1)):
+                hexcode = targets[k] if rest.startswith("[") else f"{int(targets[0], 16) + k:04x}"
+                table[code] = bytes.fromhex(hexcode).decode("utf-16-be", errors="replace")
+        cmaps[number] = table
+    names = {name.decode(): int(num) for name, num in re.findall(rb"/(F\d+) (\d+) 0 R", data)}
+    out: list[str] = []
+    for body in objects.values():
+        content = stream(body) if b"stream" in body else b""
+        if b"Tj" not in content:
+            continue
+        font: dict[int, str] = {}
+        for token in re.finditer(rb"/(F\d+) [\d.]+ Tf|<([0-9A-Fa-f]+)> Tj|ET", content):
+            if token.group(1):
+                font = cmaps.get(names.get(token.group(1).decode(), -1), {})
+            elif token.group(2):
+                codes = bytes.fromhex(token.group(2).decode())
+                out += [
+                    font.get(int.from_bytes(codes[i : i + 2], "big"), "?")
+                    for i in range(0, len(codes), 2)
+                ]
+            else:
+                out.append(" ")
+    # Qt maps the space glyph to a tab, and fonts use ligatures ("ﬂ"): normalise both.
+    return " ".join(unicodedata.normalize("NFKC", "".join(out)).split())
+
+
+def test_svg_parses_and_carries_title_labels_and_legend(tmp_path: Path) -> None:
+    amap = small_map()
+    path = tmp_path / "map.svg"
+    export_image(amap, path, title="Teaching map")
+    root = SafeET.parse(path).getroot()
+    assert root.tag == f"{SVG}svg"
+    texts = " ".join(t.text or "" for t in root.iter(f"{SVG}text"))
+    assert "Teaching map" in texts
+    for word in ("Claims:", "Thesis", "Links:", "Support", "Authors:", "Author 0"):
+        assert word in texts
+    assert amap.claims[0].text.split()[0] in texts
+    assert not list(root.iter(f"{SVG}image")), "cards must be vectors and text, not cached pixmaps"
+
+
+def test_png_has_the_requested_size_and_matches_the_scene_pixel_for_pixel(tmp_path: Path) -> None:
+    amap = small_map()
+    holder = SceneHolder(amap)
+    source = _content_rect(holder.scene)
+    framer = Framer(holder.scene, source, amap.title, _legend_for(amap))
+    for scale in (1.0, 2.0):
+        export_scene(holder.scene, amap, tmp_path / f"map{scale}.png", scale=scale)
+        image = QImage(str(tmp_path / f"map{scale}.png"))
+        assert (image.width(), image.height()) == (
+            png_size(framer, scale).width(),
+            png_size(framer, scale).height(),
+        )
+    one, two = QImage(str(tmp_path / "map1.0.png")), QImage(str(tmp_path / "map2.0.png"))
+    assert abs(two.width() - 2 * one.width()) <= 1 and abs(two.height() - 2 * one.height()) <= 1
+
+    # The map area of the export is what the scene itself draws.
+    direct = QImage(round(source.width()), round(source.height()), QImage.Format.Format_ARGB32)
+    direct.fill(QColor("white"))
+    painter = QPainter(direct)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+    holder.scene.render(painter, QRectF(0, 0, source.width(), source.height()), source)
+    painter.end()
+    dx, dy = MARGIN, MARGIN + framer.title_height
+    differing = 0
+    probes = 0
+    for item in holder.scene.claim_items():
+        centre = item.sceneBoundingRect().center() - source.topLeft()
+        for offset in (QPointF(0, 0), QPointF(-40, 10), QPointF(40, -10)):
+            p = centre + offset
+            probes += 1
+            a = direct.pixelColor(round(p.x()), round(p.y()))
+            b = one.pixelColor(round(p.x() + dx), round(p.y() + dy))
+            differing += (
+                max(abs(a.red() - b.red()), abs(a.green() - b.green()), abs(a.blue() - b.blue()))
+                > 24
+            )
+    assert probes >= 30 and differing <= probes // 10
+
+
+def test_png_shows_kind_colours_where_the_cards_are(tmp_path: Path) -> None:
+    amap = small_map()
+    holder = SceneHolder(amap)
+    source = _content_rect(holder.scene)
+    framer = Framer(holder.scene, source, amap.title, _legend_for(amap))
+    export_scene(holder.scene, amap, tmp_path / "m.png")
+    image = QImage(str(tmp_path / "m.png"))
+    thesis = next(c for c in amap.claims if c.kind == "thesis")
+    item = holder.scene.claim_item(thesis.id)
+    assert item is not None
+    rect = item.sceneBoundingRect()
+    colours = [
+        image.pixelColor(
+            round(rect.left() + rect.width() * fx - source.left() + MARGIN),
+            round(rect.top() + rect.height() * 0.5 - source.top() + MARGIN + framer.title_height),
+        ).name()
+        for fx in (0.1, 0.3, 0.5, 0.7, 0.9)
+    ]
+    assert colours.count("#f6d6a8") >= 2  # the thesis fill from argmap.palette
+    outside = image.pixelColor(round(MARGIN / 2), round(image.height() / 2)).name()
+    assert outside == "#ffffff"
+
+
+def test_pdf_opens_has_text_and_a_handout(tmp_path: Path) -> None:
+    amap = small_map()
+    plain, handout = tmp_path / "map.pdf", tmp_path / "handout.pdf"
+    export_image(amap, plain)
+    export_image(amap, handout, handout=True, title="Class 3")
+    data, more = plain.read_bytes(), handout.read_bytes()
+    assert data.startswith(b"%PDF") and more.startswith(b"%PDF")
+    pages = len(re.findall(rb"/Type /Page\b(?!s)", data))
+    assert pages == 1
+    assert len(re.findall(rb"/Type /Page\b(?!s)", more)) > pages
+    text = pdf_text(data)
+    assert "Synthetic map of 12 claims" in text
+    assert "Thesis" in text and "Author 1" in text
+    handout_text = pdf_text(more)
+    quote = next(c.quote.text for c in amap.claims if c.quote is not None)
+    assert "Class 3" in handout_text
+    assert quote.split()[1] in handout_text
+
+
+def test_export_from_the_app_scene_restores_selection_and_caching(tmp_path: Path) -> None:
+    amap = small_map()
+    holder = SceneHolder(amap)
+    item = holder.scene.claim_items()[0]
+    item.setSelected(True)
+    mode = item.cacheMode()
+    export_scene(holder.scene, amap, tmp_path / "x.svg")
+    assert item.isSelected()
+    assert item.cacheMode() == mode
+    assert not (tmp_path / ".x.svg.part").exists()
+
+
+def test_unknown_image_type_is_refused(tmp_path: Path) -> None:
+    from argmap.mapfile import MapFileError
+
+    with pytest.raises(MapFileError):
+        export_image(small_map(), tmp_path / "x.bmp")
