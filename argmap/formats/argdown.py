@@ -263,6 +263,11 @@ class _Builder:
             add(src, dst, kind, note)
             if symmetric:
                 add(dst, src, kind, note)
+        undercuts = sum(1 for rel in self.doc.relations if rel.type == "undercut")
+        if undercuts:
+            self.warnings.append(
+                f"{undercuts} undercut(s) became attacks on the undercut argument, noted 'undercut'"
+            )
         ids = IdMaker()
         reserved = [k for k in out if k in known and isinstance(known[k].get("id"), str)]
         for key in reserved:

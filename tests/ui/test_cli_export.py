@@ -1,0 +1,139 @@
+"""``argmap export`` and ``argmap convert`` as a user runs them: whole processes, no display."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from defusedxml import ElementTree as SafeET
+from PySide6.QtGui import QImage
+
+from argmap.formats.argdown import write_argdown
+from argmap.mapfile import load, save
+from argmap.synthetic import synthetic_map
+from tests.conftest import FIXTURES, REPO
+
+
+def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    """The command line in a child process without DISPLAY or QT_QPA_PLATFORM set."""
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "ui.cli", *map(str, args)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.fixture
+def map_file(tmp_path: Path) -> Path:
+    path = tmp_path / "debate.argmap.json"
+    save(synthetic_map(15, n_authors=3, seed=8), path)
+    return path
+
+
+def test_images_are_exported_with_no_display(map_file: Path, tmp_path: Path) -> None:
+    svg, png, pdf = tmp_path / "m.svg", tmp_path / "m.png", tmp_path / "m.pdf"
+    for target in (svg, png, pdf):
+        done = run("export", map_file, "-o", target)
+        assert done.returncode == 0, done.stderr
+        assert "Traceback" not in done.stderr
+    assert SafeET.parse(svg).getroot().tag.endswith("svg")
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert not QImage(str(png)).isNull()
+
+
+def test_png_scale_option(map_file: Path, tmp_path: Path) -> None:
+    assert run("export", map_file, "-o", tmp_path / "one.png").returncode == 0
+    assert run("export", map_file, "-o", tmp_path / "two.png", "--scale", "2").returncode == 0
+    one, two = QImage(str(tmp_path / "one.png")), QImage(str(tmp_path / "two.png"))
+    assert abs(two.width() - 2 * one.width()) <= 1
+    assert abs(two.height() - 2 * one.height()) <= 1
+
+
+def test_handout_and_title_options(map_file: Path, tmp_path: Path) -> None:
+    plain, handout = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    assert run("export", map_file, "-o", plain).returncode == 0
+    assert run("export", map_file, "-o", handout, "--handout", "--title", "Week 4").returncode == 0
+    assert handout.read_bytes().count(b"/Type /Page\n") > plain.read_bytes().count(b"/Type /Page\n")
+
+
+@pytest.mark.parametrize(
+    "suffix", [".md", ".dot", ".graphml", ".argdown", ".aif.json", ".argmap.json"]
+)
+def test_text_exports(map_file: Path, tmp_path: Path, suffix: str) -> None:
+    target = tmp_path / f"out{suffix}"
+    done = run("export", map_file, "-o", target)
+    assert done.returncode == 0, done.stderr
+    assert target.stat().st_size > 100
+
+
+def test_convert_argdown_to_map_and_back(tmp_path: Path) -> None:
+    source = FIXTURES / "argdown" / "tour.argdown"
+    target = tmp_path / "tour.argmap.json"
+    done = run("convert", source, target)
+    assert done.returncode == 0, done.stderr
+    amap = load(target)
+    assert len(amap.claims) == 7 + 4
+    again = tmp_path / "again.argdown"
+    assert run("convert", target, again).returncode == 0
+    assert run("convert", again, tmp_path / "again.argmap.json").returncode == 0
+    assert len(load(tmp_path / "again.argmap.json").claims) == len(amap.claims)
+
+
+def test_convert_reports_what_did_not_carry_over(tmp_path: Path) -> None:
+    source = tmp_path / "u.argdown"
+    source.write_text(
+        "<A>\n\n(1) p\n----\n(2) c\n  _> <B>\n\n<B>: b\n  + [X]: x\n", encoding="utf-8"
+    )
+    done = run("convert", source, tmp_path / "u.aif.json")
+    assert done.returncode == 0, done.stderr
+    assert f"{source}: warning: 1 undercut(s) became attacks" in done.stderr
+    assert run("convert", source, tmp_path / "v.aif.json", "-q").stderr == ""
+
+
+def test_unknown_extension_lists_supported_ones(map_file: Path, tmp_path: Path) -> None:
+    done = run("export", map_file, "-o", tmp_path / "x.docx")
+    assert done.returncode == 2
+    assert "supported extensions:" in done.stderr
+    assert ".svg" in done.stderr and ".aif.json" in done.stderr
+    assert "Traceback" not in done.stderr
+    done = run("convert", tmp_path / "x.pptx", tmp_path / "y.argdown")
+    assert done.returncode == 2
+    assert ".argdown" in done.stderr
+
+
+def test_malformed_argdown_exits_1_with_line_and_column(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.argdown"
+    bad.write_text("[A]: fine\n  + [B: never closed\n", encoding="utf-8")
+    done = run("convert", bad, tmp_path / "bad.argmap.json")
+    assert done.returncode == 1
+    assert f"{bad}: line 2, column 5: " in done.stderr
+    assert "Traceback" not in done.stderr
+    assert not (tmp_path / "bad.argmap.json").exists()
+
+
+def test_missing_input_and_bad_scale(tmp_path: Path, map_file: Path) -> None:
+    done = run("export", tmp_path / "nope.argmap.json", "-o", tmp_path / "x.svg")
+    assert done.returncode == 1
+    assert "no such file" in done.stderr
+    assert run("export", map_file, "-o", tmp_path / "x.png", "--scale", "0").returncode == 2
+
+
+def test_argdown_written_by_argmap_round_trips_through_the_command_line(tmp_path: Path) -> None:
+    amap = synthetic_map(10, seed=2)
+    source = tmp_path / "s.argdown"
+    source.write_text(write_argdown(amap), encoding="utf-8")
+    assert run("convert", source, tmp_path / "s.argmap.json").returncode == 0
+    back = load(tmp_path / "s.argmap.json")
+    assert {c.id: c for c in back.claims} == {c.id: c for c in amap.claims}
