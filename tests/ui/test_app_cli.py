@@ -22,8 +22,8 @@ from ui.app import build_parser
 BUNDLED = sorted(MAPS.glob("*.argmap.json"))
 
 
-def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
+def _run(*args: str, **extra_env: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(REPO), **extra_env}
     env.pop("QT_QPA_PLATFORM", None)  # --screenshot must choose offscreen by itself
     env.pop("DISPLAY", None)
     env.pop("WAYLAND_DISPLAY", None)
@@ -64,6 +64,18 @@ def test_screenshot_size_option(tmp_path: Path) -> None:
     result = _run(str(BUNDLED[0]), "--screenshot", str(target), "--size", "1200x800")
     assert result.returncode == 0, result.stderr
     assert (QImage(str(target)).width(), QImage(str(target)).height()) == (1200, 800)
+
+
+def test_high_dpi_screenshot_has_device_pixels(tmp_path: Path) -> None:
+    """At 200 % the window keeps its layout and renders twice the pixels, sharply."""
+    target = tmp_path / "hidpi.png"
+    result = _run(
+        str(BUNDLED[0]), "--screenshot", str(target), "--size", "800x500", QT_SCALE_FACTOR="2"
+    )
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(target))
+    assert (image.width(), image.height()) == (1600, 1000)
+    assert len(_colours(image) & set(KIND_FILL.values())) >= 2
 
 
 def test_bad_map_prints_the_cli_message_and_fails(tmp_path: Path) -> None:

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
-from PySide6.QtGui import QDropEvent, QKeySequence, QPalette, QTextCursor
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QKeySequence, QMouseEvent, QPalette, QTextCursor
 from PySide6.QtWidgets import QApplication, QDockWidget, QUndoView
 
 from argmap.edits import UpdateClaim
@@ -508,3 +508,26 @@ def test_legend_edits_authors_undoably(make_window: MakeWindow, debate: Path) ->
     window.act_undo.trigger()
     assert window.doc.authors[author.id] == author
     assert window.legend.author_boxes[author.id].text().startswith(author.name[:20])
+
+
+def test_status_bar_says_what_a_click_in_the_article_will_do(
+    qtbot: Any, make_window: MakeWindow, debate: Path
+) -> None:
+    window = make_window()
+    window.open_path(debate)
+    pane = window.sources
+    claim_id, (start, _end) = next(iter(pane.highlights().items()))
+    cursor = QTextCursor(pane.text.document())
+    cursor.setPosition(start + 2)
+    at = QPointF(pane.text.cursorRect(cursor).center())
+    move = QMouseEvent(  # QTest's mouseMove sends no hover move on the offscreen platform
+        QEvent.Type.MouseMove,
+        at,
+        pane.text.viewport().mapToGlobal(at),
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(pane.text.viewport(), move)
+    qtbot.waitUntil(lambda: "Click to select" in window.statusBar().currentMessage())
+    assert window.doc.claims[claim_id].text in window.statusBar().currentMessage()

@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QPoint, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,25 +30,25 @@ from argmap.document import EditError, MapDocument
 from argmap.edits import UpdateAuthor
 from argmap.model import CLAIM_KINDS, LINK_KINDS
 from argmap.palette import KIND_LABEL, LINK_COLOR
-from ui.qt.sources import kind_icon
+from ui.qt.sources import hidpi_pixmap, kind_icon
 from ui.qt.undo import push_edit
 
 
 def swatch(color: str, size: int = 14) -> QIcon:
-    pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
+    """An author's colour dot."""
+    pixmap = hidpi_pixmap(size, size)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setBrush(QColor(color))
     painter.setPen(QPen(QColor(color).darker(130), 1))
-    painter.drawEllipse(1, 1, size - 2, size - 2)
+    painter.drawEllipse(QRectF(1, 1, size - 2, size - 2))
     painter.end()
     return QIcon(pixmap)
 
 
 def arrow(color: str, dashed: bool = False) -> QPixmap:
-    pixmap = QPixmap(28, 12)
-    pixmap.fill(Qt.GlobalColor.transparent)
+    """A link kind's arrow, as the map draws it."""
+    pixmap = hidpi_pixmap(28, 12)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     pen = QPen(QColor(color), 2)
@@ -101,6 +101,7 @@ class Legend(QWidget):
             box.setIcon(kind_icon(kind))
             box.setChecked(True)
             box.setToolTip(f"Show or hide {kind} claims")
+            box.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             box.toggled.connect(lambda on, k=kind: self._toggle_kind(k, on))
             kinds_layout.addWidget(box)
             self.kind_boxes[kind] = box

@@ -19,11 +19,12 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
     QContextMenuEvent,
+    QGuiApplication,
     QIcon,
     QMouseEvent,
     QPainter,
@@ -93,14 +94,24 @@ class OffsetMap:
         return position - (self._delta[k] if k >= 0 else 0)
 
 
+def hidpi_pixmap(width: int, height: int) -> QPixmap:
+    """A transparent pixmap of ``width``×``height`` logical pixels at the screen's ratio, so
+    hand-drawn icons stay sharp on a high-DPI screen instead of being scaled up."""
+    app = QGuiApplication.instance()
+    ratio = app.devicePixelRatio() if isinstance(app, QGuiApplication) else 1.0
+    pixmap = QPixmap(round(width * ratio), round(height * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    return pixmap
+
+
 def kind_icon(kind: ClaimKind, size: int = 14) -> QIcon:
     """A filled square in a kind's colours, for menus and the legend."""
-    pixmap = QPixmap(size, size)
-    pixmap.fill(QColor(KIND_STROKE[kind]))
-    inner = QPixmap(size - 2, size - 2)
-    inner.fill(QColor(KIND_FILL[kind]))
+    pixmap = hidpi_pixmap(size, size)
     painter = QPainter(pixmap)
-    painter.drawPixmap(1, 1, inner)
+    painter.setPen(QColor(KIND_STROKE[kind]))
+    painter.setBrush(QColor(KIND_FILL[kind]))
+    painter.drawRect(QRectF(0.5, 0.5, size - 1, size - 1))
     painter.end()
     return QIcon(pixmap)
 

@@ -324,6 +324,7 @@ class MainWindow(QMainWindow):
             area = QScrollArea()
             area.setWidgetResizable(True)
             area.setFrameShape(QFrame.Shape.NoFrame)
+            area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             area.setWidget(widget)
             dock.setWidget(area)
         else:
