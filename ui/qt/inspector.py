@@ -134,6 +134,7 @@ class Inspector(QWidget):
         form.addRow("Description", self.map_description)
         layout.addWidget(self.empty)
         layout.addWidget(self.map_form)
+        layout.addStretch(1)
         return page
 
     def _commit_meta(self) -> None:
@@ -276,6 +277,7 @@ class Inspector(QWidget):
             try:
                 if self.map_title.text() != self.doc.map.title:
                     self.map_title.setText(self.doc.map.title)
+                    self.map_title.setCursorPosition(0)  # show the start of a long title
                 if self.map_description.toPlainText() != self.doc.map.description:
                     self.map_description.setPlainText(self.doc.map.description)
             finally:
@@ -308,6 +310,7 @@ class Inspector(QWidget):
                 self.quote.setText("Not anchored to the article")
             self.drop_quote.setVisible(claim.quote is not None)
             self.tags.setText(", ".join(claim.tags))
+            self.tags.setCursorPosition(0)
             if self.note.toPlainText() != claim.note:
                 self.note.setPlainText(claim.note)
             self.origin.setText(_origin_text(claim.origin))
