@@ -201,6 +201,8 @@ class MainWindow(QMainWindow):
         self.act_save = a("&Save", self.save, key.Save, "Save the map", "SP_DialogSaveButton")
         self.act_save_as = a("Save &As…", self.save_as, key.SaveAs, "Save under another name")
         self.act_quit = a("&Quit", self.close, key.Quit, "Close the window")
+        if self.act_quit.shortcut().isEmpty():  # some platform themes define no Quit key
+            self.act_quit.setShortcut(QKeySequence("Ctrl+Q"))
         self.act_undo = self.undo_stack.createUndoAction(self, "&Undo")
         self.act_undo.setShortcut(QKeySequence(key.Undo))
         self.act_undo.setIcon(_std_icon(self, "SP_ArrowBack"))
