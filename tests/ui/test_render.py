@@ -197,3 +197,61 @@ def test_unknown_image_type_is_refused(tmp_path: Path) -> None:
 
     with pytest.raises(MapFileError):
         export_image(small_map(), tmp_path / "x.bmp")
+
+
+class FakeWindow:
+    """The public surface of the main window that File → Export/Import use."""
+
+    def __init__(self, amap: ArgumentMap) -> None:
+        from PySide6.QtWidgets import QMenu
+
+        self.holder = SceneHolder(amap)
+        self.doc = self.holder.doc
+        self.view = self
+        self.file_menu = QMenu()
+        self.errors: list[tuple[str, str]] = []
+        self.messages: list[str] = []
+        self.opened: list[tuple[ArgumentMap, object]] = []
+
+    def map_scene(self) -> object:
+        return self.holder.scene
+
+    def show_error(self, title: str, text: str) -> None:
+        self.errors.append((title, text))
+
+    def status(self, text: str, timeout_ms: int = 6000) -> None:
+        self.messages.append(text)
+
+    def maybe_save(self) -> bool:
+        return True
+
+    def set_map(self, amap: ArgumentMap, path: object) -> None:
+        self.opened.append((amap, path))
+
+
+def test_file_export_and_import_actions(tmp_path: Path) -> None:
+    from ui.qt.exporter import EXPORT_FILTERS, install
+
+    amap = small_map()
+    window = FakeWindow(amap)
+    feature = install(window)
+    texts = [a.text() for a in window.file_menu.actions()]
+    assert "&Export…" in texts and "&Import Map…" in texts
+
+    handout_filter = next(f for f, _, handout in EXPORT_FILTERS if handout)
+    feature.ask_export_path = lambda: (str(tmp_path / "class"), handout_filter)  # type: ignore[method-assign]
+    assert feature.export_dialog()
+    assert (tmp_path / "class.pdf").read_bytes().startswith(b"%PDF")
+    feature.ask_export_path = lambda: (str(tmp_path / "map"), "Argdown (*.argdown)")  # type: ignore[method-assign]
+    assert feature.export_dialog()
+
+    feature.ask_import_path = lambda: str(tmp_path / "map.argdown")  # type: ignore[method-assign]
+    assert feature.import_dialog()
+    imported, path = window.opened[-1]
+    assert path is None
+    assert {c.id for c in imported.claims} == {c.id for c in amap.claims}
+
+    (tmp_path / "bad.argdown").write_text("[A: oops\n", encoding="utf-8")
+    assert not feature.import_from(str(tmp_path / "bad.argdown"))
+    assert window.errors and "line 1, column 1" in window.errors[-1][1]
+    assert len(window.opened) == 1
