@@ -1,4 +1,4 @@
-"""The two kinds of things drawn on the map: claim cards and link arrows.
+"""Claim cards: the things a map is made of (arrows are in :mod:`ui.qt.canvas.links`).
 
 Items only *show* a claim or a link; they never change the document. A card's geometry
 (its height from the wrapped label) is computed once per text change, and cards paint
@@ -10,29 +10,25 @@ detail), which keeps the overview and "fit all" of big maps cheap and legible.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
-    QBrush,
     QColor,
     QFont,
     QFontMetricsF,
     QPainter,
     QPainterPath,
-    QPainterPathStroker,
     QPen,
-    QPolygonF,
 )
 from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
 from typing_extensions import override
 
 from argmap.layout import CARD_MIN_HEIGHT, CARD_WIDTH
-from argmap.model import Author, Claim, Link
-from argmap.palette import KIND_FILL, KIND_LABEL, KIND_STROKE, LINK_COLOR
+from argmap.model import Author, Claim
+from argmap.palette import KIND_FILL, KIND_LABEL, KIND_STROKE
 
 STRIPE = 7.0
 """Width of the author stripe on a card's left edge."""
@@ -81,6 +77,11 @@ def measure_card(text: str) -> tuple[float, float]:
     return CARD_WIDTH, max(CARD_MIN_HEIGHT, float(height))
 
 
+def _washed(color: QColor) -> QColor:
+    """Half way to white: the "not yet reviewed" look of a proposal's fill."""
+    return QColor((color.red() + 255) // 2, (color.green() + 255) // 2, (color.blue() + 255) // 2)
+
+
 @dataclass
 class Mark:
     """An overlay mark on a card (grounded-labelling status and the like)."""
@@ -92,24 +93,24 @@ class Mark:
 class ClaimItem(QGraphicsItem):
     """A claim card centred on its position: kind fill, author stripe, kind badge, label.
 
-    ``on_moved`` is called (with the item) whenever the card's position changes, so the
-    scene can re-route only this card's links.
+    The card does not report its moves (no ``itemChange`` override, which would cost a
+    Python call for every geometry change of every card): the scene re-routes a card's
+    arrows when it moves the card, and the view does when it drags cards.
     """
 
     def __init__(self, claim: Claim, author: Author | None) -> None:
         super().__init__()
         self.claim = claim
         self.author = author
-        self.on_moved: Callable[[ClaimItem], None] | None = None
         self.mark: Mark | None = None
         self.highlighted = False
         self.hover_handle = False
         self._hovered = False
         self._rect = QRectF()
+        self._size = (0.0, 0.0)
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
             | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
-            | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
         )
         self.setAcceptHoverEvents(True)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
@@ -148,6 +149,7 @@ class ClaimItem(QGraphicsItem):
     def _relayout(self) -> None:
         self.prepareGeometryChange()
         w, h = measure_card(self.claim.text)
+        self._size = (w, h)
         self._rect = QRectF(-w / 2, -h / 2, w, h)
 
     def card_rect(self) -> QRectF:
@@ -155,7 +157,7 @@ class ClaimItem(QGraphicsItem):
         return QRectF(self._rect)
 
     def size(self) -> tuple[float, float]:
-        return self._rect.width(), self._rect.height()
+        return self._size
 
     def handle_center(self) -> QPointF:
         return QPointF(0.0, self._rect.top())
@@ -176,15 +178,6 @@ class ClaimItem(QGraphicsItem):
         path = QPainterPath()
         path.addRect(self._rect.adjusted(0, -HANDLE_RADIUS, 0, 0))
         return path
-
-    @override
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
-        if (
-            change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged
-            and self.on_moved is not None
-        ):
-            self.on_moved(self)
-        return super().itemChange(change, value)
 
     @override
     def hoverEnterEvent(self, event: Any) -> None:
@@ -231,7 +224,7 @@ class ClaimItem(QGraphicsItem):
             painter.drawRoundedRect(rect.adjusted(-8, -8, 8, 8), 12, 12)
         if lod < LOW_DETAIL:
             painter.setPen(QPen(SELECT_COLOR, 6) if selected else Qt.PenStyle.NoPen)
-            painter.setBrush(fill if not proposal else fill.lighter(108))
+            painter.setBrush(fill if not proposal else _washed(fill))
             painter.drawRect(rect)
             painter.fillRect(
                 QRectF(rect.left(), rect.top(), STRIPE * 2, rect.height()), author_color
@@ -239,8 +232,8 @@ class ClaimItem(QGraphicsItem):
             return
 
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        if proposal:
-            fill.setAlpha(150)
+        if proposal:  # washed out, but opaque: arrows behind must not cross the text
+            fill = _washed(fill)
         if self.mark is not None:
             painter.setPen(QPen(self.mark.color, 4))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -314,184 +307,3 @@ class ClaimItem(QGraphicsItem):
             painter.setBrush(SELECT_COLOR if self.hover_handle else stroke)
             r = HANDLE_RADIUS + (1.5 if self.hover_handle else 0.0)
             painter.drawEllipse(c, r, r)
-
-
-def border_point(center: QPointF, half_w: float, half_h: float, toward: QPointF) -> QPointF:
-    """Where the segment from a card's centre toward ``toward`` leaves the card."""
-    dx, dy = toward.x() - center.x(), toward.y() - center.y()
-    if dx == 0 and dy == 0:
-        return QPointF(center)
-    tx = half_w / abs(dx) if dx else math.inf
-    ty = half_h / abs(dy) if dy else math.inf
-    t = min(tx, ty, 1.0)
-    return QPointF(center.x() + dx * t, center.y() + dy * t)
-
-
-HEAD_LENGTH = 14.0
-HEAD_WIDTH = 12.0
-
-
-class LinkItem(QGraphicsItem):
-    """An arrow from the supporting/attacking claim to its target.
-
-    Support: green, solid, filled triangle head. Attack: red, dashed, thicker, with a flat
-    bar (⊣) across the end, so the two differ in colour, line and head even in greyscale.
-    A link across authors is drawn as a double line: the comparison the app exists for.
-    """
-
-    def __init__(self, link: Link, source: ClaimItem, target: ClaimItem) -> None:
-        super().__init__()
-        self.link = link
-        self.source = source
-        self.target = target
-        self.background = QColor("white")
-        self._line = QLineF()
-        self._bounds = QRectF()
-        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-        self.setZValue(0.0)
-        self.update_geometry()
-
-    @property
-    def link_id(self) -> str:
-        return self.link.id
-
-    @property
-    def cross_author(self) -> bool:
-        a, b = self.source.claim.author, self.target.claim.author
-        return a is not None and b is not None and a != b
-
-    def set_link(self, link: Link, source: ClaimItem, target: ClaimItem) -> None:
-        self.link = link
-        self.source = source
-        self.target = target
-        self.update_geometry()
-        self.update()
-
-    def update_geometry(self) -> None:
-        """Re-route between the two cards' borders (called when either card moves)."""
-        s, t = self.source.pos(), self.target.pos()
-        sw, sh = self.source.size()
-        tw, th = self.target.size()
-        p1 = border_point(s, sw / 2 + 2, sh / 2 + 2, t)
-        p2 = border_point(t, tw / 2 + 3, th / 2 + 3, s)
-        line = QLineF(p1, p2)
-        if line == self._line:
-            return
-        self.prepareGeometryChange()
-        self._line = line
-        self._bounds = QRectF(p1, p2).normalized().adjusted(-12, -12, 12, 12)
-
-    def line(self) -> QLineF:
-        return QLineF(self._line)
-
-    # ------------------------------------------------------------------ Qt overrides
-    @override
-    def boundingRect(self) -> QRectF:
-        return self._bounds
-
-    @override
-    def shape(self) -> QPainterPath:
-        path = QPainterPath(self._line.p1())
-        path.lineTo(self._line.p2())
-        stroker = QPainterPathStroker()
-        stroker.setWidth(12)
-        return stroker.createStroke(path)
-
-    @override
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionGraphicsItem,
-        widget: QWidget | None = None,
-    ) -> None:
-        line = self._line
-        length = line.length()
-        if length < 1:
-            return
-        attack = self.link.kind == "attack"
-        color = QColor(LINK_COLOR[self.link.kind])
-        if self.link.origin.is_proposal:
-            color.setAlpha(140)
-        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, lod >= LOW_DETAIL)
-        ux, uy = line.dx() / length, line.dy() / length
-        tip = line.p2()
-        head = min(HEAD_LENGTH, length / 2)
-        end = QPointF(
-            tip.x() - ux * (4 if attack else head), tip.y() - uy * (4 if attack else head)
-        )
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        if selected:
-            painter.setPen(
-                QPen(QColor(21, 101, 192, 90), 12, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
-            )
-            painter.drawLine(line)
-        width = 3.0 if attack else 2.0
-        if self.cross_author:
-            width += 3.5
-        pen = QPen(color, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap)
-        if attack:
-            pen.setStyle(Qt.PenStyle.CustomDashLine)
-            pen.setDashPattern([3.0, 1.6] if self.cross_author else [4.0, 2.5])
-        painter.setPen(pen)
-        painter.drawLine(QLineF(line.p1(), end))
-        if self.cross_author:  # hollow it out: two parallel rails
-            painter.setPen(
-                QPen(self.background, width - 4.0, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap)
-            )
-            painter.drawLine(QLineF(line.p1(), end))
-        nx, ny = -uy, ux
-        if attack:
-            half = HEAD_WIDTH * 0.8
-            painter.setPen(QPen(color, 4.0, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
-            painter.drawLine(
-                QPointF(end.x() + nx * half, end.y() + ny * half),
-                QPointF(end.x() - nx * half, end.y() - ny * half),
-            )
-        else:
-            half = HEAD_WIDTH / 2
-            base = QPointF(tip.x() - ux * head, tip.y() - uy * head)
-            poly = QPolygonF(
-                [
-                    tip,
-                    QPointF(base.x() + nx * half, base.y() + ny * half),
-                    QPointF(base.x() - nx * half, base.y() - ny * half),
-                ]
-            )
-            painter.setPen(QPen(color, 1.0))
-            painter.setBrush(QBrush(color))
-            painter.drawPolygon(poly)
-
-
-class LinkPreview(QGraphicsItem):
-    """The rubber arrow shown while a link is being drawn."""
-
-    def __init__(self, start: QPointF) -> None:
-        super().__init__()
-        self._line = QLineF(start, start)
-        self.valid_target = False
-        self.setZValue(10.0)
-
-    def set_end(self, end: QPointF, valid: bool) -> None:
-        self.prepareGeometryChange()
-        self._line.setP2(end)
-        self.valid_target = valid
-        self.update()
-
-    @override
-    def boundingRect(self) -> QRectF:
-        return QRectF(self._line.p1(), self._line.p2()).normalized().adjusted(-10, -10, 10, 10)
-
-    @override
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionGraphicsItem,
-        widget: QWidget | None = None,
-    ) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        color = SELECT_COLOR if self.valid_target else QColor("#757575")
-        painter.setPen(QPen(color, 2.5, Qt.PenStyle.DashLine, Qt.PenCapStyle.RoundCap))
-        painter.drawLine(self._line)
-        painter.setBrush(color)
-        painter.drawEllipse(self._line.p2(), 5, 5)

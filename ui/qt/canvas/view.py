@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from typing import Any, cast
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
@@ -35,7 +35,7 @@ from PySide6.QtGui import (
     QUndoStack,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QMenu, QWidget
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QMenu, QWidget
 from typing_extensions import override
 
 from argmap.document import EditError, MapDocument
@@ -54,12 +54,14 @@ from argmap.layout import layered_layout, place_new_claim
 from argmap.model import CLAIM_KINDS, Claim, ClaimKind, Link, LinkKind, Point
 from argmap.palette import KIND_LABEL
 from ui.qt.canvas.editor import LabelEditor
-from ui.qt.canvas.items import ClaimItem, LinkItem, LinkPreview, measure_card
+from ui.qt.canvas.items import ClaimItem, measure_card
+from ui.qt.canvas.links import HIT_TOLERANCE, LinkItem, LinkPreview
 from ui.qt.canvas.scene import MapScene
 from ui.qt.undo import push_edit
 
 MIN_SCALE = 0.03
 MAX_SCALE = 4.0
+AA_MIN_ZOOM = 0.3
 FIT_MAX_SCALE = 1.0
 """Fit never blows a small map up beyond 100 %: big text on a few cards looks broken."""
 
@@ -160,7 +162,7 @@ class MapView(QGraphicsView):
         center = self.mapToScene(self.viewport().rect().center())
         self.setTransform(QTransform())
         self.centerOn(center)
-        self.viewport_changed.emit()
+        self._zoom_changed()
 
     def fit_all(self) -> None:
         rect = self._scene.content_rect()
@@ -168,7 +170,7 @@ class MapView(QGraphicsView):
         if self.transform().m11() > FIT_MAX_SCALE:
             self.setTransform(QTransform.fromScale(FIT_MAX_SCALE, FIT_MAX_SCALE))
             self.centerOn(rect.center())
-        self.viewport_changed.emit()
+        self._zoom_changed()
 
     def zoom(self) -> float:
         return self.transform().m11()
@@ -265,7 +267,7 @@ class MapView(QGraphicsView):
             self.setTransform(transform)
             self.horizontalScrollBar().setValue(h)
             self.verticalScrollBar().setValue(v)
-        self.viewport_changed.emit()
+        self._zoom_changed()
 
     def showing_map(self) -> bool:
         return self._alternate is None
@@ -350,6 +352,10 @@ class MapView(QGraphicsView):
                 return item
         return None
 
+    def _link_at(self, view_pos: QPoint) -> LinkItem | None:
+        """The arrow under the pointer, with a few pixels of tolerance (arrows are thin)."""
+        return self._scene.link_at(self.mapToScene(view_pos), HIT_TOLERANCE / self.zoom())
+
     def _finish_link(self, view_pos: QPoint) -> None:
         source = self._link_source
         self.cancel_link()
@@ -370,7 +376,7 @@ class MapView(QGraphicsView):
             self.status_message.emit(text)
 
     def _hover_status(self, view_pos: QPoint) -> None:
-        item = self.itemAt(view_pos)
+        item: ClaimItem | LinkItem | None = self._card_at(view_pos) or self._link_at(view_pos)
         if isinstance(item, ClaimItem):
             on_handle = item.on_handle(item.mapFromScene(self.mapToScene(view_pos)))
             self._status(HINT_HANDLE if on_handle else HINT_CARD)
@@ -387,6 +393,12 @@ class MapView(QGraphicsView):
         self.selection_changed.emit(self._scene.selected_claim_ids())
 
     # ------------------------------------------------------------------ zoom
+    def _zoom_changed(self) -> None:
+        """Antialias only where it shows: far out, thousands of one-pixel arrows paint
+        twice as fast without it and look the same."""
+        self.setRenderHint(QPainter.RenderHint.Antialiasing, self.zoom() >= AA_MIN_ZOOM)
+        self.viewport_changed.emit()
+
     def _zoom_by(self, factor: float, anchor: bool) -> None:
         current = self.transform().m11()
         factor = max(MIN_SCALE / current, min(MAX_SCALE / current, factor))
@@ -397,7 +409,7 @@ class MapView(QGraphicsView):
             self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.scale(factor, factor)
         self.setTransformationAnchor(old)
-        self.viewport_changed.emit()
+        self._zoom_changed()
 
     # ------------------------------------------------------------------ Qt overrides
     @override
@@ -469,6 +481,7 @@ class MapView(QGraphicsView):
             return
         super().mouseMoveEvent(event)
         if self._press_positions and event.buttons() & Qt.MouseButton.LeftButton:
+            self._scene.reroute(self._press_positions)  # only the dragged cards' arrows
             n = len(self._press_positions)
             self._status(f"Moving {n} claim{'s' if n > 1 else ''}: release to drop (one undo step)")
         elif not event.buttons():
@@ -516,7 +529,7 @@ class MapView(QGraphicsView):
         card = self._card_at(pos)
         if card is not None:
             self.edit_claim_text(card.claim_id)
-        elif not isinstance(self.itemAt(pos), LinkItem):
+        elif self._link_at(pos) is None:
             self.new_claim_at(self.mapToScene(pos))
         event.accept()
 
@@ -534,6 +547,7 @@ class MapView(QGraphicsView):
                 self._status("Link cancelled")
             else:
                 self._scene.clearSelection()
+                self._scene.clear_link_selection()
         elif event.matches(QKeySequence.StandardKey.ZoomIn) or (
             key == Qt.Key.Key_Equal and event.modifiers() & Qt.KeyboardModifier.ControlModifier
         ):
@@ -573,13 +587,22 @@ class MapView(QGraphicsView):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._fitted_once:
+            # Fit now, so the first paint is already the whole map (painting it at 100 %
+            # first and then again fitted would double the cost of opening a big map);
+            # fit once more after the window's layout settles if that changed our size.
             self._fitted_once = True
-            QTimer.singleShot(0, self.fit_all)
+            self.fit_all()
+            size = self.viewport().size()
+            QTimer.singleShot(0, lambda: self._refit_if_resized(size))
+
+    def _refit_if_resized(self, size: QSize) -> None:
+        if self.viewport().size() != size and self.showing_map():
+            self.fit_all()
 
     @override
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
-        self.viewport_changed.emit()
+        self._zoom_changed()
 
     def _after_reset(self) -> None:
         self.cancel_link()
@@ -594,7 +617,7 @@ class MapView(QGraphicsView):
     def build_context_menu(self, view_pos: QPoint) -> QMenu:
         """The menu for what is under ``view_pos``: a card, an arrow or empty space."""
         menu = QMenu(self)
-        item: QGraphicsItem | None = self._card_at(view_pos) or self.itemAt(view_pos)
+        item: ClaimItem | LinkItem | None = self._card_at(view_pos) or self._link_at(view_pos)
         scene_pos = self.mapToScene(view_pos)
         if isinstance(item, ClaimItem):
             self._claim_menu(menu, item)
@@ -633,6 +656,8 @@ class MapView(QGraphicsView):
         menu.addAction(label).triggered.connect(self.delete_selected)
 
     def _link_menu(self, menu: QMenu, item: LinkItem) -> None:
+        self._scene.clearSelection()
+        self._scene.select_link(item.link_id)
         link = item.link
         other: LinkKind = "attack" if link.kind == "support" else "support"
         menu.addAction(f"Make {other}").triggered.connect(

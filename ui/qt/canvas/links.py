@@ -1,0 +1,372 @@
+"""Link arrows: cheap to re-route while dragging, and cheap to paint when long.
+
+Geometry is plain float arithmetic done when a card moves (only the moved cards' arrows);
+the head is built on the first detailed paint; painting clips the shaft to the exposed
+area first (see :class:`LinkItem`). Zoomed far out an arrow is one hairline.
+
+Arrows are not Qt-selectable (a Qt-selected item is hit and rubber-banded by its bounding
+box, which for a diagonal line is mostly empty space); the scene keeps its own set of
+selected links, drawn with a halo, and hit-tests arrows by distance to the line.
+
+Look: support is green, solid, with a filled triangle head; attack is red, dashed and
+thicker, ending in a flat bar (⊣). The two differ in colour, stroke and head, so they stay
+distinct in greyscale and for colour-blind readers. A link across authors is drawn as a
+double line (two rails), the comparison the app exists for.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import cache
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+from typing_extensions import override
+
+from argmap.model import Link
+from argmap.palette import LINK_COLOR
+from ui.qt.canvas.items import SELECT_COLOR, ClaimItem
+
+HEAD_LENGTH = 14.0
+HEAD_WIDTH = 14.0
+BAR_HALF = 11.0
+"""Half the length of an attack's end bar."""
+HIT_TOLERANCE = 6.0
+"""How far (in screen pixels) from an arrow a click still hits it."""
+
+
+def border_point(center: QPointF, half_w: float, half_h: float, toward: QPointF) -> QPointF:
+    """Where the segment from a card's centre toward ``toward`` leaves the card."""
+    x, y = _border(center.x(), center.y(), half_w, half_h, toward.x(), toward.y())
+    return QPointF(x, y)
+
+
+def _border(  # noqa: PLR0917 - six floats on a hot path, no tuples
+    cx: float, cy: float, half_w: float, half_h: float, tx: float, ty: float
+) -> tuple[float, float]:
+    dx, dy = tx - cx, ty - cy
+    if dx == 0 and dy == 0:
+        return cx, cy
+    t = min(half_w / abs(dx) if dx else math.inf, half_h / abs(dy) if dy else math.inf, 1.0)
+    return cx + dx * t, cy + dy * t
+
+
+SPREAD = 0.3
+"""How far an arrow's ends slide along a card's edge toward the other card (a fraction of
+their horizontal distance): arrows into one conclusion then arrive side by side instead of
+piling their heads onto the middle of its bottom edge."""
+
+
+def _exit(  # noqa: PLR0917 - floats on a hot path
+    ax: float,
+    ay: float,
+    cx: float,
+    cy: float,
+    half_w: float,
+    half_h: float,
+    bx: float,
+    by: float,
+) -> tuple[float, float]:
+    """Where the ray from ``a`` (inside the box centred on ``c``) toward ``b`` leaves it."""
+    dx, dy = bx - ax, by - ay
+    t = 1.0
+    if dx > 0:
+        t = min(t, (cx + half_w - ax) / dx)
+    elif dx < 0:
+        t = min(t, (cx - half_w - ax) / dx)
+    if dy > 0:
+        t = min(t, (cy + half_h - ay) / dy)
+    elif dy < 0:
+        t = min(t, (cy - half_h - ay) / dy)
+    t = max(t, 0.0)
+    return ax + dx * t, ay + dy * t
+
+
+def arrow_ends(  # noqa: PLR0917 - floats on a hot path
+    sx: float,
+    sy: float,
+    sw: float,
+    sh: float,
+    tx: float,
+    ty: float,
+    tw: float,
+    th: float,
+) -> tuple[float, float, float, float]:
+    """Start and end of an arrow between two cards (centres and sizes), on their borders."""
+    shift = (tx - sx) * SPREAD
+    limit_s, limit_t = max(0.0, sw / 2 - 20), max(0.0, tw / 2 - 20)
+    ax = sx + max(-limit_s, min(limit_s, shift))
+    bx = tx - max(-limit_t, min(limit_t, shift))
+    x1, y1 = _exit(ax, sy, sx, sy, sw / 2 + 2, sh / 2 + 2, bx, ty)
+    x2, y2 = _exit(bx, ty, tx, ty, tw / 2 + 3, th / 2 + 3, ax, sy)
+    return x1, y1, x2, y2
+
+
+def distance_to_segment(p: QPointF, line: QLineF) -> float:
+    """Distance from ``p`` to the segment ``line`` (for hit-testing thin arrows)."""
+    x1, y1, x2, y2 = line.x1(), line.y1(), line.x2(), line.y2()
+    dx, dy = x2 - x1, y2 - y1
+    length2 = dx * dx + dy * dy
+    if length2 == 0:
+        return math.hypot(p.x() - x1, p.y() - y1)
+    t = max(0.0, min(1.0, ((p.x() - x1) * dx + (p.y() - y1) * dy) / length2))
+    return math.hypot(p.x() - (x1 + t * dx), p.y() - (y1 + t * dy))
+
+
+@cache
+def link_pen(kind: str, cross: bool, proposal: bool) -> QPen:
+    """The one pen of an arrow of this look (shared by every such arrow)."""
+    color = QColor(LINK_COLOR[kind])  # type: ignore[index]
+    if proposal:
+        color.setAlpha(120)
+    attack = kind == "attack"
+    width = (2.6 if attack else 2.0) if not cross else (2.0 if attack else 1.6)
+    pen = QPen(
+        color, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap, Qt.PenJoinStyle.MiterJoin
+    )
+    if attack:
+        pen.setStyle(Qt.PenStyle.CustomDashLine)
+        pen.setDashPattern([4.0, 2.5])
+    return pen
+
+
+@cache
+def link_brush(kind: str, proposal: bool) -> QBrush:
+    color = QColor(LINK_COLOR[kind])  # type: ignore[index]
+    if proposal:
+        color.setAlpha(120)
+    return QBrush(color)
+
+
+@cache
+def _halo_pen() -> QPen:
+    color = QColor(SELECT_COLOR)
+    color.setAlpha(80)
+    return QPen(color, 12.0, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+
+
+RAIL_GAP = 2.6
+"""Half the distance between the two rails of a cross-author arrow."""
+
+
+def clip_segment(
+    x1: float, y1: float, x2: float, y2: float, rect: QRectF
+) -> tuple[float, float] | None:
+    """Liang-Barsky: the parameter range [t0, t1] of the segment inside ``rect``, or None."""
+    t0, t1 = 0.0, 1.0
+    dx, dy = x2 - x1, y2 - y1
+    for p, q in (
+        (-dx, x1 - rect.left()),
+        (dx, rect.right() - x1),
+        (-dy, y1 - rect.top()),
+        (dy, rect.bottom() - y1),
+    ):
+        if p == 0:
+            if q < 0:
+                return None
+            continue
+        r = q / p
+        if p < 0:
+            if r > t1:
+                return None
+            t0 = max(t0, r)
+        else:
+            if r < t0:
+                return None
+            t1 = min(t1, r)
+    return t0, t1
+
+
+class LinkItem(QGraphicsItem):
+    """An arrow from the supporting/attacking claim (``source``) to its ``target``.
+
+    Painting draws only the part of the shaft inside the exposed rectangle. Arrows of a
+    big map are long, and Qt strokes (and dashes) a line over its whole length before
+    clipping: a few dozen arrows crossing the screen cost 12 ms per repaint as Qt path
+    items, and a fraction of that clipped here. The dash offset follows the clipping, so
+    dashes do not crawl while panning.
+    """
+
+    def __init__(self, link: Link, source: ClaimItem, target: ClaimItem) -> None:
+        super().__init__()
+        self.link = link
+        self.source = source
+        self.target = target
+        self._ends = (math.nan,) * 4
+        self._shaft_end = (0.0, 0.0)
+        self._line = QLineF()
+        self._bounds = QRectF()
+        self._head = QPainterPath()
+        self._head_built = False
+        self._cross = self.cross_author
+        self.link_selected = False
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+        self.update_geometry()
+
+    @property
+    def link_id(self) -> str:
+        return self.link.id
+
+    @property
+    def cross_author(self) -> bool:
+        a, b = self.source.claim.author, self.target.claim.author
+        return a is not None and b is not None and a != b
+
+    def line(self) -> QLineF:
+        """From the source card's border to the target card's border."""
+        return QLineF(self._line)
+
+    def refresh_style(self) -> None:
+        """Follow a change of the claims' authors (single or double line)."""
+        self._cross = self.cross_author
+        self.update()
+
+    def set_link_selected(self, on: bool) -> None:
+        if on != self.link_selected:
+            self.link_selected = on
+            self.update()
+
+    def update_geometry(self) -> None:
+        """Re-route between the two cards' borders (called when either card moves)."""
+        s, t = self.source.pos(), self.target.pos()
+        sw, sh = self.source.size()
+        tw, th = self.target.size()
+        ends = arrow_ends(s.x(), s.y(), sw, sh, t.x(), t.y(), tw, th)
+        if ends == self._ends:
+            return
+        self.prepareGeometryChange()
+        self._ends = ends
+        x1, y1, x2, y2 = ends
+        self._line = QLineF(x1, y1, x2, y2)
+        self._bounds = QRectF(
+            min(x1, x2) - 12, min(y1, y2) - 12, abs(x2 - x1) + 24, abs(y2 - y1) + 24
+        )
+        self._head_built = False
+
+    def _build_head(self) -> None:
+        """The head's path and where the shaft stops (built on the first detailed paint)."""
+        self._head_built = True
+        x1, y1, x2, y2 = self._ends
+        head = QPainterPath()
+        length = math.hypot(x2 - x1, y2 - y1)
+        if length < 1:
+            self._head, self._shaft_end = head, (x1, y1)
+            return
+        ux, uy = (x2 - x1) / length, (y2 - y1) / length
+        nx, ny = -uy, ux
+        if self.link.kind == "attack":  # a flat bar across the end: ⊣
+            ex, ey = x2 - ux * 5, y2 - uy * 5
+            bx, by = ux * 2.2, uy * 2.2
+            head.moveTo(ex + nx * BAR_HALF - bx, ey + ny * BAR_HALF - by)
+            head.lineTo(ex + nx * BAR_HALF + bx, ey + ny * BAR_HALF + by)
+            head.lineTo(ex - nx * BAR_HALF + bx, ey - ny * BAR_HALF + by)
+            head.lineTo(ex - nx * BAR_HALF - bx, ey - ny * BAR_HALF - by)
+        else:
+            h = min(HEAD_LENGTH, length / 2)
+            ex, ey = x2 - ux * h, y2 - uy * h
+            half = HEAD_WIDTH / 2
+            head.moveTo(x2, y2)
+            head.lineTo(ex + nx * half, ey + ny * half)
+            head.lineTo(ex - nx * half, ey - ny * half)
+            ex, ey = ex + ux, ey + uy  # tuck the shaft under the head: no hairline gap
+        head.closeSubpath()
+        self._head, self._shaft_end = head, (ex, ey)
+
+    def hit_distance(self, scene_pos: QPointF) -> float:
+        return distance_to_segment(scene_pos, self._line)
+
+    # ------------------------------------------------------------------ Qt overrides
+    @override
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    @override
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionGraphicsItem,
+        widget: QWidget | None = None,
+    ) -> None:
+        kind = self.link.kind
+        proposal = self.link.origin.is_proposal
+        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        if lod < LOW_DETAIL_LINKS:
+            painter.setPen(_thin_pen(kind))
+            painter.drawLine(self._line)
+            return
+        if not self._head_built:
+            self._build_head()
+        x1, y1, _, _ = self._ends
+        x2, y2 = self._shaft_end
+        span = clip_segment(x1, y1, x2, y2, option.exposedRect.adjusted(-8, -8, 8, 8))
+        if span is not None:
+            t0, t1 = span
+            dx, dy = x2 - x1, y2 - y1
+            a = QPointF(x1 + dx * t0, y1 + dy * t0)
+            b = QPointF(x1 + dx * t1, y1 + dy * t1)
+            if self.link_selected:
+                painter.setPen(_halo_pen())
+                painter.drawLine(a, b)
+            pen = link_pen(kind, self._cross, proposal)
+            if t0 > 0 and kind == "attack":
+                pen = QPen(pen)
+                pen.setDashOffset(math.hypot(dx, dy) * t0 / pen.widthF())
+            painter.setPen(pen)
+            if self._cross:
+                length = math.hypot(dx, dy) or 1.0
+                ox, oy = -dy / length * RAIL_GAP, dx / length * RAIL_GAP
+                painter.drawLine(QLineF(a.x() + ox, a.y() + oy, b.x() + ox, b.y() + oy))
+                painter.drawLine(QLineF(a.x() - ox, a.y() - oy, b.x() - ox, b.y() - oy))
+            else:
+                painter.drawLine(a, b)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(link_brush(kind, proposal))
+        painter.drawPath(self._head)
+
+
+@cache
+def _thin_pen(kind: str) -> QPen:
+    return QPen(QColor(LINK_COLOR[kind]), 0)  # type: ignore[index]
+
+
+LOW_DETAIL_LINKS = 0.3
+"""Below this zoom an arrow is one hairline: heads and rails would be a pixel anyway."""
+
+
+class LinkPreview(QGraphicsItem):
+    """The rubber arrow shown while a link is being drawn."""
+
+    def __init__(self, start: QPointF) -> None:
+        super().__init__()
+        self._line = QLineF(start, start)
+        self.valid_target = False
+        self.setZValue(10.0)
+
+    def set_end(self, end: QPointF, valid: bool) -> None:
+        self.prepareGeometryChange()
+        self._line.setP2(end)
+        self.valid_target = valid
+        self.update()
+
+    @override
+    def boundingRect(self) -> QRectF:
+        return QRectF(self._line.p1(), self._line.p2()).normalized().adjusted(-10, -10, 10, 10)
+
+    @override
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionGraphicsItem,
+        widget: QWidget | None = None,
+    ) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        color = SELECT_COLOR if self.valid_target else QColor("#757575")
+        painter.setPen(QPen(color, 2.5, Qt.PenStyle.DashLine, Qt.PenCapStyle.RoundCap))
+        painter.drawLine(self._line)
+        painter.setBrush(color)
+        painter.drawEllipse(self._line.p2(), 5, 5)
