@@ -13,10 +13,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
-from argmap.mapfile import FileProblem, MapFileError
-from argmap.model import CLAIM_KINDS, ArgumentMap, ClaimKind
+if TYPE_CHECKING:
+    from argmap.mapfile import MapFileError
+    from argmap.model import ArgumentMap, ClaimKind
+
+KINDS = ("thesis", "premise", "recommendation", "evidence", "objection")
+"""The claim kinds (as in :data:`argmap.model.CLAIM_KINDS`, which a test keeps equal):
+repeated here so readers do not import pydantic just to recognise a kind name."""
 
 _ID_OK = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:\-]*$")
 
@@ -33,11 +38,13 @@ class ImportResult:
 
 def fail(file: str, message: str, where: str = "") -> MapFileError:
     """A one-problem error in the map loader's shape."""
-    return MapFileError([FileProblem(file, where, message)])
+    return fail_many(file, [(where, message)])
 
 
 def fail_many(file: str, problems: Iterable[tuple[str, str]]) -> MapFileError:
     """An error listing several ``(where, message)`` problems of one file."""
+    from argmap.mapfile import FileProblem, MapFileError
+
     return MapFileError([FileProblem(file, where, message) for where, message in problems])
 
 
@@ -74,9 +81,8 @@ def as_kind(value: object) -> ClaimKind | None:
     """``value`` as a claim kind when it names one (case-insensitive), else None."""
     if isinstance(value, str):
         lowered = value.strip().lower()
-        for kind in CLAIM_KINDS:
-            if lowered == kind:
-                return kind
+        if lowered in KINDS:
+            return cast("ClaimKind", lowered)
     return None
 
 

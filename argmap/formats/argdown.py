@@ -19,7 +19,7 @@ reconstructed argument's premises support the argument and the argument supports
 conclusion, as Argdown draws it. A claim's kind comes from ``kind`` data or a kind-named tag,
 else ``thesis`` for a claim that is only supported or attacked, else ``premise``. Its author
 comes from ``author`` (or ``proponent``) data on the statement or its heading. Headings
-without such data become ``group:`` tags.
+without such data become ``group:`` tags; claims made from arguments are tagged ``argument``.
 """
 
 from __future__ import annotations
@@ -28,28 +28,29 @@ import contextlib
 import gc
 import re
 from collections.abc import Iterable, Iterator
-from typing import Any
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from argmap.formats._common import IdMaker, ImportResult, as_kind, fail, one_line, slug
 from argmap.formats._yaml import dump_flow
 from argmap.formats.argdown_syntax import ArgdownError, Argument, Document, Statement, parse
-from argmap.model import (
-    MANUAL,
-    SCHEMA_VERSION,
-    ArgumentMap,
-    Author,
-    Claim,
-    Link,
-    LinkKind,
-    Origin,
-    Point,
-    Position,
-    Quote,
-    Source,
-)
-from argmap.palette import author_color
+
+if TYPE_CHECKING:
+    from argmap.model import ArgumentMap, Claim, Link, LinkKind
+
+# The reader builds a map file's JSON directly and imports pydantic only when the document
+# carries data that needs validating (front matter, origins), so converting Argdown to a
+# map file starts fast. These mirror the model; a test checks they still agree with it.
+SCHEMA_VERSION = 1
+CLAIM_FIELDS = ("id", "kind", "text", "author", "source", "quote", "tags", "note", "origin", "pos")
+LINK_FIELDS = ("id", "kind", "from_claim", "to_claim", "note", "origin")
+FIELD_DEFAULTS: dict[str, Any] = {
+    "author": None,
+    "source": None,
+    "quote": None,
+    "pos": None,
+    "tags": [],
+    "note": "",
+}
 
 _MARKUP = re.compile(r"[{}\[\]<>#@*_/\\`]|^\(\d+\)|^\d+\.\s|^[-+*]\s")
 _RELATION_KIND: dict[str, tuple[LinkKind, bool, str]] = {
@@ -83,11 +84,13 @@ class _Builder:
         self.warnings: list[str] = list(doc.warnings)
         meta = doc.frontmatter.get("argmap")
         self.meta: dict[str, Any] = meta if isinstance(meta, dict) else {}
-        self.authors: dict[str, Author] = {}
-        self.sources: dict[str, Source] = {}
+        self.authors: dict[str, dict[str, Any]] = {}
+        self.sources: dict[str, dict[str, Any]] = {}
         self.ids = IdMaker()
 
     def _models(self, key: str, model: Any) -> list[Any]:
+        from pydantic import ValidationError
+
         items = self.meta.get(key) or []
         out = []
         for i, item in enumerate(items if isinstance(items, list) else []):
@@ -100,6 +103,10 @@ class _Builder:
         return out
 
     def build(self) -> ImportResult:
+        from pydantic import ValidationError
+
+        from argmap.model import ArgumentMap
+
         raw = self.build_json()
         try:
             amap = ArgumentMap.model_validate(raw)
@@ -118,13 +125,18 @@ class _Builder:
 
     def build_json(self) -> dict[str, Any]:
         """The map as the JSON object a map file holds (model field order, no ``None``)."""
-        for author in self._models("authors", Author):
-            self.authors[author.id] = author
-        for raw_source in self._models("sources", Source):
-            source = raw_source.model_copy(
-                update={"authors": [a for a in raw_source.authors if a in self.authors]}
-            )
-            self.sources[source.id] = source
+        positions: list[Any] = []
+        if self.meta:
+            from argmap.model import Author, Position, Source
+
+            for author in self._models("authors", Author):
+                self.authors[author.id] = _dump(author)
+            for raw_source in self._models("sources", Source):
+                source = raw_source.model_copy(
+                    update={"authors": [a for a in raw_source.authors if a in self.authors]}
+                )
+                self.sources[source.id] = _dump(source) | {"text": source.text}
+            positions = self._models("positions", Position)
         claims: dict[tuple[bool, str], dict[str, Any]] = {}
         for statement in self.doc.statements.values():
             claims[(False, statement.title)] = self._claim(statement)
@@ -145,17 +157,17 @@ class _Builder:
                     "grounds": [g for g in p.grounds if g in claim_ids],
                 }
             )
-            for p in self._models("positions", Position)
+            for p in positions
         ]
         title = self.doc.frontmatter.get("title")
         raw = {
             "schema_version": SCHEMA_VERSION,
             "title": str(title) if title is not None else "",
             "description": str(self.meta.get("description") or ""),
-            "sources": [_dump(s) for s in self.sources.values()],
-            "authors": [_dump(a) for a in self.authors.values()],
-            "claims": [_as_json(Claim, fields) for fields in claims.values()],
-            "links": [_as_json(Link, fields) for fields in links],
+            "sources": list(self.sources.values()),
+            "authors": list(self.authors.values()),
+            "claims": [_as_json(CLAIM_FIELDS, fields) for fields in claims.values()],
+            "links": [_as_json(LINK_FIELDS, fields) for fields in links],
             "positions": [_dump(p) for p in positions],
         }
         return {k: v for k, v in raw.items() if k == "schema_version" or v not in ("", [])}
@@ -166,13 +178,17 @@ class _Builder:
         if value in self.authors:
             return value
         for author in self.authors.values():
-            if author.name == value:
-                return author.id
+            if author["name"] == value:
+                return str(author["id"])
         new_id = slug(value, "author")
         if new_id not in self.authors:
-            self.authors[new_id] = Author(
-                id=new_id, name=value.strip(), color=author_color(len(self.authors))
-            )
+            from argmap.palette import author_color
+
+            self.authors[new_id] = {
+                "id": new_id,
+                "name": value.strip(),
+                "color": author_color(len(self.authors)),
+            }
         return new_id
 
     def _claim(self, item: Statement | Argument) -> dict[str, Any]:
@@ -188,6 +204,8 @@ class _Builder:
             claim_tags = [t for t in tags if as_kind(t) is None]
             if section and not section_data.get("author"):
                 claim_tags.append(f"group:{section}")
+            if isinstance(item, Argument):
+                claim_tags.append("argument")  # an Argdown argument node, not a statement
         exact = data.get("text")
         label = exact if isinstance(exact, str) and exact.strip() else one_line(text) or title
         fields: dict[str, Any] = {
@@ -200,7 +218,7 @@ class _Builder:
         source = data.get("source")
         if isinstance(source, str) and source in self.sources:
             fields["source"] = source
-            quote = self._quote(self.sources[source].text, data.get("quote"))
+            quote = self._quote(self.sources[source]["text"], data.get("quote"))
             if quote is not None:
                 fields["quote"] = quote
             elif data.get("quote") is not None:
@@ -210,17 +228,22 @@ class _Builder:
         if isinstance(data.get("note"), str):
             fields["note"] = data["note"]
         if isinstance(data.get("origin"), dict):
+            from pydantic import ValidationError
+
+            from argmap.model import Origin
+
             try:
                 fields["origin"] = Origin.model_validate(data["origin"])
             except ValidationError:
                 self.warnings.append(f"claim {fields['id']}: invalid origin data; dropped")
         pos = data.get("pos")
         if isinstance(pos, list) and len(pos) == 2 and all(isinstance(v, int | float) for v in pos):
-            fields["pos"] = Point(x=float(pos[0]), y=float(pos[1]))
+            fields["pos"] = {"x": float(pos[0]), "y": float(pos[1])}
         return fields
 
     @staticmethod
-    def _quote(source_text: str, value: object) -> Quote | None:
+    def _quote(source_text: str, value: object) -> dict[str, Any] | None:
+        """A quote as the file stores it, when ``value`` matches the source text."""
         if isinstance(value, dict):
             start, end = value.get("start"), value.get("end")
             if (
@@ -228,9 +251,9 @@ class _Builder:
                 and isinstance(end, int)
                 and 0 <= start < end <= len(source_text)
             ):
-                return Quote(start=start, end=end, text=source_text[start:end])
+                return {"start": start, "end": end, "text": source_text[start:end]}
         elif isinstance(value, str) and value and (at := source_text.find(value)) >= 0:
-            return Quote(start=at, end=at + len(value), text=value)
+            return {"start": at, "end": at + len(value), "text": value}
         return None
 
     def _links(self, claims: dict[tuple[bool, str], dict[str, Any]]) -> list[dict[str, Any]]:
@@ -279,6 +302,10 @@ class _Builder:
             if isinstance(extra.get("note"), str):
                 fields["note"] = extra["note"]
             if isinstance(extra.get("origin"), dict):
+                from pydantic import ValidationError
+
+                from argmap.model import Origin
+
                 with contextlib.suppress(ValidationError):
                     fields["origin"] = Origin.model_validate(extra["origin"])
         return list(out.values())
@@ -289,30 +316,23 @@ def _dump(obj: Any) -> Any:
     return obj.model_dump(mode="json", exclude_defaults=True)
 
 
-_DEFAULTS: dict[type, tuple[list[str], dict[str, Any]]] = {}
-
-
-def _as_json(model: type[Claim] | type[Link], fields: dict[str, Any]) -> dict[str, Any]:
-    """``fields`` as ``model(**fields).model_dump(mode="json", exclude_none=True)`` would give.
+def _as_json(order: tuple[str, ...], fields: dict[str, Any]) -> dict[str, Any]:
+    """``fields`` as the model would dump them to a file: model order, defaults left out.
 
     Building the dict directly (fields are valid by construction: ids from IdMaker, kinds
-    from the model's literals, small objects validated one by one) is what lets a 10,000-
+    from the model's literals, user data validated piece by piece) is what lets a 10,000-
     claim document convert in a fraction of a second; tests check the two agree byte for byte.
     """
-    if model not in _DEFAULTS:
-        defaults = {
-            name: info.get_default(call_default_factory=True)
-            for name, info in model.model_fields.items()
-            if not info.is_required()
-        }
-        _DEFAULTS[model] = (list(model.model_fields), defaults)
-    order, defaults = _DEFAULTS[model]
     out: dict[str, Any] = {}
     for name in order:
         value = fields.get(name)
-        if value is None or (name in defaults and value == defaults[name]):
+        if value is None or (name in FIELD_DEFAULTS and value == FIELD_DEFAULTS[name]):
             continue
-        out[name] = _dump(value) if hasattr(value, "model_dump") else value
+        if hasattr(value, "model_dump"):
+            value = _dump(value)
+            if not value:
+                continue  # an origin equal to the default (manual) one
+        out[name] = value
     return out
 
 
@@ -400,7 +420,7 @@ def _claim_data(claim: Claim) -> dict[str, Any]:
         data["tags"] = list(claim.tags)
     if claim.note:
         data["note"] = claim.note
-    if claim.origin != MANUAL:
+    if claim.origin != type(claim.origin)():
         data["origin"] = claim.origin.model_dump(mode="json", exclude_none=True)
     if _MARKUP.search(claim.text) or one_line(claim.text) != claim.text:
         data["text"] = claim.text
@@ -428,6 +448,8 @@ def write_argdown(amap: ArgumentMap) -> str:
                 f"        - {dump_flow(i.model_dump(mode='json', exclude_none=True))}"
                 for i in items
             )
+    from argmap.model import MANUAL
+
     kept = [x for x in amap.links if x.note or x.origin != MANUAL]
     if kept:
         lines.append("    links:")

@@ -15,10 +15,12 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from argmap.formats._common import ImportResult, fail
-from argmap.mapfile import MapFileError
-from argmap.model import ArgumentMap
+
+if TYPE_CHECKING:
+    from argmap.model import ArgumentMap
 
 
 @dataclass(frozen=True)
@@ -240,7 +242,6 @@ def _read_json(data: bytes, file: str) -> ImportResult:
 __all__ = [
     "FORMATS",
     "Format",
-    "MapFileError",
     "encode_map",
     "format_for",
     "read_map",

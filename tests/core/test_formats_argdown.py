@@ -228,3 +228,40 @@ def test_yaml_subset_reads_front_matter_and_data() -> None:
     assert parse_flow(dump_flow(value))[0] == value
     with pytest.raises(YamlError):
         parse_flow("{a: [1, 2}")
+
+
+def test_fast_path_constants_agree_with_the_model() -> None:
+    """The direct Argdown → map-file path mirrors the model; this keeps the two in step."""
+    from argmap.formats import argdown
+    from argmap.formats._common import KINDS
+    from argmap.model import CLAIM_KINDS, MANUAL, SCHEMA_VERSION, Claim, Link
+
+    assert argdown.SCHEMA_VERSION == SCHEMA_VERSION
+    assert KINDS == CLAIM_KINDS
+    assert tuple(Claim.model_fields) == argdown.CLAIM_FIELDS
+    assert tuple(Link.model_fields) == argdown.LINK_FIELDS
+    for model in (Claim, Link):
+        for name, info in model.model_fields.items():
+            if name in argdown.FIELD_DEFAULTS:
+                assert info.get_default(call_default_factory=True) == argdown.FIELD_DEFAULTS[name]
+            elif name == "origin":
+                assert info.get_default() == MANUAL
+            else:
+                assert info.is_required(), name
+
+
+def test_converting_argdown_to_a_map_file_does_not_import_pydantic(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    code = (
+        "import sys; from ui.cli import main; "
+        f"rc = main(['convert', {str(ARGDOWN / 'tour.argdown')!r}, {str(tmp_path / 't.argmap.json')!r}]); "
+        "print(rc, 'pydantic' in sys.modules)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.split() == ["0", "False"]

@@ -58,22 +58,15 @@ def convert(
 ) -> int:
     """Read ``source`` and write ``target``; the exit code of both commands."""
     from argmap.formats.registry import convert_file, format_for, read_map
-    from argmap.mapfile import MapFileError
-
-    def report(exc: MapFileError) -> None:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
 
     if not (0.05 <= scale <= 20):
         print(f"argmap: --scale must be between 0.05 and 20 (got {scale})", file=sys.stderr)
         return 2
-    for path, direction in ((source, "read"), (target, "write")):
-        try:
-            format_for(path, direction)
-        except MapFileError as exc:
-            report(exc)
-            return 2
-    fmt = format_for(target, "write")
+    try:
+        format_for(source, "read")
+        fmt = format_for(target, "write")
+    except Exception as exc:
+        return _report(exc, 2)
     try:
         if fmt.image:
             result = read_map(source)
@@ -84,13 +77,27 @@ def convert(
             export_image(result.map, target, scale=scale, handout=handout, title=title)
         else:
             warnings = convert_file(source, target)
-    except MapFileError as exc:
-        report(exc)
-        return 1
+    except Exception as exc:
+        return _report(exc, 1)
     if not quiet:
         for warning in warnings:
             print(f"{source}: warning: {warning}", file=sys.stderr)
     return 0
+
+
+def _report(exc: Exception, code: int) -> int:
+    """Print a file problem as ``file: where: message`` lines; anything else propagates.
+
+    ``argmap.mapfile`` (and with it pydantic) is imported only here, after a failure, so a
+    plain Argdown conversion never pays for it.
+    """
+    from argmap.mapfile import MapFileError
+
+    if not isinstance(exc, MapFileError):
+        raise exc
+    for problem in exc.problems:
+        print(problem, file=sys.stderr)
+    return code
 
 
 def _ensure_display_or_offscreen() -> None:
