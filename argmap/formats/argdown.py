@@ -194,6 +194,15 @@ class _Builder:
     def _claim(self, item: Statement | Argument) -> dict[str, Any]:
         title, text, tags, data = item.title, item.text, item.tags, item.data
         section, section_data = item.section, item.section_data
+        if not data and not tags and not section and not section_data:
+            # The common case in large documents: a bare statement or argument.
+            return {
+                "id": self.ids.take(title, "claim"),
+                "kind": None,
+                "text": one_line(text) or title,
+                "author": None,
+                "tags": ["argument"] if isinstance(item, Argument) else [],
+            }
         kind = as_kind(data.get("kind")) or next((k for t in tags if (k := as_kind(t))), None)
         author = self._author(
             data.get("author") or data.get("proponent") or section_data.get("author")
