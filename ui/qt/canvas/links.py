@@ -226,6 +226,14 @@ class LinkItem(QGraphicsItem):
         self._cross = self.cross_author
         self.update()
 
+    def set_link(self, link: Link, source: ClaimItem, target: ClaimItem) -> None:
+        """Show a changed link (kind, direction or ends) without a new item."""
+        self.link, self.source, self.target = link, source, target
+        self._cross = self.cross_author
+        self._ends = (math.nan,) * 4
+        self.update_geometry()
+        self.update()
+
     def set_link_selected(self, on: bool) -> None:
         if on != self.link_selected:
             self.link_selected = on

@@ -18,7 +18,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import Any
 
 from psygnal import SignalInstance
-from PySide6.QtCore import QObject, QPointF, QRectF, Qt
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPalette, QUndoStack
 from PySide6.QtWidgets import QApplication, QGraphicsScene
 
@@ -35,7 +35,11 @@ class MapScene(QGraphicsScene):
     """The map's cards and arrows, kept in step with ``doc``.
 
     ``undo_stack`` is where gestures on this scene are recorded (the view pushes to it).
+    Cards use Qt's selection; arrows keep their own (see :mod:`ui.qt.canvas.links`) and
+    ``link_selection_changed`` reports it.
     """
+
+    link_selection_changed = Signal()
 
     def __init__(
         self, doc: MapDocument, undo_stack: QUndoStack, parent: QObject | None = None
@@ -80,6 +84,11 @@ class MapScene(QGraphicsScene):
             signal.disconnect(slot)
         self._connections = []
 
+    def event(self, event: QEvent) -> bool:  # Qt's name
+        if event.type() == QEvent.Type.PaletteChange:  # light/dark theme switched
+            self._apply_palette()
+        return super().event(event)
+
     def _apply_palette(self) -> None:
         """A light canvas, or the app's own base colour when it runs a dark palette."""
         app = QApplication.instance()
@@ -122,30 +131,43 @@ class MapScene(QGraphicsScene):
 
     def select_link(self, link_id: str, add: bool = False) -> None:
         """Select an arrow; without ``add`` every other arrow is deselected."""
-        if not add:
-            self.clear_link_selection()
-        item = self._links.get(link_id)
-        if item is not None:
-            item.set_link_selected(True)
-            self._selected_links.add(link_id)
+        before = set(self._selected_links)
+        self._clear_links()
+        if add:
+            for other in before:
+                self._set_link(other, True)
+        self._set_link(link_id, True)
+        if self._selected_links != before:
+            self.link_selection_changed.emit()
 
     def toggle_link(self, link_id: str) -> None:
+        if link_id in self._links:
+            self._set_link(link_id, link_id not in self._selected_links)
+            self.link_selection_changed.emit()
+
+    def clear_link_selection(self) -> None:
+        if self._selected_links:
+            self._clear_links()
+            self.link_selection_changed.emit()
+
+    def clearSelection(self) -> None:  # Qt's name; called from Python, it clears arrows too
+        """Deselect every card and every arrow (as an export or "select these" expects)."""
+        super().clearSelection()
+        self.clear_link_selection()
+
+    def _set_link(self, link_id: str, on: bool) -> None:
         item = self._links.get(link_id)
         if item is None:
             return
-        on = link_id not in self._selected_links
         item.set_link_selected(on)
         if on:
             self._selected_links.add(link_id)
         else:
             self._selected_links.discard(link_id)
 
-    def clear_link_selection(self) -> None:
-        for link_id in self._selected_links:
-            item = self._links.get(link_id)
-            if item is not None:
-                item.set_link_selected(False)
-        self._selected_links.clear()
+    def _clear_links(self) -> None:
+        for link_id in list(self._selected_links):
+            self._set_link(link_id, False)
 
     def link_at(self, scene_pos: QPointF, tolerance: float) -> LinkItem | None:
         """The visible arrow nearest ``scene_pos`` within ``tolerance`` scene units."""
@@ -218,7 +240,8 @@ class MapScene(QGraphicsScene):
 
     def is_auto_placed(self, claim_id: str) -> bool:
         """True when the card sits at a view-state position (no saved ``pos``)."""
-        return claim_id in self._auto_pos
+        claim = self.doc.claims.get(claim_id)
+        return claim is not None and claim.pos is None and claim_id in self._auto_pos
 
     def _free_spot(self, claim: Claim, item: ClaimItem) -> QPointF:
         """A spot for a card without a saved position: near its linked or selected claims."""
@@ -252,9 +275,12 @@ class MapScene(QGraphicsScene):
     # ------------------------------------------------------------------ building
     def rebuild(self) -> None:
         """Drop every item and build the map again (open, revert, ``doc.reset``)."""
-        self.clearSelection()
+        had_links = bool(self._selected_links)
+        super().clearSelection()
         self.clear()
         self._selected_links.clear()
+        if had_links:
+            self.link_selection_changed.emit()
         self._claims.clear()
         self._links.clear()
         self._links_at.clear()
@@ -358,8 +384,7 @@ class MapScene(QGraphicsScene):
             item = self._claims.get(claim_id)
             if item is None:
                 continue
-            if pos is not None:
-                self._auto_pos.pop(claim_id, None)
+            if pos is not None:  # the auto spot is kept: undo may bring the claim back to it
                 target = QPointF(pos.x, pos.y)
             else:
                 spot = self._auto_pos.get(claim_id)
@@ -379,15 +404,25 @@ class MapScene(QGraphicsScene):
             return
         for end in (item.link.from_claim, item.link.to_claim):
             self._links_at.get(end, set()).discard(link_id)
-        self._selected_links.discard(link_id)
+        if link_id in self._selected_links:
+            self._selected_links.discard(link_id)
+            self.link_selection_changed.emit()
         self.removeItem(item)
 
     def _on_link_changed(self, old: Link, new: Link) -> None:
-        was_selected = old.id in self._selected_links
-        self._on_link_removed(old.id)
-        self._on_link_added(new)
-        if was_selected:
-            self.select_link(new.id, add=True)
+        item = self._links.get(old.id)
+        source = self._claims.get(new.from_claim)
+        target = self._claims.get(new.to_claim)
+        if item is None or source is None or target is None:
+            self._on_link_removed(old.id)
+            self._on_link_added(new)
+            return
+        for end in (old.from_claim, old.to_claim):
+            self._links_at.get(end, set()).discard(old.id)
+        for end in (new.from_claim, new.to_claim):
+            self._links_at.setdefault(end, set()).add(new.id)
+        item.set_link(new, source, target)  # kind or direction: same item, same selection
+        item.setVisible(source.isVisible() and target.isVisible())
 
     def _on_author_changed(self, old: Author, new: Author) -> None:
         for item in self._claims.values():

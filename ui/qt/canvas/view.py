@@ -87,6 +87,8 @@ class MapView(QGraphicsView):
     """The canvas: a view over a :class:`MapScene`, with the gestures that edit the map."""
 
     selection_changed = Signal(list)
+    """Claim ids, whenever the selection of cards or arrows changes (arrows:
+    ``map_scene().selected_link_ids()``)."""
     status_message = Signal(str)
     viewport_changed = Signal()
     """Zoom, scroll or size changed (the overview follows it)."""
@@ -123,6 +125,7 @@ class MapView(QGraphicsView):
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._scene.selectionChanged.connect(self._emit_selection)
+        self._scene.link_selection_changed.connect(self._emit_selection)
         self.horizontalScrollBar().valueChanged.connect(self.viewport_changed)
         self.verticalScrollBar().valueChanged.connect(self.viewport_changed)
         doc.reset.connect(self._after_reset)
@@ -441,6 +444,7 @@ class MapView(QGraphicsView):
                 event.accept()
                 return
             self.cancel_link()
+        ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
         if button == Qt.MouseButton.LeftButton:
             card = self._card_at(pos)
             if card is not None:
@@ -449,6 +453,18 @@ class MapView(QGraphicsView):
                     self.start_link(card)
                     event.accept()
                     return
+            else:
+                arrow = self._link_at(pos)
+                if arrow is not None:
+                    if ctrl:
+                        self._scene.toggle_link(arrow.link_id)
+                    else:
+                        self._scene.clearSelection()
+                        self._scene.select_link(arrow.link_id)
+                    event.accept()
+                    return
+            if not ctrl:
+                self._scene.clear_link_selection()
         super().mousePressEvent(event)
         self._press_positions = {}
         if button == Qt.MouseButton.LeftButton and self._card_at(pos) is not None:
