@@ -21,7 +21,18 @@ from xml.sax.saxutils import escape, quoteattr
 from pydantic import ValidationError
 
 from argmap.formats._common import IdMaker, ImportResult, as_kind, fail
-from argmap.model import ArgumentMap, Author, Claim, Link, Point, Position, Quote, Source
+from argmap.model import (
+    MANUAL,
+    ArgumentMap,
+    Author,
+    Claim,
+    Link,
+    Origin,
+    Point,
+    Position,
+    Quote,
+    Source,
+)
 from argmap.palette import KIND_FILL, KIND_STROKE, LINK_COLOR
 
 NS = "http://graphml.graphdrawing.org/xmlns"
@@ -37,6 +48,7 @@ _NODE_KEYS = (
     ("quote_end", "int"),
     ("tags", "string"),
     ("note", "string"),
+    ("origin", "string"),
     ("color", "string"),
     ("r", "int"),
     ("g", "int"),
@@ -44,7 +56,7 @@ _NODE_KEYS = (
     ("pos_x", "double"),
     ("pos_y", "double"),
 )
-_EDGE_KEYS = (("kind", "string"), ("id", "string"), ("note", "string"))
+_EDGE_KEYS = (("kind", "string"), ("id", "string"), ("note", "string"), ("origin", "string"))
 _CARD_W, _CARD_H = 220.0, 80.0
 
 
@@ -104,6 +116,8 @@ def write_graphml(amap: ArgumentMap) -> str:
             values["tags"] = json.dumps(claim.tags, ensure_ascii=False)
         if claim.note:
             values["note"] = claim.note
+        if claim.origin != MANUAL:
+            values["origin"] = claim.origin.model_dump_json(exclude_defaults=True)
         x, y = (claim.pos.x, claim.pos.y) if claim.pos else ((n % 10) * 260.0, (n // 10) * 140.0)
         if claim.pos:
             values.update(pos_x=x, pos_y=y)
@@ -127,6 +141,10 @@ def write_graphml(amap: ArgumentMap) -> str:
         out.append(f"      {_data('e_id', link.id)}")
         if link.note:
             out.append(f"      {_data('e_note', link.note)}")
+        if link.origin != MANUAL:
+            out.append(
+                f"      {_data('e_origin', link.origin.model_dump_json(exclude_defaults=True))}"
+            )
         style = "line" if link.kind == "support" else "dashed"
         out.append(
             '      <data key="e_yed"><y:PolyLineEdge>'
@@ -219,6 +237,8 @@ def read_graphml(data: bytes, file: str = "<graphml>") -> ImportResult:
                 fields["tags"] = [a["tags"]]
         if a.get("note"):
             fields["note"] = a["note"]
+        if a.get("origin"):
+            fields["origin"] = _origin(a["origin"], warnings)
         if "pos_x" in a and "pos_y" in a:
             with contextlib.suppress(ValueError):
                 fields["pos"] = Point(x=float(a["pos_x"]), y=float(a["pos_y"]))
@@ -240,6 +260,7 @@ def read_graphml(data: bytes, file: str = "<graphml>") -> ImportResult:
             from_claim=src,
             to_claim=dst,
             note=a.get("note", ""),
+            origin=_origin(a.get("origin", ""), warnings),
         )
     try:
         amap = ArgumentMap(
@@ -255,6 +276,17 @@ def read_graphml(data: bytes, file: str = "<graphml>") -> ImportResult:
         raise fail(file, f"does not make a valid map: {exc.errors()[0]['msg']}") from None
     counts = {"nodes": len(claims), "edges": len(links)}
     return ImportResult(amap, warnings, counts)
+
+
+def _origin(text: str, warnings: list[str]) -> Origin:
+    """An origin attribute (JSON) as a model; the default (manual) when absent or invalid."""
+    if not text:
+        return MANUAL
+    try:
+        return Origin.model_validate_json(text)
+    except ValidationError:
+        warnings.append(f"invalid origin {text[:40]!r}; kept as manual")
+        return MANUAL
 
 
 def _models(items: object, model: Any, warnings: list[str]) -> list[Any]:

@@ -26,6 +26,7 @@ from argmap.mapfile import MapFileError, load
 from argmap.model import ArgumentMap
 from argmap.synthetic import synthetic_map
 from tests.conftest import MAPS
+from tests.core.test_formats_graphml import with_proposals
 
 
 def node(nid: str | int, kind: str, text: str = "") -> dict[str, Any]:
@@ -107,7 +108,7 @@ def dialogue() -> dict[str, Any]:
 
 def bundled_maps() -> list[ArgumentMap]:
     maps = [load(path) for path in sorted(MAPS.glob("*.argmap.json"))]
-    return [*maps, synthetic_map(60, with_positions=True, seed=11)]
+    return [*maps, with_proposals(synthetic_map(60, with_positions=True, seed=11))]
 
 
 def test_linked_argument_gives_one_support_per_premise() -> None:

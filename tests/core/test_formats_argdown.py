@@ -33,6 +33,7 @@ from argmap.mapfile import MapFileError, encode, load
 from argmap.model import ArgumentMap
 from argmap.synthetic import synthetic_map
 from tests.conftest import FIXTURES, MAPS
+from tests.core.test_formats_graphml import with_proposals
 
 ARGDOWN = FIXTURES / "argdown"
 
@@ -81,7 +82,7 @@ EXPECTED = {
 def bundled_maps() -> list[ArgumentMap]:
     """Every curated map plus a synthetic one, so the tests mean something without maps/."""
     maps = [load(path) for path in sorted(MAPS.glob("*.argmap.json"))]
-    return [*maps, synthetic_map(60, with_positions=True, seed=7)]
+    return [*maps, with_proposals(synthetic_map(60, with_positions=True, seed=7))]
 
 
 def essentials(amap: ArgumentMap) -> tuple[object, ...]:
@@ -162,6 +163,8 @@ def test_round_trip_keeps_claims_kinds_links_and_authors(amap: ArgumentMap) -> N
     assert {c.id: c for c in back.claims} == {c.id: c for c in amap.claims}
     assert back.sources == amap.sources
     assert back.positions == amap.positions
+    kept = {(x.from_claim, x.to_claim, x.kind, x.note, x.origin) for x in amap.links}
+    assert {(x.from_claim, x.to_claim, x.kind, x.note, x.origin) for x in back.links} == kept
 
 
 def test_written_argdown_is_plain_argdown_statements_and_relations() -> None:

@@ -9,14 +9,22 @@ import pytest
 
 from argmap.formats.graphml import read_graphml, write_graphml
 from argmap.mapfile import MapFileError, load
-from argmap.model import ArgumentMap
+from argmap.model import ArgumentMap, Origin
 from argmap.synthetic import synthetic_map
 from tests.conftest import MAPS
 
 
+def with_proposals(amap: ArgumentMap) -> ArgumentMap:
+    """The map with its first claim and link marked as unreviewed extractor proposals."""
+    proposal = Origin(kind="extracted", confidence=0.6, reason="cue: should", reviewed=False)
+    claims = [amap.claims[0].model_copy(update={"origin": proposal}), *amap.claims[1:]]
+    links = [amap.links[0].model_copy(update={"origin": proposal}), *amap.links[1:]]
+    return amap.model_copy(update={"claims": claims, "links": links})
+
+
 def bundled_maps() -> list[ArgumentMap]:
     maps = [load(path) for path in sorted(MAPS.glob("*.argmap.json"))]
-    return [*maps, synthetic_map(40, with_positions=True, seed=2)]
+    return [*maps, with_proposals(synthetic_map(40, with_positions=True, seed=2))]
 
 
 @pytest.mark.parametrize("amap", bundled_maps(), ids=lambda m: m.title[:30])
@@ -37,8 +45,8 @@ def test_networkx_reads_the_same_nodes_edges_and_attributes(amap: ArgumentMap) -
 def test_round_trip_of_argmap_graphml(amap: ArgumentMap) -> None:
     back = read_graphml(write_graphml(amap).encode("utf-8")).map
     assert {c.id: c for c in back.claims} == {c.id: c for c in amap.claims}
-    assert {(x.id, x.from_claim, x.to_claim, x.kind, x.note) for x in back.links} == {
-        (x.id, x.from_claim, x.to_claim, x.kind, x.note) for x in amap.links
+    assert {(x.id, x.from_claim, x.to_claim, x.kind, x.note, x.origin) for x in back.links} == {
+        (x.id, x.from_claim, x.to_claim, x.kind, x.note, x.origin) for x in amap.links
     }
     assert back.authors == amap.authors
     assert back.sources == amap.sources
