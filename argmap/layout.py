@@ -123,8 +123,42 @@ def _effort(n: int) -> dict[str, str]:
     return {"mclimit": "0.02", "nslimit": "0.2", "nslimit1": "0.2", "searchsize": "10"}
 
 
+STAGGER = 4
+"""At most this many unsupported premises of one conclusion share a row (see _staggered)."""
+
+
+def _staggered(edges: Sequence[tuple[str, str]]) -> dict[tuple[str, str], int]:
+    """Longer minimum lengths for some leaf edges, so wide fans become several rows.
+
+    A conclusion with ten premises that nothing else supports would put all ten on one
+    rank, and a map of a few such fans becomes a ribbon five times wider than high, which
+    no projector shows legibly. Like Graphviz's ``unflatten -l``, the leaves of a fan get
+    edge lengths 1, 2, 1, 2 ... so they stack in rows of at most ``STAGGER``.
+    """
+    incoming: dict[str, int] = {}
+    outgoing: dict[str, int] = {}
+    for a, b in edges:
+        outgoing[a] = outgoing.get(a, 0) + 1
+        incoming[b] = incoming.get(b, 0) + 1
+    fans: dict[str, list[tuple[str, str]]] = {}
+    for a, b in edges:
+        if incoming.get(a, 0) == 0 and outgoing[a] == 1:  # a leaf: nothing argues for it
+            fans.setdefault(b, []).append((a, b))
+    out: dict[tuple[str, str], int] = {}
+    for fan in fans.values():
+        if len(fan) > STAGGER:
+            rows = min(3, math.ceil(len(fan) / STAGGER))
+            for i, edge in enumerate(fan):
+                if i % rows:
+                    out[edge] = 1 + i % rows
+    return out
+
+
 def _run_dot(
-    ids: Sequence[str], edges: Sequence[tuple[str, str]], sizes: Mapping[str, Size]
+    ids: Sequence[str],
+    edges: Sequence[tuple[str, str]],
+    sizes: Mapping[str, Size],
+    minlen: Mapping[tuple[str, str], int],
 ) -> dict[str, tuple[float, float]]:
     """Node centres from ``dot`` (y grows downwards, like the scene)."""
     import pygraphviz
@@ -148,7 +182,11 @@ def _run_dot(
             height=f"{h / _POINTS_PER_INCH:.4f}",
         )
     for a, b in edges:
-        graph.add_edge(names[a], names[b])
+        stretch = minlen.get((a, b))
+        if stretch is None:
+            graph.add_edge(names[a], names[b])
+        else:
+            graph.add_edge(names[a], names[b], minlen=str(stretch))
     plain = graph.draw(prog="dot", format="plain")
     text = plain.decode("utf-8") if isinstance(plain, bytes) else str(plain)
     back = {name: cid for cid, name in names.items()}
@@ -161,6 +199,61 @@ def _run_dot(
             y = -float(fields[3]) * _POINTS_PER_INCH
             centres[cid] = (x, y)
     return centres
+
+
+MAX_ASPECT = 2.2
+"""A linked part wider than this (width / height) gets its widest rank split (small maps)."""
+NARROWING_MAX_CLAIMS = 300
+NARROWING_ROUNDS = 4
+
+
+def _narrow_layout(
+    ids: Sequence[str],
+    groups: Sequence[Sequence[str]],
+    edges: Sequence[tuple[str, str]],
+    sizes: Mapping[str, Size],
+) -> dict[str, tuple[float, float]]:
+    """``dot``, re-run a few times on small maps to bring a ribbon nearer a screen's shape.
+
+    Argument maps are broad and shallow: a thesis, a handful of premises, many pieces of
+    evidence; ``dot`` puts each layer on one row and a 30-claim op-ed becomes four times
+    wider than high. Each round pushes every other unsupported claim of the widest row of
+    the biggest part one row down (a longer minimum edge length; a supported claim takes
+    its supporters along) and the narrowest drawing wins. Big maps are drawn once: there
+    the time matters more.
+    """
+    minlen = dict(_staggered(edges))
+    centres = _run_dot(ids, edges, sizes, minlen)
+    if len(ids) > NARROWING_MAX_CLAIMS:
+        return centres
+    biggest = list(groups[max(range(len(groups)), key=lambda k: len(groups[k]))])
+    supported = {b for _, b in edges}
+    out_edges: dict[str, list[tuple[str, str]]] = {}
+    for edge in edges:
+        out_edges.setdefault(edge[0], []).append(edge)
+    best, best_width = centres, _part_from(biggest, centres, sizes).width
+    for _ in range(NARROWING_ROUNDS):
+        part = _part_from(biggest, centres, sizes)
+        if part.width <= MAX_ASPECT * part.height:
+            break
+        rows: dict[float, list[str]] = {}
+        for cid in biggest:
+            rows.setdefault(round(centres[cid][1]), []).append(cid)
+        widest = max(rows.values(), key=lambda row: sum(sizes[c][0] for c in row))
+        movable = [c for c in widest if c not in supported and c in out_edges]
+        if len(movable) < 2:  # no loose leaves: move whole sub-arguments down instead
+            movable = [c for c in widest if c in out_edges]
+        if len(movable) < 2:
+            break
+        movable.sort(key=lambda c: centres[c][0])
+        for claim in movable[1::2]:
+            for edge in out_edges[claim]:
+                minlen[edge] = minlen.get(edge, 1) + 1
+        centres = _run_dot(ids, edges, sizes, minlen)
+        width = _part_from(biggest, centres, sizes).width
+        if width < best_width:
+            best, best_width = centres, width
+    return best
 
 
 def _part_from(
@@ -235,7 +328,7 @@ def layered_layout(
     parts: list[_Part] = []
     if groups:
         dot_ids = [i for g in groups for i in g]
-        centres = _run_dot(dot_ids, edges, all_sizes)
+        centres = _narrow_layout(dot_ids, groups, edges, all_sizes)
         parts = [_part_from(g, centres, all_sizes) for g in groups]
         parts.sort(key=lambda p: -len(p.ids))
     if loners:

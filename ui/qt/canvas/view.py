@@ -63,6 +63,9 @@ MIN_SCALE = 0.03
 MAX_SCALE = 4.0
 AA_MIN_ZOOM = 0.3
 FIT_MAX_SCALE = 1.0
+MIN_READABLE_FIT = 0.5
+"""Below this zoom labels are too small to read, so a map does not open fitted."""
+OPEN_ZOOM = 0.75
 """Fit never blows a small map up beyond 100 %: big text on a few cards looks broken."""
 
 HINT_EMPTY = (
@@ -603,17 +606,33 @@ class MapView(QGraphicsView):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._fitted_once:
-            # Fit now, so the first paint is already the whole map (painting it at 100 %
-            # first and then again fitted would double the cost of opening a big map);
-            # fit once more after the window's layout settles if that changed our size.
+            # Frame the map now, so the first paint is already the final view (painting at
+            # 100 % first and then again framed doubled the cost of opening a big map);
+            # frame once more after the window's layout settles if that changed our size.
             self._fitted_once = True
-            self.fit_all()
+            self.show_initial()
             size = self.viewport().size()
             QTimer.singleShot(0, lambda: self._refit_if_resized(size))
 
+    def show_initial(self) -> None:
+        """The view a map opens with: all of it if its text is still readable that way,
+        otherwise readable text at the top of the map, where the conclusions are (the
+        overview and "fit map" show the rest)."""
+        self.fit_all()
+        if self.zoom() >= MIN_READABLE_FIT:
+            return
+        self.setTransform(QTransform.fromScale(OPEN_ZOOM, OPEN_ZOOM))
+        content = self._scene.content_rect()
+        cards = [i for i in self._scene.claim_items() if i.isVisible()]
+        top = min(cards, key=lambda i: i.pos().y()) if cards else None
+        x = top.pos().x() if top is not None else content.center().x()
+        half_h = self.viewport().height() / 2 / OPEN_ZOOM
+        self.centerOn(x, content.top() + half_h)
+        self._zoom_changed()
+
     def _refit_if_resized(self, size: QSize) -> None:
         if self.viewport().size() != size and self.showing_map():
-            self.fit_all()
+            self.show_initial()
 
     @override
     def resizeEvent(self, event: Any) -> None:
@@ -625,7 +644,7 @@ class MapView(QGraphicsView):
         self._editor = None
         self._press_positions = {}
         if self.isVisible():
-            self.fit_all()
+            self.show_initial()
         else:
             self._fitted_once = False
 
