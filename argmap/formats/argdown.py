@@ -26,16 +26,15 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from argmap.formats._common import IdMaker, ImportResult, as_kind, fail, one_line, slug
-from argmap.formats._yaml import dump_flow
 from argmap.formats.argdown_syntax import ArgdownError, Argument, Document, Statement, parse
+from argmap.formats.argdown_writer import write_argdown
 
 if TYPE_CHECKING:
-    from argmap.model import ArgumentMap, Claim, Link, LinkKind
+    from argmap.model import LinkKind
 
 # The reader builds a map file's JSON directly and imports pydantic only when the document
 # carries data that needs validating (front matter, origins), so converting Argdown to a
@@ -52,7 +51,6 @@ FIELD_DEFAULTS: dict[str, Any] = {
     "note": "",
 }
 
-_MARKUP = re.compile(r"[{}\[\]<>#@*_/\\`]|^\(\d+\)|^\d+\.\s|^[-+*]\s")
 _RELATION_KIND: dict[str, tuple[LinkKind, bool, str]] = {
     "support": ("support", False, ""),
     "entails": ("support", False, "entails"),
@@ -381,130 +379,4 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-# -- writing ---------------------------------------------------------------------------
-
-
-def _titles(amap: ArgumentMap) -> dict[str, str]:
-    """A short unique statement title per claim, made from the first words of its label."""
-    titles: dict[str, str] = {}
-    used: set[str] = set()
-    for claim in amap.claims:
-        words = re.sub(r"[^\w\s.,'\-]", " ", claim.text).split()
-        base = " ".join(words[:6]).strip(" .,-'") or claim.id
-        title, n = base, 2
-        while title.lower() in used:
-            title = f"{base} ({n})"
-            n += 1
-        used.add(title.lower())
-        titles[claim.id] = title
-    return titles
-
-
-def _visible(text: str) -> str:
-    """The label with characters Argdown would read as markup replaced by look-alikes."""
-    out = text.replace("{", "(").replace("}", ")").replace("[", "(").replace("]", ")")
-    out = out.replace("#", "＃").replace("//", "/ /").replace("/*", "/ *").replace("<!--", "< !--")
-    return re.sub(r"^(\(\d+\)|\d+\.\s|[-+*]\s)", r"— \1", out)
-
-
-def _tag(tag: str) -> str | None:
-    if re.fullmatch(r"\w[\w\-]*", tag):
-        return f"#{tag}"
-    if ")" not in tag and "(" not in tag and tag.strip():
-        return f"#({tag})"
-    return None
-
-
-def _claim_data(claim: Claim) -> dict[str, Any]:
-    data: dict[str, Any] = {"id": claim.id, "kind": claim.kind}
-    if claim.author:
-        data["author"] = claim.author
-    if claim.source:
-        data["source"] = claim.source
-    if claim.quote:
-        data["quote"] = {"start": claim.quote.start, "end": claim.quote.end}
-    if claim.pos:
-        data["pos"] = [claim.pos.x, claim.pos.y]
-    if claim.tags:
-        data["tags"] = list(claim.tags)
-    if claim.note:
-        data["note"] = claim.note
-    if claim.origin != type(claim.origin)():
-        data["origin"] = claim.origin.model_dump(mode="json", exclude_none=True)
-    if _MARKUP.search(claim.text) or one_line(claim.text) != claim.text:
-        data["text"] = claim.text
-    return data
-
-
-def write_argdown(amap: ArgumentMap) -> str:
-    """The map as an Argdown document (see the module docstring for what goes where)."""
-    lines = ["==="]
-    lines.append(f"title: {dump_flow(amap.title)}")
-    lines.append("model:")
-    lines.append("    mode: loose")
-    lines.append("argmap:")
-    lines.append("    schema_version: 1")
-    if amap.description:
-        lines.append(f"    description: {dump_flow(amap.description)}")
-    for key, items in (
-        ("authors", amap.authors),
-        ("sources", amap.sources),
-        ("positions", amap.positions),
-    ):
-        if items:
-            lines.append(f"    {key}:")
-            lines.extend(
-                f"        - {dump_flow(i.model_dump(mode='json', exclude_none=True))}"
-                for i in items
-            )
-    from argmap.model import MANUAL
-
-    kept = [x for x in amap.links if x.note or x.origin != MANUAL]
-    if kept:
-        lines.append("    links:")
-        for link in kept:
-            entry: dict[str, Any] = {
-                "id": link.id,
-                "from": link.from_claim,
-                "to": link.to_claim,
-                "kind": link.kind,
-            }
-            if link.note:
-                entry["note"] = link.note
-            if link.origin != MANUAL:
-                entry["origin"] = link.origin.model_dump(mode="json", exclude_none=True)
-            lines.append(f"        - {dump_flow(entry)}")
-    lines.extend(["===", ""])
-
-    titles = _titles(amap)
-    incoming: dict[str, list[Link]] = {}
-    for link in amap.links:
-        incoming.setdefault(link.to_claim, []).append(link)
-    authors = {a.id: a for a in amap.authors}
-    groups: dict[str | None, list[Claim]] = {None: []}
-    groups.update({a.id: [] for a in amap.authors})
-    for claim in amap.claims:
-        groups.setdefault(claim.author if claim.author in authors else None, []).append(claim)
-    for author_id, claims in groups.items():
-        if not claims:
-            continue
-        if author_id is not None:
-            name = re.sub(r"[{}#]", " ", authors[author_id].name)
-            lines.extend([f"# {name} {dump_flow({'author': author_id})}", ""])
-        for claim in claims:
-            lines.extend(_statement(claim, titles, incoming.get(claim.id, ())))
-            lines.append("")
-    return "\n".join(lines)
-
-
-def _statement(claim: Claim, titles: dict[str, str], links: Iterable[Link]) -> list[str]:
-    tags = " ".join(t for t in (_tag(claim.kind), *(_tag(x) for x in claim.tags)) if t)
-    head = f"[{titles[claim.id]}]: {_visible(one_line(claim.text))} {tags} {dump_flow(_claim_data(claim))}"
-    out = [head]
-    for link in links:
-        symbol = "+" if link.kind == "support" else "-"
-        out.append(f"    {symbol} [{titles[link.from_claim]}]")
-    return out
-
-
-__all__ = ["read_argdown", "write_argdown"]
+__all__ = ["argdown_to_map_json", "read_argdown", "write_argdown"]
