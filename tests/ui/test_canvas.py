@@ -678,3 +678,15 @@ def test_scene_item_for_card_is_a_claim_item(
     _, _, view = canvas
     items = view.items(card_center(view, "t1"))
     assert any(isinstance(i, ClaimItem) and i.claim_id == "t1" for i in items)
+
+
+def test_undoing_the_claim_being_edited_closes_the_editor(
+    canvas: tuple[MapDocument, QUndoStack, MapView],
+) -> None:
+    doc, stack, view = canvas
+    new_id = view.new_claim_at(QPointF(300, 500))
+    assert new_id is not None and view.editor() is not None
+    stack.undo()
+    assert new_id not in doc.claims
+    assert view.editor() is None
+    assert stack.count() == 1 and stack.index() == 0  # nothing pushed by the closing

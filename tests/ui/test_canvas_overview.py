@@ -100,3 +100,25 @@ def test_fit_all_shows_a_big_map_whole(big: tuple[MapView, MapOverview]) -> None
     assert not view.renderHints() & QPainter.RenderHint.Antialiasing
     view.reset_zoom()
     assert view.renderHints() & QPainter.RenderHint.Antialiasing
+
+
+def test_a_big_map_opens_readable_at_its_top_and_a_small_one_whole(qtbot: QtBot) -> None:
+    view = MapView(MapDocument(synthetic_map(300, seed=2)), QUndoStack())
+    qtbot.addWidget(view)
+    view.resize(900, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    assert view.zoom() == pytest.approx(0.75)
+    visible = view.mapToScene(view.viewport().rect()).boundingRect()
+    top = min(view.map_scene().claim_items(), key=lambda i: i.pos().y())
+    assert visible.contains(top.pos())
+    view.map_scene().detach()
+
+    small = MapView(MapDocument(small_map()), QUndoStack())
+    qtbot.addWidget(small)
+    small.resize(900, 600)
+    small.show()
+    qtbot.waitExposed(small)
+    visible = small.mapToScene(small.viewport().rect()).boundingRect()
+    assert visible.contains(small.map_scene().content_rect().adjusted(2, 2, -2, -2))
+    small.map_scene().detach()

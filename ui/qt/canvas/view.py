@@ -126,12 +126,17 @@ class MapView(QGraphicsView):
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, True)
         self.setMouseTracking(True)
+        # Scroll bars that come and go change the viewport's size right after a fit, which
+        # then no longer fits; always shown, the framing is stable.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._scene.selectionChanged.connect(self._emit_selection)
         self._scene.link_selection_changed.connect(self._emit_selection)
         self.horizontalScrollBar().valueChanged.connect(self.viewport_changed)
         self.verticalScrollBar().valueChanged.connect(self.viewport_changed)
         doc.reset.connect(self._after_reset)
+        doc.claim_removed.connect(self._claim_gone)
 
     # ------------------------------------------------------------------ contract
     def map_scene(self) -> MapScene:
@@ -638,6 +643,13 @@ class MapView(QGraphicsView):
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
         self._zoom_changed()
+
+    def _claim_gone(self, claim_id: str) -> None:
+        """An undo or another pane removed the claim being edited: drop the editor."""
+        if self._editor is not None and self._editor.claim_id == claim_id:
+            self.close_editor(commit=False)
+        if self._link_source is not None and self._link_source.claim_id == claim_id:
+            self.cancel_link()
 
     def _after_reset(self) -> None:
         self.cancel_link()
