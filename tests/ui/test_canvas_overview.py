@@ -78,6 +78,7 @@ def test_canvas_follows_a_dark_palette(qtbot: QtBot) -> None:
         app.setPalette(dark)
         QApplication.processEvents()
         assert view.map_scene().backgroundBrush().color().name() == "#202124"
+        assert all(x.dark for x in view.map_scene().link_items())  # brighter arrows
     finally:
         app.setPalette(old)
         QApplication.processEvents()

@@ -119,11 +119,20 @@ def distance_to_segment(p: QPointF, line: QLineF) -> float:
 
 
 @cache
-def link_pen(kind: str, cross: bool, proposal: bool) -> QPen:
-    """The one pen of an arrow of this look (shared by every such arrow)."""
+def link_color(kind: str, proposal: bool, dark: bool) -> QColor:
+    """The palette's link colour; brighter on a dark canvas, faded for a proposal."""
     color = QColor(LINK_COLOR[kind])  # type: ignore[index]
+    if dark:
+        color = color.lighter(165)
     if proposal:
-        color.setAlpha(120)
+        color.setAlpha(130)
+    return color
+
+
+@cache
+def link_pen(kind: str, cross: bool, proposal: bool, dark: bool = False) -> QPen:
+    """The one pen of an arrow of this look (shared by every such arrow)."""
+    color = link_color(kind, proposal, dark)
     attack = kind == "attack"
     width = (2.6 if attack else 2.0) if not cross else (2.0 if attack else 1.6)
     pen = QPen(
@@ -136,11 +145,8 @@ def link_pen(kind: str, cross: bool, proposal: bool) -> QPen:
 
 
 @cache
-def link_brush(kind: str, proposal: bool) -> QBrush:
-    color = QColor(LINK_COLOR[kind])  # type: ignore[index]
-    if proposal:
-        color.setAlpha(120)
-    return QBrush(color)
+def link_brush(kind: str, proposal: bool, dark: bool = False) -> QBrush:
+    return QBrush(link_color(kind, proposal, dark))
 
 
 @cache
@@ -205,6 +211,8 @@ class LinkItem(QGraphicsItem):
         self._head_built = False
         self._cross = self.cross_author
         self.link_selected = False
+        self.dark = False
+        """Drawn on a dark canvas (the scene sets it with its background)."""
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
         self.update_geometry()
 
@@ -304,7 +312,7 @@ class LinkItem(QGraphicsItem):
         proposal = self.link.origin.is_proposal
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
         if lod < LOW_DETAIL_LINKS:
-            painter.setPen(_thin_pen(kind))
+            painter.setPen(_thin_pen(kind, self.dark))
             painter.drawLine(self._line)
             return
         if not self._head_built:
@@ -320,7 +328,7 @@ class LinkItem(QGraphicsItem):
             if self.link_selected:
                 painter.setPen(_halo_pen())
                 painter.drawLine(a, b)
-            pen = link_pen(kind, self._cross, proposal)
+            pen = link_pen(kind, self._cross, proposal, self.dark)
             if t0 > 0 and kind == "attack":
                 pen = QPen(pen)
                 pen.setDashOffset(math.hypot(dx, dy) * t0 / pen.widthF())
@@ -333,13 +341,13 @@ class LinkItem(QGraphicsItem):
             else:
                 painter.drawLine(a, b)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(link_brush(kind, proposal))
+        painter.setBrush(link_brush(kind, proposal, self.dark))
         painter.drawPath(self._head)
 
 
 @cache
-def _thin_pen(kind: str) -> QPen:
-    return QPen(QColor(LINK_COLOR[kind]), 0)  # type: ignore[index]
+def _thin_pen(kind: str, dark: bool) -> QPen:
+    return QPen(link_color(kind, False, dark), 0)
 
 
 LOW_DETAIL_LINKS = 0.3

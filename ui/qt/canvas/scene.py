@@ -56,6 +56,7 @@ class MapScene(QGraphicsScene):
         self._hidden_kinds: set[str] = set()
         self._highlight: set[str] = set()
         self._selected_links: set[str] = set()
+        self._dark = False
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         # Qt sizes the BSP tree by item count (depth 14 for a 5,000-claim map), and every
         # long arrow then sits in thousands of leaves: building that index took 2 s and each
@@ -96,7 +97,17 @@ class MapScene(QGraphicsScene):
         if isinstance(app, QApplication):
             base = app.palette().color(QPalette.ColorRole.Base)
         self.setBackgroundBrush(QBrush(base))
-        self._background = base
+
+    def setBackgroundBrush(self, brush: Any, /) -> None:  # Qt's name
+        """Set the canvas colour; arrows brighten on a dark one (theme, or an export that
+        paints on white while the app is dark)."""
+        super().setBackgroundBrush(brush)
+        dark = QBrush(brush).color().lightness() < 128
+        if dark != self._dark:
+            self._dark = dark
+            for link in self._links.values():
+                link.dark = dark
+                link.update()
 
     # ------------------------------------------------------------------ contract
     def claim_item(self, claim_id: str) -> ClaimItem | None:
@@ -336,6 +347,7 @@ class MapScene(QGraphicsScene):
         if source is None or target is None:
             return None
         item = LinkItem(link, source, target)
+        item.dark = self._dark
         self.addItem(item)
         self._links[link.id] = item
         self._links_at.setdefault(link.from_claim, set()).add(link.id)
