@@ -68,7 +68,13 @@ def measure(n: int) -> dict[str, Any]:
         view.viewport().repaint()
         out["open_s"] = time.perf_counter() - t0
         out["links"] = len(doc.links)
+        out["open_zoom"] = view.zoom()
         app.processEvents()
+        view.fit_all()  # the whole map at once: every card and arrow painted
+        app.processEvents()
+        t0 = time.perf_counter()
+        view.viewport().repaint()
+        out["fit_paint_s"] = time.perf_counter() - t0
         out["rss_mb"] = _rss_mb()
         out["rss_canvas_mb"] = out["rss_mb"] - base_rss
 
@@ -172,6 +178,8 @@ def main() -> None:
     print("canvas benchmark (offscreen; synthetic maps, 1.5 links per claim)")
     columns = [
         ("open_s", "open→painted, saved positions (s)", "{:.2f}"),
+        ("open_zoom", "  zoom it opens at (readable or fit)", "{:.2f}"),
+        ("fit_paint_s", "repaint of the whole map fitted (s)", "{:.2f}"),
         ("layout_s", "layered layout, no positions (s)", "{:.2f}"),
         ("open_unpositioned_s", "open→painted, no positions (s)", "{:.2f}"),
         ("move_ms", "drag: per move event, median (ms)", "{:.2f}"),
@@ -190,7 +198,7 @@ def main() -> None:
     factor = big["n"] / small["n"]
     print(f"growth from {small['n']:,} to {big['n']:,} claims (x{factor:.0f}):")
     for key, label, _ in columns:
-        if key in ("hub_links",) or not small[key]:
+        if key in ("hub_links", "open_zoom") or not small[key]:
             continue
         print(f"  {label.strip():38} x{big[key] / small[key]:.1f}")
     print(f"undo entries after one drag: {small['undo_entries_after_drag']} (must be 1)")

@@ -506,6 +506,11 @@ class MapView(QGraphicsView):
         super().mouseMoveEvent(event)
         if self._press_positions and event.buttons() & Qt.MouseButton.LeftButton:
             self._scene.reroute(self._press_positions)  # only the dragged cards' arrows
+            if self.renderHints() & QPainter.RenderHint.Antialiasing:
+                # While dragging, draw without antialiasing: on a big map every move
+                # repaints the long arrows of the dragged card, and rasterising them
+                # smoothly costs twice as much. Release restores it.
+                self.setRenderHint(QPainter.RenderHint.Antialiasing, False)
             n = len(self._press_positions)
             self._status(f"Moving {n} claim{'s' if n > 1 else ''}: release to drop (one undo step)")
         elif not event.buttons():
@@ -533,6 +538,7 @@ class MapView(QGraphicsView):
     def _commit_drag(self) -> None:
         """One ``MoveClaims`` for every card the drag actually moved."""
         start, self._press_positions = self._press_positions, {}
+        self.setRenderHint(QPainter.RenderHint.Antialiasing, self.zoom() >= AA_MIN_ZOOM)
         moved: dict[str, Point | None] = {}
         for claim_id, was in start.items():
             item = self._scene.claim_item(claim_id)
