@@ -690,3 +690,47 @@ def test_undoing_the_claim_being_edited_closes_the_editor(
     assert new_id not in doc.claims
     assert view.editor() is None
     assert stack.count() == 1 and stack.index() == 0  # nothing pushed by the closing
+
+
+def test_wheel_zooms_at_the_pointer_and_middle_drag_pans(
+    canvas: tuple[MapDocument, QUndoStack, MapView],
+) -> None:
+    from PySide6.QtGui import QWheelEvent
+
+    _, stack, view = canvas
+    at = card_center(view, "t1")
+    under = view.mapToScene(at)
+    wheel = QWheelEvent(
+        QPointF(at),
+        QPointF(view.viewport().mapToGlobal(at)),
+        QPoint(0, 0),
+        QPoint(0, 240),  # two notches away from the user: zoom in
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(view.viewport(), wheel)
+    assert view.zoom() == pytest.approx(1.15**2)
+    after = view.mapToScene(at)
+    assert abs(after.x() - under.x()) < 3 and abs(after.y() - under.y()) < 3  # stays put
+
+    center = view.mapToScene(view.viewport().rect().center())
+    start = vp(view, QPointF(300, 520))
+    send_mouse(view, QMouseEvent.Type.MouseButtonPress, start, button=Qt.MouseButton.MiddleButton)
+    send_mouse(
+        view,
+        QMouseEvent.Type.MouseMove,
+        start + QPoint(-100, -50),
+        button=Qt.MouseButton.NoButton,
+        buttons=Qt.MouseButton.MiddleButton,
+    )
+    send_mouse(
+        view,
+        QMouseEvent.Type.MouseButtonRelease,
+        start + QPoint(-100, -50),
+        button=Qt.MouseButton.MiddleButton,
+    )
+    moved = view.mapToScene(view.viewport().rect().center())
+    assert moved.x() > center.x() + 50 and moved.y() > center.y() + 20  # content followed
+    assert stack.count() == 0

@@ -121,7 +121,7 @@ class MapView(QGraphicsView):
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
         self.setRubberBandSelectionMode(Qt.ItemSelectionMode.IntersectsItemShape)
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, True)
@@ -133,6 +133,11 @@ class MapView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._scene.selectionChanged.connect(self._emit_selection)
         self._scene.link_selection_changed.connect(self._emit_selection)
+        self._range_timer = QTimer(self)
+        self._range_timer.setSingleShot(True)
+        self._range_timer.setInterval(150)
+        self._range_timer.timeout.connect(self._update_scroll_range)
+        self._scene.changed.connect(lambda _rects: self._range_timer.start())
         self.horizontalScrollBar().valueChanged.connect(self.viewport_changed)
         self.verticalScrollBar().valueChanged.connect(self.viewport_changed)
         doc.reset.connect(self._after_reset)
@@ -164,10 +169,10 @@ class MapView(QGraphicsView):
             self.centerOn(rect.center())
 
     def zoom_in(self) -> None:
-        self._zoom_by(1.25, anchor=False)
+        self._zoom_by(1.25)
 
     def zoom_out(self) -> None:
-        self._zoom_by(0.8, anchor=False)
+        self._zoom_by(0.8)
 
     def reset_zoom(self) -> None:
         center = self.mapToScene(self.viewport().rect().center())
@@ -268,11 +273,13 @@ class MapView(QGraphicsView):
                 )
             self._alternate = scene
             self.setScene(scene)
+            self.setSceneRect(QRectF())  # the other scene's own extent
             return
         if self._alternate is None:
             return
         self._alternate = None
         self.setScene(self._scene)
+        self._update_scroll_range()
         if self._saved_view is not None:
             transform, h, v = self._saved_view
             self.setTransform(transform)
@@ -408,18 +415,26 @@ class MapView(QGraphicsView):
         """Antialias only where it shows: far out, thousands of one-pixel arrows paint
         twice as fast without it and look the same."""
         self.setRenderHint(QPainter.RenderHint.Antialiasing, self.zoom() >= AA_MIN_ZOOM)
+        self._update_scroll_range()
         self.viewport_changed.emit()
 
-    def _zoom_by(self, factor: float, anchor: bool) -> None:
+    def _update_scroll_range(self) -> None:
+        """Let the map scroll most of a screen past its edges, so zooming at a card near
+        the edge keeps it under the pointer and a new claim can go beside the map."""
+        if not self.showing_map():
+            return
+        zoom = self.zoom() or 1.0
+        mx = self.viewport().width() / zoom * 0.8
+        my = self.viewport().height() / zoom * 0.8
+        self.setSceneRect(self._scene.content_rect().adjusted(-mx, -my, mx, my))
+
+    def _zoom_by(self, factor: float) -> None:
+        """Scale about the view's centre, within the zoom limits."""
         current = self.transform().m11()
         factor = max(MIN_SCALE / current, min(MAX_SCALE / current, factor))
         if abs(factor - 1.0) < 1e-6:
             return
-        old = self.transformationAnchor()
-        if not anchor:
-            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.scale(factor, factor)
-        self.setTransformationAnchor(old)
         self._zoom_changed()
 
     # ------------------------------------------------------------------ Qt overrides
@@ -432,7 +447,13 @@ class MapView(QGraphicsView):
             return
         steps = event.angleDelta().y() / 120.0
         if steps:
-            self._zoom_by(1.15**steps, anchor=True)
+            # keep the point under the pointer where it is (from the event's own position,
+            # which is right even when no mouse move preceded the wheel)
+            pos = event.position().toPoint()
+            anchor = self.mapToScene(pos)
+            self._zoom_by(1.15**steps)
+            shift = self.mapToScene(pos) - anchor
+            self.centerOn(self.mapToScene(self.viewport().rect().center()) - shift)
         event.accept()
 
     @override
