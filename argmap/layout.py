@@ -86,6 +86,7 @@ class _Part:
     centres: dict[str, tuple[float, float]]
     width: float
     height: float
+    origin: tuple[float, float] = (0.0, 0.0)  # where the box's corner was in dot's drawing
 
 
 def _components(ids: Sequence[str], edges: Iterable[tuple[str, str]]) -> list[list[str]]:
@@ -154,13 +155,22 @@ def _staggered(edges: Sequence[tuple[str, str]]) -> dict[tuple[str, str], int]:
     return out
 
 
+Polyline = list[tuple[float, float]]
+
+
 def _run_dot(
     ids: Sequence[str],
     edges: Sequence[tuple[str, str]],
     sizes: Mapping[str, Size],
     minlen: Mapping[tuple[str, str], int],
+    routes: dict[tuple[str, str], list[Polyline]] | None = None,
 ) -> dict[str, tuple[float, float]]:
-    """Node centres from ``dot`` (y grows downwards, like the scene)."""
+    """Node centres from ``dot`` (y grows downwards, like the scene).
+
+    With ``routes`` (a dict to fill), ``dot`` also routes the edges around the cards and
+    each edge's route is added as a polyline from tail border to head border, under its
+    (tail, head) key in edge order.
+    """
     import pygraphviz
 
     names = {cid: f"n{i}" for i, cid in enumerate(ids)}  # ids may hold ':' or '.'
@@ -169,9 +179,10 @@ def _run_dot(
         rankdir="BT",  # links go premise -> conclusion: conclusions on top
         nodesep=f"{H_GAP / _POINTS_PER_INCH:.3f}",
         ranksep=f"{V_GAP / _POINTS_PER_INCH:.3f}",
-        splines="",  # we draw straight arrows ourselves; skip edge routing
+        splines="spline" if routes is not None else "",  # routing costs; only on demand
         ordering="",
     )
+    graph.edge_attr.update(arrowhead="none", arrowtail="none")  # routes end on the border
     graph.graph_attr.update(_effort(len(ids)))
     graph.node_attr.update(shape="box", fixedsize="true", label="")
     for cid in ids:
@@ -198,12 +209,32 @@ def _run_dot(
             x = float(fields[2]) * _POINTS_PER_INCH
             y = -float(fields[3]) * _POINTS_PER_INCH
             centres[cid] = (x, y)
+        elif routes is not None and line.startswith("edge "):
+            fields = line.split()
+            n = int(fields[3])
+            coords = [float(v) * _POINTS_PER_INCH for v in fields[4 : 4 + 2 * n]]
+            controls = [(coords[k], -coords[k + 1]) for k in range(0, len(coords), 2)]
+            key = (back[fields[1]], back[fields[2]])
+            routes.setdefault(key, []).append(_bezier_polyline(controls))
     return centres
+
+
+def _bezier_polyline(controls: Sequence[tuple[float, float]], steps: int = 8) -> Polyline:
+    """Sample a piecewise cubic Bezier (Graphviz's p0 c1 c2 p1 c1 c2 p2 ...) as a polyline."""
+    points: Polyline = [controls[0]]
+    for k in range(0, len(controls) - 3, 3):
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3) = controls[k : k + 4]
+        for i in range(1, steps + 1):
+            t = i / steps
+            u = 1 - t
+            a, b, c, d = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t
+            points.append((a * x0 + b * x1 + c * x2 + d * x3, a * y0 + b * y1 + c * y2 + d * y3))
+    return points
 
 
 MAX_ASPECT = 2.2
 """A linked part wider than this (width / height) gets its widest rank split (small maps)."""
-NARROWING_MAX_CLAIMS = 300
+NARROWING_MAX_CLAIMS = 150
 NARROWING_ROUNDS = 4
 
 
@@ -212,7 +243,7 @@ def _narrow_layout(
     groups: Sequence[Sequence[str]],
     edges: Sequence[tuple[str, str]],
     sizes: Mapping[str, Size],
-) -> dict[str, tuple[float, float]]:
+) -> tuple[dict[str, tuple[float, float]], dict[tuple[str, str], int]]:
     """``dot``, re-run a few times on small maps to bring a ribbon nearer a screen's shape.
 
     Argument maps are broad and shallow: a thesis, a handful of premises, many pieces of
@@ -225,13 +256,13 @@ def _narrow_layout(
     minlen = dict(_staggered(edges))
     centres = _run_dot(ids, edges, sizes, minlen)
     if len(ids) > NARROWING_MAX_CLAIMS:
-        return centres
+        return centres, minlen
     biggest = list(groups[max(range(len(groups)), key=lambda k: len(groups[k]))])
     supported = {b for _, b in edges}
     out_edges: dict[str, list[tuple[str, str]]] = {}
     for edge in edges:
         out_edges.setdefault(edge[0], []).append(edge)
-    best, best_width = centres, _part_from(biggest, centres, sizes).width
+    best, best_width, best_minlen = centres, _part_from(biggest, centres, sizes).width, minlen
     for _ in range(NARROWING_ROUNDS):
         part = _part_from(biggest, centres, sizes)
         if part.width <= MAX_ASPECT * part.height:
@@ -246,14 +277,15 @@ def _narrow_layout(
         if len(movable) < 2:
             break
         movable.sort(key=lambda c: centres[c][0])
+        minlen = dict(minlen)
         for claim in movable[1::2]:
             for edge in out_edges[claim]:
                 minlen[edge] = minlen.get(edge, 1) + 1
         centres = _run_dot(ids, edges, sizes, minlen)
         width = _part_from(biggest, centres, sizes).width
         if width < best_width:
-            best, best_width = centres, width
-    return best
+            best, best_width, best_minlen = centres, width, minlen
+    return best, best_minlen
 
 
 def _part_from(
@@ -264,7 +296,7 @@ def _part_from(
     right = max(centres[i][0] + sizes[i][0] / 2 for i in ids)
     bottom = max(centres[i][1] + sizes[i][1] / 2 for i in ids)
     local = {i: (centres[i][0] - left, centres[i][1] - top) for i in ids}
-    return _Part(ids, local, right - left, bottom - top)
+    return _Part(ids, local, right - left, bottom - top, (left, top))
 
 
 def _grid_part(ids: list[str], sizes: Mapping[str, Size], columns: int) -> _Part:
@@ -283,21 +315,44 @@ def _grid_part(ids: list[str], sizes: Mapping[str, Size], columns: int) -> _Part
     return _Part(ids, centres, width, y - H_GAP)
 
 
-def _pack(parts: list[_Part]) -> dict[str, Point]:
-    """Shelf-pack parts into rows about 16:9 overall, biggest part first (top left)."""
+def _pack(parts: list[_Part]) -> tuple[dict[str, Point], dict[str, tuple[float, float]]]:
+    """Shelf-pack parts into rows about 16:9 overall, biggest part first (top left).
+
+    Returns the centres, and per claim how far its part moved from where ``dot`` drew it
+    (edge routes move with their part).
+    """
     area = sum((p.width + PART_GAP) * (p.height + PART_GAP) for p in parts)
     widest = max(p.width for p in parts)
     row_width = max(widest, math.sqrt(area * 16 / 9))
     out: dict[str, Point] = {}
+    shift: dict[str, tuple[float, float]] = {}
     x = y = row_h = 0.0
     for part in parts:
         if x > 0 and x + part.width > row_width:
             x, y, row_h = 0.0, y + row_h + PART_GAP, 0.0
         for cid, (cx, cy) in part.centres.items():
             out[cid] = Point(x=round(x + cx, 1), y=round(y + cy, 1))
+            shift[cid] = (x - part.origin[0], y - part.origin[1])
         x += part.width + PART_GAP
         row_h = max(row_h, part.height)
-    return out
+    return out, shift
+
+
+ROUTE_MAX_CLAIMS = 200
+"""Maps up to this size get arrows routed around cards; routing big maps takes seconds."""
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where claims go, and (on request, for maps that are not too big) how arrows run.
+
+    ``routes`` maps a link id to a polyline from the border of its supporting/attacking
+    claim to the border of its target, bending around cards in between. A route is only
+    right while both claims stay at ``positions``; a view draws straight arrows otherwise.
+    """
+
+    positions: dict[str, Point]
+    routes: dict[str, list[Point]]
 
 
 def layered_layout(
@@ -307,28 +362,43 @@ def layered_layout(
 
     ``sizes`` gives measured (width, height) per claim id; missing ones are estimated from
     the text. Cycles are fine (``dot`` reverses an edge of each cycle to rank them).
-    Linked parts are laid out by one ``dot`` run and then packed in rows, largest first;
-    claims with no link at all follow as a grid. Cards never overlap, whatever the sizes.
+    Linked parts are laid out by ``dot`` and then packed in rows, largest first; claims
+    with no link at all follow as a grid. Cards never overlap, whatever the sizes.
     """
+    return compute_layout(source, sizes).positions
+
+
+def compute_layout(
+    source: ArgumentMap | MapDocument,
+    sizes: Mapping[str, Size] | None = None,
+    *,
+    routes: bool = False,
+) -> Layout:
+    """:func:`layered_layout`, plus arrow routes when ``routes`` and the map is small."""
     amap = _as_map(source)
     claims = list(amap.claims)
     if not claims:
-        return {}
+        return Layout({}, {})
     all_sizes = _sizes_for(claims, sizes)
     ids = [c.id for c in claims]
     known = set(ids)
-    edges = [
-        (x.from_claim, x.to_claim)
+    links = [
+        x
         for x in amap.links
         if x.from_claim in known and x.to_claim in known and x.from_claim != x.to_claim
     ]
+    edges = [(x.from_claim, x.to_claim) for x in links]
     linked = {e for pair in edges for e in pair}
     groups = _components([i for i in ids if i in linked], edges)
     loners = [i for i in ids if i not in linked]
     parts: list[_Part] = []
+    routed: dict[tuple[str, str], list[Polyline]] | None = None
     if groups:
         dot_ids = [i for g in groups for i in g]
-        centres = _narrow_layout(dot_ids, groups, edges, all_sizes)
+        centres, minlen = _narrow_layout(dot_ids, groups, edges, all_sizes)
+        if routes and len(ids) <= ROUTE_MAX_CLAIMS:
+            routed = {}
+            centres = _run_dot(dot_ids, edges, all_sizes, minlen, routed)
         parts = [_part_from(g, centres, all_sizes) for g in groups]
         parts.sort(key=lambda p: -len(p.ids))
     if loners:
@@ -336,7 +406,100 @@ def layered_layout(
         col_w = CARD_WIDTH + H_GAP
         columns = max(int(math.sqrt(len(loners) * 2)), int(main_width // col_w), 1)
         parts.append(_grid_part(loners, all_sizes, min(columns, len(loners))))
-    return _pack(parts)
+    positions, shift = _pack(parts)
+    out: dict[str, list[Point]] = {}
+    if routed is not None:
+        lines_of: dict[str, Polyline] = {}
+        for link in links:
+            lines = routed.get((link.from_claim, link.to_claim))
+            if lines:
+                dx, dy = shift[link.from_claim]
+                lines_of[link.id] = [(x + dx, y + dy) for x, y in lines.pop(0)]
+        ends = {x.id: (x.from_claim, x.to_claim) for x in links}
+        _spread_ends(lines_of, ends, positions, all_sizes)
+        out = {
+            lid: [Point(x=round(x, 1), y=round(y, 1)) for x, y in line]
+            for lid, line in lines_of.items()
+        }
+    return Layout(positions, out)
+
+
+END_SPACING = 18.0
+"""Distance between arrow tips that ``dot`` would have put on one spot of a card."""
+_TAPER = 70.0
+
+
+def _spread_ends(
+    lines: dict[str, Polyline],
+    ends: Mapping[str, tuple[str, str]],
+    positions: Mapping[str, Point],
+    sizes: Mapping[str, Size],
+) -> None:
+    """Move route ends that meet at one point of a card apart along that card's edge.
+
+    ``dot`` brings every arrow into a conclusion at the same spot, so four heads become
+    one blot. Ends that share a side of a card are spaced ``END_SPACING`` apart, in the
+    order they approach from, and each route bends into its new end over its last
+    stretch (the offset tapers to nothing ``_TAPER`` units back), so routes stay smooth.
+    """
+    groups: dict[tuple[str, int, str], list[tuple[float, str]]] = {}
+    for lid, line in lines.items():
+        for at_end, cid in ((True, ends[lid][1]), (False, ends[lid][0])):
+            x, y = line[-1] if at_end else line[0]
+            c, (w, h) = positions[cid], sizes[cid]
+            dx, dy = (x - c.x) / (w / 2), (y - c.y) / (h / 2)
+            side = ("x" if dx > 0 else "X") if abs(dx) > abs(dy) else ("y" if dy > 0 else "Y")
+            probe = _point_back(line, 40.0, at_end)
+            order = probe[1] if side in "xX" else probe[0]
+            groups.setdefault((cid, int(at_end), side), []).append((order, lid))
+    for (cid, end_flag, side), members in groups.items():
+        if len(members) < 2:
+            continue
+        at_end = bool(end_flag)
+        members.sort()
+        c, (w, h) = positions[cid], sizes[cid]
+        along_x = side in "yY"
+        half = (w if along_x else h) / 2 - 10
+        spacing = min(END_SPACING, 2 * half / (len(members) - 1))
+        line0 = lines[members[0][1]]
+        tip = line0[-1] if at_end else line0[0]
+        centre = tip[0] - c.x if along_x else tip[1] - c.y
+        start = centre - spacing * (len(members) - 1) / 2
+        start = max(-half, min(half - spacing * (len(members) - 1), start))
+        for k, (_, lid) in enumerate(members):
+            target = start + k * spacing
+            line = lines[lid]
+            tip = line[-1] if at_end else line[0]
+            shift = target - (tip[0] - c.x if along_x else tip[1] - c.y)
+            _bend(line, shift, along_x, at_end)
+
+
+def _point_back(line: Polyline, distance: float, from_end: bool) -> tuple[float, float]:
+    """The point ``distance`` back along ``line`` from its end (or start)."""
+    points = line[::-1] if from_end else line
+    walked = 0.0
+    for k in range(len(points) - 1):
+        step = math.dist(points[k], points[k + 1])
+        if walked + step >= distance:
+            return points[k + 1]
+        walked += step
+    return points[-1]
+
+
+def _bend(line: Polyline, shift: float, along_x: bool, at_end: bool) -> None:
+    """Shift the end of ``line`` by ``shift`` along one axis, tapering back along it."""
+    order = range(len(line) - 1, -1, -1) if at_end else range(len(line))
+    walked = 0.0
+    previous: tuple[float, float] | None = None
+    for k in order:
+        if previous is not None:
+            walked += math.dist(previous, line[k])
+        previous = line[k]
+        weight = 1.0 - walked / _TAPER
+        if weight <= 0:
+            break
+        x, y = line[k]
+        line[k] = (x + shift * weight, y) if along_x else (x, y + shift * weight)
 
 
 class _Occupancy:
@@ -439,6 +602,8 @@ def place_new_claim(
 __all__ = [
     "CARD_MIN_HEIGHT",
     "CARD_WIDTH",
+    "Layout",
+    "compute_layout",
     "estimate_card_size",
     "layered_layout",
     "place_new_claim",

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
+
 from argmap.document import MapDocument
 from argmap.layout import (
     CARD_WIDTH,
+    compute_layout,
     estimate_card_size,
     layered_layout,
     place_new_claim,
@@ -180,3 +183,52 @@ def test_place_new_claim_uses_drawn_positions_and_skips_excluded() -> None:
     drawn = {"a1": Point(x=0, y=0), "new": Point(x=0, y=0)}
     spot = place_new_claim(amap, near=Point(x=0, y=0), positions=drawn, exclude=["new"])
     assert spot != Point(x=0, y=0)  # a1 is drawn there although it has no saved pos
+
+
+def _on_border(p: Point, centre: Point, size: tuple[float, float], slack: float = 5.0) -> bool:
+    w, h = size
+    dx, dy = abs(p.x - centre.x), abs(p.y - centre.y)
+    on_side = abs(dx - w / 2) <= slack and dy <= h / 2 + slack
+    on_top_or_bottom = abs(dy - h / 2) <= slack and dx <= w / 2 + slack
+    return on_side or on_top_or_bottom
+
+
+def test_routes_run_from_border_to_border_around_other_cards() -> None:
+    amap = synthetic_map(60, seed=3)
+    layout = compute_layout(amap, routes=True)
+    assert layout.positions == layered_layout(amap)  # routing does not move anything
+    sizes = {c.id: estimate_card_size(c.text) for c in amap.claims}
+    assert set(layout.routes) == {x.id for x in amap.links}
+    for link in amap.links:
+        route = layout.routes[link.id]
+        assert len(route) >= 2
+        a, b = layout.positions[link.from_claim], layout.positions[link.to_claim]
+        assert _on_border(route[0], a, sizes[link.from_claim])
+        assert _on_border(route[-1], b, sizes[link.to_claim])
+        for claim in amap.claims:
+            if claim.id in (link.from_claim, link.to_claim):
+                continue
+            c, (w, h) = layout.positions[claim.id], sizes[claim.id]
+            assert not any(
+                abs(q.x - c.x) < w / 2 - 6 and abs(q.y - c.y) < h / 2 - 6 for q in route
+            ), f"{link.id} runs through {claim.id}"
+
+
+def test_arrows_into_one_conclusion_arrive_apart() -> None:
+    claims = [_claim("t", kind="thesis")] + [_claim(f"p{i}") for i in range(4)]
+    links = [_link(f"l{i}", f"p{i}", "t") for i in range(4)]
+    layout = compute_layout(ArgumentMap(claims=claims, links=links), routes=True)
+    tips = [layout.routes[f"l{i}"][-1] for i in range(4)]
+    gaps = [abs(a.x - b.x) + abs(a.y - b.y) for a, b in itertools.combinations(tips, 2)]
+    assert min(gaps) >= 10
+
+
+def test_routes_only_on_request_and_for_maps_that_are_not_too_big(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    amap = synthetic_map(30, seed=4)
+    assert compute_layout(amap).routes == {}
+    import argmap.layout as layout_module
+
+    monkeypatch.setattr(layout_module, "ROUTE_MAX_CLAIMS", 10)
+    assert compute_layout(amap, routes=True).routes == {}

@@ -165,3 +165,58 @@ def test_undo_of_moving_an_auto_placed_card_puts_it_back(qtbot: QtBot) -> None:
     assert doc.claims["p2"].pos is None
     assert card.pos() == auto
     scene.detach()
+
+
+def test_arrows_follow_layout_routes_until_a_card_moves(qtbot: QtBot) -> None:
+    from argmap.edits import MoveClaims
+
+    doc = MapDocument(small_map(with_positions=False))
+    stack = QUndoStack()
+    view = MapView(doc, stack)
+    qtbot.addWidget(view)
+    scene = view.map_scene()
+    assert set(scene.routed_links()) == {"l1", "l2", "l3"}
+    card = scene.claim_item("e1")
+    assert card is not None
+    push_edit(stack, doc, MoveClaims({"e1": Point(x=card.pos().x() + 300, y=card.pos().y())}))
+    assert set(scene.routed_links()) == {"l1", "l3"}  # e1's arrow is straight now
+    arrow = scene.link_item("l2")
+    assert arrow is not None and not arrow.routed
+    stack.undo()
+    assert set(scene.routed_links()) == {"l1", "l2", "l3"}
+    scene.detach()
+
+
+def test_a_saved_auto_layout_gets_its_routes_back_after_opening(qtbot: QtBot) -> None:
+    from argmap.layout import compute_layout
+
+    amap = small_map(with_positions=False)
+    first = MapDocument(amap.model_copy(deep=True))
+    sizes = MapView(first, QUndoStack()).map_scene().card_sizes()
+    spots = compute_layout(first, sizes).positions
+    amap.claims = [c.model_copy(update={"pos": spots[c.id]}) for c in amap.claims]
+    amap.claims[0] = amap.claims[0].model_copy(update={"pos": Point(x=-900, y=-900)})
+    view = MapView(MapDocument(amap), QUndoStack())
+    qtbot.addWidget(view)
+    scene = view.map_scene()
+    qtbot.waitUntil(lambda: bool(scene.routed_links()))
+    # t1 was moved away from its layout spot: its arrows stay straight, e1 -> p1 is routed
+    assert set(scene.routed_links()) == {"l2"}
+    scene.detach()
+
+
+def test_clicking_a_routed_arrow_selects_it(qtbot: QtBot) -> None:
+    doc = MapDocument(small_map(with_positions=False))
+    view = MapView(doc, QUndoStack())
+    qtbot.addWidget(view)
+    view.resize(1000, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    view.reset_zoom()
+    scene = view.map_scene()
+    arrow = scene.link_item("l3")
+    assert arrow is not None and arrow.routed
+    view.centerOn(arrow.midpoint())
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=vp(view, arrow.midpoint()))
+    assert scene.selected_link_ids() == ["l3"]
+    scene.detach()

@@ -17,10 +17,11 @@ double line (two rails), the comparison the app exists for.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from functools import cache
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QStyleOptionGraphicsItem,
@@ -191,11 +192,13 @@ def clip_segment(
 class LinkItem(QGraphicsItem):
     """An arrow from the supporting/attacking claim (``source``) to its ``target``.
 
-    Painting draws only the part of the shaft inside the exposed rectangle. Arrows of a
-    big map are long, and Qt strokes (and dashes) a line over its whole length before
-    clipping: a few dozen arrows crossing the screen cost 12 ms per repaint as Qt path
-    items, and a fraction of that clipped here. The dash offset follows the clipping, so
-    dashes do not crawl while panning.
+    Straight by default, between the two cards' borders. After an automatic layout of a
+    small map the arrow follows the route ``dot`` found around the cards in between, for
+    as long as both cards stay where that layout put them (undo of a move brings the route
+    back). Painting a straight arrow draws only the part of the shaft inside the exposed
+    rectangle: arrows of a big map are long, and Qt strokes (and dashes) a line over its
+    whole length before clipping. The dash offset follows the clipping, so dashes do not
+    crawl while panning.
     """
 
     def __init__(self, link: Link, source: ClaimItem, target: ClaimItem) -> None:
@@ -209,6 +212,11 @@ class LinkItem(QGraphicsItem):
         self._bounds = QRectF()
         self._head = QPainterPath()
         self._head_built = False
+        self._route: list[tuple[float, float]] | None = None
+        self._route_at = (math.nan,) * 4
+        self._routed = False
+        self._shaft = QPolygonF()
+        self._rails: tuple[QPolygonF, QPolygonF] | None = None
         self._cross = self.cross_author
         self.link_selected = False
         self.dark = False
@@ -225,19 +233,56 @@ class LinkItem(QGraphicsItem):
         a, b = self.source.claim.author, self.target.claim.author
         return a is not None and b is not None and a != b
 
+    @property
+    def routed(self) -> bool:
+        """True while the arrow follows a layout route instead of a straight line."""
+        return self._routed
+
     def line(self) -> QLineF:
-        """From the source card's border to the target card's border."""
+        """From the source card's border to the target card's border (the chord)."""
         return QLineF(self._line)
+
+    def midpoint(self) -> QPointF:
+        """Half way along the arrow as drawn (a point on it, routed or straight)."""
+        if not self._routed or self._route is None:
+            return self._line.center()
+        points = self._route
+        total = sum(math.dist(points[k], points[k + 1]) for k in range(len(points) - 1))
+        walked = 0.0
+        for k in range(len(points) - 1):
+            step = math.dist(points[k], points[k + 1])
+            if walked + step >= total / 2 and step > 0:
+                t = (total / 2 - walked) / step
+                (x0, y0), (x1, y1) = points[k], points[k + 1]
+                return QPointF(x0 + (x1 - x0) * t, y0 + (y1 - y0) * t)
+            walked += step
+        return QPointF(*points[-1])
 
     def refresh_style(self) -> None:
         """Follow a change of the claims' authors (single or double line)."""
         self._cross = self.cross_author
+        self._head_built = False
         self.update()
 
     def set_link(self, link: Link, source: ClaimItem, target: ClaimItem) -> None:
         """Show a changed link (kind, direction or ends) without a new item."""
         self.link, self.source, self.target = link, source, target
         self._cross = self.cross_author
+        self._route = None
+        self._ends = (math.nan,) * 4
+        self.update_geometry()
+        self.update()
+
+    def set_route(
+        self,
+        route: Sequence[tuple[float, float]] | None,
+        source_at: tuple[float, float] = (math.nan, math.nan),
+        target_at: tuple[float, float] = (math.nan, math.nan),
+    ) -> None:
+        """Follow ``route`` while the cards' centres are ``source_at`` and ``target_at``."""
+        self._route = list(route) if route is not None and len(route) >= 2 else None
+        self._route_at = (*source_at, *target_at)
+        self._routed = False
         self._ends = (math.nan,) * 4
         self.update_geometry()
         self.update()
@@ -250,9 +295,19 @@ class LinkItem(QGraphicsItem):
     def update_geometry(self) -> None:
         """Re-route between the two cards' borders (called when either card moves)."""
         s, t = self.source.pos(), self.target.pos()
+        sx, sy, tx, ty = s.x(), s.y(), t.x(), t.y()
+        if self._route is not None:
+            rx1, ry1, rx2, ry2 = self._route_at
+            if abs(sx - rx1) + abs(sy - ry1) + abs(tx - rx2) + abs(ty - ry2) < 0.5:
+                if not self._routed:
+                    self._enter_route()
+                return
+        if self._routed:
+            self._routed = False
+            self._ends = (math.nan,) * 4
         sw, sh = self.source.size()
         tw, th = self.target.size()
-        ends = arrow_ends(s.x(), s.y(), sw, sh, t.x(), t.y(), tw, th)
+        ends = arrow_ends(sx, sy, sw, sh, tx, ty, tw, th)
         if ends == self._ends:
             return
         self.prepareGeometryChange()
@@ -264,16 +319,48 @@ class LinkItem(QGraphicsItem):
         )
         self._head_built = False
 
+    def _enter_route(self) -> None:
+        assert self._route is not None
+        self.prepareGeometryChange()
+        self._routed = True
+        points = self._route
+        (x1, y1), (x2, y2) = points[0], points[-1]
+        self._ends = (x1, y1, x2, y2)
+        self._line = QLineF(x1, y1, x2, y2)
+        xs = [p[0] for p in points]
+        ys = [p[1] for p in points]
+        self._bounds = QRectF(
+            min(xs) - 14, min(ys) - 14, max(xs) - min(xs) + 28, max(ys) - min(ys) + 28
+        )
+        self._head_built = False
+
+    def _direction_at_end(self) -> tuple[float, float, float]:
+        """Unit direction into the tip, and the arrow's length (over its route if any)."""
+        x1, y1, x2, y2 = self._ends
+        if not self._routed or self._route is None:
+            length = math.hypot(x2 - x1, y2 - y1)
+            if length < 1:
+                return 0.0, 0.0, length
+            return (x2 - x1) / length, (y2 - y1) / length, length
+        points = self._route
+        length = sum(math.dist(points[k], points[k + 1]) for k in range(len(points) - 1))
+        for k in range(len(points) - 2, -1, -1):  # far enough back to see the bend's end
+            dx, dy = x2 - points[k][0], y2 - points[k][1]
+            d = math.hypot(dx, dy)
+            if d >= HEAD_LENGTH or k == 0:
+                return (dx / d, dy / d, length) if d > 0 else (0.0, 0.0, length)
+        return 0.0, 0.0, length
+
     def _build_head(self) -> None:
         """The head's path and where the shaft stops (built on the first detailed paint)."""
         self._head_built = True
         x1, y1, x2, y2 = self._ends
         head = QPainterPath()
-        length = math.hypot(x2 - x1, y2 - y1)
-        if length < 1:
+        ux, uy, length = self._direction_at_end()
+        if length < 1 or (ux == 0 and uy == 0):
             self._head, self._shaft_end = head, (x1, y1)
+            self._shaft, self._rails = QPolygonF(), None
             return
-        ux, uy = (x2 - x1) / length, (y2 - y1) / length
         nx, ny = -uy, ux
         if self.link.kind == "attack":  # a flat bar across the end: ⊣
             ex, ey = x2 - ux * 5, y2 - uy * 5
@@ -282,6 +369,7 @@ class LinkItem(QGraphicsItem):
             head.lineTo(ex + nx * BAR_HALF + bx, ey + ny * BAR_HALF + by)
             head.lineTo(ex - nx * BAR_HALF + bx, ey - ny * BAR_HALF + by)
             head.lineTo(ex - nx * BAR_HALF - bx, ey - ny * BAR_HALF - by)
+            cut = 5.0
         else:
             h = min(HEAD_LENGTH, length / 2)
             ex, ey = x2 - ux * h, y2 - uy * h
@@ -290,10 +378,22 @@ class LinkItem(QGraphicsItem):
             head.lineTo(ex + nx * half, ey + ny * half)
             head.lineTo(ex - nx * half, ey - ny * half)
             ex, ey = ex + ux, ey + uy  # tuck the shaft under the head: no hairline gap
+            cut = h - 1
         head.closeSubpath()
         self._head, self._shaft_end = head, (ex, ey)
+        if self._routed and self._route is not None:
+            kept = [p for p in self._route[:-1] if math.dist(p, (x2, y2)) > cut]
+            line = [*kept, (ex, ey)] if kept else [self._route[0], (ex, ey)]
+            self._shaft = QPolygonF([QPointF(x, y) for x, y in line])
+            self._rails = _rails(line) if self._cross else None
 
     def hit_distance(self, scene_pos: QPointF) -> float:
+        if self._routed and self._route is not None:
+            points = self._route
+            return min(
+                distance_to_segment(scene_pos, QLineF(*points[k], *points[k + 1]))
+                for k in range(len(points) - 1)
+            )
         return distance_to_segment(scene_pos, self._line)
 
     # ------------------------------------------------------------------ Qt overrides
@@ -317,32 +417,71 @@ class LinkItem(QGraphicsItem):
             return
         if not self._head_built:
             self._build_head()
-        x1, y1, _, _ = self._ends
-        x2, y2 = self._shaft_end
-        span = clip_segment(x1, y1, x2, y2, option.exposedRect.adjusted(-8, -8, 8, 8))
-        if span is not None:
-            t0, t1 = span
-            dx, dy = x2 - x1, y2 - y1
-            a = QPointF(x1 + dx * t0, y1 + dy * t0)
-            b = QPointF(x1 + dx * t1, y1 + dy * t1)
-            if self.link_selected:
-                painter.setPen(_halo_pen())
-                painter.drawLine(a, b)
-            pen = link_pen(kind, self._cross, proposal, self.dark)
-            if t0 > 0 and kind == "attack":
-                pen = QPen(pen)
-                pen.setDashOffset(math.hypot(dx, dy) * t0 / pen.widthF())
-            painter.setPen(pen)
-            if self._cross:
-                length = math.hypot(dx, dy) or 1.0
-                ox, oy = -dy / length * RAIL_GAP, dx / length * RAIL_GAP
-                painter.drawLine(QLineF(a.x() + ox, a.y() + oy, b.x() + ox, b.y() + oy))
-                painter.drawLine(QLineF(a.x() - ox, a.y() - oy, b.x() - ox, b.y() - oy))
-            else:
-                painter.drawLine(a, b)
+        if self._routed:
+            self._paint_route(painter, kind, proposal)
+        else:
+            self._paint_straight(painter, option.exposedRect, kind, proposal)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(link_brush(kind, proposal, self.dark))
         painter.drawPath(self._head)
+
+    def _paint_route(self, painter: QPainter, kind: str, proposal: bool) -> None:
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        if self.link_selected:
+            painter.setPen(_halo_pen())
+            painter.drawPolyline(self._shaft)
+        pen = QPen(link_pen(kind, self._cross, proposal, self.dark))
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        painter.setPen(pen)
+        if self._rails is not None:
+            painter.drawPolyline(self._rails[0])
+            painter.drawPolyline(self._rails[1])
+        else:
+            painter.drawPolyline(self._shaft)
+
+    def _paint_straight(
+        self, painter: QPainter, exposed: QRectF, kind: str, proposal: bool
+    ) -> None:
+        x1, y1, _, _ = self._ends
+        x2, y2 = self._shaft_end
+        span = clip_segment(x1, y1, x2, y2, exposed.adjusted(-8, -8, 8, 8))
+        if span is None:
+            return
+        t0, t1 = span
+        dx, dy = x2 - x1, y2 - y1
+        a = QPointF(x1 + dx * t0, y1 + dy * t0)
+        b = QPointF(x1 + dx * t1, y1 + dy * t1)
+        if self.link_selected:
+            painter.setPen(_halo_pen())
+            painter.drawLine(a, b)
+        pen = link_pen(kind, self._cross, proposal, self.dark)
+        if t0 > 0 and kind == "attack":
+            pen = QPen(pen)
+            pen.setDashOffset(math.hypot(dx, dy) * t0 / pen.widthF())
+        painter.setPen(pen)
+        if self._cross:
+            length = math.hypot(dx, dy) or 1.0
+            ox, oy = -dy / length * RAIL_GAP, dx / length * RAIL_GAP
+            painter.drawLine(QLineF(a.x() + ox, a.y() + oy, b.x() + ox, b.y() + oy))
+            painter.drawLine(QLineF(a.x() - ox, a.y() - oy, b.x() - ox, b.y() - oy))
+        else:
+            painter.drawLine(a, b)
+
+
+def _rails(line: Sequence[tuple[float, float]]) -> tuple[QPolygonF, QPolygonF]:
+    """Two polylines either side of ``line`` (a cross-author arrow's double line)."""
+    left: list[QPointF] = []
+    right: list[QPointF] = []
+    n = len(line)
+    for k, (x, y) in enumerate(line):
+        ax, ay = line[max(k - 1, 0)]
+        bx, by = line[min(k + 1, n - 1)]
+        dx, dy = bx - ax, by - ay
+        d = math.hypot(dx, dy) or 1.0
+        ox, oy = -dy / d * RAIL_GAP, dx / d * RAIL_GAP
+        left.append(QPointF(x + ox, y + oy))
+        right.append(QPointF(x - ox, y - oy))
+    return QPolygonF(left), QPolygonF(right)
 
 
 @cache

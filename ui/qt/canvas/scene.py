@@ -18,12 +18,12 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import Any
 
 from psygnal import SignalInstance
-from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QPalette, QUndoStack
 from PySide6.QtWidgets import QApplication, QGraphicsScene
 
 from argmap.document import MapDocument
-from argmap.layout import layered_layout, place_new_claim
+from argmap.layout import ROUTE_MAX_CLAIMS, Layout, compute_layout, place_new_claim
 from argmap.model import Author, Claim, Link, Point
 from ui.qt.canvas.items import ClaimItem, Mark
 from ui.qt.canvas.links import LinkItem
@@ -64,6 +64,10 @@ class MapScene(QGraphicsScene):
         # cheaper per move, with hit tests still well under a millisecond.
         self.setBspTreeDepth(BSP_DEPTH)
         self._apply_palette()
+        self._route_timer = QTimer(self)
+        self._route_timer.setSingleShot(True)
+        self._route_timer.setInterval(0)
+        self._route_timer.timeout.connect(self._route_saved)
         self._connections: list[tuple[SignalInstance, Callable[..., Any]]] = [
             (doc.reset, self.rebuild),
             (doc.claim_added, self._on_claim_added),
@@ -300,11 +304,12 @@ class MapScene(QGraphicsScene):
         for claim in claims:
             self._make_claim_item(claim)
         unsaved = [c for c in claims if c.pos is None]
+        layout: Layout | None = None
         if unsaved:
             if len(unsaved) == len(claims):
-                spots = layered_layout(self.doc, self.card_sizes())
+                layout = compute_layout(self.doc, self.card_sizes(), routes=True)
                 for claim in unsaved:
-                    p = spots[claim.id]
+                    p = layout.positions[claim.id]
                     self._auto_pos[claim.id] = QPointF(p.x, p.y)
                     self._set_item_pos(self._claims[claim.id], self._auto_pos[claim.id])
             else:
@@ -314,10 +319,41 @@ class MapScene(QGraphicsScene):
                     self._set_item_pos(item, self._auto_pos[claim.id])
         for link in self.doc.map.links:
             self._make_link_item(link)
+        if layout is not None:
+            self.apply_routes(layout)
+        elif 0 < len(claims) <= ROUTE_MAX_CLAIMS and self.doc.map.links:
+            self._route_timer.start()  # after the first paint: opening stays fast
         self.set_overlay({k: v for k, v in self._marks.items() if k in self._claims})
         self.set_highlight(self._highlight & self._claims.keys())
         if self._hidden_authors or self._hidden_kinds:
             self.set_hidden(self._hidden_authors, self._hidden_kinds)
+
+    # ------------------------------------------------------------------ routes
+    def apply_routes(self, layout: Layout) -> None:
+        """Let arrows follow ``layout``'s routes while their cards sit where it put them."""
+        for link_id, route in layout.routes.items():
+            item = self._links.get(link_id)
+            if item is None:
+                continue
+            a = layout.positions.get(item.link.from_claim)
+            b = layout.positions.get(item.link.to_claim)
+            if a is None or b is None:
+                continue
+            item.set_route([(p.x, p.y) for p in route], (a.x, a.y), (b.x, b.y))
+
+    def _route_saved(self) -> None:
+        """Routes for a map opened with saved positions: the automatic layout is computed
+        again, and arrows whose two cards are still where it puts them (the user did not
+        move them since) follow its routes; the others stay straight."""
+        claims = self.doc.map.claims
+        if not claims or len(claims) > ROUTE_MAX_CLAIMS:
+            return
+        layout = compute_layout(self.doc, self.card_sizes(), routes=True)
+        self.apply_routes(layout)
+
+    def routed_links(self) -> list[str]:
+        """Ids of arrows that currently follow a layout route (for tests and status)."""
+        return [i for i, item in self._links.items() if item.routed]
 
     def _author(self, claim: Claim) -> Author | None:
         return self.doc.authors.get(claim.author) if claim.author else None
@@ -386,7 +422,10 @@ class MapScene(QGraphicsScene):
         item.setVisible(self._claim_visible(new))
         if new.pos != old.pos:
             self._on_claims_moved({new.id: new.pos})
+        resized = new.text != old.text
         for link in self.links_at(new.id):
+            if resized:
+                link.set_route(None)  # the route ended on the old card's border
             link.update_geometry()
             link.setVisible(link.source.isVisible() and link.target.isVisible())
             link.refresh_style()  # the cross-author look depends on the claims' authors

@@ -50,7 +50,7 @@ from argmap.edits import (
     UpdateLink,
     remove_claims,
 )
-from argmap.layout import layered_layout, place_new_claim
+from argmap.layout import compute_layout, place_new_claim
 from argmap.model import CLAIM_KINDS, Claim, ClaimKind, Link, LinkKind, Point
 from argmap.palette import KIND_LABEL
 from ui.qt.canvas.editor import LabelEditor
@@ -256,10 +256,12 @@ class MapView(QGraphicsView):
         """Lay the whole map out in layers (one undo step) and show all of it."""
         if not self.doc.claims:
             return
-        spots = layered_layout(self.doc, self._scene.card_sizes())
+        layout = compute_layout(self.doc, self._scene.card_sizes(), routes=True)
+        spots = layout.positions
         changed = {cid: p for cid, p in spots.items() if self.doc.claims[cid].pos != p}
         if changed:
             self._push(ApplyLayout(spots))
+        self._scene.apply_routes(layout)
         self.fit_all()
 
     def set_alternate_scene(self, scene: QGraphicsScene | None) -> None:
