@@ -29,6 +29,8 @@ from ui.qt.canvas.items import ClaimItem, Mark
 from ui.qt.canvas.links import LinkItem
 
 BSP_DEPTH = 8
+ROUTE_NOW_MAX_CLAIMS = 100
+"""Maps up to this size get their arrow routes while opening; bigger ones just after."""
 
 
 class MapScene(QGraphicsScene):
@@ -322,7 +324,10 @@ class MapScene(QGraphicsScene):
         if layout is not None:
             self.apply_routes(layout)
         elif 0 < len(claims) <= ROUTE_MAX_CLAIMS and self.doc.map.links:
-            self._route_timer.start()  # after the first paint: opening stays fast
+            if len(claims) <= ROUTE_NOW_MAX_CLAIMS:
+                self._route_saved()  # an op-ed map: tens of milliseconds, and exports see it
+            else:
+                self._route_timer.start()  # after the first paint: opening stays fast
         self.set_overlay({k: v for k, v in self._marks.items() if k in self._claims})
         self.set_highlight(self._highlight & self._claims.keys())
         if self._hidden_authors or self._hidden_kinds:
@@ -340,6 +345,12 @@ class MapScene(QGraphicsScene):
             if a is None or b is None:
                 continue
             item.set_route([(p.x, p.y) for p in route], (a.x, a.y), (b.x, b.y))
+
+    def ensure_routes(self) -> None:
+        """Compute pending arrow routes now (an export that does not run the event loop)."""
+        if self._route_timer.isActive():
+            self._route_timer.stop()
+            self._route_saved()
 
     def _route_saved(self) -> None:
         """Routes for a map opened with saved positions: the automatic layout is computed
