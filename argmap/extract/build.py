@@ -25,11 +25,13 @@ from argmap.extract.cross import CrossItem, suggest_cross_links
 from argmap.extract.metadata import Metadata
 from argmap.extract.propose import ArticleProposals, propose_article
 from argmap.extract.split import Article, mark_off_topic, split_articles
-from argmap.model import ArgumentMap, Author, Claim, Link, Origin, Quote, Source
+from argmap.model import ArgumentMap, Author, Claim, Link, Origin, Point, Quote, Source
 from argmap.palette import author_color
 
 MAX_ARTICLE_BYTES = 5_000_000
 """An op-ed is 5–50 kB; a file above 5 MB is not an article (and would take a minute)."""
+MAX_PLACED = 2000
+"""Above this many proposals the layered layout takes seconds; the app places them instead."""
 MIN_ENGLISH_RATIO = 0.12
 """English prose has about 40 % function words; below 12 % the English cues mean nothing."""
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
@@ -402,3 +404,38 @@ def _add_claims(
                     ),
                 )
             )
+
+
+def place(result: ImportResult, existing: ArgumentMap | None = None) -> None:
+    """Give the imported claims saved positions: the imported part laid out in layers
+    (conclusions on top), below whatever the map already shows. Part of the import edit,
+    so one undo still takes it all back. A layout failure leaves the claims unplaced (the
+    app places them itself), never fails the import."""
+    if not result.claims or len(result.claims) > MAX_PLACED:
+        return
+    try:
+        from argmap.layout import layered_layout
+
+        spots = layered_layout(
+            ArgumentMap(
+                claims=result.claims,
+                links=result.links,
+                sources=result.sources,
+                authors=result.authors,
+            )
+        )
+    except Exception:  # layout is a convenience; the proposals matter
+        return
+    placed = [c.pos for c in (existing.claims if existing else []) if c.pos is not None]
+    top = max((p.y for p in placed), default=0.0) + (400.0 if placed else 0.0)
+    left = min((p.x for p in placed), default=0.0)
+    min_y = min(p.y for p in spots.values())
+    min_x = min(p.x for p in spots.values())
+    result.claims = [
+        c.model_copy(
+            update={"pos": Point(x=spots[c.id].x - min_x + left, y=spots[c.id].y - min_y + top)}
+        )
+        if c.id in spots
+        else c
+        for c in result.claims
+    ]

@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from argmap.document import EditError, MapDocument
-    from argmap.extract.build import build_import
+    from argmap.extract.build import build_import, place
     from argmap.mapfile import MapFileError, load, save
     from argmap.model import ArgumentMap
 
@@ -69,6 +69,7 @@ def run(args: argparse.Namespace) -> int:
             return 1
 
     result = build_import(args.articles, amap)
+    place(result, amap)
     doc = MapDocument(amap)
     try:
         result.edit().apply(doc)

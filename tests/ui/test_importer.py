@@ -1,0 +1,121 @@
+"""File → Import Articles… and the review dock, driven like a user (offscreen)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+
+from argmap.mapfile import encode
+from tests.conftest import FIXTURES
+from ui.qt.importer import ImportFeature, install, pending
+from ui.qt.window import MainWindow
+
+SEED = sorted((FIXTURES / "seeds").glob("*.txt"))[0]
+
+
+@pytest.fixture
+def window(qtbot: Any, tmp_path: Path) -> MainWindow:
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(settings, tmp_path / "recovery", install_features=False, restore_state=False)
+    win.errors = []  # type: ignore[attr-defined]
+    win.show_error = lambda title, text: win.errors.append((title, text))  # type: ignore[method-assign, attr-defined]
+    win.ask_save_changes = lambda: "discard"  # type: ignore[method-assign]
+    win.ask_recover = lambda _recovery: False  # type: ignore[method-assign]
+    qtbot.addWidget(win)
+    return win
+
+
+@pytest.fixture
+def feature(window: MainWindow) -> ImportFeature:
+    return install(window)
+
+
+def test_menu_action_imports_as_one_undoable_edit(
+    window: MainWindow, feature: ImportFeature
+) -> None:
+    titles = [a.text() for a in window.file_menu.actions()]
+    assert "Import &Articles…" in titles
+    assert titles.index("Import &Articles…") < titles.index(window.act_quit.text())
+    feature.ask_paths = lambda: [str(SEED)]  # type: ignore[method-assign]
+    feature.action.trigger()
+    doc = window.doc
+    assert len(doc.map.sources) == 1 and doc.map.claims
+    assert all(c.origin.is_proposal and c.pos is not None for c in doc.map.claims)
+    assert window.undo_stack.count() == 1
+    assert window.undo_stack.undoText() == "Import 1 article"
+    assert feature.dock.isVisibleTo(window)
+    assert feature.dock.tree.topLevelItemCount() == len(doc.map.claims)
+    window.undo_stack.undo()
+    assert doc.map.claims == [] and doc.map.sources == []
+    window.undo_stack.redo()
+    assert len(doc.map.sources) == 1
+
+
+def test_import_into_open_map_keeps_it(window: MainWindow, feature: ImportFeature) -> None:
+    window.open_path(
+        Path(__file__).resolve().parents[2] / "maps" / "ct-leverage.argmap.json", ask=False
+    )
+    before = encode(window.doc.map)
+    kept = list(window.doc.map.claims)
+    feature.import_files([str(SEED)])
+    assert window.doc.map.claims[: len(kept)] == kept
+    window.undo_stack.undo()
+    assert encode(window.doc.map) == before
+
+
+def test_review_accept_reject_and_bulk_each_one_undo_step(
+    qtbot: Any, window: MainWindow, feature: ImportFeature
+) -> None:
+    feature.import_files([str(SEED)])
+    dock, doc = feature.dock, window.doc
+    total = len(pending(doc))
+    first = dock.tree.topLevelItem(0)
+    first.setSelected(True)
+    claim_id = dock.selected_ids()[0]
+    assert window.view.map_scene().selected_claim_ids() == [claim_id]  # the row selects the card
+    qtbot.mouseClick(dock.accept_button, Qt.MouseButton.LeftButton)
+    assert not doc.claims[claim_id].origin.is_proposal
+    assert len(pending(doc)) == total - 1 and dock.tree.topLevelItemCount() == total - 1
+    assert window.undo_stack.undoText() == "Accept proposal"
+
+    dock.tree.topLevelItem(0).setSelected(True)
+    rejected = dock.selected_ids()[0]
+    dock.reject_selected()
+    assert rejected not in doc.claims
+    assert all(rejected not in (x.from_claim, x.to_claim) for x in doc.map.links)
+    window.undo_stack.undo()
+    assert rejected in doc.claims
+
+    dock.threshold.setValue(0.5)
+    high = [c for c in pending(doc) if (doc.claims[c].origin.confidence or 0) >= 0.5]
+    steps = window.undo_stack.index()
+    dock.accept_above()
+    assert window.undo_stack.index() == steps + 1
+    assert not any(doc.claims[c].origin.is_proposal for c in high)
+    dock.reject_below()
+    assert pending(doc) == [] and dock.tree.topLevelItemCount() == 0
+    assert not dock.accept_button.isEnabled()
+    # links between accepted claims are accepted with them
+    assert all(
+        not x.origin.is_proposal
+        for x in doc.map.links
+        if not doc.claims[x.from_claim].origin.is_proposal
+        and not doc.claims[x.to_claim].origin.is_proposal
+    )
+    window.undo_stack.undo()
+    window.undo_stack.undo()
+    assert len(pending(doc)) == total - 1
+
+
+def test_bad_files_are_reported_not_imported(
+    tmp_path: Path, window: MainWindow, feature: ImportFeature
+) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = feature.import_files([str(empty)])
+    assert result is not None and result.sources == []
+    assert window.undo_stack.count() == 0
+    assert window.errors and "the file is empty" in window.errors[0][1]  # type: ignore[attr-defined]
