@@ -12,7 +12,7 @@ from typing import Any, cast
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen, QTextCursor
-from PySide6.QtWidgets import QGraphicsTextItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsTextItem, QStyle, QStyleOptionGraphicsItem, QWidget
 from typing_extensions import override
 
 from ui.qt.canvas.items import SELECT_COLOR, TEXT_WIDTH, ClaimItem, label_font
@@ -85,4 +85,6 @@ class LabelEditor(QGraphicsTextItem):
         painter.setPen(QPen(SELECT_COLOR, 2))
         painter.setBrush(QColor("white"))
         painter.drawRoundedRect(rect.adjusted(-2, -2, 2, 2), 4, 4)
-        super().paint(painter, option, cast(QWidget, widget))
+        plain = QStyleOptionGraphicsItem(option)  # no dashed focus frame inside ours
+        plain.state &= ~(QStyle.StateFlag.State_HasFocus | QStyle.StateFlag.State_Selected)
+        super().paint(painter, plain, cast(QWidget, widget))
