@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from argmap.extract.clean import is_heading
 from argmap.extract.cues import Cues, find_cues
 from argmap.extract.segment import Segmenter, Unit, sentence_units, split_clauses
 from argmap.extract.split import content_words, cosine
@@ -77,6 +78,13 @@ _TIME = re.compile(
     r"july|august|september|october|november|december) \d+)\b",
     re.IGNORECASE,
 )
+_FACTUAL = re.compile(
+    r"\b(?:has|have) been (?:\w+ly )?\w+(?:ing|ed|en)\b|\b(?:is|are) (?:becoming|increasing|"
+    r"decreasing|rising|falling|growing|declining)\b|\b(?:has|have) (?:\w+ly )?(?:increased|"
+    r"decreased|risen|fallen|grown|declined|doubled|tripled)\b",
+    re.IGNORECASE,
+)
+"""Reports of a development ("violence has been steadily increasing"): evidence in op-eds."""
 _REPORTED_DEONTIC = re.compile(
     r"\b(?:say|says|said|saying|argued|claims?|claimed|told|stated|warned)\b[^.]{0,80}?"
     r"\b(?:should|must|ought)\b",
@@ -92,6 +100,8 @@ class _Context:
     second_clause: bool = False
     long_text: bool = False
     lede: bool = False
+    in_sentence: bool = False
+    """The unit is a clause of a longer sentence (short clauses are still claims)."""
 
 
 def _kind_scores(c: Cues, text: str, ctx: _Context) -> dict[str, tuple[float, str]]:
@@ -143,6 +153,9 @@ def _kind_scores(c: Cues, text: str, ctx: _Context) -> dict[str, tuple[float, st
         ev_why = "example marker"
     if reported:
         ev += 0.8
+    if _FACTUAL.search(text) and not (c.evaluative or c.modal or c.deontic or c.reason):
+        ev += 1.2
+        ev_why = ev_why or "reports a development"
     if c.deontic and not reported:
         ev -= 1.2
     scores["evidence"] = (ev, ev_why)
@@ -166,7 +179,7 @@ def _kind_scores(c: Cues, text: str, ctx: _Context) -> dict[str, tuple[float, st
     none_why = "no argumentative cue"
     if c.question:
         none, none_why = 3.0, "a question"
-    elif words < 4 or (ctx.long_text and words < 6):
+    elif words < 4 or (ctx.long_text and words < 6 and not ctx.in_sentence):
         none, none_why = 3.0, "too short to be a claim"
     elif c.signpost:
         none, none_why = 2.4, f"signposting (“{c.signpost}”)"
@@ -226,6 +239,10 @@ def _thesis_score(
         parts.append((0.3, "lead paragraph"))
     if paragraph == last_paragraph and paragraph > 0 and index != count - 1:
         parts.append((0.4, "closing paragraph"))
+    if count >= LONG_TEXT and 0 < index < 0.2 * count:
+        parts.append((LEAD_ZONE, "in the opening"))
+    elif count >= LONG_TEXT and index >= 0.85 * count and paragraph != last_paragraph:
+        parts.append((LEAD_ZONE, "in the conclusion"))
     if title_sim > 0:
         parts.append((3.0 * title_sim, "echoes the title"))
     parts.append((2.0 * centrality, "central to the article's vocabulary"))
@@ -262,6 +279,9 @@ def _cosine_to_rest(bag: Counter[str], total: Counter[str], total_sq: int) -> fl
 
 
 # ------------------------------------------------------------------ units
+LEAD_ZONE = 0.4
+"""Thesis bonus for the opening fifth and the closing sixth of an op-ed, where major claims
+sit (introduction and conclusion), beyond the first and last units themselves."""
 LONG_TEXT = 15
 """Sentences from which a text is an op-ed rather than a microtext: background narrative
 and signposting are then common, so they are proposed as nothing rather than as premises."""
@@ -303,6 +323,12 @@ def propose_article(
     title_bag = content_words(title) if title else Counter()
     total_sq = sum(v * v for v in total.values())
     last_paragraph = pairs[-1][0].paragraph
+    seen_paragraphs: set[int] = set()
+    multi_unit_paragraphs: set[int] = set()
+    for unit, _ in pairs:
+        if unit.paragraph in seen_paragraphs:
+            multi_unit_paragraphs.add(unit.paragraph)
+        seen_paragraphs.add(unit.paragraph)
     proposals: list[Proposal] = []
     for i, (unit, c) in enumerate(pairs):
         nxt = pairs[i + 1][1] if i + 1 < len(pairs) else None
@@ -311,8 +337,11 @@ def propose_article(
             second_clause=unit.clause == 2,
             long_text=long_text,
             lede=unit.paragraph == 0,
+            in_sentence=unit.clause > 0,
         )
         kind, confidence, why = _label(_kind_scores(c, unit.text, ctx))
+        if unit.paragraph not in multi_unit_paragraphs and is_heading(unit.text):
+            kind, confidence, why = None, 0.9, "a heading"
         centrality = _cosine_to_rest(bags[i], total, total_sq)
         title_sim = cosine(bags[i], title_bag) if title_bag else 0.0
         score, thesis_why = _thesis_score(
@@ -331,10 +360,32 @@ def propose_article(
         proposals[-1].reason = f"{kind or 'none'}: {why}" if why else (kind or "none")
         proposals[-1].cues = c
         del thesis_why
+    if long_text:
+        _apply_budget(proposals)
     ranking = sorted(range(len(proposals)), key=lambda k: -proposals[k].thesis_score)
     _pick_thesis(proposals, ranking)
     links = _links(proposals)
     return ArticleProposals(proposals, links, ranking)
+
+
+CLAIM_BUDGET = 0.75
+"""Share of an op-ed's units proposed as claims at most: curated maps of op-eds quote about
+half of the sentences (the rest is background and transition), so the weakest premise and
+evidence proposals beyond that share are dropped rather than left for the user to reject."""
+
+
+def _apply_budget(proposals: list[Proposal]) -> None:
+    claims = [p for p in proposals if p.kind is not None]
+    excess = len(claims) - int(CLAIM_BUDGET * len(proposals))
+    if excess <= 0:
+        return
+    weak = sorted(
+        (p for p in claims if p.kind in ("premise", "evidence")),
+        key=lambda p: ("argumentative statement" not in p.reason, p.confidence),
+    )
+    for p in weak[:excess]:
+        p.kind = None
+        p.reason = f"none: weaker than the article's other claims ({p.reason})"
 
 
 def _pick_thesis(proposals: list[Proposal], ranking: Sequence[int]) -> None:
