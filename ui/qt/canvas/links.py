@@ -214,6 +214,7 @@ class LinkItem(QGraphicsItem):
         self._head_built = False
         self._route: list[tuple[float, float]] | None = None
         self._route_at = (math.nan,) * 4
+        self._route_poly: QPolygonF | None = None
         self._routed = False
         self._shaft = QPolygonF()
         self._rails: tuple[QPolygonF, QPolygonF] | None = None
@@ -268,7 +269,7 @@ class LinkItem(QGraphicsItem):
         """Show a changed link (kind, direction or ends) without a new item."""
         self.link, self.source, self.target = link, source, target
         self._cross = self.cross_author
-        self._route = None
+        self._route = self._route_poly = None
         self._ends = (math.nan,) * 4
         self.update_geometry()
         self.update()
@@ -282,6 +283,7 @@ class LinkItem(QGraphicsItem):
         """Follow ``route`` while the cards' centres are ``source_at`` and ``target_at``."""
         self._route = list(route) if route is not None and len(route) >= 2 else None
         self._route_at = (*source_at, *target_at)
+        self._route_poly = None
         self._routed = False
         self._ends = (math.nan,) * 4
         self.update_geometry()
@@ -413,7 +415,12 @@ class LinkItem(QGraphicsItem):
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
         if lod < LOW_DETAIL_LINKS:
             painter.setPen(_thin_pen(kind, self.dark))
-            painter.drawLine(self._line)
+            if self._routed and self._route is not None:
+                if self._route_poly is None:
+                    self._route_poly = QPolygonF([QPointF(x, y) for x, y in self._route])
+                painter.drawPolyline(self._route_poly)
+            else:
+                painter.drawLine(self._line)
             return
         if not self._head_built:
             self._build_head()
