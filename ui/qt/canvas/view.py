@@ -20,11 +20,10 @@ Gestures (the status bar says them as the mouse moves):
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
-from typing import Any, cast
+from typing import Any
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QAction,
     QContextMenuEvent,
     QKeyEvent,
     QKeySequence,
@@ -47,15 +46,15 @@ from argmap.edits import (
     MoveClaims,
     RemoveLink,
     UpdateClaim,
-    UpdateLink,
     remove_claims,
 )
 from argmap.layout import compute_layout, place_new_claim
-from argmap.model import CLAIM_KINDS, Claim, ClaimKind, Link, LinkKind, Point
+from argmap.model import Claim, ClaimKind, Link, LinkKind, Point
 from argmap.palette import KIND_LABEL
 from ui.qt.canvas.editor import LabelEditor
 from ui.qt.canvas.items import ClaimItem, measure_card
 from ui.qt.canvas.links import HIT_TOLERANCE, LinkItem, LinkPreview
+from ui.qt.canvas.menus import ask_link_kind, context_menu, short
 from ui.qt.canvas.scene import MapScene
 from ui.qt.undo import push_edit
 
@@ -77,10 +76,6 @@ HINT_CARD = (
     "double-click: edit text · Del: delete with its links · right-click: more"
 )
 HINT_HANDLE = "Drag onto another claim to link it; you then choose Supports or Attacks"
-
-
-def _short(text: str, n: int = 40) -> str:
-    return text if len(text) <= n else text[: n - 1] + "…"
 
 
 LinkKindChooser = Callable[[Claim, Claim, QPoint], LinkKind | None]
@@ -224,7 +219,7 @@ class MapView(QGraphicsView):
         claim = Claim(
             id=self.doc.new_id("c"), kind=kind, text=text, author=author, source=source, pos=spot
         )
-        if not self._push(AddClaim(claim)):
+        if not self.push(AddClaim(claim)):
             return None
         self.select_claims([claim.id], center=True)
         self.edit_claim_text(claim.id, select_all=True)
@@ -250,7 +245,7 @@ class MapView(QGraphicsView):
             if claims:
                 parts.append(remove_claims(claims))
             edit = Macro(parts, f"Delete {len(claims) + len(links)} items")
-        self._push(edit)
+        self.push(edit)
 
     def auto_layout(self) -> None:
         """Lay the whole map out in layers (one undo step) and show all of it."""
@@ -260,7 +255,7 @@ class MapView(QGraphicsView):
         spots = layout.positions
         changed = {cid: p for cid, p in spots.items() if self.doc.claims[cid].pos != p}
         if changed:
-            self._push(ApplyLayout(spots))
+            self.push(ApplyLayout(spots))
         self._scene.apply_routes(layout)
         self.fit_all()
 
@@ -305,7 +300,7 @@ class MapView(QGraphicsView):
             self.setFocus()
             claim = self.doc.claims.get(claim_id)
             if text and claim is not None and text != claim.text:
-                self._push(UpdateClaim(claim_id, {"text": text}))
+                self.push(UpdateClaim(claim_id, {"text": text}))
 
         editor = LabelEditor(item, done, select_all=select_all)
         self._scene.addItem(editor)
@@ -321,7 +316,8 @@ class MapView(QGraphicsView):
         if self._editor is not None:
             self._editor.finish(commit)
 
-    def _push(self, edit: Any) -> bool:
+    def push(self, edit: Any) -> bool:
+        """Push one edit as one undo step; a refused edit is reported on the status bar."""
         try:
             push_edit(self.undo_stack, self.doc, edit)
         except EditError as exc:
@@ -330,24 +326,12 @@ class MapView(QGraphicsView):
         return True
 
     def _ask_link_kind(self, source: Claim, target: Claim, at: QPoint) -> LinkKind | None:
-        menu = QMenu(self)
-        menu.setObjectName("link-kind-menu")
-        menu.addSection(f"«{_short(source.text, 30)}» …")
-        supports = menu.addAction("&Supports")
-        attacks = menu.addAction("&Attacks")
-        menu.addSeparator()
-        menu.addAction("Cancel")
-        chosen = menu.exec(at)
-        if chosen is supports:
-            return "support"
-        if chosen is attacks:
-            return "attack"
-        return None
+        return ask_link_kind(self, source, at)
 
     def add_link(self, source_id: str, target_id: str, kind: LinkKind) -> str | None:
         """Push one ``AddLink``; returns the new link's id (``None`` if refused)."""
         link = Link(id=self.doc.new_id("l"), kind=kind, from_claim=source_id, to_claim=target_id)
-        return link.id if self._push(AddLink(link)) else None
+        return link.id if self.push(AddLink(link)) else None
 
     # ------------------------------------------------------------------ link gesture
     def start_link(self, source: ClaimItem, by_click: bool = False) -> None:
@@ -366,20 +350,21 @@ class MapView(QGraphicsView):
         self._link_source = None
         self._link_by_click = False
 
-    def _card_at(self, view_pos: QPoint) -> ClaimItem | None:
+    def card_at(self, view_pos: QPoint) -> ClaimItem | None:
+        """The card under a viewport point, if any."""
         for item in self.items(view_pos):
             if isinstance(item, ClaimItem):
                 return item
         return None
 
-    def _link_at(self, view_pos: QPoint) -> LinkItem | None:
+    def link_at(self, view_pos: QPoint) -> LinkItem | None:
         """The arrow under the pointer, with a few pixels of tolerance (arrows are thin)."""
         return self._scene.link_at(self.mapToScene(view_pos), HIT_TOLERANCE / self.zoom())
 
     def _finish_link(self, view_pos: QPoint) -> None:
         source = self._link_source
         self.cancel_link()
-        target = self._card_at(view_pos)
+        target = self.card_at(view_pos)
         if source is None or target is None or target is source:
             self._status("No link drawn: release over another claim")
             return
@@ -396,14 +381,14 @@ class MapView(QGraphicsView):
             self.status_message.emit(text)
 
     def _hover_status(self, view_pos: QPoint) -> None:
-        item: ClaimItem | LinkItem | None = self._card_at(view_pos) or self._link_at(view_pos)
+        item: ClaimItem | LinkItem | None = self.card_at(view_pos) or self.link_at(view_pos)
         if isinstance(item, ClaimItem):
             on_handle = item.on_handle(item.mapFromScene(self.mapToScene(view_pos)))
             self._status(HINT_HANDLE if on_handle else HINT_CARD)
         elif isinstance(item, LinkItem):
             verb = "supports" if item.link.kind == "support" else "attacks"
             self._status(
-                f"«{_short(item.source.claim.text)}» {verb} «{_short(item.target.claim.text)}»"
+                f"«{short(item.source.claim.text)}» {verb} «{short(item.target.claim.text)}»"
                 " · right-click: change or delete · Del deletes it when selected"
             )
         else:
@@ -477,7 +462,7 @@ class MapView(QGraphicsView):
             self.cancel_link()
         ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
         if button == Qt.MouseButton.LeftButton:
-            card = self._card_at(pos)
+            card = self.card_at(pos)
             if card is not None:
                 local = card.mapFromScene(self.mapToScene(pos))
                 if card.on_handle(local) or (event.modifiers() & Qt.KeyboardModifier.ShiftModifier):
@@ -485,7 +470,7 @@ class MapView(QGraphicsView):
                     event.accept()
                     return
             else:
-                arrow = self._link_at(pos)
+                arrow = self.link_at(pos)
                 if arrow is not None:
                     if ctrl:
                         self._scene.toggle_link(arrow.link_id)
@@ -498,7 +483,7 @@ class MapView(QGraphicsView):
                 self._scene.clear_link_selection()
         super().mousePressEvent(event)
         self._press_positions = {}
-        if button == Qt.MouseButton.LeftButton and self._card_at(pos) is not None:
+        if button == Qt.MouseButton.LeftButton and self.card_at(pos) is not None:
             for item in self._scene.selectedItems():
                 if isinstance(item, ClaimItem):
                     self._press_positions[item.claim_id] = QPointF(item.pos())
@@ -514,13 +499,13 @@ class MapView(QGraphicsView):
             event.accept()
             return
         if self._link_preview is not None and self._link_source is not None:
-            target = self._card_at(pos)
+            target = self.card_at(pos)
             valid = target is not None and target is not self._link_source
             self._link_preview.set_end(self.mapToScene(pos), valid)
             if valid and target is not None:
                 self._status(
-                    f"Release to link «{_short(self._link_source.claim.text)}» to "
-                    f"«{_short(target.claim.text)}»: you choose Supports or Attacks"
+                    f"Release to link «{short(self._link_source.claim.text)}» to "
+                    f"«{short(target.claim.text)}»: you choose Supports or Attacks"
                 )
             else:
                 self._status("Release on the claim this one supports or attacks (Esc cancels)")
@@ -571,7 +556,7 @@ class MapView(QGraphicsView):
             if (now - was).manhattanLength() > 0.5:
                 moved[claim_id] = Point(x=round(now.x(), 1), y=round(now.y(), 1))
         if moved:
-            self._push(MoveClaims(moved))
+            self.push(MoveClaims(moved))
 
     @override
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
@@ -579,10 +564,10 @@ class MapView(QGraphicsView):
             super().mouseDoubleClickEvent(event)
             return
         pos = event.position().toPoint()
-        card = self._card_at(pos)
+        card = self.card_at(pos)
         if card is not None:
             self.edit_claim_text(card.claim_id)
-        elif self._link_at(pos) is None:
+        elif self.link_at(pos) is None:
             self.new_claim_at(self.mapToScene(pos))
         event.accept()
 
@@ -692,56 +677,4 @@ class MapView(QGraphicsView):
     # ------------------------------------------------------------------ context menus
     def build_context_menu(self, view_pos: QPoint) -> QMenu:
         """The menu for what is under ``view_pos``: a card, an arrow or empty space."""
-        menu = QMenu(self)
-        item: ClaimItem | LinkItem | None = self._card_at(view_pos) or self._link_at(view_pos)
-        scene_pos = self.mapToScene(view_pos)
-        if isinstance(item, ClaimItem):
-            self._claim_menu(menu, item)
-        elif isinstance(item, LinkItem):
-            self._link_menu(menu, item)
-        else:
-            for kind in CLAIM_KINDS:
-                action = menu.addAction(f"New {KIND_LABEL[kind].lower()} here")
-                action.triggered.connect(
-                    lambda _=False, k=kind: self.new_claim_at(scene_pos, cast(ClaimKind, k))
-                )
-            menu.addSeparator()
-            menu.addAction("Auto layout").triggered.connect(self.auto_layout)
-            menu.addAction("Fit map to view").triggered.connect(self.fit_all)
-        return menu
-
-    def _claim_menu(self, menu: QMenu, item: ClaimItem) -> None:
-        if not item.isSelected():
-            self.select_claims([item.claim_id], center=False)
-        claim_id = item.claim_id
-        menu.addAction("Edit text").triggered.connect(lambda: self.edit_claim_text(claim_id))
-        kinds = menu.addMenu("Kind")
-        for kind in CLAIM_KINDS:
-            action = QAction(KIND_LABEL[kind], kinds)
-            action.setCheckable(True)
-            action.setChecked(item.claim.kind == kind)
-            action.triggered.connect(
-                lambda _=False, k=kind: self._push(UpdateClaim(claim_id, {"kind": k}))
-            )
-            kinds.addAction(action)
-        menu.addAction("Link to… (then click the target)").triggered.connect(
-            lambda: self.start_link(item, by_click=True)
-        )
-        n = len(self._scene.selected_claim_ids())
-        label = "Delete with its links" if n <= 1 else f"Delete {n} claims with their links"
-        menu.addAction(label).triggered.connect(self.delete_selected)
-
-    def _link_menu(self, menu: QMenu, item: LinkItem) -> None:
-        self._scene.clearSelection()
-        self._scene.select_link(item.link_id)
-        link = item.link
-        other: LinkKind = "attack" if link.kind == "support" else "support"
-        menu.addAction(f"Make {other}").triggered.connect(
-            lambda: self._push(UpdateLink(link.id, {"kind": other}))
-        )
-        menu.addAction("Reverse direction").triggered.connect(
-            lambda: self._push(
-                UpdateLink(link.id, {"from_claim": link.to_claim, "to_claim": link.from_claim})
-            )
-        )
-        menu.addAction("Delete link").triggered.connect(lambda: self._push(RemoveLink(link.id)))
+        return context_menu(self, view_pos)
