@@ -192,7 +192,7 @@ class _Ids:
 
 
 _LEADING = re.compile(
-    r"^(?:and|but|yet|so|instead|still|however|moreover|furthermore|indeed|in fact|also|plus|"
+    r"^(?:and|but|yet|so(?! far\b)|instead|still|however|moreover|furthermore|indeed|in fact|also|plus|"
     r"in other words|therefore|thus|hence|besides|after all|finally|first|second|meanwhile),?\s+",
     re.IGNORECASE,
 )

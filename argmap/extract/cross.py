@@ -20,7 +20,11 @@ from argmap.extract.cues import NEGATION
 from argmap.extract.split import content_words
 from argmap.model import LinkKind
 
-MIN_SIMILARITY = 0.28
+MIN_SIMILARITY = 0.15
+MIN_SHARED = 2
+"""Distinct content words two claims must share: one or two shared words ("neither",
+"relationship") make chance pairs, three make a topic."""
+MIN_WORDS = 7
 PER_CLAIM = 2
 _ANTONYMS = [
     ("engage", "isolate"),
@@ -64,6 +68,14 @@ def _stems(text: str) -> set[str]:
     return {a for pair in _ANTONYMS for a in pair if re.search(rf"\b{a}", low)}
 
 
+def _eligible(item: CrossItem) -> bool:
+    """Only claims worth comparing across authors: positions and reasons, not objections the
+    author reports or fragments."""
+    return (
+        item.kind in ("thesis", "recommendation", "premise") and len(item.text.split()) >= MIN_WORDS
+    )
+
+
 def polarity(a: str, b: str) -> tuple[LinkKind, str]:
     """``attack`` when one claim negates or reverses what the other says."""
     neg_a, neg_b = bool(NEGATION.search(a)), bool(NEGATION.search(b))
@@ -93,8 +105,8 @@ def suggest_cross_links(
         vec = {w: (1 + math.log(c)) * math.log((n + 1) / (df[w] + 0.5)) for w, c in bag.items()}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         vectors.append({w: v / norm for w, v in vec.items()})
-    # Words in more than a fifth of the claims carry little weight but would make the
-    # candidate search quadratic on a long article; they still count in the cosine.
+    # Words in more than a fifth of the claims say little about a pair (and would make the
+    # candidate search quadratic on a long article): they neither propose nor score a pair.
     common = max(10, n // 5)
     postings: dict[str, list[int]] = defaultdict(list)
     for i, vec in enumerate(vectors):
@@ -104,15 +116,22 @@ def suggest_cross_links(
     suggestions: list[Suggestion] = []
     linked: set[frozenset[int]] = set()
     for i in range(len(new)):
+        if not _eligible(items[i]):
+            continue
         scores: dict[int, float] = defaultdict(float)
+        shared: dict[int, int] = defaultdict(int)
         for w, v in vectors[i].items():
-            for j in postings[w]:
+            for j in postings.get(w, ()):
                 if (
                     j != i
                     and items[j].author != items[i].author
                     and items[j].source != items[i].source
                 ):
                     scores[j] += v * vectors[j][w]
+                    shared[j] += 1
+        scores = {
+            j: s for j, s in scores.items() if shared[j] >= MIN_SHARED and _eligible(items[j])
+        }
         best = sorted((s, j) for j, s in scores.items() if s >= MIN_SIMILARITY)[::-1][:PER_CLAIM]
         for sim, j in best:
             pair = frozenset((i, j))
