@@ -734,3 +734,31 @@ def test_wheel_zooms_at_the_pointer_and_middle_drag_pans(
     moved = view.mapToScene(view.viewport().rect().center())
     assert moved.x() > center.x() + 50 and moved.y() > center.y() + 20  # content followed
     assert stack.count() == 0
+
+
+def test_a_drag_reroutes_only_the_dragged_cards_arrows(
+    canvas: tuple[MapDocument, QUndoStack, MapView], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.qt.canvas.links import LinkItem as Arrow
+
+    _, _, view = canvas
+    touched: list[str] = []
+    original = Arrow.update_geometry
+
+    def counting(self: Arrow) -> None:
+        touched.append(self.link_id)
+        original(self)
+
+    monkeypatch.setattr(Arrow, "update_geometry", counting)
+    start = card_center(view, "e1")
+    send_mouse(view, QMouseEvent.Type.MouseButtonPress, start)
+    for step in range(1, 6):
+        send_mouse(
+            view,
+            QMouseEvent.Type.MouseMove,
+            start + QPoint(10 * step, 5 * step),
+            button=Qt.MouseButton.NoButton,
+            buttons=Qt.MouseButton.LeftButton,
+        )
+    assert touched and set(touched) == {"l2"}  # e1's only arrow, never l1 or l3
+    send_mouse(view, QMouseEvent.Type.MouseButtonRelease, start + QPoint(50, 25))
