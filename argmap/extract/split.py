@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from argmap.extract.clean import Cleaned, Line
 from argmap.extract.metadata import Metadata
@@ -155,16 +156,35 @@ _STOP = frozenset(
 _WORD = re.compile(r"[^\W\d_][\w'’-]+")
 
 
+_SUFFIXES = ("ments", "ment", "ings", "ing", "ations", "ation", "ies", "ied", "ed", "es", "s", "ly")
+
+
+def stem(word: str) -> str:
+    """A light suffix stripper, so "engagement", "engaged" and "engage" meet: enough for
+    word overlap between a title and a sentence, without a stemming library."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4 and not word.endswith("ss"):
+            word = word[: -len(suffix)]
+            break
+    return word.rstrip("e") if len(word) > 4 else word
+
+
+@lru_cache(maxsize=65536)
+def _normal(found: str) -> str:
+    word = found.replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    if len(word) < 3 or word in _STOP:
+        return ""
+    return stem(word)
+
+
 def content_words(text: str) -> Counter[str]:
-    """Lower-cased content words with a light plural/possessive stemming."""
+    """Lower-cased, lightly stemmed content words."""
     bag: Counter[str] = Counter()
     for found in _WORD.findall(text.lower()):
-        word = found.replace("’", "'")
-        if word.endswith("'s"):
-            word = word[:-2]
-        if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
-            word = word[:-1]
-        if len(word) >= 3 and word not in _STOP:
+        word = _normal(found)
+        if word:
             bag[word] += 1
     return bag
 
