@@ -78,6 +78,13 @@ _TIME = re.compile(
     r"july|august|september|october|november|december) \d+)\b",
     re.IGNORECASE,
 )
+_TESTIMONY = re.compile(
+    r"(?:[“\"][^”\"]*\s[^”\"]*\s[^”\"]*[”\"][^.!?]{0,40}\b(?:says|said|adds|added|told|warned|"
+    r"argues|notes|noted|writes|wrote)\b)|(?:\b(?:says|said|according to|told|warned|adds|called|"
+    r"claimed|claims|admits|admitted|assesses|believes|responding)\b[^“\".!?]{0,60}[“\"]\w+\s\w+)",
+    re.IGNORECASE,
+)
+"""Testimony: a quotation with its speaker ("…,” says an expert): evidence from authority."""
 _FACTUAL = re.compile(
     r"\b(?:has|have) been (?:\w+ly )?\w+(?:ing|ed|en)\b|\b(?:is|are) (?:becoming|increasing|"
     r"decreasing|rising|falling|growing|declining)\b|\b(?:has|have) (?:\w+ly )?(?:increased|"
@@ -109,6 +116,7 @@ def _kind_scores(c: Cues, text: str, ctx: _Context) -> dict[str, tuple[float, st
     words = len(text.split())
     scores: dict[str, tuple[float, str]] = {}
     reported = bool(_REPORTED_DEONTIC.search(text))
+    testimony = bool(_TESTIMONY.search(text))
     narrative = bool(_NARRATIVE.search(text)) and bool(_TIME.search(text))
     concession = c.concession
     if ctx.second_clause and concession.lower() in ("while", "whereas"):
@@ -141,6 +149,8 @@ def _kind_scores(c: Cues, text: str, ctx: _Context) -> dict[str, tuple[float, st
         )
     if c.rebuttal:
         obj -= 1.5
+    if testimony and not concession:
+        obj -= 0.5
     scores["objection"] = (obj, obj_why)
 
     ev = 0.0
@@ -153,6 +163,9 @@ def _kind_scores(c: Cues, text: str, ctx: _Context) -> dict[str, tuple[float, st
         ev_why = "example marker"
     if reported:
         ev += 0.8
+    if testimony:
+        ev += 1.2
+        ev_why = "quoted testimony"
     if _FACTUAL.search(text) and not (c.evaluative or c.modal or c.deontic or c.reason):
         ev += 1.2
         ev_why = ev_why or "reports a development"

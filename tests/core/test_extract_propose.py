@@ -81,3 +81,19 @@ def test_cross_article_suggestions_and_polarity() -> None:
     assert polarity("Trade will increase.", "Trade will decrease.")[0] == "attack"
     assert polarity("Trade helps growth.", "Trade helps jobs.")[0] == "support"
     assert suggest_cross_links(new) == []  # one source only
+
+
+def test_quoted_testimony_is_evidence_and_headings_are_not_claims() -> None:
+    text = "\n\n".join(
+        [
+            "Trams Cannot Wait",
+            "The council should fund the tram line this year.",
+            "“Every month of delay costs the city two million euros,” says Anna Berg, the "
+            "transport office's chief economist.",
+            "Therefore the council must act before the summer.",
+        ]
+    )
+    units = {p.unit.text[:12]: p for p in propose_article(text, "Trams now").units}
+    assert units["Trams Cannot"].kind is None and "heading" in units["Trams Cannot"].reason
+    assert units["“Every month"].kind == "evidence"
+    assert "testimony" in units["“Every month"].reason
