@@ -42,9 +42,6 @@ def measure(n: int) -> dict[str, Any]:
     from PySide6.QtGui import QMouseEvent, QUndoStack
     from PySide6.QtWidgets import QApplication
 
-    from ui.app import protect_none_refcount
-
-    protect_none_refcount()  # PySide6 6.12 on Python 3.11 drops a None reference per call
     app = QApplication.instance() or QApplication([])
     from argmap.document import MapDocument
     from argmap.layout import layered_layout

@@ -23,12 +23,9 @@ from PySide6.QtCore import QSettings
 from argmap.edits import UpdateClaim
 from argmap.mapfile import load
 from tests.conftest import MAPS, REPO
-from ui.app import protect_none_refcount
 from ui.qt.files import Autosave, RecentFiles, find_recoveries
 from ui.qt.undo import push_edit
 from ui.qt.window import MainWindow
-
-protect_none_refcount()
 
 CRASHING_SESSION = textwrap.dedent(
     """
@@ -37,11 +34,9 @@ CRASHING_SESSION = textwrap.dedent(
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
     from argmap.edits import UpdateClaim
-    from ui.app import protect_none_refcount
     from ui.qt.undo import push_edit
     from ui.qt.window import MainWindow
 
-    protect_none_refcount()
     app = QApplication([])
     map_path, recovery, settings, claim_id = sys.argv[1:5]
     window = MainWindow(

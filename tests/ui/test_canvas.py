@@ -20,11 +20,8 @@ from argmap.document import MapDocument
 from argmap.edits import AddClaim, AddLink, MoveClaims, RemoveClaim, UpdateAuthor, UpdateClaim
 from argmap.edits import UpdateLink as UpdateLinkEdit
 from argmap.model import ArgumentMap, Author, Claim, Link, Point
-from ui.app import protect_none_refcount
 from ui.qt.canvas import ClaimItem, LinkItem, MapScene, MapView
 from ui.qt.undo import push_edit
-
-protect_none_refcount()  # PySide6 6.12 on Python 3.11 drops None references
 
 
 def small_map(with_positions: bool = True) -> ArgumentMap:

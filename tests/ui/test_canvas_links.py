@@ -14,12 +14,9 @@ from argmap.document import MapDocument
 from argmap.edits import UpdateLink
 from argmap.model import Point
 from tests.ui.test_canvas import card_center, small_map, vp
-from ui.app import protect_none_refcount
 from ui.qt.canvas import MapView
 from ui.qt.canvas.links import arrow_ends, clip_segment
 from ui.qt.undo import push_edit
-
-protect_none_refcount()  # PySide6 6.12 on Python 3.11 drops None references
 
 
 @pytest.fixture

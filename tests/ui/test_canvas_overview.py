@@ -14,10 +14,7 @@ from argmap.document import MapDocument
 from argmap.palette import KIND_FILL
 from argmap.synthetic import synthetic_map
 from tests.ui.test_canvas import small_map
-from ui.app import protect_none_refcount
 from ui.qt.canvas import MapOverview, MapView
-
-protect_none_refcount()  # PySide6 6.12 on Python 3.11 drops None references
 
 
 @pytest.fixture

@@ -15,10 +15,7 @@ from argmap.document import MapDocument
 from argmap.model import ArgumentMap, Claim, Origin, Point
 from argmap.palette import KIND_FILL, LINK_COLOR
 from tests.ui.test_canvas import small_map
-from ui.app import protect_none_refcount
 from ui.qt.canvas import ClaimItem, MapScene, MapView
-
-protect_none_refcount()  # PySide6 6.12 on Python 3.11 drops None references
 
 
 def render(scene: MapScene, rect: QRectF | None = None) -> QImage:

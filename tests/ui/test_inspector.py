@@ -10,10 +10,7 @@ from PySide6.QtGui import QUndoStack
 from argmap.document import MapDocument
 from argmap.edits import UpdateClaim
 from argmap.model import ArgumentMap, Author, Claim, Link, Origin, Quote, Source
-from ui.app import protect_none_refcount
 from ui.qt.inspector import Inspector
-
-protect_none_refcount()
 
 
 def _doc() -> MapDocument:

@@ -16,11 +16,8 @@ from argmap.document import MapDocument
 from argmap.edits import AddClaim, RemoveClaim, UpdateClaim
 from argmap.model import ArgumentMap, Author, Claim, Quote, Source
 from argmap.palette import KIND_FILL
-from ui.app import protect_none_refcount
 from ui.qt.sources import OffsetMap, SourcesPane, claim_label
 from ui.qt.undo import push_edit
-
-protect_none_refcount()
 
 TRICKY = (
     "Kabul 🇦🇫 fell in August.\r\nThe 😀 talks must go on.\n\n"

@@ -21,13 +21,10 @@ from argmap.edits import UpdateClaim
 from argmap.mapfile import load
 from argmap.palette import KIND_FILL
 from tests.conftest import MAPS
-from ui.app import protect_none_refcount
 from ui.qt import window as window_module
 from ui.qt.sources import OffsetMap
 from ui.qt.undo import push_edit
 from ui.qt.window import MainWindow, menu_titles
-
-protect_none_refcount()
 
 DEBATE = MAPS / "afghanistan-debate.argmap.json"
 
