@@ -77,6 +77,11 @@ def main() -> None:
             path.write_text(text, encoding="utf-8")
             seconds, claims = _timed([path], repeat=1 if size > 500_000 else 3)
             rows.append((f"synthetic article {size // 1000} kB", len(text), seconds, claims))
+        path = Path(folder) / "one-paragraph.txt"
+        text = synthetic_article(300_000).replace("\n\n", " ")
+        path.write_text(text, encoding="utf-8")
+        seconds, claims = _timed([path], repeat=1)
+        rows.append(("one 300 kB paragraph", len(text), seconds, claims))
     print(f"{'import':28s} {'chars':>10s} {'seconds':>9s} {'chars/s':>10s} {'claims':>7s}")
     for name, chars, seconds, claims in rows:
         print(f"{name:28s} {chars:>10,d} {seconds:>9.3f} {chars / seconds:>10,.0f} {claims:>7d}")

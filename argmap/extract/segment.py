@@ -103,11 +103,32 @@ class HybridSegmenter:
         self._exact = PysbdSegmenter()
 
     def sentences(self, text: str) -> list[Span]:
+        if len(text) > CHUNK:
+            return self._chunked(text)
         if _TRICKY.search(text):
             return self._exact.sentences(text)
         return self._fast.sentences(text)
 
+    def _chunked(self, text: str) -> list[Span]:
+        """pysbd slows down more than linearly on long inputs (a 300 kB paragraph takes a
+        minute), so a long paragraph is cut at safe sentence ends (a lower-case word of three
+        letters or more before the stop, never an abbreviation) into pieces of about
+        :data:`CHUNK` characters."""
+        spans: list[Span] = []
+        start = 0
+        while start < len(text):
+            end = len(text)
+            if end - start > CHUNK:
+                cut = _SAFE_END.search(text, start + CHUNK // 2, start + CHUNK)
+                end = cut.end() if cut else start + CHUNK
+            piece = text[start:end]
+            spans.extend((start + a, start + b) for a, b in self.sentences(piece))
+            start = end
+        return spans
 
+
+CHUNK = 4000
+_SAFE_END = re.compile(r"(?<=\b[a-z]{3})[a-z]*[.!?](?=\s+[A-Z])")
 _DEFAULT = HybridSegmenter()
 
 

@@ -54,3 +54,12 @@ def test_clauses_split_at_concession_contrast_and_semicolon() -> None:
     assert parts[0] == "While other nations such as China, Russia, and Iran could help,"
     short = "Yes, but no."
     assert clause_spans(short, 0, len(short)) == [(0, len(short))]
+
+
+def test_long_paragraphs_are_cut_at_safe_sentence_ends() -> None:
+    sentence = "The U.S. envoy met Mr. Roe at 5 p.m. and the talks went well. "
+    text = (sentence * 300).strip()  # one paragraph far above the chunk size
+    units = sentence_units(text)
+    assert len(units) == 300
+    assert all(u.text == sentence.strip() for u in units)
+    assert all(text[u.start : u.end] == u.text for u in units)
