@@ -13,15 +13,26 @@ import json
 import os
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
 
+from argmap.errors import FileProblem, MapFileError
 from argmap.fileio import atomic_write_bytes
 from argmap.invariants import find_problems
 from argmap.migrate import migrate
 from argmap.model import SCHEMA_VERSION, ArgumentMap
+
+__all__ = [
+    "MAP_SUFFIX",
+    "MAX_FILE_BYTES",
+    "FileProblem",
+    "MapFileError",
+    "decode",
+    "encode",
+    "load",
+    "save",
+]
 
 MAP_SUFFIX = ".argmap.json"
 MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -29,37 +40,6 @@ MAX_FILE_BYTES = 200 * 1024 * 1024
 
 _NO_INVARIANTS = {"check_invariants": False}
 _VERSION_NEAR_START = re.compile(rb'^\s*\{\s*"schema_version"\s*:\s*(\d+)\s*[,}]')
-
-
-@dataclass(frozen=True, slots=True)
-class FileProblem:
-    """A problem located in a file: by line/column for syntax, by JSON path for content."""
-
-    file: str
-    where: str
-    message: str
-
-    def __str__(self) -> str:
-        return (
-            f"{self.file}: {self.where}: {self.message}"
-            if self.where
-            else f"{self.file}: {self.message}"
-        )
-
-
-class MapFileError(Exception):
-    """A map file could not be read or written; ``problems`` says every reason."""
-
-    def __init__(self, problems: Sequence[FileProblem]) -> None:
-        self.problems = list(problems)
-        super().__init__(self.summary())
-
-    def summary(self, limit: int = 20) -> str:
-        """The first ``limit`` problems, one a line, and how many more there are."""
-        lines = [str(p) for p in self.problems[:limit]]
-        if len(self.problems) > limit:
-            lines.append(f"... and {len(self.problems) - limit} more problem(s)")
-        return "\n".join(lines)
 
 
 def _fail(file: str, message: str, where: str = "") -> MapFileError:

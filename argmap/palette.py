@@ -7,7 +7,10 @@ author palette is Okabe-Ito-like, distinguishable with the common colour-vision 
 
 from __future__ import annotations
 
-from argmap.model import ClaimKind, LinkKind
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # type names only: readers that pick colours need not load pydantic
+    from argmap.model import ClaimKind, LinkKind
 
 KIND_FILL: dict[ClaimKind, str] = {
     "thesis": "#f6d6a8",  # warm: the point of the piece
