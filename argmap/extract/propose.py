@@ -136,7 +136,9 @@ def _kind_scores(c: Cues, text: str, ctx: _Context) -> dict[str, tuple[float, st
 
     obj, obj_why = 0.0, ""
     if concession:
-        obj, obj_why = 2.0, f"concession “{concession}”"
+        # "While X, Y" in an op-ed is mostly a contrast of facts, rarely a rebutted view
+        weak = concession.lower() in ("while", "whereas")
+        obj, obj_why = (WEAK_CONCESSION if weak else 2.0), f"concession “{concession}”"
     if c.attributed:
         obj += 1.3
         obj_why = obj_why or f"attributed view “{c.attributed}”"
@@ -292,6 +294,7 @@ def _cosine_to_rest(bag: Counter[str], total: Counter[str], total_sq: int) -> fl
 
 
 # ------------------------------------------------------------------ units
+WEAK_CONCESSION = 1.0
 LEAD_ZONE = 0.4
 """Thesis bonus for the opening fifth and the closing sixth of an op-ed, where major claims
 sit (introduction and conclusion), beyond the first and last units themselves."""
