@@ -9,6 +9,9 @@ MAP ?= maps/afghanistan-debate.argmap.json
 
 run: setup
 	@./scripts/ensure-system-libs.sh --window || true
+	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
+	  echo "No display found (DISPLAY/WAYLAND_DISPLAY unset): the window needs a desktop session."; \
+	  echo "Without one, try: make screenshots  (renders every bundled map to out/*.png)"; fi
 	$(BIN)/argmap-gui $(MAP)
 
 test: setup lint typecheck pytest
@@ -42,6 +45,14 @@ bench: setup
 
 eval: setup
 	$(BIN)/argmap eval
+
+# Render every bundled map as the app shows it, with no display needed.
+screenshots: setup
+	mkdir -p out
+	for map in maps/*.argmap.json; do \
+	  name=$$(basename $$map .argmap.json); \
+	  QT_QPA_PLATFORM=offscreen $(BIN)/argmap-gui $$map --screenshot out/$$name.png || exit 1; \
+	done
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis .benchmarks
