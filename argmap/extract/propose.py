@@ -273,6 +273,8 @@ def _thesis_score(
         parts.append((-0.6, ""))
     if c.additive:
         parts.append((-1.0, ""))
+        if _starts_with(c.additive, text):
+            parts.append((ADDED_POINT, ""))  # "Besides, …": one more point, not the point
     if after_concession:
         parts.append((0.6, "the claim a concession gives way to"))
     score = sum(w for w, _ in parts)
@@ -294,6 +296,7 @@ def _cosine_to_rest(bag: Counter[str], total: Counter[str], total_sq: int) -> fl
 
 
 # ------------------------------------------------------------------ units
+ADDED_POINT = -0.5
 WEAK_CONCESSION = 1.0
 LEAD_ZONE = 0.4
 """Thesis bonus for the opening fifth and the closing sixth of an op-ed, where major claims
