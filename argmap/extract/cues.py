@@ -62,7 +62,7 @@ REBUTTAL = re.compile(
 CONCESSION = re.compile(
     r"^(?:of course|granted|admittedly|certainly|true,|sure,|it is true|it[’']s true|"
     r"indeed,? one could|one could (?:argue|object|say)|one might|some (?:may|might|will) "
-    r"(?:say|argue|object)|on the other hand|even if|although|though|while|whereas|"
+    r"(?:say|argue|object)|on the other hand|even if|although|though|while|whereas|unless|"
     r"clearly the|it (?:may|might|could) (?:seem|be (?:argued|objected|said))|"
     r"it is indisputable|there is no denying|to be sure|no doubt)\b",
     _I,

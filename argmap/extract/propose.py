@@ -296,6 +296,11 @@ def _cosine_to_rest(bag: Counter[str], total: Counter[str], total_sq: int) -> fl
 
 
 # ------------------------------------------------------------------ units
+KEEP_CONTRAST = True
+_CONTRAST_START = re.compile(
+    r"^(?:but|yet|although|though|even though|even if|unless)\b", re.IGNORECASE
+)
+"""A second clause opening like this answers or limits the first: two moves, kept apart."""
 ADDED_POINT = -0.5
 WEAK_CONCESSION = 1.0
 LEAD_ZONE = 0.4
@@ -317,7 +322,15 @@ def _units(text: str, segmenter: Segmenter | None) -> tuple[list[tuple[Unit, Cue
             cues = [find_cues(c.text) for c in clauses]
             labels = [
                 _label(
-                    _kind_scores(q, u.text, _Context(second_clause=k == 1, long_text=long_text))
+                    _kind_scores(
+                        q,
+                        u.text,
+                        _Context(
+                            next_rebuts=k == 0 and cues[1].strong_rebuttal,
+                            second_clause=k == 1,
+                            long_text=long_text,
+                        ),
+                    )
                 )[0]
                 for k, (q, u) in enumerate(zip(cues, clauses, strict=True))
             ]
