@@ -296,11 +296,6 @@ def _cosine_to_rest(bag: Counter[str], total: Counter[str], total_sq: int) -> fl
 
 
 # ------------------------------------------------------------------ units
-KEEP_CONTRAST = True
-_CONTRAST_START = re.compile(
-    r"^(?:but|yet|although|though|even though|even if|unless)\b", re.IGNORECASE
-)
-"""A second clause opening like this answers or limits the first: two moves, kept apart."""
 ADDED_POINT = -0.5
 WEAK_CONCESSION = 1.0
 LEAD_ZONE = 0.4
