@@ -486,7 +486,11 @@ def _links(proposals: list[Proposal]) -> list[ProposedLink]:
         ):
             target, kind, why = prev_claim, "attack", f"answers the objection (“{c.rebuttal}”)"
         elif p.kind == "objection":
-            target = head if head != i and proposals[head].kind != "objection" else thesis
+            # an objection attacks what its paragraph argues for, if that is stated before it
+            # or is a recommendation; otherwise the article's thesis
+            usable = head != i and proposals[head].kind != "objection"
+            usable = usable and (head < i or proposals[head].kind in ("thesis", "recommendation"))
+            target = head if usable else thesis
             kind, why = "attack", "objection to the claim of its paragraph"
         elif p.kind == "recommendation" or head == i:
             target, why = thesis, "supports the thesis"
