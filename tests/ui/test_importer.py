@@ -119,3 +119,23 @@ def test_bad_files_are_reported_not_imported(
     assert result is not None and result.sources == []
     assert window.undo_stack.count() == 0
     assert window.errors and "the file is empty" in window.errors[0][1]  # type: ignore[attr-defined]
+
+
+def test_review_menu_changes_the_kind_in_one_undo_step(
+    window: MainWindow, feature: ImportFeature
+) -> None:
+    feature.import_files([str(SEED)])
+    dock, doc = feature.dock, window.doc
+    rows = [dock.tree.topLevelItem(i) for i in range(dock.tree.topLevelItemCount())]
+    for item in [r for r in rows if r.text(0) != "Objection"][:2]:
+        item.setSelected(True)
+    ids = dock.selected_ids()
+    assert len(ids) == 2
+    before = {c: doc.claims[c].kind for c in ids}
+    menu = dock.build_menu()
+    make = {a.text(): a for a in menu.actions()}
+    make["Make Objection"].trigger()
+    assert all(doc.claims[c].kind == "objection" for c in ids)
+    assert all(doc.claims[c].origin.is_proposal for c in ids)  # still to be reviewed
+    window.undo_stack.undo()
+    assert {c: doc.claims[c].kind for c in ids} == before

@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 from argmap.document import Edit, EditError, MapDocument
 from argmap.edits import Macro, RemoveClaim, UpdateClaim, UpdateLink
 from argmap.extract.build import ImportResult, build_import, place
+from argmap.model import CLAIM_KINDS, ClaimKind
 from argmap.palette import KIND_LABEL
 from ui.qt.undo import push_edit
 
@@ -121,6 +122,14 @@ def reject_edit(doc: MapDocument, claim_ids: Iterable[str]) -> Macro | None:
     )
 
 
+def retype_edit(doc: MapDocument, claim_ids: Iterable[str], kind: ClaimKind) -> Macro | None:
+    """Change the kind of proposals (they stay proposals until accepted)."""
+    ids = [c for c in dict.fromkeys(claim_ids) if c in doc.claims and doc.claims[c].kind != kind]
+    if not ids:
+        return None
+    return Macro([UpdateClaim(c, {"kind": kind}) for c in ids], f"Make {KIND_LABEL[kind].lower()}")
+
+
 def pending(doc: MapDocument) -> list[str]:
     """Ids of the claims still waiting for review, in map order."""
     return [c.id for c in doc.map.claims if c.origin.is_proposal]
@@ -181,6 +190,8 @@ class ReviewDock(QDockWidget):
         self.accept_all_button.clicked.connect(self.accept_above)
         self.reject_rest_button.clicked.connect(self.reject_below)
         self.tree.itemSelectionChanged.connect(self._select_on_map)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
         for key, slot in (("A", self.accept_selected), ("R", self.reject_selected)):
             action = QAction(self)
             action.setShortcut(QKeySequence(key))
@@ -254,6 +265,24 @@ class ReviewDock(QDockWidget):
             return
         self.window_.status(edit.label)
         self.refresh()
+
+    def build_menu(self) -> QMenu:
+        """Accept, reject, or change the kind of the selected proposals."""
+        menu = QMenu(self)
+        menu.addAction("Accept", self.accept_selected)
+        menu.addAction("Reject", self.reject_selected)
+        menu.addSeparator()
+        for kind in CLAIM_KINDS:
+            action = menu.addAction(f"Make {KIND_LABEL[kind]}")
+            action.triggered.connect(lambda _=False, k=kind: self.retype_selected(k))
+        return menu
+
+    def _context_menu(self, pos: Any) -> None:
+        if self.selected_ids():
+            self.build_menu().exec(self.tree.viewport().mapToGlobal(pos))
+
+    def retype_selected(self, kind: ClaimKind) -> None:
+        self._push(retype_edit(self.window_.doc, self.selected_ids(), kind))
 
     def accept_selected(self) -> None:
         self._push(accept_edit(self.window_.doc, self.selected_ids()))
