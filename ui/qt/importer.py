@@ -10,8 +10,9 @@
 - the review dock lists every pending proposal of the map (kind, confidence, reason,
   text). Accept marks a proposal reviewed (with the proposed links whose other end is
   accepted), Reject removes it with its links; "Accept ≥ threshold" and "Reject rest" do the
-  same in bulk. Every action is one undo entry. Selecting a row selects the claim on the
-  map (edit its text or kind in the inspector like any claim).
+  same in bulk; the row menu also changes the kind of the selected proposals. Every action
+  is one undo entry. Selecting a row selects the claim on the map (edit its text in the
+  inspector like any claim).
 
 The window is reached only through the attributes of :class:`Window`, so tests can use a
 small harness; questions (the file dialog) go through :meth:`ImportFeature.ask_paths`,
