@@ -348,7 +348,7 @@ def _authors(
         author = by_name.get(name.casefold())
         if author is None:
             author = Author(
-                id=ids.fresh(_slug(name, 20)),
+                id=ids.fresh(_slug(name, 20) if article.meta.authors else "by-" + _slug(name, 20)),
                 name=name,
                 color=author_color(len(base.authors) + len(result.authors)),
             )
