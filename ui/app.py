@@ -119,16 +119,23 @@ def make_app(argv: Sequence[str]) -> QApplication:
 
 
 def screenshot(window: QMainWindow, target: Path, size: tuple[int, int]) -> tuple[int, int]:
-    """Lay the window out at ``size``, fit the map, and save what it shows as a PNG."""
+    """Lay the window out at ``size``, frame the map as it opens, and save it as a PNG.
+
+    The framing is the view's opening one (``show_initial``), not "fit map": fitting a big
+    map zooms below the text threshold, and a picture of blank boxes shows nothing.
+    """
     from PySide6.QtWidgets import QApplication
 
     window.resize(*size)
     window.show()
-    for _ in range(3):  # layout, then the view's deferred first fit, then paint
+    for _ in range(3):  # layout, then the view's deferred first framing, then paint
         QApplication.processEvents()
+    layout = window.layout()
+    if layout is not None:
+        layout.activate()
     view = getattr(window, "view", None)
-    if view is not None:
-        view.fit_all()
+    if view is not None and view.showing_map():
+        view.show_initial()  # once more, at the final size of the map pane
     QApplication.processEvents()
     image = window.grab()
     if image.isNull() or not image.save(str(target), "PNG"):

@@ -308,6 +308,9 @@ class CompareFeature(QObject):
 
         self.positions_dock = PositionsDock(window, parent)
         window.add_dock(self.positions_dock, area.BottomDockWidgetArea)
+        auto_dock = getattr(window, "auto_dock", None)
+        if callable(auto_dock):  # only maps with positions need the matrix open
+            auto_dock(self.positions_dock, lambda: bool(window.doc.map.positions))
 
         self.agreement_dock = QDockWidget("Agreement", parent)
         self.agreement_dock.setObjectName("agreement-dock")

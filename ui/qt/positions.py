@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QPoint, Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QUndoStack
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QPoint, Qt, QTimer
+from PySide6.QtGui import QAction, QColor, QPalette, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -153,11 +153,14 @@ class PositionsTable(QTableWidget):
         self.setRowCount(len(matrix.positions))
         self.setColumnCount(len(matrix.authors))
         self.setHorizontalHeaderLabels([names[a.id] for a in matrix.authors])
+        dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
         for c, author in enumerate(matrix.authors):
             header = self.horizontalHeaderItem(c)
             if header is not None:
                 header.setToolTip(author.name)
-                header.setForeground(QColor(author.color).darker(120))
+                # the author's colour, shaded to stay readable on the header's background
+                color = QColor(author.color)
+                header.setForeground(color.lighter(150) if dark else color.darker(120))
         self.setVerticalHeaderLabels([_short(p.label) for p in matrix.positions])
         for r, pos in enumerate(matrix.positions):
             vh = self.verticalHeaderItem(r)
@@ -178,6 +181,12 @@ class PositionsTable(QTableWidget):
                     tip = f"{DISAGREE_MARK} The map disagrees. {tip}"
                 item.setToolTip(tip + "\nClick to select the grounds; double-click to change.")
                 self.setItem(r, c, item)
+
+    def changeEvent(self, event: QEvent) -> None:  # Qt's name
+        """A theme switch recolours the author headings for the new background."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.refresh()
 
     # ------------------------------------------------------------------ gestures
     def select_grounds(self, row: int, column: int) -> None:
@@ -259,7 +268,8 @@ class PositionsDock(QDockWidget):
             body,
         )
         self.legend.setWordWrap(True)
-        self.legend.setStyleSheet("color: palette(mid);")
+        # a quiet note in either theme (palette(mid) nearly vanished on a dark one)
+        self.legend.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         layout.addWidget(self.table)
         layout.addWidget(self.legend)
         self.setWidget(body)
@@ -272,6 +282,23 @@ class PositionsDock(QDockWidget):
 
     def _schedule(self) -> None:
         self._timer.start()
+
+    def preferred_height(self) -> int:
+        """The height that shows every row and the legend without scrolling, so the window
+        gives the matrix what it needs by default and the map the rest."""
+        if self._timer.isActive():  # a map just opened: count its rows now
+            self._timer.stop()
+            self.table.refresh()
+        table = self.table
+        header = table.verticalHeader()  # its length is 0 until the table is first laid out
+        rows = sum(max(table.sizeHintForRow(r), 0) for r in range(table.rowCount()))
+        rows = max(header.length(), rows) + table.horizontalHeader().sizeHint().height()
+        frame = 2 * table.frameWidth()
+        title = self.style().pixelMetric(self.style().PixelMetric.PM_TitleBarHeight)
+        margins = self.widget().layout().contentsMargins()
+        legend = self.legend.heightForWidth(max(self.width(), 700) - 8)  # wrapped, not hinted
+        body = rows + frame + legend + margins.top() + margins.bottom() + 4
+        return body + max(title, 20)
 
     def detach(self) -> None:
         self.host.doc.changed.disconnect(self._schedule)

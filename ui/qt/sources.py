@@ -19,7 +19,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -37,8 +37,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QLabel,
+    QLayout,
+    QLayoutItem,
     QPlainTextEdit,
     QTextEdit,
     QToolButton,
@@ -151,6 +152,70 @@ def _kind_button_style(kind: ClaimKind) -> str:
     )
 
 
+class FlowLayout(QLayout):
+    """Widgets in a row that wraps onto further rows when the pane is narrow.
+
+    The five "new claim from selection" buttons in one row would make the article pane at
+    least as wide as all five, taking that room from the map; wrapped, the pane can be as
+    narrow as its widest button.
+    """
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 4) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self.setContentsMargins(0, 0, 0, 0)
+        self.setSpacing(spacing)
+
+    def addItem(self, item: QLayoutItem) -> None:  # Qt's name
+        self._items.append(item)
+
+    def count(self) -> int:  # Qt's name
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:  # Qt's name
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:  # Qt's name
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:  # Qt's name
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:  # Qt's name
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # Qt's name
+        return self._place(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:  # Qt's name
+        super().setGeometry(rect)
+        self._place(rect, move=True)
+
+    def sizeHint(self) -> QSize:  # Qt's name
+        hints = [item.sizeHint() for item in self._items]
+        width = sum(h.width() for h in hints) + self.spacing() * max(len(hints) - 1, 0)
+        return QSize(width, max((h.height() for h in hints), default=0))
+
+    def minimumSize(self) -> QSize:  # Qt's name
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        return size
+
+    def _place(self, rect: QRect, move: bool) -> int:
+        """Lay the items out left to right, wrapping at ``rect``'s width; the height used."""
+        x, y, row_height = rect.x(), rect.y(), 0
+        for item in self._items:
+            hint = item.sizeHint()
+            if x > rect.x() and x + hint.width() > rect.right() + 1:
+                x, y, row_height = rect.x(), y + row_height + self.spacing(), 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + self.spacing()
+            row_height = max(row_height, hint.height())
+        return y + row_height - rect.y()
+
+
 class SourceText(QPlainTextEdit):
     """The read-only article text; reports clicks and hovers as document positions."""
 
@@ -240,9 +305,7 @@ class SourcesPane(QWidget):
 
         self.new_from_selection: dict[ClaimKind, QAction] = {}
         self.buttons = QWidget()
-        row = QHBoxLayout(self.buttons)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(4)
+        row = FlowLayout(self.buttons)
         for kind in CLAIM_KINDS:
             action = QAction(kind_icon(kind), f"New {kind} from selection", self)
             action.setIconText(KIND_LABEL[kind])
@@ -256,7 +319,6 @@ class SourcesPane(QWidget):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             button.setStyleSheet(_kind_button_style(kind))
             row.addWidget(button)
-        row.addStretch(1)
         self.hint = QLabel("Select text in the article, then choose what it is:")
         self.hint.setWordWrap(True)
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
@@ -58,6 +59,7 @@ from argmap.document import EditError, MapDocument
 from argmap.mapfile import MAP_SUFFIX, MapFileError, decode, encode, load, save
 from argmap.model import CLAIM_KINDS, ArgumentMap, ClaimKind
 from argmap.palette import KIND_LABEL
+from ui.qt.canvas.overview import MapOverview
 from ui.qt.canvas.view import MapView
 from ui.qt.files import Autosave, RecentFiles, Recovery, default_recovery_dir, find_recoveries
 from ui.qt.history import history_dock
@@ -72,6 +74,9 @@ FEATURE_MODULES = ("ui.qt.importer", "ui.qt.exporter", "ui.qt.compare_feature")
 FRAGMENT_MIME = "application/x-argmap-fragment+json"
 MAP_FILTER = f"Argument maps (*{MAP_SUFFIX});;JSON files (*.json);;All files (*)"
 PASTE_OFFSET = 40.0
+CHOSEN_KEY = "window/chosen_docks/"
+"""Settings prefix of the docks whose visibility the user set; the window then never shows
+or hides them by itself again (see :meth:`MainWindow.auto_dock`)."""
 
 SaveAnswer = Literal["save", "discard", "cancel"]
 
@@ -133,9 +138,15 @@ class MainWindow(QMainWindow):
         self.resize(1400, 900)
         if install_features:
             self.install_features()
+        # Last, so it is decided after the features' docks have taken their room.
+        self.auto_dock(self.overview_dock, lambda: not self.view.fits_readably())
         self.tools_menu.menuAction().setVisible(bool(self.tools_menu.actions()))
         if restore_state:  # after the features, so their docks get their places back too
-            self._docks_sized = self._restore_state()
+            self._auto_applying = True  # restoring is not the user choosing
+            try:
+                self._docks_sized = self._restore_state()
+            finally:
+                self._auto_applying = False
 
     # ================================================================ public surface
     def add_dock(
@@ -146,6 +157,13 @@ class MainWindow(QMainWindow):
             dock.setObjectName(dock.windowTitle().lower().replace(" ", "_") + "_dock")
         self.addDockWidget(area, dock)
         self.docks_menu.addAction(dock.toggleViewAction())
+
+    def auto_dock(self, dock: QDockWidget, wanted: Callable[[], bool]) -> None:
+        """Let the window show or hide ``dock`` for each map by ``wanted()`` (the overview
+        for maps too big to read whole, the positions matrix for maps with positions), until
+        the user shows or hides it: from then on that choice is remembered and wins."""
+        self._auto_docks.append((dock, wanted))
+        dock.toggleViewAction().toggled.connect(lambda shown, d=dock: self._dock_toggled(d, shown))
 
     def show_error(self, title: str, text: str) -> None:
         """Tell the user something failed (a dialog; tests replace this method)."""
@@ -215,6 +233,12 @@ class MainWindow(QMainWindow):
         self.act_delete = a(
             "&Delete", self.view.delete_selected, key.Delete, "Delete the selection"
         )
+        # Delete and Cut remove claims, so their keys work only while the map has the focus:
+        # pressed in the article, a table or a form they must never reach the map (the Edit
+        # menu still applies them to the map's selection, explicitly).
+        for action in (self.act_cut, self.act_delete):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.view.addAction(action)
         self.act_select_all = a("Select &All", self.select_all, key.SelectAll, "Select all claims")
         self.act_find = a("&Find…", self.focus_search, key.Find, "Search the claims")
         self.act_find_next = a("Find &Next", self.search.find_next, key.FindNext, "Next match")
@@ -345,7 +369,13 @@ class MainWindow(QMainWindow):
         self.add_dock(self.history_dock, right)
         self.tabifyDockWidget(self.legend_dock, self.history_dock)
         self.legend_dock.raise_()
+        self.overview = MapOverview(self.view)
+        self.overview_dock = self._dock("Overview", "overview_dock", self.overview)
+        self.add_dock(self.overview_dock, right)
         self._docks_sized = False
+        self._shown_once = False
+        self._auto_docks: list[tuple[QDockWidget, Callable[[], bool]]] = []
+        self._auto_applying = False
 
     def _wire(self) -> None:
         # Bound slots, not lambdas: Qt disconnects them when the window is destroyed (the
@@ -368,6 +398,7 @@ class MainWindow(QMainWindow):
         self._count_timer.timeout.connect(self._update_counts)
         self.doc.changed.connect(self._schedule_counts)
         self.doc.meta_changed.connect(self._update_title)
+        self.doc.reset.connect(self._map_replaced)
         clipboard = QGuiApplication.clipboard()
         clipboard.dataChanged.connect(self._update_paste)
         self._update_paste()
@@ -664,19 +695,86 @@ class MainWindow(QMainWindow):
         return isinstance(state, QByteArray) and self.restoreState(state)
 
     def showEvent(self, event: QShowEvent) -> None:  # Qt's name
-        """First show without remembered docks: give the map most of the width."""
+        """First show: arrange the docks (sized by default unless remembered), then frame
+        the map in the room they leave it."""
         super().showEvent(event)
-        if not self._docks_sized:
+        if not self._shown_once:
+            self._shown_once = True
+            self._arrange(default_sizes=not self._docks_sized)
             self._docks_sized = True
-            width = max(self.width(), 900)
-            side = min(420, width // 4)
-            self.resizeDocks([self.sources_dock], [side], Qt.Orientation.Horizontal)
-            self.resizeDocks(
-                [self.inspector_dock], [min(320, width // 5)], Qt.Orientation.Horizontal
-            )
-            self.resizeDocks(
-                [self.inspector_dock, self.legend_dock], [300, 600], Qt.Orientation.Vertical
-            )
+
+    def _map_replaced(self) -> None:
+        """Another map: the docks that depend on it (overview, positions) follow it."""
+        if self._shown_once and self.isVisible():
+            self._arrange(default_sizes=False)
+
+    def _arrange(self, default_sizes: bool) -> None:
+        """Show or hide the automatic docks for this map and frame the map.
+
+        The overview is decided last, once the other docks have taken their room: it
+        depends on whether the map fits the map pane readably.
+        """
+        layout = self.layout()
+        overview = [x for x in self._auto_docks if x[0] is self.overview_dock]
+        changed = self._apply_auto_docks([x for x in self._auto_docks if x not in overview])
+        if default_sizes:
+            self._size_docks()
+        layout.activate()
+        changed = self._apply_auto_docks(overview) or changed
+        if default_sizes:
+            self._size_right_column()
+        if changed or default_sizes:
+            layout.activate()
+            if self.view.showing_map():
+                self.view.show_initial()
+
+    def _apply_auto_docks(self, docks: list[tuple[QDockWidget, Callable[[], bool]]]) -> bool:
+        changed = False
+        self._auto_applying = True
+        try:
+            for dock, wanted in docks:
+                if self.settings.contains(CHOSEN_KEY + dock.objectName()):
+                    continue
+                show = wanted()
+                if show != dock.isVisible():
+                    dock.setVisible(show)
+                    changed = True
+        finally:
+            self._auto_applying = False
+        return changed
+
+    def _dock_toggled(self, dock: QDockWidget, shown: bool) -> None:
+        if not self._auto_applying and self._shown_once:
+            self.settings.setValue(CHOSEN_KEY + dock.objectName(), shown)
+
+    def _size_docks(self) -> None:
+        """Default widths and heights: the map gets most of the window, the article a
+        readable column, the comparison table only the rows it has."""
+        width, height = max(self.width(), 900), max(self.height(), 600)
+        horizontal, vertical = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
+        self.resizeDocks([self.sources_dock], [min(400, width * 6 // 25)], horizontal)
+        self.resizeDocks([self.inspector_dock], [min(330, width // 5)], horizontal)
+        bottom = [
+            d
+            for d in self.findChildren(QDockWidget)
+            if d.isVisible()
+            and not d.isFloating()
+            and self.dockWidgetArea(d) == Qt.DockWidgetArea.BottomDockWidgetArea
+        ]
+        for dock in bottom:
+            preferred = getattr(dock, "preferred_height", None)
+            want = preferred() if callable(preferred) else dock.sizeHint().height()
+            self.resizeDocks([dock], [max(110, min(want, height * 6 // 25))], vertical)
+
+    def _size_right_column(self) -> None:
+        """Inspector on top, legend in the middle, the overview (when shown) at the foot."""
+        height = max(self.height(), 600)
+        docks = [self.inspector_dock, self.legend_dock]
+        sizes = [height // 4, height * 9 // 20]
+        if self.overview_dock.isVisible():
+            docks.append(self.overview_dock)
+            sizes.append(max(150, height * 9 // 50))
+        self.resizeDocks(docks, sizes, Qt.Orientation.Vertical)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt's name
         if not self.maybe_save():

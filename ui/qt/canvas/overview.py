@@ -48,7 +48,11 @@ class MapOverview(QWidget):
             self._timer.start()
 
     def refresh(self) -> None:
-        """Re-render the map picture now."""
+        """Re-render the map picture now (a hidden overview only forgets its picture: it
+        lives in a dock a user may close, and rendering a big map for nobody is waste)."""
+        if not self.isVisible():
+            self._image = None
+            return
         scene = self.view.map_scene()
         source = scene.content_rect()
         size = self.size()

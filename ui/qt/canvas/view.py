@@ -644,10 +644,28 @@ class MapView(QGraphicsView):
         content = self._scene.content_rect()
         cards = [i for i in self._scene.claim_items() if i.isVisible()]
         top = min(cards, key=lambda i: i.pos().y()) if cards else None
-        x = top.pos().x() if top is not None else content.center().x()
+        x = top.sceneBoundingRect().center().x() if top is not None else content.center().x()
+        half_w = self.viewport().width() / 2 / OPEN_ZOOM
         half_h = self.viewport().height() / 2 / OPEN_ZOOM
-        self.centerOn(x, content.top() + half_h)
+        # No empty margin where there is more map: keep the frame inside the map's extent
+        # on a side that does not fit, and centred on a side that does.
+        if content.width() > 2 * half_w:
+            x = min(max(x, content.left() + half_w), content.right() - half_w)
+        else:
+            x = content.center().x()
+        y = content.top() + half_h if content.height() > 2 * half_h else content.center().y()
+        self.centerOn(x, y)
         self._zoom_changed()
+
+    def fits_readably(self) -> bool:
+        """Whether the whole map fits the viewport at a zoom whose text is still readable
+        (the window shows the overview only for maps that do not)."""
+        content = self._scene.content_rect()
+        port = self.viewport().size()
+        if content.width() <= 0 or content.height() <= 0 or port.isEmpty():
+            return True
+        fit = min(port.width() / content.width(), port.height() / content.height())
+        return min(fit, FIT_MAX_SCALE) >= MIN_READABLE_FIT
 
     def _refit_if_resized(self, size: QSize) -> None:
         if self.viewport().size() != size and self.showing_map():
