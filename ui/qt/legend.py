@@ -147,6 +147,11 @@ class Legend(QWidget):
 
     def _rebuild_authors(self, *_: Any) -> None:
         for box in self.author_boxes.values():
+            # Out of the layout and hidden now: deleteLater alone leaves the old rows on
+            # screen until the event loop runs, so an import adding five authors in one
+            # turn showed every author several times.
+            self.authors_layout.removeWidget(box)
+            box.hide()
             box.deleteLater()
         self.author_boxes.clear()
         for author_id, name, color in ((a.id, a.name, a.color) for a in self.doc.map.authors):
