@@ -1,0 +1,166 @@
+"""The main window as it first opens: room for the map, docks that follow the map, the
+user's arrangement remembered, and keys that delete claims only where the map has focus."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QDockWidget
+
+from argmap.mapfile import load
+from tests.conftest import MAPS
+from tests.ui.test_canvas import small_map
+from ui.app import screenshot
+from ui.qt.canvas.items import LOW_DETAIL
+from ui.qt.window import MainWindow
+
+DEBATE = MAPS / "afghanistan-debate.argmap.json"
+SINGLE = MAPS / "ct-leverage.argmap.json"  # one article, no positions
+
+MakeWindow = Callable[..., MainWindow]
+
+
+@pytest.fixture
+def settings_file(tmp_path: Path) -> Path:
+    return tmp_path / "settings.ini"
+
+
+@pytest.fixture
+def make_window(qtbot: Any, tmp_path: Path, settings_file: Path) -> MakeWindow:
+    """Windows sharing one settings file (so a second window sees what the first saved),
+    with the comparison features installed and no question ever asked."""
+
+    def make(size: tuple[int, int] = (1600, 1000), **options: Any) -> MainWindow:
+        settings = QSettings(str(settings_file), QSettings.Format.IniFormat)
+        window = MainWindow(settings, tmp_path / "recovery", autosave_ms=3_600_000, **options)
+        window.show_error = lambda *_: None  # type: ignore[method-assign]
+        window.ask_save_changes = lambda: "discard"  # type: ignore[method-assign]
+        window.ask_recover = lambda _recovery: False  # type: ignore[method-assign]
+        qtbot.addWidget(window)
+        window.resize(*size)
+        return window
+
+    return make
+
+
+def _positions_dock(window: MainWindow) -> QDockWidget:
+    dock = window.findChild(QDockWidget, "positions-dock")
+    assert isinstance(dock, QDockWidget)
+    return dock
+
+
+def _open_shown(qtbot: Any, window: MainWindow, path: Path) -> None:
+    window.set_map(load(path), path)
+    window.show()
+    qtbot.waitExposed(window)
+    QApplication.processEvents()
+
+
+def test_first_start_gives_the_map_most_of_the_window(qtbot: Any, make_window: MakeWindow) -> None:
+    window = make_window()
+    _open_shown(qtbot, window, DEBATE)
+    view, positions = window.view, _positions_dock(window)
+    assert view.width() >= 0.5 * window.width()
+    assert view.height() >= 0.6 * window.height()
+    assert window.sources_dock.width() <= 0.26 * window.width()
+    assert window.sources_dock.width() >= 300  # still a column one can read
+    # the positions matrix is open for a map with positions, as tall as its rows need
+    assert positions.isVisible()
+    assert positions.height() <= 0.25 * window.height()
+    table = positions.table  # type: ignore[attr-defined]
+    assert table.viewport().height() >= table.verticalHeader().length()
+    # the map opens at a zoom that draws text, its top (the conclusions) in view
+    assert view.zoom() >= LOW_DETAIL
+    top = min(view.map_scene().claim_items(), key=lambda i: i.pos().y())
+    assert (
+        view.mapToScene(view.viewport().rect())
+        .boundingRect()
+        .contains(top.sceneBoundingRect().center())
+    )
+    # a map this big gets the overview
+    assert window.overview_dock.isVisible()
+    assert window.overview_dock.toggleViewAction() in window.docks_menu.actions()
+
+
+def test_docks_follow_the_map_until_the_user_chooses(qtbot: Any, make_window: MakeWindow) -> None:
+    window = make_window()
+    _open_shown(qtbot, window, SINGLE)
+    assert not _positions_dock(window).isVisible()  # nothing to compare
+    assert window.open_path(DEBATE)
+    assert _positions_dock(window).isVisible()
+    window.new_map()  # an empty map fits the pane: no overview
+    assert not window.overview_dock.isVisible()
+    assert window.open_path(DEBATE)
+    assert window.overview_dock.isVisible()
+
+    window.overview_dock.toggleViewAction().trigger()  # the user closes the overview
+    assert not window.overview_dock.isVisible()
+    assert window.open_path(DEBATE)
+    assert not window.overview_dock.isVisible()  # and it stays closed
+    window.doc.set_map(small_map())
+    assert not window.overview_dock.isVisible()
+
+
+def test_saved_arrangement_wins_over_the_defaults(qtbot: Any, make_window: MakeWindow) -> None:
+    size = (780, 560)  # inside the offscreen screen: restored geometry is clamped to it
+    first = make_window(size)
+    _open_shown(qtbot, first, DEBATE)
+    first.overview_dock.toggleViewAction().trigger()
+    first.resizeDocks([first.sources_dock], [200], Qt.Orientation.Horizontal)
+    QApplication.processEvents()
+    width = first.sources_dock.width()
+    assert first.close()
+
+    again = make_window(size)
+    _open_shown(qtbot, again, DEBATE)
+    assert not again.overview_dock.isVisible()
+    assert abs(again.sources_dock.width() - width) <= 2
+    again.close()
+
+
+def test_delete_keys_act_on_the_map_only_when_it_has_focus(
+    qtbot: Any, make_window: MakeWindow
+) -> None:
+    window = make_window((780, 560))
+    _open_shown(qtbot, window, DEBATE)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+    claims = list(window.doc.claims)[:2]
+    window.view.select_claims(claims)
+
+    table = _positions_dock(window).table  # type: ignore[attr-defined]
+    for widget in (window.sources.text, table):
+        widget.setFocus()
+        qtbot.waitUntil(widget.hasFocus, timeout=2000)
+        for key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            qtbot.keyClick(widget, key)
+        qtbot.keyClick(widget, Qt.Key.Key_X, Qt.KeyboardModifier.ControlModifier)
+    assert all(c in window.doc.claims for c in claims)
+    assert window.undo_stack.count() == 0
+
+    window.view.setFocus()
+    qtbot.waitUntil(window.view.hasFocus, timeout=2000)
+    qtbot.keyClick(window.view, Qt.Key.Key_Delete)
+    assert not any(c in window.doc.claims for c in claims)
+    assert window.undo_stack.count() == 1  # one gesture, one undo step
+
+    window.act_undo.trigger()
+    window.view.select_claims(claims)
+    window.sources.text.setFocus()
+    window.act_delete.trigger()  # Edit > Delete applies to the map, wherever the focus is
+    assert not any(c in window.doc.claims for c in claims)
+
+
+def test_screenshot_shows_readable_cards(make_window: MakeWindow, tmp_path: Path) -> None:
+    window = make_window(restore_state=False)
+    window.set_map(load(DEBATE), DEBATE)
+    target = tmp_path / "shot.png"
+    assert screenshot(window, target, (1600, 1000)) == (1600, 1000)
+    assert QImage(str(target)).size().toTuple() == (1600, 1000)
+    assert window.view.zoom() >= LOW_DETAIL  # below it cards are blank boxes
+    assert window.view.width() >= 800
