@@ -40,7 +40,7 @@ def make_window(qtbot: Any, tmp_path: Path, settings_file: Path) -> MakeWindow:
         window = MainWindow(settings, tmp_path / "recovery", autosave_ms=3_600_000, **options)
         window.show_error = lambda *_: None  # type: ignore[method-assign]
         window.ask_save_changes = lambda: "discard"  # type: ignore[method-assign]
-        window.ask_recover = lambda _recovery: False  # type: ignore[method-assign]
+        window.ask_recover = lambda recovery: False  # type: ignore[method-assign]
         qtbot.addWidget(window)
         window.resize(*size)
         return window
