@@ -13,7 +13,10 @@ from argmap.extract.evaluate import (
     cleaning_score,
     load_gold_maps,
     load_microtexts,
+    matches,
     overlaps,
+    paragraph_part,
+    paragraph_starts,
     score,
     split_of,
 )
@@ -194,3 +197,41 @@ def test_split_is_deterministic_and_overlap_is_symmetric() -> None:
     assert overlaps((0, 10), (2, 10)) and overlaps((2, 10), (0, 10))
     assert not overlaps((0, 10), (0, 4))
     assert Annotated("x", "t", units=[GoldUnit(0, 1, "thesis")]).units[0].kind == "thesis"
+
+
+def test_contain_mode_accepts_a_sentence_inside_a_two_sentence_quote() -> None:
+    gold = (0, 100)  # a curated quote of two sentences
+    first = (0, 45)  # the extractor's proposal: its first sentence
+    assert not matches(first, gold) and matches(first, gold, "contain")
+    assert not matches((90, 160), gold, "contain")  # mostly outside the quote
+    assert not matches((0, 10), (0, 100), "strict")
+    texts = [
+        Annotated(
+            "two",
+            "Cities should ban cars. Cars pollute the air. Some say cars are convenient. "
+            "But buses are too.",
+            units=[GoldUnit(0, 75, "thesis")],
+        )
+    ]
+    fake = _fake(["thesis", "premise", None, None], [0, 1, 2, 3], [])
+    assert score(texts, MICRO_GROUPS, lambda text, title: fake)["thesis_top1"] == 0.0
+    contain = score(texts, MICRO_GROUPS, lambda text, title: fake, mode="contain")
+    assert contain["thesis_top1"] == 1.0
+    # one-to-one: the second sentence inside the same quote is not a second hit
+    assert contain["kinds"]["thesis"]["precision"] == 1.0
+
+
+def test_paragraph_protocol_puts_every_unit_in_exactly_one_part() -> None:
+    text = "\n\n".join(f"Paragraph {k} says something." for k in range(40))
+    starts = paragraph_starts(text)
+    assert len(starts) == 40 and text[starts[3] :].startswith("Paragraph 3 ")
+    parts = [paragraph_part("doc", starts, s + 2) for s in starts]
+    assert parts == [paragraph_part("doc", starts, s) for s in starts]  # inside a paragraph
+    assert 8 < parts.count("tune") < 32  # both sides get text of the same document
+    units = [GoldUnit(s, s + 10, "premise") for s in starts]
+    item = Annotated("doc", text, units=units)
+    supports = [
+        score([item], MAP_GROUPS, part=p)["kinds"]["premise"]["support"]
+        for p in ("tune", "heldout")
+    ]
+    assert supports == [parts.count("tune"), parts.count("heldout")]
