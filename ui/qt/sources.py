@@ -141,14 +141,20 @@ def quote_format(kind: ClaimKind, dark: bool) -> QTextCharFormat:
 
 
 def _kind_button_style(kind: ClaimKind) -> str:
-    """A button in a kind's colours: the same fills as its quotes and cards."""
-    fill, stroke = KIND_FILL[kind], KIND_STROKE[kind]
+    """A button in a kind's colours: the same fills as its quotes and cards.
+
+    Disabled (no text selected) it keeps a faint tint of its kind and the palette's own text
+    colour, so the five choices stay legible in both themes while plainly not yet usable
+    (grey on grey vanished on a dark palette).
+    """
+    fill, stroke = QColor(KIND_FILL[kind]), KIND_STROKE[kind]
+    faint = f"rgba({fill.red()}, {fill.green()}, {fill.blue()}, 70)"
     return (
-        f"QToolButton {{ background: {fill}; color: #1a1a1a; border: 1px solid {stroke};"
+        f"QToolButton {{ background: {fill.name()}; color: #1a1a1a; border: 1px solid {stroke};"
         " border-radius: 3px; padding: 2px 5px; }"
         f" QToolButton:hover {{ background: {stroke}; color: white; }}"
-        " QToolButton:disabled { background: palette(button); color: palette(mid);"
-        " border-color: palette(mid); }"
+        f" QToolButton:disabled {{ background: {faint}; color: palette(window-text);"
+        " border: 1px dashed palette(mid); }"
     )
 
 
