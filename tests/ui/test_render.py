@@ -10,10 +10,14 @@ from pathlib import Path
 import pytest
 from defusedxml import ElementTree as SafeET
 from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtGui import QColor, QImage, QPainter, QUndoStack
+from PySide6.QtWidgets import QGraphicsItem
 
+from argmap.document import MapDocument
 from argmap.model import ArgumentMap
 from argmap.synthetic import synthetic_map
+from ui.qt.canvas.items import SELECT_COLOR
+from ui.qt.canvas.scene import MapScene
 from ui.qt.render import (
     MARGIN,
     Framer,
@@ -182,14 +186,36 @@ def test_pdf_opens_has_text_and_a_handout(tmp_path: Path) -> None:
 
 def test_export_from_the_app_scene_restores_selection_and_caching(tmp_path: Path) -> None:
     amap = small_map()
-    holder = SceneHolder(amap)
-    item = holder.scene.claim_items()[0]
+    doc, stack = MapDocument(amap), QUndoStack()
+    scene = MapScene(doc, stack)  # interactive, as the app's
+    item = scene.claim_items()[0]
     item.setSelected(True)
+    link_ids = [x.id for x in amap.links[:2]]
+    scene.select_link(link_ids[0])
+    scene.select_link(link_ids[1], add=True)
     mode = item.cacheMode()
-    export_scene(holder.scene, amap, tmp_path / "x.svg")
+    assert mode != QGraphicsItem.CacheMode.NoCache
+    export_scene(scene, amap, tmp_path / "x.svg")
     assert item.isSelected()
+    assert scene.selected_link_ids() == link_ids  # arrows too, not only cards
+    assert all(scene.link_item(i).link_selected for i in link_ids)  # type: ignore[union-attr]
     assert item.cacheMode() == mode
     assert not (tmp_path / ".x.svg.part").exists()
+    # ... and the drawing itself showed no selection (no selection blue anywhere).
+    assert SELECT_COLOR.name() not in (tmp_path / "x.svg").read_text(encoding="utf-8")
+    scene.detach()
+
+
+def test_an_export_only_scene_is_drawn_like_the_app_scene(tmp_path: Path) -> None:
+    """SceneHolder's non-interactive scene gives the very same image as the app's scene."""
+    amap = small_map()
+    holder = SceneHolder(amap)
+    assert holder.scene.claim_items()[0].cacheMode() == QGraphicsItem.CacheMode.NoCache
+    app_scene = MapScene(MapDocument(amap), QUndoStack())
+    export_scene(holder.scene, amap, tmp_path / "export.svg")
+    export_scene(app_scene, amap, tmp_path / "app.svg")
+    assert (tmp_path / "export.svg").read_bytes() == (tmp_path / "app.svg").read_bytes()
+    app_scene.detach()
 
 
 def test_unknown_image_type_is_refused(tmp_path: Path) -> None:

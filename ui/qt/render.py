@@ -35,12 +35,10 @@ from PySide6.QtGui import (
     QTextDocument,
     QUndoStack,
 )
-from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsScene
 
 from argmap.document import MapDocument
 from argmap.formats._common import fail
-from argmap.formats.markdown import outline
 from argmap.model import CLAIM_KINDS, LINK_KINDS, ArgumentMap
 from argmap.palette import KIND_FILL, KIND_LABEL, KIND_STROKE, LINK_COLOR
 
@@ -213,14 +211,18 @@ class Framer:
 
 
 class SceneHolder:
-    """A scene for a map that is not open in the app, with everything it needs kept alive."""
+    """A scene for a map that is not open in the app, with everything it needs kept alive.
+
+    It is the app's own scene class, built non-interactive: the same cards, arrows and
+    layout, without the selection, hover and pixmap-cache set-up only a view would use.
+    """
 
     def __init__(self, amap: ArgumentMap) -> None:
         from ui.qt.canvas.scene import MapScene
 
         self.doc = MapDocument(amap)
         self.undo_stack = QUndoStack()
-        self.scene = MapScene(self.doc, self.undo_stack)
+        self.scene = MapScene(self.doc, self.undo_stack, interactive=False)
 
 
 def export_image(
@@ -248,19 +250,25 @@ def export_scene(
 ) -> None:
     """Draw an existing scene (the one on screen) with a title and legend to ``path``.
 
-    Selection is cleared and the background made white for the drawing and restored after,
-    so an export never shows what happened to be selected or the dark theme's canvas.
+    Selection (cards and arrows) is cleared and the background made white for the drawing
+    and both restored after, so an export never shows what happened to be selected or the
+    dark theme's canvas, and leaves the user's selection as it was.
     """
+    from ui.qt.canvas.scene import MapScene
+
     source = _content_rect(scene)
     framer = Framer(scene, source, amap.title if title is None else title, _legend_for(amap))
     suffix = Path(path).suffix.lower()
+    map_scene = scene if isinstance(scene, MapScene) else None
     selected = scene.selectedItems()
+    selected_links = map_scene.selected_link_ids() if map_scene is not None else []
     background = scene.backgroundBrush()
-    scene.clearSelection()
+    scene.clearSelection()  # a MapScene's clears its arrows too
     scene.setBackgroundBrush(QBrush(QColor("white")))
     # Cards cache themselves as screen pixmaps for fast panning; an export must draw real
     # vectors and text (a cached pixmap would land in the SVG/PDF as a blurry image).
-    cached = [(item, item.cacheMode()) for item in scene.items() if item.cacheMode() != NO_CACHE]
+    items = map_scene.claim_items() if map_scene is not None else scene.items()
+    cached = [(item, item.cacheMode()) for item in items if item.cacheMode() != NO_CACHE]
     for item, _ in cached:
         item.setCacheMode(NO_CACHE)
     try:
@@ -278,6 +286,9 @@ def export_scene(
         scene.setBackgroundBrush(background)
         for item in selected:
             item.setSelected(True)
+        if map_scene is not None:
+            for link_id in selected_links:
+                map_scene.select_link(link_id, add=True)
 
 
 def _content_rect(scene: QGraphicsScene) -> QRectF:
@@ -294,6 +305,8 @@ def png_size(framer: Framer, scale: float) -> QSize:
 
 
 def _write_svg(framer: Framer, path: str | os.PathLike[str], name: str) -> None:
+    from PySide6.QtSvg import QSvgGenerator  # only SVG needs QtSvg: PNG and PDF start faster
+
     generator = QSvgGenerator()
     generator.setFileName(_temp_name(path))
     generator.setSize(QSize(math.ceil(framer.size.width()), math.ceil(framer.size.height())))
@@ -358,6 +371,8 @@ def _write_pdf(
 
 def handout_html(amap: ArgumentMap, title: str) -> str:
     """The handout's text: the Markdown outline, with each claim's quote in full."""
+    from argmap.formats.markdown import outline
+
     e = html.escape
     parts = [f"<h1>{e(title or amap.title or 'Argument map')}</h1>"]
     if amap.description:

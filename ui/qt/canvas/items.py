@@ -1,10 +1,13 @@
 """Claim cards: the things a map is made of (arrows are in :mod:`ui.qt.canvas.links`).
 
 Items only *show* a claim or a link; they never change the document. A card's geometry
-(its height from the wrapped label) is computed once per text change, and cards paint
-through ``DeviceCoordinateCache`` so that panning and dragging a 5,000-claim map never lays
-out text again. When zoomed far out a card paints as a plain coloured block (level of
-detail), which keeps the overview and "fit all" of big maps cheap and legible.
+(its height from the wrapped label) is computed once per text change, together with the
+wrapped label itself (a prepared ``QTextLayout``), so painting never wraps text again: the
+screen paints cards through ``DeviceCoordinateCache``, but an SVG or PDF export paints
+every card for real, and re-wrapping every label there was most of its time. When zoomed
+far out a card paints as a plain coloured block (level of detail), which keeps the
+overview and "fit all" of big maps cheap and legible; an overlay mark stays visible there
+as a coloured frame.
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ from PySide6.QtGui import (
     QPainter,
     QPainterPath,
     QPen,
+    QTextLayout,
+    QTextOption,
 )
 from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
 from typing_extensions import override
@@ -42,6 +47,8 @@ HIGHLIGHT_COLOR = QColor("#ffd600")
 TEXT_COLOR = QColor("#1b1b1b")
 LOW_DETAIL = 0.4
 """Below this zoom a card is drawn as a coloured block without text."""
+MARK_BAND_PX = 4.0
+"""Width in screen pixels of an overlay mark's frame on a far-out card."""
 
 
 @cache
@@ -68,13 +75,87 @@ def _label_metrics() -> QFontMetricsF:
     return QFontMetricsF(label_font())
 
 
+@cache
+def _wrap_option() -> QTextOption:
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    return option
+
+
+def label_layout(text: str) -> tuple[QTextLayout, float, bool]:
+    """``text`` wrapped to the card's text width, its height, and whether a line overflows.
+
+    Lines are placed exactly as ``QPainter.drawText(rect, TextWordWrap, text)`` places them
+    (leading between lines, each line on a whole unit), so a card drawn from this layout
+    looks like one drawn with ``drawText``. Glyph caching stays on: ``draw`` then reuses the
+    shaped glyphs instead of shaping the text again on every paint.
+    """
+    layout = QTextLayout(text.replace("\n", "\u2028"), label_font())
+    layout.setTextOption(_wrap_option())
+    layout.setCacheEnabled(True)
+    leading = _label_metrics().leading()
+    height = -leading
+    widest = 0.0
+    layout.beginLayout()
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(TEXT_WIDTH)
+        height = math.ceil(height + leading)
+        line.setPosition(QPointF(0.0, height))
+        height += line.height()
+        widest = max(widest, line.naturalTextWidth())
+    layout.endLayout()
+    return layout, max(0.0, height), widest > TEXT_WIDTH
+
+
+def card_height(text_height: float) -> float:
+    """A card's height for a label ``text_height`` high."""
+    return max(CARD_MIN_HEIGHT, float(PAD + HEADER + 4 + math.ceil(text_height) + PAD))
+
+
 def measure_card(text: str) -> tuple[float, float]:
     """(width, height) of the card for ``text``: the wrapped label decides the height."""
-    rect = _label_metrics().boundingRect(
-        QRectF(0, 0, TEXT_WIDTH, 1e6), int(Qt.TextFlag.TextWordWrap), text
-    )
-    height = PAD + HEADER + 4 + math.ceil(rect.height()) + PAD
-    return CARD_WIDTH, max(CARD_MIN_HEIGHT, float(height))
+    return CARD_WIDTH, card_height(label_layout(text)[1])
+
+
+@cache
+def _color(hex_color: str) -> QColor:
+    """Colours by hex string, parsed once (cards are painted by the thousand)."""
+    return QColor(hex_color)
+
+
+@cache
+def _kind_look(kind: str, proposal: bool) -> tuple[QColor, QColor, str, float]:
+    """Fill, stroke, badge text and badge width of a kind (the same on every card)."""
+    fill = _color(KIND_FILL[kind])  # type: ignore[index]
+    if proposal:  # washed out, but opaque: arrows behind must not cross the text
+        fill = _washed(fill)
+    badge = KIND_LABEL[kind].upper()  # type: ignore[index]
+    width = QFontMetricsF(header_font()).horizontalAdvance(badge) + 10
+    return fill, _color(KIND_STROKE[kind]), badge, width  # type: ignore[index]
+
+
+@cache
+def _stripe_path(width: float, height: float) -> QPainterPath:
+    """The author stripe of a card this size: its left edge, clipped to the rounded card."""
+    rect = QRectF(-width / 2, -height / 2, width, height)
+    clip = QPainterPath()
+    clip.addRoundedRect(rect.adjusted(1, 1, -1, -1), 5, 5)
+    stripe = QPainterPath()
+    stripe.addRect(QRectF(rect.left(), rect.top(), STRIPE, rect.height()))
+    return clip.intersected(stripe)
+
+
+_CENTER = int(Qt.AlignmentFlag.AlignCenter)
+_RIGHT_MIDDLE = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_SELECTED = QStyle.StateFlag.State_Selected
+_NO_PEN = Qt.PenStyle.NoPen
+_NO_BRUSH = Qt.BrushStyle.NoBrush
+_ANTIALIAS = QPainter.RenderHint.Antialiasing
+_WHITE = QColor("white")
+_NO_AUTHOR = QColor("#9e9e9e")
 
 
 def _washed(color: QColor) -> QColor:
@@ -98,7 +179,9 @@ class ClaimItem(QGraphicsItem):
     arrows when it moves the card, and the view does when it drags cards.
     """
 
-    def __init__(self, claim: Claim, author: Author | None) -> None:
+    def __init__(self, claim: Claim, author: Author | None, interactive: bool = True) -> None:
+        """``interactive=False`` makes a card only to be drawn (an export's scene): no
+        selection, dragging, hover or pixmap cache, which it would never use."""
         super().__init__()
         self.claim = claim
         self.author = author
@@ -108,12 +191,16 @@ class ClaimItem(QGraphicsItem):
         self._hovered = False
         self._rect = QRectF()
         self._size = (0.0, 0.0)
-        self.setFlags(
-            QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-            | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
-        )
-        self.setAcceptHoverEvents(True)
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self._label = QTextLayout()
+        self._label_clipped = False
+        self._name: tuple[str, float] | None = None  # (elided author name, for this width)
+        if interactive:
+            self.setFlags(
+                QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+                | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+            )
+            self.setAcceptHoverEvents(True)
+            self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setZValue(1.0)
         self._relayout()
 
@@ -127,28 +214,45 @@ class ClaimItem(QGraphicsItem):
         text_changed = claim.text != self.claim.text
         self.claim = claim
         self.author = author
+        self._name = None
         if text_changed:
             self._relayout()
-        self.update()
+        self._repaint()
 
     def set_author(self, author: Author | None) -> None:
         self.author = author
-        self.update()
+        self._name = None
+        self._repaint()
 
     def set_mark(self, mark: Mark | None) -> None:
-        self.prepareGeometryChange()
+        if (mark is None) != (self.mark is None):
+            self.prepareGeometryChange()  # a marked card reaches further (ring, badge)
         self.mark = mark
-        self.update()
+        self._repaint()
 
     def set_highlighted(self, on: bool) -> None:
         if on != self.highlighted:
             self.prepareGeometryChange()
             self.highlighted = on
-            self.update()
+            self._repaint()
+
+    def _repaint(self) -> None:
+        """Schedule a repaint and drop the cached pixmaps of this card.
+
+        ``update()`` alone is not enough: the device cache keeps one pixmap per view *and*
+        one for ``QGraphicsScene.render`` (an export, a thumbnail), and once any of them
+        has been refreshed the others count as clean and would show the old look. Setting
+        the cache mode again purges them all.
+        """
+        mode = self.cacheMode()
+        if mode != QGraphicsItem.CacheMode.NoCache:
+            self.setCacheMode(mode)
+        self.update()
 
     def _relayout(self) -> None:
         self.prepareGeometryChange()
-        w, h = measure_card(self.claim.text)
+        self._label, text_height, self._label_clipped = label_layout(self.claim.text)
+        w, h = CARD_WIDTH, card_height(text_height)
         self._size = (w, h)
         self._rect = QRectF(-w / 2, -h / 2, w, h)
 
@@ -211,32 +315,24 @@ class ClaimItem(QGraphicsItem):
     ) -> None:
         claim = self.claim
         rect = self._rect
-        fill = QColor(KIND_FILL[claim.kind])
-        stroke = QColor(KIND_STROKE[claim.kind])
-        author_color = QColor(self.author.color) if self.author else QColor("#9e9e9e")
         proposal = claim.origin.is_proposal
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        fill, stroke, badge_text, badge_width = _kind_look(claim.kind, proposal)
+        author_color = _color(self.author.color) if self.author else _NO_AUTHOR
+        selected = bool(option.state & _SELECTED)
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
 
         if self.highlighted:
-            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setPen(_NO_PEN)
             painter.setBrush(HIGHLIGHT_COLOR)
             painter.drawRoundedRect(rect.adjusted(-8, -8, 8, 8), 12, 12)
         if lod < LOW_DETAIL:
-            painter.setPen(QPen(SELECT_COLOR, 6) if selected else Qt.PenStyle.NoPen)
-            painter.setBrush(fill if not proposal else _washed(fill))
-            painter.drawRect(rect)
-            painter.fillRect(
-                QRectF(rect.left(), rect.top(), STRIPE * 2, rect.height()), author_color
-            )
+            self._paint_block(painter, fill, author_color, selected, lod)
             return
 
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        if proposal:  # washed out, but opaque: arrows behind must not cross the text
-            fill = _washed(fill)
+        painter.setRenderHint(_ANTIALIAS, True)
         if self.mark is not None:
             painter.setPen(QPen(self.mark.color, 4))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setBrush(_NO_BRUSH)
             painter.drawRoundedRect(rect.adjusted(-5, -5, 5, 5), 10, 10)
         # card body
         border = QPen(SELECT_COLOR if selected else stroke, 3.0 if selected else 1.4)
@@ -246,25 +342,20 @@ class ClaimItem(QGraphicsItem):
         painter.setBrush(fill)
         painter.drawRoundedRect(rect, 6, 6)
         # author stripe, clipped to the rounded card
-        clip = QPainterPath()
-        clip.addRoundedRect(rect.adjusted(1, 1, -1, -1), 5, 5)
-        stripe = QPainterPath()
-        stripe.addRect(QRectF(rect.left(), rect.top(), STRIPE, rect.height()))
-        painter.fillPath(clip.intersected(stripe), author_color)
+        painter.fillPath(_stripe_path(rect.width(), rect.height()), author_color)
         # header: kind badge, author name, confidence of a proposal
         left = rect.left() + STRIPE + PAD
         top = rect.top() + PAD - 2
         painter.setFont(header_font())
-        fm = QFontMetricsF(header_font())
-        badge_text = KIND_LABEL[claim.kind].upper()
-        badge = QRectF(left, top, fm.horizontalAdvance(badge_text) + 10, HEADER - 2)
-        painter.setPen(Qt.PenStyle.NoPen)
+        badge = QRectF(left, top, badge_width, HEADER - 2)
+        painter.setPen(_NO_PEN)
         painter.setBrush(stroke)
         painter.drawRoundedRect(badge, 4, 4)
-        painter.setPen(QColor("white"))
-        painter.drawText(badge, int(Qt.AlignmentFlag.AlignCenter), badge_text)
+        painter.setPen(_WHITE)
+        painter.drawText(badge, _CENTER, badge_text)
         right = rect.right() - PAD
         if proposal and claim.origin.confidence is not None:
+            fm = QFontMetricsF(header_font())
             conf = f"? {round(claim.origin.confidence * 100)} %"
             cw = fm.horizontalAdvance(conf) + 10
             conf_rect = QRectF(right - cw, top, cw, HEADER - 2)
@@ -272,38 +363,76 @@ class ClaimItem(QGraphicsItem):
             painter.setBrush(QColor(255, 255, 255, 200))
             painter.drawRoundedRect(conf_rect, 4, 4)
             painter.setPen(stroke)
-            painter.drawText(conf_rect, int(Qt.AlignmentFlag.AlignCenter), conf)
+            painter.drawText(conf_rect, _CENTER, conf)
             right -= cw + 6
         if self.author is not None:
             name_rect = QRectF(
                 badge.right() + 6, top, max(0.0, right - badge.right() - 6), HEADER - 2
             )
-            name = fm.elidedText(self.author.name, Qt.TextElideMode.ElideRight, name_rect.width())
             painter.setPen(author_color.darker(130))
-            painter.drawText(
-                name_rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), name
-            )
-        # the label
-        painter.setFont(label_font())
+            painter.drawText(name_rect, _RIGHT_MIDDLE, self._elided_name(name_rect.width()))
+        # the label, wrapped once when the text changed
+        painter.setFont(label_font())  # the layout has its own; this keeps SVG groups tidy
         painter.setPen(TEXT_COLOR)
-        text_rect = QRectF(left, top + HEADER + 4, TEXT_WIDTH, rect.bottom() - top - HEADER - 4)
-        painter.drawText(
-            text_rect,
-            int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
-            claim.text,
-        )
+        origin = QPointF(left, top + HEADER + 4)
+        if self._label_clipped:  # a word wider than the card: cut at the card, as drawText does
+            painter.save()
+            painter.setClipRect(
+                QRectF(origin.x(), origin.y(), TEXT_WIDTH, rect.bottom() - origin.y()),
+                Qt.ClipOperation.IntersectClip,
+            )
+            self._label.draw(painter, origin)
+            painter.restore()
+        else:
+            self._label.draw(painter, origin)
         if self.mark is not None and self.mark.text:
             painter.setFont(header_font())
-            mw = fm.horizontalAdvance(self.mark.text) + 12
+            mw = QFontMetricsF(header_font()).horizontalAdvance(self.mark.text) + 12
             mark_rect = QRectF(rect.right() - mw + 6, rect.top() - 12, mw, 16)
-            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setPen(_NO_PEN)
             painter.setBrush(self.mark.color)
             painter.drawRoundedRect(mark_rect, 8, 8)
-            painter.setPen(QColor("white"))
-            painter.drawText(mark_rect, int(Qt.AlignmentFlag.AlignCenter), self.mark.text)
+            painter.setPen(_WHITE)
+            painter.drawText(mark_rect, _CENTER, self.mark.text)
         if self._hovered or selected:
             c = self.handle_center()
-            painter.setPen(QPen(QColor("white"), 2))
+            painter.setPen(QPen(_WHITE, 2))
             painter.setBrush(SELECT_COLOR if self.hover_handle else stroke)
             r = HANDLE_RADIUS + (1.5 if self.hover_handle else 0.0)
             painter.drawEllipse(c, r, r)
+
+    def _elided_name(self, width: float) -> str:
+        """The author's name cut to ``width`` (kept until the author or the claim changes)."""
+        if self._name is None or self._name[1] != width:
+            assert self.author is not None
+            name = QFontMetricsF(header_font()).elidedText(
+                self.author.name, Qt.TextElideMode.ElideRight, width
+            )
+            self._name = (name, width)
+        return self._name[0]
+
+    def _paint_block(
+        self, painter: QPainter, fill: QColor, author_color: QColor, selected: bool, lod: float
+    ) -> None:
+        """The far-out look: a coloured block with the author's stripe.
+
+        An overlay mark becomes a frame in the mark's colour, at least a few screen pixels
+        wide (up to the whole card when zoomed out further), so "what stands" can be read
+        off a whole map at "fit all", where the ring and badge of the detailed card would be
+        a hairline.
+        """
+        rect = self._rect
+        if self.mark is not None:
+            band = min(rect.height() / 2, MARK_BAND_PX / max(lod, 1e-6))
+            painter.setPen(_NO_PEN)
+            painter.setBrush(self.mark.color)
+            painter.drawRect(rect.adjusted(-7, -7, 7, 7))
+            rect = rect.adjusted(band, band, -band, -band)
+        painter.setPen(QPen(SELECT_COLOR, 6) if selected else _NO_PEN)
+        painter.setBrush(fill)
+        if rect.height() > 0:
+            painter.drawRect(rect)
+        painter.fillRect(
+            QRectF(self._rect.left(), self._rect.top(), STRIPE * 2, self._rect.height()),
+            author_color,
+        )

@@ -44,10 +44,18 @@ class MapScene(QGraphicsScene):
     link_selection_changed = Signal()
 
     def __init__(
-        self, doc: MapDocument, undo_stack: QUndoStack, parent: QObject | None = None
+        self,
+        doc: MapDocument,
+        undo_stack: QUndoStack,
+        parent: QObject | None = None,
+        *,
+        interactive: bool = True,
     ) -> None:
+        """``interactive=False`` builds a scene only to be drawn (an image export of a map
+        that is not open): its cards skip selection, hover and the pixmap cache."""
         super().__init__(parent)
         self.doc = doc
+        self._interactive = interactive
         self.undo_stack = undo_stack
         self._claims: dict[str, ClaimItem] = {}
         self._links: dict[str, LinkItem] = {}
@@ -203,16 +211,22 @@ class MapScene(QGraphicsScene):
         return best
 
     def set_overlay(self, marks: Mapping[str, tuple[str, str]] | None) -> None:
-        """Draw a coloured ring and a short badge on cards; ``None`` clears every mark."""
+        """Draw a coloured ring and a short badge on cards; ``None`` clears every mark.
+
+        Only cards whose mark changed are touched: after an edit most of a big map keeps
+        its labels, and re-marking a card costs a repaint and a fresh cache pixmap.
+        """
         new = dict(marks) if marks else {}
-        for claim_id in set(self._marks) | set(new):
-            item = self._claims.get(claim_id)
-            if item is None:
-                continue
-            if claim_id in new:
-                color, text = new[claim_id]
-                item.set_mark(Mark(QColor(color), text))
-            else:
+        old = self._marks
+        claims = self._claims
+        for claim_id, mark in new.items():
+            if old.get(claim_id) != mark:
+                item = claims.get(claim_id)
+                if item is not None:
+                    item.set_mark(Mark(QColor(mark[0]), mark[1]))
+        for claim_id in old.keys() - new.keys():
+            item = claims.get(claim_id)
+            if item is not None:
                 item.set_mark(None)
         self._marks = new
 
@@ -375,7 +389,7 @@ class MapScene(QGraphicsScene):
         )
 
     def _make_claim_item(self, claim: Claim) -> ClaimItem:
-        item = ClaimItem(claim, self._author(claim))
+        item = ClaimItem(claim, self._author(claim), self._interactive)
         if claim.pos is not None:
             item.setPos(claim.pos.x, claim.pos.y)
         self.addItem(item)
