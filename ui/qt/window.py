@@ -769,8 +769,12 @@ class MainWindow(QMainWindow):
     def _size_right_column(self) -> None:
         """Inspector on top, legend in the middle, the overview (when shown) at the foot."""
         height = max(self.height(), 600)
+        title = self.style().pixelMetric(QStyle.PixelMetric.PM_TitleBarHeight) + 8
+        # The legend as tall as its authors, kinds and links (then it needs no scroll bar);
+        # the inspector, empty until something is selected, has the rest.
+        legend = min(self.legend.sizeHint().height() + title + 28, height // 2)
         docks = [self.inspector_dock, self.legend_dock]
-        sizes = [height // 4, height * 9 // 20]
+        sizes = [height // 4, legend]
         if self.overview_dock.isVisible():
             docks.append(self.overview_dock)
             sizes.append(max(150, height * 9 // 50))
