@@ -10,12 +10,14 @@ from collections import Counter
 
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QFont, QFontInfo, QImage, QPainter, QUndoStack
+from PySide6.QtWidgets import QApplication
 
 from argmap.document import MapDocument
 from argmap.model import ArgumentMap, Claim, Origin, Point
 from argmap.palette import KIND_FILL, LINK_COLOR
 from tests.ui.test_canvas import small_map
 from ui.qt.canvas import ClaimItem, MapScene, MapView
+from ui.qt.canvas.items import LOW_DETAIL
 
 
 def render(scene: MapScene, rect: QRectF | None = None) -> QImage:
@@ -115,3 +117,88 @@ def test_view_screenshot_has_a_light_canvas_and_cards() -> None:
     assert QColor(background).lightness() > 200
     assert counts[KIND_FILL["thesis"]] > 100
     view.map_scene().detach()
+
+
+# ------------------------------------------------------------------ overlay marks
+IN, OUT = "#2e7d32", "#c62828"
+
+
+def _ring_pixel(scene: MapScene, claim_id: str) -> QColor:
+    """The colour ``scene.render`` draws just left of a card, where the overlay ring runs."""
+    item = scene.claim_item(claim_id)
+    assert item is not None
+    source = scene.content_rect()
+    card = item.mapRectToScene(item.card_rect())
+    image = render(scene, source)
+    return QColor(
+        image.pixel(round(card.left() - 5 - source.left()), round(card.center().y() - source.top()))
+    )
+
+
+def test_scene_render_shows_a_changed_mark_even_after_a_view_repainted_the_card() -> None:
+    """Cards cache a pixmap per view and one for ``scene.render``: a new mark must reach
+    both, whichever of them paints first (an export right after an overlay refresh)."""
+    doc = MapDocument(small_map())
+    view = MapView(doc, QUndoStack())
+    view.resize(900, 600)
+    view.show()
+    scene = view.map_scene()
+    view.centerOn(scene.claim_item("t1"))  # type: ignore[arg-type]
+
+    def shown_then_rendered(marks: dict[str, tuple[str, str]] | None) -> str:
+        scene.set_overlay(marks)
+        QApplication.processEvents()  # the view repaints the card into its own cache first
+        view.viewport().repaint()
+        return _ring_pixel(scene, "t1").name()
+
+    assert shown_then_rendered({"t1": (IN, "IN")}) == IN
+    assert shown_then_rendered({"t1": (OUT, "OUT")}) == OUT
+    assert shown_then_rendered({"t1": (IN, "IN")}) == IN
+    assert shown_then_rendered(None) == "#ffffff"
+    view.close()
+    scene.detach()
+
+
+def test_set_overlay_leaves_cards_whose_mark_did_not_change() -> None:
+    scene = MapScene(MapDocument(small_map()), QUndoStack())
+    t1, p1, e1 = (scene.claim_item(c) for c in ("t1", "p1", "e1"))
+    assert t1 is not None and p1 is not None and e1 is not None
+    scene.set_overlay({"t1": (IN, "IN"), "p1": (OUT, "OUT")})
+    kept, changed = t1.mark, p1.mark
+    scene.set_overlay({"t1": (IN, "IN"), "p1": (IN, "IN"), "e1": (OUT, "OUT")})
+    assert t1.mark is kept  # same mark: the card was not touched
+    assert p1.mark is not changed and p1.mark is not None and p1.mark.text == "IN"
+    assert e1.mark is not None and e1.mark.color.name() == OUT
+    scene.set_overlay({"e1": (OUT, "OUT")})
+    assert t1.mark is None and p1.mark is None and e1.mark is not None
+    scene.detach()
+
+
+def test_marks_stay_visible_on_far_out_cards() -> None:
+    """At "fit all" zoom cards are plain blocks; a mark still colours a frame around them."""
+    scene = MapScene(MapDocument(small_map()), QUndoStack())
+    scene.set_overlay({"t1": (OUT, "OUT")})
+    zoom = 0.2
+    assert zoom < LOW_DETAIL
+    source = scene.content_rect()
+    image = QImage(
+        int(source.width() * zoom), int(source.height() * zoom), QImage.Format.Format_RGB32
+    )
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    scene.render(painter, QRectF(image.rect()), source)
+    painter.end()
+
+    def count(claim_id: str, color: str) -> int:
+        item = scene.claim_item(claim_id)
+        assert item is not None
+        card = item.mapRectToScene(item.boundingRect()).translated(-source.topLeft())
+        return sum(
+            QColor(image.pixel(x, y)).name() == color
+            for y in range(int(card.top() * zoom), int(card.bottom() * zoom))
+            for x in range(int(card.left() * zoom), int(card.right() * zoom))
+        )
+
+    assert count("t1", OUT) > 150  # the frame: a few pixels wide all round
+    assert count("p1", OUT) == 0  # unmarked cards stay plain blocks
+    scene.detach()

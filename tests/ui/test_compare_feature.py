@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QTransform, QUndoStack
+from PySide6.QtGui import QColor, QImage, QPainter, QTransform, QUndoStack
 from PySide6.QtWidgets import QComboBox, QDockWidget, QMainWindow
 from pytestqt.qtbot import QtBot
 
@@ -274,16 +274,27 @@ def test_context_menu_sets_and_clears_a_stance(
 def ring_color(win: Harness, claim_id: str) -> QColor:
     """The colour of the overlay ring just left of a card, as the view shows it.
 
-    Probed on a grab of the view's viewport: ``QGraphicsScene.render`` into an image reuses
-    a card's device cache and can show the mark from before the edit.
+    Probed on a grab of the view's viewport, and checked against ``QGraphicsScene.render``
+    into an image (what an export draws): both keep a cached pixmap of the card, and both
+    must show the mark after the edit.
     """
     view = win.view
-    item = view.map_scene().claim_item(claim_id)
+    scene = view.map_scene()
+    item = scene.claim_item(claim_id)
     assert item is not None
     card = item.mapRectToScene(item.boundingRect().adjusted(12, 18, -12, -12))  # the card
     view.centerOn(card.center())
     image = view.viewport().grab().toImage()
-    return image.pixelColor(view.mapFromScene(QPointF(card.left() - 5, card.center().y())))
+    shown = image.pixelColor(view.mapFromScene(QPointF(card.left() - 5, card.center().y())))
+    around = card.adjusted(-20, -20, 20, 20)
+    rendered = QImage(round(around.width()), round(around.height()), QImage.Format.Format_RGB32)
+    rendered.fill(QColor("white"))
+    painter = QPainter(rendered)
+    scene.render(painter, QRectF(rendered.rect()), around)
+    painter.end()
+    drawn = rendered.pixelColor(15, round(card.center().y() - around.top()))
+    assert close(drawn, shown), (drawn.name(), shown.name())
+    return shown
 
 
 def close(a: QColor, b: QColor, tol: int = 40) -> bool:
