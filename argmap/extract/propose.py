@@ -99,6 +99,53 @@ _REPORTED_DEONTIC = re.compile(
 )
 
 
+_MODAL_VERB = re.compile(
+    r"\b(?:should(?:n[’']t| not)?|ought(?:n[’']t)? (?:not )?to|must(?:n[’']t| not)?|"
+    r"needs? to|need not|has to|have to)\b",
+    re.IGNORECASE,
+)
+_PASSIVE_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?be\s+\w+(?:ed|en)\b", re.IGNORECASE)
+_AGENT_WORDS = frozenset(
+    "we you they i us one government governments administration administrations "
+    "policymakers policy-makers leaders leadership officials congress parliament president "
+    "council authorities country countries nations nation states state people citizens "
+    "parents students everyone society companies employers schools universities cities "
+    "voters lawmakers legislators ministers minister diplomats military army regime west "
+    "allies partners donors community".split()
+)
+_FUNCTION_CAPS = frozenset(
+    "the a an such this that these those any every each some no our their its his her my "
+    "your in for with by on at as to if when while but and so yet both either neither "
+    "instead rather still however".split()
+)
+
+
+def deontic_subject(text: str) -> str:
+    """``"agent"`` when a modal of obligation has an actor as subject (Washington, the US,
+    the administration, "we", a named party) or a passive policy verb ("should be banned");
+    ``"state"`` when its subject is a state of the world ("an outcome must involve …",
+    "the response needs to be …"): that is a premise about what is necessary, not a
+    recommendation; ``""`` when the unit has no modal verb of obligation."""
+    match = _MODAL_VERB.search(text)
+    if not match:
+        return ""
+    if _PASSIVE_AFTER.match(text[match.end() :]):
+        return "agent"
+    head = re.split(r"[,;:—–(]", text[: match.start()])[-1]
+    words = re.findall(r"[\w.’'-]+", head)
+    for k, word in enumerate(words):
+        low = word.lower().strip(".’'")
+        if low in _AGENT_WORDS:
+            return "agent"
+        if (
+            word[:1].isupper()
+            and low not in _FUNCTION_CAPS
+            and (k > 0 or "." in word or len(words) <= 2)
+        ):
+            return "agent"
+    return "state"
+
+
 @dataclass(frozen=True, slots=True)
 class _Context:
     """Where a unit stands: what the next unit does, and the shape of the article."""
@@ -130,6 +177,12 @@ def _kind_scores(c: Cues, text: str, ctx: _Context) -> dict[str, tuple[float, st
         rec, rec_why = 1.2, f"deontic cue “{c.weak_deontic}”"
     if c.first_person and c.deontic:
         rec += 0.3
+    # in an op-ed, "an outcome must involve X" states what is necessary (a premise); a
+    # recommendation tells an actor what to do (in short texts every claim is argued for,
+    # and the microtexts do not tell the two apart)
+    necessity = rec > 0 and ctx.long_text and deontic_subject(text) == "state"
+    if necessity:
+        rec -= STATE_DEONTIC
     if concession or c.attributed:
         rec -= 1.2
     scores["recommendation"] = (rec, rec_why)
@@ -188,6 +241,8 @@ def _kind_scores(c: Cues, text: str, ctx: _Context) -> dict[str, tuple[float, st
             prem += weight
             if prem_why == "argumentative statement":
                 prem_why = f"{name} “{cue}”"
+    if necessity:
+        prem_why = f"necessity about a state of the world (“{c.deontic or c.weak_deontic}”)"
     scores["premise"] = (prem, prem_why)
 
     none = 0.4
@@ -271,10 +326,11 @@ def _thesis_score(
         parts.append((-1.5 if _starts_with(c.reason, text) else -0.7, ""))
     if c.attributed:
         parts.append((-0.6, ""))
-    if c.additive:
-        parts.append((-1.0, ""))
-        if _starts_with(c.additive, text):
-            parts.append((ADDED_POINT, ""))  # "Besides, …": one more point, not the point
+    if c.additive and _starts_with(c.additive, text):
+        # "Besides, …", "Also, …": one more point, not the point. An additive inside the
+        # unit ("the failure also reflects …") often ties the thesis to the news hook, and
+        # penalising it cost theses on the tuning texts without gaining any
+        parts.append((ADDED_POINT, ""))
     if after_concession:
         parts.append((0.6, "the claim a concession gives way to"))
     score = sum(w for w, _ in parts)
@@ -296,7 +352,11 @@ def _cosine_to_rest(bag: Counter[str], total: Counter[str], total_sq: int) -> fl
 
 
 # ------------------------------------------------------------------ units
-ADDED_POINT = -0.5
+STATE_DEONTIC = 1.5
+"""Recommendation penalty when the modal's subject is not an actor (see deontic_subject)."""
+ADDED_POINT = -1.5
+"""Thesis penalty for a unit opening with an additive marker (was -1.0 for any additive
+plus -0.5 when it opens the unit)."""
 WEAK_CONCESSION = 1.0
 LEAD_ZONE = 0.4
 """Thesis bonus for the opening fifth and the closing sixth of an op-ed, where major claims

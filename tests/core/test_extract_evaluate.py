@@ -42,7 +42,7 @@ def _row() -> dict[str, object]:
         "Some say cars are convenient.",
         "But buses are too.",
     ]
-    adus = [
+    adus: list[dict[str, object]] = [
         {
             "id": f"a{i + 1}",
             "type": "opp" if i == 2 else "pro",

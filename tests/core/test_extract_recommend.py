@@ -1,0 +1,58 @@
+"""Recommendations are obligations of an actor; the thesis may say "also" (op-ed rules)."""
+
+from __future__ import annotations
+
+from argmap.extract.propose import deontic_subject, propose_article
+
+# An op-ed long enough (15+ sentences) for the op-ed rules, written for this test.
+OPED = "\n\n".join(
+    [
+        "Rivertown's bridge crisis also shows how badly the region plans its roads. "
+        "The old bridge closed in March after inspectors found cracks in two piers. "
+        "Since then, commuters have lost an hour a day on the detour.",
+        "The council has tried temporary ferries, which carried only a few hundred people. "
+        "Shop owners on both banks report falling sales. "
+        "Many residents now drive forty kilometres to the next crossing.",
+        "A lasting settlement must include the towns on the northern bank. "
+        "Any new crossing needs to carry trains as well as cars. "
+        "These are facts about the valley, not choices anyone can wish away.",
+        "The regional government should fund a rail and road bridge this year. "
+        "We must stop patching the old structure with emergency money. "
+        "The bridge tolls should be abolished once the new crossing opens.",
+        "Critics argue that the region cannot afford a new bridge. "
+        "But the detour already costs the valley more every month. "
+        "In the end, planning for the region as a whole is cheaper than planning town by town.",
+    ]
+)
+
+
+def test_who_a_modal_obliges() -> None:
+    assert deontic_subject("Washington should warn the generals.") == "agent"
+    assert deontic_subject("In return, the U.S. should require more support.") == "agent"
+    assert deontic_subject("We must act before winter.") == "agent"
+    assert deontic_subject("Tuition fees should be abolished.") == "agent"  # a policy verb
+    assert deontic_subject("A lasting settlement must include the northern towns.") == "state"
+    assert deontic_subject("Any new crossing needs to carry trains.") == "state"
+    assert deontic_subject("The bridge is old and cracked.") == ""
+
+
+def test_necessity_about_the_world_is_a_premise_not_a_recommendation() -> None:
+    result = propose_article(OPED, "Rivertown needs a new bridge")
+    kinds = {p.unit.text[:24]: p.kind for p in result.units}
+    assert kinds["A lasting settlement mus"] == "premise"
+    assert kinds["Any new crossing needs t"] == "premise"
+    assert kinds["We must stop patching th"] == "recommendation"
+    assert kinds["The bridge tolls should "] == "recommendation"
+    reasons = {p.unit.text[:24]: p.reason for p in result.units}
+    assert "state of the world" in reasons["A lasting settlement mus"]
+
+
+def test_a_thesis_may_say_also_but_not_open_with_it() -> None:
+    plain = OPED.replace("crisis also shows", "crisis shows")
+    opening = OPED.replace("Rivertown's bridge crisis also shows", "Also, Rivertown's crisis shows")
+    title = "Rivertown's bridge crisis shows how the region plans roads"
+    scores = [propose_article(t, title).units[0].thesis_score for t in (OPED, plain)]
+    assert scores[0] == scores[1]  # a mid-sentence "also" costs nothing
+    assert propose_article(opening, title).units[0].thesis_score < scores[1] - 1.0
+    result = propose_article(OPED, title)
+    assert result.thesis_ranking[0] == 0
