@@ -29,13 +29,20 @@ class FileProblem:
 class MapFileError(Exception):
     """A map file could not be read or written; ``problems`` says every reason."""
 
-    def __init__(self, problems: Sequence[FileProblem]) -> None:
+    def __init__(self, problems: Sequence[FileProblem], hint: str = "") -> None:
         self.problems = list(problems)
+        self.hint = hint
+        """What the user can do about it, when argmap knows (shown after the problems)."""
         super().__init__(self.summary())
 
+    def __str__(self) -> str:
+        return self.summary()
+
     def summary(self, limit: int = 20) -> str:
-        """The first ``limit`` problems, one a line, and how many more there are."""
+        """The first ``limit`` problems, one a line, how many more there are, and the hint."""
         lines = [str(p) for p in self.problems[:limit]]
         if len(self.problems) > limit:
             lines.append(f"... and {len(self.problems) - limit} more problem(s)")
+        if self.hint:
+            lines.append(f"hint: {self.hint}")
         return "\n".join(lines)

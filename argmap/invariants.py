@@ -103,7 +103,8 @@ def _claim_problems(
         elif quote is not None and (
             quote.end <= quote.start or texts[source][quote.start : quote.end] != quote.text
         ):
-            problems += quote_problems(f"claims[{i}].quote", quote, texts[source])
+            for problem in quote_problems(f"claims[{i}].quote", quote, texts[source]):
+                problems.append(Problem(problem.path, f"claim {claim.id!r}: {problem.message}"))
     return problems
 
 

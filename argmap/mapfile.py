@@ -8,6 +8,7 @@ atomic (:mod:`argmap.fileio`), so a crash or a full disk never leaves half a map
 from __future__ import annotations
 
 import contextlib
+import difflib
 import gc
 import json
 import os
@@ -15,13 +16,24 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from argmap.errors import FileProblem, MapFileError
 from argmap.fileio import atomic_write_bytes
 from argmap.invariants import find_problems
 from argmap.migrate import migrate
-from argmap.model import SCHEMA_VERSION, ArgumentMap
+from argmap.model import (
+    SCHEMA_VERSION,
+    ArgumentMap,
+    Author,
+    Claim,
+    Link,
+    Origin,
+    Point,
+    Position,
+    Quote,
+    Source,
+)
 
 __all__ = [
     "MAP_SUFFIX",
@@ -63,18 +75,66 @@ def _json_path(loc: Sequence[int | str]) -> str:
 
 
 def _validation_problems(file: str, error: ValidationError) -> list[FileProblem]:
+    errors = error.errors(include_url=False)
+    # A misspelt key shows up twice: as an unknown key and as the required key it should
+    # have been. Report it once, as the unknown key with the likely intended name.
+    missing = {(tuple(e["loc"][:-1]), str(e["loc"][-1])) for e in errors if e["type"] == "missing"}
+    explained: set[tuple[tuple[int | str, ...], str]] = set()
     problems = []
-    for err in error.errors(include_url=False):
+    for err in errors:
         message = err["msg"]
         if err["type"] == "extra_forbidden":
-            message = "unknown key (not part of the argmap format; check the spelling)"
+            parent, key = tuple(err["loc"][:-1]), str(err["loc"][-1])
+            guess = _closest(key, [name for (where, name) in missing if where == parent])
+            guess = guess or _closest(key, _known_keys(parent))
+            if guess and (parent, guess) in missing:
+                explained.add((parent, guess))
+            message = "unknown key (not part of the argmap format" + (
+                f"; did you mean {guess!r}?)" if guess else "; check the spelling)"
+            )
         elif err["type"] == "missing":
             message = "required key is missing"
         elif "input" in err and err["type"] not in ("value_error",):
             shown = repr(err["input"])
             message = f"{message} (got {shown if len(shown) <= 60 else shown[:57] + '...'})"
         problems.append(FileProblem(file, _json_path(err["loc"]), message))
-    return problems
+    return [
+        p
+        for p, err in zip(problems, errors, strict=True)
+        if not (
+            err["type"] == "missing" and (tuple(err["loc"][:-1]), str(err["loc"][-1])) in explained
+        )
+    ]
+
+
+def _closest(key: str, candidates: Sequence[str]) -> str | None:
+    matches = difflib.get_close_matches(key, candidates, n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+_FIELDS_BY_LIST: dict[str, type[BaseModel]] = {
+    "sources": Source,
+    "authors": Author,
+    "claims": Claim,
+    "links": Link,
+    "positions": Position,
+}
+
+_NESTED_IN_CLAIM: dict[str, type[BaseModel]] = {"quote": Quote, "origin": Origin, "pos": Point}
+
+
+def _known_keys(parent: tuple[int | str, ...]) -> list[str]:
+    """The keys allowed at a JSON location, for spelling suggestions."""
+    if not parent:
+        return list(ArgumentMap.model_fields)
+    model = _FIELDS_BY_LIST.get(str(parent[0]))
+    if model is None:
+        return []
+    if len(parent) == 2:
+        return list(model.model_fields)
+    if model is Claim and len(parent) == 3 and parent[2] in ("quote", "origin", "pos"):
+        return list(_NESTED_IN_CLAIM[str(parent[2])].model_fields)
+    return []
 
 
 @contextlib.contextmanager
@@ -130,7 +190,10 @@ def _decode(data: bytes, file: str) -> ArgumentMap:
 
     problems = find_problems(amap)
     if problems:
-        raise MapFileError([FileProblem(file, p.path, p.message) for p in problems])
+        error = MapFileError([FileProblem(file, p.path, p.message) for p in problems])
+        if any(p.path.endswith(".quote") and "does not match" in p.message for p in problems):
+            error.hint = f"quotes that no longer match their source can be re-anchored: argmap quote fix {file}"
+        raise error
     return amap
 
 

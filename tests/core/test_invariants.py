@@ -83,15 +83,15 @@ def test_the_small_map_is_valid() -> None:
         ),
         (
             lambda d: d["claims"][0]["quote"].update(text="Washington should talk to the TalibaX"),
-            "claims[0].quote: quote text 'Washington should talk to the TalibaX' does not match",
+            "claims[0].quote: claim 't': quote text 'Washington should talk to the TalibaX' does not match",
         ),
         (
             lambda d: d["claims"][0]["quote"].update(start=500, end=505, text="abcde"),
-            "claims[0].quote: quote ends at 505 but the source text has only",
+            "claims[0].quote: claim 't': quote ends at 505 but the source text has only",
         ),
         (
             lambda d: d["claims"][0]["quote"].update(start=10, end=5),
-            "claims[0].quote: quote end (5) must be greater than its start (10)",
+            "claims[0].quote: claim 't': quote end (5) must be greater than its start (10)",
         ),
         (
             lambda d: d["claims"][2].update(quote={"start": 0, "end": 4, "text": "Wash"}),

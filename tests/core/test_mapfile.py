@@ -88,7 +88,7 @@ def test_dangling_link_and_duplicate_ids_and_quote_mismatch(tmp_path: Path) -> N
     text = error_of(write(tmp_path, json.dumps(data).encode()))
     assert "links[0].to_claim: unknown claim 'gone' (dangling link)" in text
     assert "claims[1].id: duplicate id 't'" in text
-    assert "claims[0].quote: quote text" in text
+    assert "claims[0].quote: claim 't': quote text" in text
 
 
 @pytest.mark.parametrize("versioned", [True, False])
@@ -211,3 +211,42 @@ def test_schema_describes_the_file() -> None:
     }
     kinds = schema["$defs"]["Claim"]["properties"]["kind"]["enum"]
     assert kinds == ["thesis", "premise", "recommendation", "evidence", "objection"]
+
+
+def test_misspelt_key_is_reported_once_with_the_intended_name(tmp_path: Path) -> None:
+    data = small_map().model_dump(mode="json")
+    data["links"][0]["from_clam"] = data["links"][0].pop("from_claim")
+    data["claims"][2]["colour"] = "red"
+    data["titel"] = data.pop("title")
+    text = error_of(write(tmp_path, json.dumps(data).encode()))
+    lines = text.splitlines()
+    assert any(
+        line.endswith(
+            "links[0].from_clam: unknown key (not part of the argmap format; did you mean 'from_claim'?)"
+        )
+        for line in lines
+    )
+    assert not any("links[0].from_claim: required key is missing" in line for line in lines)
+    assert any(
+        line.endswith(
+            "claims[2].colour: unknown key (not part of the argmap format; check the spelling)"
+        )
+        for line in lines
+    )
+    assert any(
+        line.endswith("titel: unknown key (not part of the argmap format; did you mean 'title'?)")
+        for line in lines
+    )
+    assert len(lines) == 3
+
+
+def test_drifted_quotes_come_with_the_command_that_repairs_them(tmp_path: Path) -> None:
+    data = small_map().model_dump(mode="json")
+    data["sources"][0]["text"] = "Note. " + data["sources"][0]["text"]
+    path = write(tmp_path, json.dumps(data).encode())
+    text = error_of(path)
+    assert "claims[0].quote: claim 't': quote text" in text
+    assert (
+        text.splitlines()[-1]
+        == f"hint: quotes that no longer match their source can be re-anchored: argmap quote fix {path}"
+    )
