@@ -43,6 +43,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import json
+import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -249,6 +250,7 @@ def score(
     kinds: dict[str, Counts] = {}
     merged = Counts()
     links_total = links_right = links_pred = links_pred_right = 0
+    judged: list[tuple[float, bool]] = []
     for item in texts:
         result = run(item.text, item.title)
         spans = [(p.unit.start, p.unit.end) for p in result.units]
@@ -273,6 +275,7 @@ def score(
             gp = [i for i in pred_idx if groups[str(result.units[i].kind)] == group]
             gg = [j for j in gold_idx if groups.get(item.units[j].kind) == group]
             m = _match([spans[i] for i in gp], [gold_spans[j] for j in gg], mode)
+            judged.extend((result.units[i].confidence, k in m) for k, i in enumerate(gp))
             counts = kinds.setdefault(group, Counts())
             counts.tp += len(m)
             counts.pred += len(gp)
@@ -309,10 +312,80 @@ def score(
         "link_accuracy": round(links_right / links_total, 3) if links_total else 0.0,
         "link_precision": round(links_pred_right / links_pred, 3) if links_pred else 0.0,
         "links_scored": links_total,
+        "confidence": confidence_figures(judged),
     }
     if groups is MAP_GROUPS:
         report["kinds"]["premise+evidence"] = merged.prf()
     return report
+
+
+def calibration_data(
+    texts: Iterable[Annotated], groups: dict[str, str]
+) -> list[tuple[tuple[float, ...], bool]]:
+    """``(features, right)`` of every non-thesis proposal: right when it matches (strict)
+    a gold unit of its kind group. The input of :func:`fit_calibration`."""
+    rows: list[tuple[tuple[float, ...], bool]] = []
+    for item in texts:
+        result = propose_article(item.text, item.title)
+        spans = [(p.unit.start, p.unit.end) for p in result.units]
+        gold_spans = [(u.start, u.end) for u in item.units]
+        pred_idx = [i for i, p in enumerate(result.units) if p.kind not in (None, "thesis")]
+        for group in set(groups.values()):
+            gp = [i for i in pred_idx if groups[str(result.units[i].kind)] == group]
+            gg = [j for j, u in enumerate(item.units) if groups.get(u.kind) == group]
+            m = _match([spans[i] for i in gp], [gold_spans[j] for j in gg])
+            rows.extend((result.units[i].features, k in m) for k, i in enumerate(gp))
+    return rows
+
+
+def fit_calibration(
+    rows: Sequence[tuple[tuple[float, ...], bool]], l2: float = 1.0, steps: int = 3000
+) -> list[float]:
+    """Logistic regression by gradient descent (no numerical library needed for ten
+    weights): :data:`argmap.extract.propose.CALIBRATION_SHORT` is
+    ``fit_calibration(calibration_data(micro_tune, MICRO_GROUPS))`` and ``CALIBRATION_LONG``
+    the same on the seed maps' per-text tuning part with ``MAP_GROUPS``.
+    """
+    if not rows:
+        return []
+    dim = len(rows[0][0])
+    w = [0.0] * dim
+    rate = 0.5
+    for _ in range(steps):
+        grad = [0.0] * dim
+        for x, y in rows:
+            z = sum(a * b for a, b in zip(w, x, strict=True))
+            err = 1.0 / (1.0 + math.exp(-z)) - float(y)
+            for k in range(dim):
+                grad[k] += err * x[k]
+        for k in range(dim):
+            reg = l2 * w[k] if k else 0.0
+            w[k] -= rate * (grad[k] + reg) / len(rows)
+    return [round(v, 3) for v in w]
+
+
+def confidence_figures(judged: Sequence[tuple[float, bool]]) -> dict[str, float]:
+    """Whether confidence means something: AUC of confidence for telling right proposals
+    (matched to a gold unit of their kind group) from wrong ones (0.5: no better than
+    chance), and the precision of proposals at or above 0.5 confidence and below it."""
+    right = sorted(c for c, ok in judged if ok)
+    wrong = sorted(c for c, ok in judged if not ok)
+    auc = 0.0
+    if right and wrong:
+        wins = 0.0
+        for c in right:
+            lo = bisect.bisect_left(wrong, c)
+            wins += lo + 0.5 * (bisect.bisect_right(wrong, c) - lo)
+        auc = wins / (len(right) * len(wrong))
+    high = [ok for c, ok in judged if c >= 0.5]
+    low = [ok for c, ok in judged if c < 0.5]
+    return {
+        "auc": round(auc, 3),
+        "precision_high": round(sum(high) / len(high), 3) if high else 0.0,
+        "n_high": len(high),
+        "precision_low": round(sum(low) / len(low), 3) if low else 0.0,
+        "n_low": len(low),
+    }
 
 
 # ------------------------------------------------------------------ cleaning

@@ -39,6 +39,8 @@ class Proposal:
     reason: str
     thesis_score: float = 0.0
     cues: Cues | None = field(default=None, repr=False)
+    features: tuple[float, ...] = field(default=(), repr=False)
+    """What the confidence was computed from (see :func:`calibration_features`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +146,10 @@ def deontic_subject(text: str) -> str:
         ):
             return "agent"
     return "state"
+
+
+_PAST = re.compile(r"\b(?:was|were|had|did|\w+ed)\b", re.IGNORECASE)
+"""A past-tense verb: in an op-ed a past-tense unit without a cue is mostly background."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,6 +273,88 @@ def _label(scores: dict[str, tuple[float, str]]) -> tuple[Label, float, str]:
     confidence = math.exp(scores[best][0]) / total
     kind: Label = None if best == "none" else best  # type: ignore[assignment]
     return kind, round(min(0.95, max(0.05, confidence)), 2), scores[best][1]
+
+
+CALIBRATION_FEATURES: tuple[str, ...] = (
+    "bias",
+    "recommendation",
+    "evidence",
+    "objection",
+    "margin",
+    "cue",
+    "modal",
+    "past_without_cue",
+    "words",
+    "centrality",
+)
+CALIBRATION_SHORT: tuple[float, ...] = (
+    1.918,
+    -0.124,
+    0.043,
+    0.309,
+    0.475,
+    -0.228,
+    0.035,
+    0.782,
+    -0.514,
+    -0.301,
+)
+"""Logistic weights of :data:`CALIBRATION_FEATURES` for P(the proposal is right) in short
+texts (fewer than :data:`LONG_TEXT` sentences), fitted on the microtexts' tuning half."""
+CALIBRATION_LONG: tuple[float, ...] = (
+    -0.424,
+    0.403,
+    0.515,
+    -0.094,
+    0.202,
+    0.448,
+    0.25,
+    0.138,
+    0.136,
+    0.372,
+)
+"""The same for op-eds, fitted on the seed maps' per-text tuning part. Two genres, two
+fits: in the microtexts nearly every sentence is annotated and a clear kind margin is what
+predicts a right proposal; in op-eds about half the sentences are annotated and length and
+modal verbs (predictions, consequences) are what separate claims from background.
+
+Both by :func:`argmap.extract.evaluate.fit_calibration` (logistic regression, L2 1.0) on
+the tuning parts only (right = matched, strict overlap, to a gold unit of the same kind
+group). Refit after changing a rule: the import review sorts and filters by confidence."""
+
+
+def calibration_features(
+    kind: Label,
+    scores: dict[str, tuple[float, str]],
+    c: Cues,
+    text: str,
+    *,
+    centrality: float,
+) -> tuple[float, ...]:
+    """The inputs of the confidence: the kind, how clearly it won, whether an
+    argumentative cue was seen, the unit's length, the genre and its centrality."""
+    ranked = sorted((v for v, _ in scores.values()), reverse=True)
+    cue = bool(c.deontic or c.weak_deontic or c.modal or c.evaluative or c.reason)
+    cue = cue or bool(c.conclusion or c.rebuttal or c.concession or c.attributed)
+    return (
+        1.0,
+        float(kind == "recommendation"),
+        float(kind == "evidence"),
+        float(kind == "objection"),
+        min(ranked[0] - ranked[1], 3.0) if len(ranked) > 1 else 0.0,
+        float(cue),
+        float(bool(c.modal)),
+        float(not cue and bool(_PAST.search(text))),
+        min(len(text.split()) / 30.0, 2.0),
+        centrality,
+    )
+
+
+def calibrated(features: Sequence[float], *, long_text: bool) -> float:
+    """P(right) from the genre's logistic weights, kept inside [0.05, 0.95] and rounded."""
+    weights = CALIBRATION_LONG if long_text else CALIBRATION_SHORT
+    z = sum(w * x for w, x in zip(weights, features, strict=True))
+    return round(min(0.95, max(0.05, 1.0 / (1.0 + math.exp(-z)))), 2)
 
 
 def _starts_with(cue: str, text: str) -> bool:
@@ -426,10 +514,14 @@ def propose_article(
             lede=unit.paragraph == 0,
             in_sentence=unit.clause > 0,
         )
-        kind, confidence, why = _label(_kind_scores(c, unit.text, ctx))
+        kind_scores = _kind_scores(c, unit.text, ctx)
+        kind, confidence, why = _label(kind_scores)
         if unit.paragraph not in multi_unit_paragraphs and is_heading(unit.text):
             kind, confidence, why = None, 0.9, "a heading"
         centrality = _cosine_to_rest(bags[i], total, total_sq)
+        features = calibration_features(kind, kind_scores, c, unit.text, centrality=centrality)
+        if kind is not None:
+            confidence = calibrated(features, long_text=long_text)
         title_sim = cosine(bags[i], title_bag) if title_bag else 0.0
         score, thesis_why = _thesis_score(
             c,
@@ -443,7 +535,7 @@ def propose_article(
             kind=kind,
             after_concession=unit.clause == 2 and i > 0 and proposals[-1].kind == "objection",
         )
-        proposals.append(Proposal(unit, kind, confidence, why, score, c))
+        proposals.append(Proposal(unit, kind, confidence, why, score, c, features))
         proposals[-1].reason = f"{kind or 'none'}: {why}" if why else (kind or "none")
         proposals[-1].cues = c
         del thesis_why

@@ -235,3 +235,35 @@ def test_paragraph_protocol_puts_every_unit_in_exactly_one_part() -> None:
         for p in ("tune", "heldout")
     ]
     assert supports == [parts.count("tune"), parts.count("heldout")]
+
+
+def test_confidence_figures_and_calibration_fit() -> None:
+    from argmap.extract.evaluate import confidence_figures, fit_calibration
+
+    ranked = confidence_figures([(0.9, True), (0.8, True), (0.3, False), (0.2, False)])
+    assert ranked["auc"] == 1.0 and ranked["precision_high"] == 1.0
+    assert ranked["precision_low"] == 0.0 and ranked["n_high"] == 2
+    assert confidence_figures([(0.2, True), (0.9, False)])["auc"] == 0.0
+    assert confidence_figures([(0.5, True), (0.5, False)])["auc"] == 0.5  # ties: chance
+    # a feature that marks the right proposals gets a positive weight, noise a small one
+    rows = [((1.0, float(k % 2), float(k % 3 == 0)), k % 2 == 1) for k in range(60)]
+    weights = fit_calibration(rows, l2=0.1, steps=500)
+    assert weights[1] > 1.0 and abs(weights[2]) < weights[1] / 3
+
+
+def test_proposal_confidence_is_the_calibrated_probability() -> None:
+    from argmap.extract.propose import (
+        CALIBRATION_FEATURES,
+        CALIBRATION_LONG,
+        CALIBRATION_SHORT,
+        calibrated,
+        propose_article,
+    )
+
+    assert len(CALIBRATION_SHORT) == len(CALIBRATION_LONG) == len(CALIBRATION_FEATURES)
+    result = propose_article(TEXT)
+    for p in result.units:
+        assert len(p.features) == len(CALIBRATION_FEATURES)
+        if p.kind not in (None, "thesis"):
+            assert p.confidence == calibrated(p.features, long_text=False)
+            assert 0.05 <= p.confidence <= 0.95

@@ -132,6 +132,12 @@ def _print(report: dict[str, Any]) -> None:
                 f"top2 {r['thesis_top2']:.2f}  links acc {r['link_accuracy']:.2f} "
                 f"(n={r['links_scored']})  link precision {r['link_precision']:.2f}"
             )
+            cf = r["confidence"]
+            print(
+                f"      confidence AUC {cf['auc']:.2f}  precision at >= 0.5 "
+                f"{cf['precision_high']:.2f} (n={cf['n_high']}), below "
+                f"{cf['precision_low']:.2f} (n={cf['n_low']})"
+            )
             for kind, prf in r["kinds"].items():
                 print(
                     f"      {kind:17s} P {prf['precision']:.2f}  R {prf['recall']:.2f}  "
