@@ -6,6 +6,7 @@ Every question the window would ask in a dialog is replaced by a recorder (see t
 
 from __future__ import annotations
 
+import json
 import shutil
 import sys
 from collections.abc import Callable
@@ -528,3 +529,37 @@ def test_status_bar_says_what_a_click_in_the_article_will_do(
     QApplication.sendEvent(pane.text.viewport(), move)
     qtbot.waitUntil(lambda: "Click to select" in window.statusBar().currentMessage())
     assert window.doc.claims[claim_id].text in window.statusBar().currentMessage()
+
+
+@pytest.mark.parametrize("accept", [True, False])
+def test_a_map_whose_article_changed_opens_with_repaired_quotes(
+    make_window: MakeWindow, debate: Path, accept: bool
+) -> None:
+    data = json.loads(debate.read_text(encoding="utf-8"))
+    data["sources"][0]["text"] = "Editor's note added later. " + data["sources"][0]["text"]
+    debate.write_text(json.dumps(data), encoding="utf-8")
+    original = debate.read_bytes()
+    window = make_window()
+    asked: list[tuple[int, int]] = []
+
+    def ask(_path: Path, found: int, lost: int) -> bool:
+        asked.append((found, lost))
+        return accept
+
+    window.ask_reanchor = ask  # type: ignore[method-assign]
+    assert window.open_path(debate) is accept
+    moved = sum(
+        1 for c in data["claims"] if c.get("source") == data["sources"][0]["id"] and "quote" in c
+    )
+    assert asked == [(moved, 0)]
+    assert debate.read_bytes() == original  # nothing written before the user saves
+    if accept:
+        assert window.is_modified()
+        source = window.doc.sources[data["sources"][0]["id"]]
+        quoted = [c for c in window.doc.map.claims if c.source == source.id and c.quote is not None]
+        assert len(quoted) == moved
+        assert all(
+            source.text[c.quote.start : c.quote.end] == c.quote.text for c in quoted if c.quote
+        )
+    else:
+        assert window.errors and "argmap quote fix" in window.errors[0][1]

@@ -59,6 +59,7 @@ from argmap.document import EditError, MapDocument
 from argmap.mapfile import MAP_SUFFIX, MapFileError, decode, encode, load, save
 from argmap.model import CLAIM_KINDS, ArgumentMap, ClaimKind
 from argmap.palette import KIND_LABEL
+from argmap.quotes import load_allowing_drift, reanchor
 from ui.qt.canvas.overview import MapOverview
 from ui.qt.canvas.view import MapView
 from ui.qt.files import Autosave, RecentFiles, Recovery, default_recovery_dir, find_recoveries
@@ -466,6 +467,24 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getSaveFileName(self, "Save map as", suggestion, MAP_FILTER)
         return path or None
 
+    def ask_reanchor(self, path: Path, found: int, lost: int) -> bool:
+        """Ask whether to open a map with re-anchored quotes (tests replace this method)."""
+        text = (
+            f"{found + lost} quote(s) in {path.name} no longer match their article, "
+            "probably because the article text was edited.\n\n"
+            f"{found} can be re-anchored where their text is found again"
+            + (f"; {lost} will lose their quote (the text is gone)" if lost else "")
+            + ".\n\nOpen the map with repaired quotes? The file changes only when you save."
+        )
+        answer = QMessageBox.question(
+            self,
+            "Repair quotes?",
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def ask_recover(self, recovery: Recovery) -> bool:
         name = recovery.original.name if recovery.original else "an untitled map"
         answer = QMessageBox.question(
@@ -507,19 +526,51 @@ class MainWindow(QMainWindow):
         if ask and not self.maybe_save():
             return False
         target = Path(path)
+        repaired = False
         try:
             amap = load(target)
         except MapFileError as exc:
-            self.show_error("Cannot open map", str(exc))
-            if not target.exists():
-                self.recent.remove(str(target.resolve()))
-            return False
+            fixed = self._repair_drifted_quotes(target, exc)
+            if fixed is None:
+                self.show_error("Cannot open map", str(exc))
+                if not target.exists():
+                    self.recent.remove(str(target.resolve()))
+                return False
+            amap, repaired = fixed, True
         self.autosave.set_path(target)
         self.set_map(amap, target)
+        if repaired:  # modified until saved; the file itself is untouched
+            self._recovered = True
+            self._update_title()
         self.recent.add(target)
         self.status(f"Opened {target.name}: {len(amap.claims)} claims, {len(amap.links)} links")
         self.offer_recovery(target)
         return True
+
+    def _repair_drifted_quotes(self, target: Path, error: MapFileError) -> ArgumentMap | None:
+        """A map refused only because its articles changed under its quotes: offer to
+        re-anchor the quotes found again (and drop those whose text is gone) instead of
+        locking the user out of their map. ``None`` when that is not the problem or the
+        user declines."""
+        if not error.hint:
+            return None
+        try:
+            drifted = load_allowing_drift(target)
+        except MapFileError:
+            return None
+        repaired, fixed, lost = reanchor(drifted)
+        if not self.ask_reanchor(target, len(fixed), len(lost)):
+            return None
+        lost_ids = {d.claim_id for d in lost}
+        claims = [
+            c.model_copy(
+                update={"quote": None, "note": f"{c.note}\n(quote lost: {c.quote.text!r})".strip()}
+            )
+            if c.id in lost_ids and c.quote is not None
+            else c
+            for c in repaired.claims
+        ]
+        return repaired.model_copy(update={"claims": claims})
 
     def set_map(self, amap: ArgumentMap, path: Path | None) -> None:
         self.path = path.resolve() if path is not None else None
