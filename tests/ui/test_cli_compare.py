@@ -210,3 +210,24 @@ def test_top_limits_the_ranked_lists(capsys: pytest.CaptureFixture[str]) -> None
     assert len(data["load_bearing"]) <= 2
     code, _, err = run(capsys, "compare", str(DEBATE), "--top", "-1")
     assert code == 2 and "--top" in err
+
+
+def test_a_word_naming_several_authors_asks_which(capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.conftest import MAPS
+    from ui.cli import main
+
+    assert (
+        main(
+            [
+                "compare",
+                str(MAPS / "afghanistan-debate.argmap.json"),
+                "--authors",
+                "op-ed",
+                "Hussain",
+            ]
+        )
+        == 2
+    )
+    err = capsys.readouterr().err
+    assert "'op-ed' names several authors; say which:" in err
+    assert "kabul (" in err and "leverage (" in err and "hussain (" not in err

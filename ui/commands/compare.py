@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -18,7 +19,17 @@ if TYPE_CHECKING:
     from argmap.compare import AuthorDiff, PositionsMatrix
     from argmap.model import ArgumentMap, Link
 
-_LABEL_WIDTH = 34
+_LABEL_WIDTH = 34  # the narrowest the position column gets
+
+
+def _label_width(amap: ArgumentMap) -> int:
+    """Position labels as wide as the terminal allows next to one column per author."""
+    columns = shutil.get_terminal_size((100, 24)).columns
+    room = columns - 4 - 11 * len(amap.authors)
+    longest = max((len(p.label) for p in amap.positions), default=0)
+    return max(_LABEL_WIDTH, min(longest, room))
+
+
 _TEXT_WIDTH = 60
 
 
@@ -56,8 +67,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         amap = load(args.file)
     except MapFileError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
+        print(exc.summary(), file=sys.stderr)
         return 1
 
     diff = None
@@ -66,11 +76,16 @@ def run(args: argparse.Namespace) -> int:
         for key in args.authors:
             found = find_author(amap, key)
             if found is None:
-                known = ", ".join(f"{a.id} ({a.name})" for a in amap.authors) or "none"
-                print(
-                    f"argmap compare: {args.file}: no author {key!r}; known authors: {known}",
-                    file=sys.stderr,
+                folded = key.casefold()
+                several = [a for a in amap.authors if folded in a.name.casefold().split()]
+                candidates = several if len(several) > 1 else amap.authors
+                known = ", ".join(f"{a.id} ({a.name})" for a in candidates) or "none"
+                what = (
+                    f"{key!r} names several authors; say which: {known}"
+                    if len(several) > 1
+                    else f"no author {key!r}; known authors: {known}"
                 )
+                print(f"argmap compare: {args.file}: {what}", file=sys.stderr)
                 return 2
             pair.append(found.id)
         if pair[0] == pair[1]:
@@ -240,8 +255,9 @@ def _text(amap: ArgumentMap, file: str, top: int, diff: AuthorDiff | None) -> st
         "Positions: stated stance per author ('!' the map suggests otherwise, '-' unrecorded)"
     )
     if amap.positions and amap.authors:
+        width = _label_width(amap)
         rows = [
-            [_cut(p.label, _LABEL_WIDTH)] + [_stance_cell(matrix, p.id, a.id) for a in amap.authors]
+            [_cut(p.label, width)] + [_stance_cell(matrix, p.id, a.id) for a in amap.authors]
             for p in amap.positions
         ]
         out += _table(["", *(names[a.id] for a in amap.authors)], rows)
@@ -251,8 +267,7 @@ def _text(amap: ArgumentMap, file: str, top: int, diff: AuthorDiff | None) -> st
             label = {p.id: p.label for p in amap.positions}
             for cell in flagged:
                 out.append(
-                    f"  ! {names[cell.author_id]} on {_cut(label[cell.position_id], _LABEL_WIDTH)!r}: "
-                    f"{cell.reason}"
+                    f"  ! {names[cell.author_id]} on {label[cell.position_id]!r}: {cell.reason}"
                 )
     else:
         out.append("  (no positions)" if amap.authors else "  (no authors)")
@@ -261,8 +276,9 @@ def _text(amap: ArgumentMap, file: str, top: int, diff: AuthorDiff | None) -> st
     # Agreement matrix
     agree = agreement_matrix(amap)
     out.append(
-        "Agreement: cross-author links both ways, +supports/-attacks (net agreement; an attack "
-        "on an objection the other author rejects agrees)"
+        "Agreement: cross-author links both ways, +agreeing/-disagreeing (net). A support agrees "
+        "and an attack disagrees, except on an objection the other author rejects, where it is "
+        "the other way round"
     )
     if len(amap.authors) >= 2:
         rows = []
@@ -276,7 +292,7 @@ def _text(amap: ArgumentMap, file: str, top: int, diff: AuthorDiff | None) -> st
                 row.append(
                     ""
                     if not (g.supports or g.attacks)
-                    else f"+{g.supports}/-{g.attacks} ({g.net:+d})"
+                    else f"+{g.agree}/-{g.disagree} ({g.net:+d})"
                 )
             rows.append(row)
         out += _table(["", *(names[a.id] for a in amap.authors)], rows)
@@ -353,7 +369,7 @@ def _diff_text(amap: ArgumentMap, d: AuthorDiff, said: Any) -> list[str]:
     def stances(title: str, pairs: Sequence[Any]) -> None:
         out.append(f"  {title} ({len(pairs)})")
         for p in pairs:
-            out.append(f"    {_cut(p.label, _LABEL_WIDTH)}: {na} {p.a or '-'}, {nb} {p.b or '-'}")
+            out.append(f"    {p.label}: {na} {p.a or '-'}, {nb} {p.b or '-'}")
         if not pairs:
             out.append("    (none)")
 
