@@ -158,7 +158,7 @@ class Unit:
 # Where a sentence can hold two argumentative components: a semicolon, a contrastive
 # conjunction after a comma, "unless", or a leading concessive clause ("Although X, Y").
 _CLAUSE_BREAK = re.compile(
-    r";\s+|,\s+(?=(?:but|yet|whereas|although|though|even though|unless|while|so that|so|"
+    r";\s+|,\s+(?=(?:but|yet|whereas|although|though|even though|even if|unless|while|so that|so|"
     r"which is why|because|since|as(?! (?:well|much|many|long|a result|part|if|though)\b))\b)"
     r"|\s+(?=unless\b)|\s+[—–]\s+(?=but\b)"
     r"|,\s+and\s+(?=(?:the|a|an|it|they|we|he|she|this|that|these|those|[A-Z][\w.]*)\s"

@@ -63,3 +63,14 @@ def test_long_paragraphs_are_cut_at_safe_sentence_ends() -> None:
     assert len(units) == 300
     assert all(u.text == sentence.strip() for u in units)
     assert all(text[u.start : u.end] == u.text for u in units)
+
+
+def test_a_trailing_even_if_is_a_clause_of_its_own() -> None:
+    sentence = (
+        "The council should rebuild the bridge, even if the repairs have already cost millions."
+    )
+    parts = [sentence[a:b] for a, b in clause_spans(sentence, 0, len(sentence))]
+    assert parts == [
+        "The council should rebuild the bridge,",
+        "even if the repairs have already cost millions.",
+    ]
