@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from argmap.document import EditError, MapDocument
 from argmap.edits import UpdateAuthor
-from argmap.model import CLAIM_KINDS, LINK_KINDS
+from argmap.model import CLAIM_KINDS
 from argmap.palette import KIND_LABEL, LINK_COLOR
 from ui.qt.sources import hidpi_pixmap, kind_icon
 from ui.qt.undo import push_edit
@@ -46,18 +46,26 @@ def swatch(color: str, size: int = 14) -> QIcon:
     return QIcon(pixmap)
 
 
-def arrow(color: str, dashed: bool = False) -> QPixmap:
-    """A link kind's arrow, as the map draws it."""
-    pixmap = hidpi_pixmap(28, 12)
+def arrow(color: str, *, attack: bool = False, cross: bool = False) -> QPixmap:
+    """A link as the map draws it: support solid with a filled head, attack dashed and
+    ending in a bar (⊣), a link across authors as a double line."""
+    pixmap = hidpi_pixmap(30, 14)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    pen = QPen(QColor(color), 2)
-    if dashed:
+    pen = QPen(QColor(color), 1.6 if cross else 2.0)
+    if attack:
         pen.setStyle(Qt.PenStyle.DashLine)
     painter.setPen(pen)
-    painter.drawLine(1, 6, 22, 6)
-    painter.setBrush(QColor(color))
-    painter.drawPolygon([QPointF(27, 6), QPointF(20, 2), QPointF(20, 10)])
+    end = 25 if attack else 22
+    for y in (5.0, 9.0) if cross else (7.0,):
+        painter.drawLine(QPointF(1, y), QPointF(end, y))
+    if attack:
+        painter.setPen(QPen(QColor(color), 2.6))
+        painter.drawLine(QPointF(27, 2), QPointF(27, 12))
+    else:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(color))
+        painter.drawPolygon([QPointF(29, 7), QPointF(21, 2.5), QPointF(21, 11.5)])
     painter.end()
     return pixmap
 
@@ -107,11 +115,16 @@ class Legend(QWidget):
             self.kind_boxes[kind] = box
         links_box = QGroupBox("Links")
         links_layout = QGridLayout(links_box)
-        for row, link_kind in enumerate(LINK_KINDS):
+        samples = [
+            (arrow(LINK_COLOR["support"]), "Support"),
+            (arrow(LINK_COLOR["attack"], attack=True), "Attack"),
+            (arrow(LINK_COLOR["support"], cross=True), "Across authors (double line)"),
+        ]
+        for row, (pixmap, text) in enumerate(samples):
             picture = QLabel()
-            picture.setPixmap(arrow(LINK_COLOR[link_kind], dashed=link_kind == "attack"))
+            picture.setPixmap(pixmap)
             links_layout.addWidget(picture, row, 0)
-            links_layout.addWidget(QLabel(link_kind.capitalize()), row, 1)
+            links_layout.addWidget(QLabel(text), row, 1)
         links_layout.setColumnStretch(1, 1)
 
         layout = QVBoxLayout(self)
