@@ -155,10 +155,11 @@ class Unit:
     clause: int = 0
 
 
-# Where a sentence can hold two argumentative components: a semicolon, a contrastive
+# Where a sentence can hold two argumentative components: a semicolon, a colon before a
+# lower-case clause ("X: the reason is Y"), a contrastive
 # conjunction after a comma, "unless", or a leading concessive clause ("Although X, Y").
 _CLAUSE_BREAK = re.compile(
-    r";\s+|,\s+(?=(?:but|yet|whereas|although|though|even though|even if|unless|while|so that|so|"
+    r";\s+|:\s+(?=[a-z])|,\s+(?=(?:but|yet|whereas|although|though|even though|even if|unless|while|so that|so|"
     r"which is why|because|since|as(?! (?:well|much|many|long|a result|part|if|though)\b))\b)"
     r"|\s+(?=unless\b)|\s+[—–]\s+(?=but\b)"
     r"|,\s+and\s+(?=(?:the|a|an|it|they|we|he|she|this|that|these|those|[A-Z][\w.]*)\s"
@@ -202,7 +203,7 @@ def clause_spans(text: str, start: int, end: int) -> list[Span]:
         left, right = sentence[: match.start()], sentence[match.end() :]
         if _words(left) >= _MIN_CLAUSE_WORDS and _words(right) >= _MIN_CLAUSE_WORDS:
             cut = start + match.start()
-            if sentence[match.start()] in ",;":
+            if sentence[match.start()] in ",;:":
                 cut += 1  # keep the punctuation with the first clause
             return _pair(text, start, cut, start + match.end(), end)
     return [(start, end)]

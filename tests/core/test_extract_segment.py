@@ -74,3 +74,14 @@ def test_a_trailing_even_if_is_a_clause_of_its_own() -> None:
         "The council should rebuild the bridge,",
         "even if the repairs have already cost millions.",
     ]
+
+
+def test_a_colon_before_a_clause_splits_but_not_before_a_name() -> None:
+    sentence = "Our towns will soon have too few doctors: the number of students keeps falling."
+    parts = [sentence[a:b] for a, b in clause_spans(sentence, 0, len(sentence))]
+    assert parts == [
+        "Our towns will soon have too few doctors:",
+        "the number of students keeps falling.",
+    ]
+    named = "The report names three towns with too few doctors: Ashby, Brill and Crewe."
+    assert clause_spans(named, 0, len(named)) == [(0, len(named))]
