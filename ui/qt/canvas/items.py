@@ -28,7 +28,7 @@ from PySide6.QtGui import (
     QTextLayout,
     QTextOption,
 )
-from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from typing_extensions import override
 
 from argmap.layout import CARD_MIN_HEIGHT, CARD_WIDTH
@@ -150,7 +150,6 @@ def _stripe_path(width: float, height: float) -> QPainterPath:
 
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
 _RIGHT_MIDDLE = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_SELECTED = QStyle.StateFlag.State_Selected
 _NO_PEN = Qt.PenStyle.NoPen
 _NO_BRUSH = Qt.BrushStyle.NoBrush
 _ANTIALIAS = QPainter.RenderHint.Antialiasing
@@ -318,7 +317,9 @@ class ClaimItem(QGraphicsItem):
         proposal = claim.origin.is_proposal
         fill, stroke, badge_text, badge_width = _kind_look(claim.kind, proposal)
         author_color = _color(self.author.color) if self.author else _NO_AUTHOR
-        selected = bool(option.state & _SELECTED)
+        # The scene sets State_Selected exactly when the item is selected; asking the item
+        # spares importing QStyle (a class with hundreds of enum members) at start-up.
+        selected = self.isSelected()
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
 
         if self.highlighted:
