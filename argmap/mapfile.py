@@ -176,6 +176,13 @@ def _decode(data: bytes, file: str) -> ArgumentMap:
         offset = text.index("\x00")
         raise _fail(file, "binary data (NUL character): not a map file", _line_col(text, offset))
 
+    foreign = _foreign_format(text)
+    if foreign:
+        raise MapFileError(
+            [FileProblem(file, "", f"this is {foreign}, not an argmap map")],
+            hint=f"read it with: argmap convert {file} OUT{MAP_SUFFIX}",
+        )
+
     version_match = _VERSION_NEAR_START.match(data)
     try:
         if version_match and int(version_match.group(1)) == SCHEMA_VERSION:
@@ -195,6 +202,24 @@ def _decode(data: bytes, file: str) -> ArgumentMap:
             error.hint = f"quotes that no longer match their source can be re-anchored: argmap quote fix {file}"
         raise error
     return amap
+
+
+def _foreign_format(text: str) -> str:
+    """Name the interchange format a user passed where a map was expected, if it is one.
+
+    ``argmap stats debate.argdown`` would otherwise report "invalid JSON" at line 1, which
+    sends the user looking for a typo instead of to ``argmap convert``.
+    """
+    head = text[:2000].lstrip("\ufeff \t\r\n")
+    if re.match(r"[\[<][^\]>\n]*[\]>]\s*:", head):  # "[Title]: ..." or "<Argument>: ..."
+        return "a text file (Argdown or an article?)"
+    if head.startswith("<"):
+        return "an XML file (GraphML?)" if "graphml" in head.lower() else "an XML or HTML file"
+    if not head.startswith(("{", "[")):
+        return "a text file (Argdown or an article?)"
+    if head.startswith("{") and re.match(r'\{\s*"(nodes|AIF|aif|edges|locutions)"\s*:', head):
+        return "an AIF file (AIFdb, OVA or xAIF JSON)"
+    return ""
 
 
 def _parse_json(text: str, file: str) -> Any:

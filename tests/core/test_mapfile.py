@@ -250,3 +250,25 @@ def test_drifted_quotes_come_with_the_command_that_repairs_them(tmp_path: Path) 
         text.splitlines()[-1]
         == f"hint: quotes that no longer match their source can be re-anchored: argmap quote fix {path}"
     )
+
+
+@pytest.mark.parametrize(
+    ("content", "named"),
+    [
+        (
+            b"[Talks]: Washington should talk to the Taliban.\n  <+ [Peace]: Talks end wars.\n",
+            "a text file (Argdown",
+        ),
+        (b"# Debate\n\n<Argument>: talk\n", "a text file (Argdown"),
+        (b"<Argument>: talk\n", "a text file (Argdown"),
+        (b'{"nodes": [], "edges": []}', "an AIF file"),
+        (b'<?xml version="1.0"?><graphml></graphml>', "an XML file (GraphML?)"),
+    ],
+)
+def test_interchange_formats_are_named_with_the_command_that_reads_them(
+    tmp_path: Path, content: bytes, named: str
+) -> None:
+    path = write(tmp_path, content, "debate.other")
+    text = error_of(path)
+    assert f": this is {named}" in text
+    assert text.splitlines()[-1] == f"hint: read it with: argmap convert {path} OUT.argmap.json"
