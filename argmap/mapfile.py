@@ -226,8 +226,10 @@ def _parse_json(text: str, file: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
+        # "Unterminated string starting at" names the place in ``where``; finish the sentence.
+        message = exc.msg.removesuffix(" at") + (" here" if exc.msg.endswith(" at") else "")
         raise _fail(
-            file, f"invalid JSON: {exc.msg}", f"line {exc.lineno}, column {exc.colno}"
+            file, f"invalid JSON: {message}", f"line {exc.lineno}, column {exc.colno}"
         ) from None
     except RecursionError:
         raise _fail(file, "invalid map: JSON nested too deeply") from None
