@@ -7,7 +7,11 @@ cues of :mod:`argmap.extract.cues`, the unit's position (a thesis sits in the le
 conclusion), its neighbours (an objection is answered by the next "But") and its lexical
 overlap with the title and the rest of the article (a thesis is what the article keeps
 talking about). Weights were tuned on the tuning half of the argumentative microtexts; the
-reason string names the strongest contribution so a reviewer can see why.
+reason string names the strongest contribution so a reviewer can see why. A claim's
+confidence is not the winning score's share but a calibrated probability that the proposal
+is right (a logistic fit per genre on the tuning parts, see :data:`CALIBRATION_LONG`), so
+that sorting or filtering the review by confidence means something. ``TUNING.md`` next to
+this module logs every change and its tuning figures.
 """
 
 from __future__ import annotations
