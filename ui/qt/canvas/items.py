@@ -2,12 +2,12 @@
 
 Items only *show* a claim or a link; they never change the document. A card's geometry
 (its height from the wrapped label) is computed once per text change, together with the
-wrapped label itself (a prepared ``QTextLayout``), so painting never wraps text again: the
-screen paints cards through ``DeviceCoordinateCache``, but an SVG or PDF export paints
-every card for real, and re-wrapping every label there was most of its time. When zoomed
-far out a card paints as a plain coloured block (level of detail), which keeps the
-overview and "fit all" of big maps cheap and legible; an overlay mark stays visible there
-as a coloured frame.
+wrapped label itself (a prepared ``QTextLayout``), which a card made for an export keeps so
+that painting never wraps text again: the screen paints cards through
+``DeviceCoordinateCache``, but an SVG or PDF export paints every card for real, and
+wrapping every label twice was most of its time. When zoomed far out a card paints as a
+plain coloured block (level of detail), which keeps the overview and "fit all" of big maps
+cheap and legible; an overlay mark stays visible there as a coloured frame.
 """
 
 from __future__ import annotations
@@ -190,7 +190,8 @@ class ClaimItem(QGraphicsItem):
         self._hovered = False
         self._rect = QRectF()
         self._size = (0.0, 0.0)
-        self._label = QTextLayout()
+        self._interactive = interactive
+        self._label: QTextLayout | None = None
         self._label_clipped = False
         self._name: tuple[str, float] | None = None  # (elided author name, for this width)
         if interactive:
@@ -250,7 +251,12 @@ class ClaimItem(QGraphicsItem):
 
     def _relayout(self) -> None:
         self.prepareGeometryChange()
-        self._label, text_height, self._label_clipped = label_layout(self.claim.text)
+        label, text_height, self._label_clipped = label_layout(self.claim.text)
+        # A card only to be drawn keeps its wrapped label: an export paints each card once,
+        # and wrapping the label again there was most of its time. A card on screen paints
+        # rarely (its pixmap cache answers pans and drags) and only the few in view, so it
+        # wraps again then, instead of holding a layout (about 10 kB) for every card.
+        self._label = None if self._interactive else label
         w, h = CARD_WIDTH, card_height(text_height)
         self._size = (w, h)
         self._rect = QRectF(-w / 2, -h / 2, w, h)
@@ -376,16 +382,17 @@ class ClaimItem(QGraphicsItem):
         painter.setFont(label_font())  # the layout has its own; this keeps SVG groups tidy
         painter.setPen(TEXT_COLOR)
         origin = QPointF(left, top + HEADER + 4)
+        label = self._label if self._label is not None else label_layout(claim.text)[0]
         if self._label_clipped:  # a word wider than the card: cut at the card, as drawText does
             painter.save()
             painter.setClipRect(
                 QRectF(origin.x(), origin.y(), TEXT_WIDTH, rect.bottom() - origin.y()),
                 Qt.ClipOperation.IntersectClip,
             )
-            self._label.draw(painter, origin)
+            label.draw(painter, origin)
             painter.restore()
         else:
-            self._label.draw(painter, origin)
+            label.draw(painter, origin)
         if self.mark is not None and self.mark.text:
             painter.setFont(header_font())
             mw = QFontMetricsF(header_font()).horizontalAdvance(self.mark.text) + 12
