@@ -10,12 +10,12 @@ fails leaves the map as it was.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Protocol, TypeVar
 
 from psygnal import Signal
 
-from argmap.invariants import quote_problems
+from argmap.invariants import claim_problems, link_problems, quote_problems
 from argmap.model import ArgumentMap, Author, Claim, Link, Point, Position, Source
 
 
@@ -109,21 +109,17 @@ class MapDocument:
 
     # ----------------------------------------------------------------- checks
     def _check_claim(self, claim: Claim) -> None:
-        if claim.author is not None and claim.author not in self.authors:
-            raise EditError(f"claim {claim.id!r}: unknown author {claim.author!r}")
-        if claim.source is not None and claim.source not in self.sources:
-            raise EditError(f"claim {claim.id!r}: unknown source {claim.source!r}")
-        if claim.quote is not None and claim.source is not None:
-            problems = quote_problems("quote", claim.quote, self.sources[claim.source].text)
-            if problems:
-                raise EditError(f"claim {claim.id!r}: {problems[0].message}")
+        problems = claim_problems(claim, self.authors, self._texts())
+        if problems:
+            raise EditError(f"claim {claim.id!r}: {problems[0].message}")
+
+    def _texts(self) -> _SourceTexts:
+        return _SourceTexts(self.sources)
 
     def _check_link(self, link: Link, replacing: Link | None = None) -> None:
-        for end in (link.from_claim, link.to_claim):
-            if end not in self.claims:
-                raise EditError(f"link {link.id!r}: unknown claim {end!r}")
-        if link.from_claim == link.to_claim:
-            raise EditError(f"link {link.id!r}: a claim cannot be linked to itself")
+        problems = link_problems(link, self.claims)
+        if problems:
+            raise EditError(f"link {link.id!r}: {problems[0].message}")
         key = (link.from_claim, link.to_claim, link.kind)
         old_key = (
             None
@@ -174,7 +170,7 @@ class MapDocument:
     def replace_claim(self, new: Claim) -> Claim:
         old = self._get(self.claims, new.id, "claim")
         self._check_claim(new)
-        self.map.claims[self.map.claims.index(old)] = new
+        self.map.claims[_index_of(self.map.claims, old)] = new
         self.claims[new.id] = new
         self.claim_changed.emit(old, new)
         self.changed.emit()
@@ -190,7 +186,7 @@ class MapDocument:
             claim = self.claims[claim_id]
             old[claim_id] = claim.pos
             new = claim.model_copy(update={"pos": pos})
-            i = order[claim_id] if order is not None else self.map.claims.index(claim)
+            i = order[claim_id] if order is not None else _index_of(self.map.claims, claim)
             self.map.claims[i] = new
             self.claims[claim_id] = new
         self.claims_moved.emit(dict(positions))
@@ -223,7 +219,7 @@ class MapDocument:
     def replace_link(self, new: Link) -> Link:
         old = self._get(self.links, new.id, "link")
         self._check_link(new, replacing=old)
-        self.map.links[self.map.links.index(old)] = new
+        self.map.links[_index_of(self.map.links, old)] = new
         self.links[new.id] = new
         self._link_keys.discard((old.from_claim, old.to_claim, old.kind))
         self._link_keys.add((new.from_claim, new.to_claim, new.kind))
@@ -267,7 +263,7 @@ class MapDocument:
                 quote = claim.quote
                 if claim.source == new.id and quote and quote_problems("quote", quote, new.text):
                     raise EditError(f"the new text breaks the quote of claim {claim.id!r}")
-        self.map.sources[self.map.sources.index(old)] = new
+        self.map.sources[_index_of(self.map.sources, old)] = new
         self.sources[new.id] = new
         self.source_changed.emit(old, new)
         self.changed.emit()
@@ -297,7 +293,7 @@ class MapDocument:
 
     def replace_author(self, new: Author) -> Author:
         old = self._get(self.authors, new.id, "author")
-        self.map.authors[self.map.authors.index(old)] = new
+        self.map.authors[_index_of(self.map.authors, old)] = new
         self.authors[new.id] = new
         self.author_changed.emit(old, new)
         self.changed.emit()
@@ -323,7 +319,7 @@ class MapDocument:
     def replace_position(self, new: Position) -> Position:
         old = self._get(self.positions, new.id, "position")
         self._check_position(new)
-        self.map.positions[self.map.positions.index(old)] = new
+        self.map.positions[_index_of(self.map.positions, old)] = new
         self.positions[new.id] = new
         self.position_changed.emit(old, new)
         self.changed.emit()
@@ -351,6 +347,34 @@ def _insert(items: list[_Item], item: _Item, index: int | None) -> None:
         items.append(item)
     else:
         items.insert(index, item)
+
+
+class _SourceTexts(Mapping[str, str]):
+    """Source texts by id, read through the document's source index (no copy per edit)."""
+
+    def __init__(self, sources: Mapping[str, Source]) -> None:
+        self._sources = sources
+
+    def __getitem__(self, key: str) -> str:
+        return self._sources[key].text
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._sources)
+
+    def __len__(self) -> int:
+        return len(self._sources)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._sources
+
+
+def _index_of(items: list[_Item], item: _Item) -> int:
+    """Where ``item`` itself stands. By identity: ``list.index`` would compare pydantic
+    models field by field against every earlier item, a cost felt on every drag."""
+    for i, candidate in enumerate(items):
+        if candidate is item:
+            return i
+    raise EditError(f"{item.id!r} is not in the map")
 
 
 def _remove(items: list[_Item], item: _Item) -> int:

@@ -6,10 +6,10 @@ linear in the size of the map (a 50k-claim map is checked in milliseconds, not m
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass
 
-from argmap.model import ArgumentMap, Origin, Quote
+from argmap.model import ArgumentMap, Claim, Link, Origin, Quote
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,55 +83,86 @@ def find_problems(amap: ArgumentMap) -> list[Problem]:
 def _claim_problems(
     amap: ArgumentMap, author_ids: set[str], source_ids: set[str], texts: dict[str, str]
 ) -> list[Problem]:
-    # The common case (known author and source, matching quote) is checked inline without
-    # building any string; paths and messages are only formatted for actual problems.
     problems: list[Problem] = []
     for i, claim in enumerate(amap.claims):
-        origin = claim.origin
-        if origin.kind == "extracted" or origin.confidence is not None:
-            problems += origin_problems(f"claims[{i}].origin", origin)
-        author, source, quote = claim.author, claim.source, claim.quote
-        if author is not None and author not in author_ids:
-            problems.append(Problem(f"claims[{i}].author", f"unknown author {author!r}"))
-        if source is None:
-            if quote is not None:
-                problems.append(
-                    Problem(f"claims[{i}].quote", "a claim with a quote must name its source")
-                )
-        elif source not in source_ids:
-            problems.append(Problem(f"claims[{i}].source", f"unknown source {source!r}"))
-        elif quote is not None and (
-            quote.end <= quote.start or texts[source][quote.start : quote.end] != quote.text
-        ):
-            for problem in quote_problems(f"claims[{i}].quote", quote, texts[source]):
-                problems.append(Problem(problem.path, f"claim {claim.id!r}: {problem.message}"))
+        problems += claim_problems(claim, author_ids, texts, index=i)
     return problems
+
+
+def claim_problems(
+    claim: Claim,
+    author_ids: Container[str],
+    texts: Mapping[str, str],
+    index: int | None = None,
+) -> list[Problem]:
+    """Problems of one claim against the map's authors and source texts (id -> text).
+
+    The document checks every edited claim with this same function, so an edit can never
+    produce a map that the file loader would refuse. Paths and messages are only formatted
+    for actual problems: the common case builds no string.
+    """
+    problems: list[Problem] = []
+    origin = claim.origin
+    if origin.kind == "extracted" or origin.confidence is not None:
+        problems += origin_problems(f"{_at('claims', index)}.origin", origin)
+    author, source, quote = claim.author, claim.source, claim.quote
+    if author is not None and author not in author_ids:
+        problems.append(Problem(f"{_at('claims', index)}.author", f"unknown author {author!r}"))
+    if source is None:
+        if quote is not None:
+            problems.append(
+                Problem(
+                    f"{_at('claims', index)}.quote", "a claim with a quote must name its source"
+                )
+            )
+    elif source not in texts:
+        problems.append(Problem(f"{_at('claims', index)}.source", f"unknown source {source!r}"))
+    elif quote is not None and (
+        quote.end <= quote.start or texts[source][quote.start : quote.end] != quote.text
+    ):
+        # In a file, ``claims[41]`` alone does not say which claim: name it.
+        named = f"claim {claim.id!r}: " if index is not None else ""
+        for problem in quote_problems(f"{_at('claims', index)}.quote", quote, texts[source]):
+            problems.append(Problem(problem.path, f"{named}{problem.message}"))
+    return problems
+
+
+def link_problems(link: Link, claim_ids: Container[str], index: int | None = None) -> list[Problem]:
+    """Problems of one link on its own: its origin, dangling ends, a self-link."""
+    problems: list[Problem] = []
+    origin = link.origin
+    if origin.kind == "extracted" or origin.confidence is not None:
+        problems += origin_problems(f"{_at('links', index)}.origin", origin)
+    start, end = link.from_claim, link.to_claim
+    if start not in claim_ids:
+        problems.append(
+            Problem(f"{_at('links', index)}.from_claim", f"unknown claim {start!r} (dangling link)")
+        )
+    if end not in claim_ids:
+        problems.append(
+            Problem(f"{_at('links', index)}.to_claim", f"unknown claim {end!r} (dangling link)")
+        )
+    if start == end:
+        problems.append(Problem(_at("links", index), f"claim {start!r} is linked to itself"))
+    return problems
+
+
+def _at(kind: str, index: int | None) -> str:
+    return f"{kind}[{index}]" if index is not None else kind.removesuffix("s")
 
 
 def _link_problems(amap: ArgumentMap, claim_ids: set[str]) -> list[Problem]:
     problems: list[Problem] = []
     seen: dict[tuple[str, str, str], int] = {}
     for i, link in enumerate(amap.links):
-        origin = link.origin
-        if origin.kind == "extracted" or origin.confidence is not None:
-            problems += origin_problems(f"links[{i}].origin", origin)
-        start, end = link.from_claim, link.to_claim
-        if start not in claim_ids:
-            problems.append(
-                Problem(f"links[{i}].from_claim", f"unknown claim {start!r} (dangling link)")
-            )
-        if end not in claim_ids:
-            problems.append(
-                Problem(f"links[{i}].to_claim", f"unknown claim {end!r} (dangling link)")
-            )
-        if start == end:
-            problems.append(Problem(f"links[{i}]", f"claim {start!r} is linked to itself"))
-        first = seen.setdefault((start, end, link.kind), i)
+        problems += link_problems(link, claim_ids, index=i)
+        first = seen.setdefault((link.from_claim, link.to_claim, link.kind), i)
         if first != i:
             problems.append(
                 Problem(
                     f"links[{i}]",
-                    f"duplicate {link.kind} link {start!r} -> {end!r} (already links[{first}])",
+                    f"duplicate {link.kind} link {link.from_claim!r} -> {link.to_claim!r} "
+                    f"(already links[{first}])",
                 )
             )
     return problems

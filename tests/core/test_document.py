@@ -206,3 +206,34 @@ def test_quote_edit_checked_against_source_text() -> None:
     good = {"start": start, "end": start + 7, "text": "Critics"}
     edits.UpdateClaim("o", {"source": "s1", "quote": good}).apply(doc)
     assert doc.claims["o"].quote == Quote(**good)
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (edits.UpdateClaim("t", {"source": None}), "a claim with a quote must name its source"),
+        (
+            edits.UpdateClaim("o", {"origin": {"kind": "extracted"}}),
+            "an extracted origin needs a confidence",
+        ),
+        (
+            edits.UpdateLink("l1", {"origin": {"kind": "manual", "confidence": 0.4}}),
+            "a manual origin has no confidence",
+        ),
+    ],
+)
+def test_the_document_refuses_what_the_loader_would_refuse(edit: Any, message: str) -> None:
+    doc = MapDocument(small_map())
+    with pytest.raises(EditError, match=message):
+        edit.apply(doc)
+
+
+def test_accepted_edits_always_leave_a_loadable_map() -> None:
+    from argmap.invariants import find_problems
+
+    doc = MapDocument(small_map())
+    edits.UpdateClaim(
+        "o", {"origin": {"kind": "extracted", "confidence": 0.5, "reviewed": False}}
+    ).apply(doc)
+    edits.UpdateClaim("t", {"source": None, "quote": None}).apply(doc)
+    assert find_problems(doc.map) == []

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from argmap import edits
 from argmap.document import EditError, History, MapDocument
+from argmap.invariants import find_problems
 from argmap.mapfile import encode, load, save
 from argmap.model import (
     CLAIM_KINDS,
@@ -158,6 +159,7 @@ def test_undo_all_restores_and_redo_all_replays(amap: ArgumentMap, data: st.Data
         try:
             history.do(edit)
             applied += 1
+            assert find_problems(doc.map) == []  # an accepted edit leaves a loadable map
         except EditError:
             assert encode(doc.map) == before  # a refused edit changes nothing
     final = encode(doc.map)
