@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QUndoView
 
 from argmap.edits import UpdateClaim
 from argmap.mapfile import load
+from argmap.model import ArgumentMap
 from argmap.palette import KIND_FILL
 from tests.conftest import MAPS
 from ui.qt import window as window_module
@@ -563,3 +564,14 @@ def test_a_map_whose_article_changed_opens_with_repaired_quotes(
         )
     else:
         assert window.errors and "argmap quote fix" in window.errors[0][1]
+
+
+def test_a_map_shown_without_a_file_never_autosaves_under_the_previous_name(
+    make_window: MakeWindow, debate: Path
+) -> None:
+    window = make_window()
+    window.open_path(debate)
+    assert window.autosave.path == debate.resolve()
+    window.set_map(ArgumentMap(title="Imported"), None)  # what File > Import Map does
+    assert window.autosave.path is None
+    assert window.path is None

@@ -510,7 +510,6 @@ class MainWindow(QMainWindow):
     def new_map(self) -> bool:
         if not self.maybe_save():
             return False
-        self.autosave.set_path(None)
         self.set_map(ArgumentMap(), None)
         self.status("New map")
         return True
@@ -537,7 +536,6 @@ class MainWindow(QMainWindow):
                     self.recent.remove(str(target.resolve()))
                 return False
             amap, repaired = fixed, True
-        self.autosave.set_path(target)
         self.set_map(amap, target)
         if repaired:  # modified until saved; the file itself is untouched
             self._recovered = True
@@ -573,6 +571,9 @@ class MainWindow(QMainWindow):
         return repaired.model_copy(update={"claims": claims})
 
     def set_map(self, amap: ArgumentMap, path: Path | None) -> None:
+        """Show ``amap`` as the map of ``path`` (``None``: untitled). Autosave follows here,
+        in one place, so a map opened any way never autosaves under another map's name."""
+        self.autosave.set_path(path)
         self.path = path.resolve() if path is not None else None
         self.doc.set_map(amap)
         self.undo_stack.clear()
@@ -592,7 +593,6 @@ class MainWindow(QMainWindow):
         except MapFileError as exc:
             self.show_error("Cannot recover", str(exc))
             return False
-        self.autosave.set_path(recovery.original)
         self.set_map(amap, recovery.original)
         recovery.discard()
         self._recovered = True
