@@ -161,3 +161,11 @@ def test_with_nothing_selected_the_map_title_is_edited(qtbot: Any) -> None:
     assert ins.undo_stack.undoText() == "Edit map title"
     ins.undo_stack.undo()
     assert doc.map.title == "" and ins.map_title.text() == ""
+
+
+def test_a_shown_link_follows_edits_of_its_end_claims(qtbot: Any) -> None:
+    doc = _doc()
+    ins = _inspector(qtbot, doc)
+    ins.set_selection([], ["l1"])
+    UpdateClaim("c2", {"text": "Pakistan decides"}).apply(doc)
+    assert "Pakistan decides" in ins.link_from.text()

@@ -334,12 +334,16 @@ class Inspector(QWidget):
             self._loading = False
 
     def _claim_changed(self, _old: Claim, new: Claim) -> None:
-        if new.id == self.claim_id:
-            self._reload()
+        if new.id == self.claim_id or new.id in self._shown_link_ends():
+            self._reload()  # a shown link also shows its ends' labels
 
     def _link_changed(self, _old: Link, new: Link) -> None:
-        if new.id == self.link_id or self.link_id is not None:
-            self._reload()  # a link also shows its ends' labels
+        if new.id == self.link_id:
+            self._reload()
+
+    def _shown_link_ends(self) -> tuple[str, ...]:
+        link = self.doc.links.get(self.link_id) if self.link_id is not None else None
+        return (link.from_claim, link.to_claim) if link is not None else ()
 
     def _object_removed(self, object_id: str) -> None:
         if object_id in (self.claim_id, self.link_id):
