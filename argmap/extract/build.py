@@ -341,7 +341,7 @@ def _authors(
     if not names:
         if path in fallback:
             return [fallback[path].id]
-        label = article.meta.outlet or (f"“{article.title[:50]}”" if article.title else stem)
+        label = article.meta.outlet or (f"“{_words(article.title, 50)}”" if article.title else stem)
         names = [f"{label} (author not named)"]
     out: list[str] = []
     for name in names:
@@ -358,6 +358,14 @@ def _authors(
             fallback[path] = author
         out.append(author.id)
     return out
+
+
+def _words(text: str, limit: int) -> str:
+    """``text`` cut at a word boundary within ``limit`` characters, marked with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:—-")
+    return f"{cut}…"
 
 
 def _add_claims(
@@ -414,16 +422,19 @@ def place(result: ImportResult, existing: ArgumentMap | None = None) -> None:
     if not result.claims or len(result.claims) > MAX_PLACED:
         return
     try:
+        from argmap.lanes import lane_layout
         from argmap.layout import layered_layout
 
-        spots = layered_layout(
-            ArgumentMap(
-                claims=result.claims,
-                links=result.links,
-                sources=result.sources,
-                authors=result.authors,
-            )
+        part = ArgumentMap.model_construct(
+            claims=result.claims,
+            links=result.links,
+            sources=result.sources,
+            authors=result.authors,
         )
+        # Several authors at once: one lane each, so an article's claims stay together and
+        # the cross-article suggestions run between lanes instead of one endless strip.
+        authors = {c.author for c in result.claims}
+        spots = lane_layout(part, columns=None) if len(authors) > 1 else layered_layout(part)
     except Exception:  # layout is a convenience; the proposals matter
         return
     placed = [c.pos for c in (existing.claims if existing else []) if c.pos is not None]
