@@ -131,3 +131,25 @@ def test_import_into_a_map_only_adds_and_undoes_in_one_step(tmp_path: Path) -> N
 def test_claim_label() -> None:
     assert claim_label("But the cost of the jams is higher.") == "The cost of the jams is higher."
     assert len(claim_label("word " * 100)) <= 180
+
+
+def test_several_authors_are_placed_in_separate_lanes(tmp_path: Path) -> None:
+    from argmap.extract.build import place
+
+    first = tmp_path / "trams.txt"
+    first.write_text(ARTICLE, encoding="utf-8")
+    second = tmp_path / "buses.txt"
+    second.write_text(
+        ARTICLE.replace("Jane Doe", "John Roe").replace("tram", "bus").replace("Trams", "Buses"),
+        encoding="utf-8",
+    )
+    result = build_import([first, second])
+    place(result)
+    spans: dict[str | None, tuple[float, float]] = {}
+    for claim in result.claims:
+        assert claim.pos is not None
+        low, high = spans.get(claim.author, (claim.pos.x, claim.pos.x))
+        spans[claim.author] = (min(low, claim.pos.x), max(high, claim.pos.x))
+    assert len(spans) == 2
+    (a_low, a_high), (b_low, b_high) = spans.values()
+    assert a_high < b_low or b_high < a_low  # the lanes do not interleave
