@@ -41,6 +41,7 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from argmap.document import EditError, MapDocument
+    from argmap.edits import SetMeta
     from argmap.extract.build import build_import, place
     from argmap.mapfile import MapFileError, load, save
     from argmap.model import ArgumentMap
@@ -78,12 +79,11 @@ def run(args: argparse.Namespace) -> int:
         return 1
     if result.sources:
         if args.output and not doc.map.title and len(result.sources) == 1:
-            doc.map.title = result.sources[0].title
+            SetMeta(result.sources[0].title, doc.map.description).apply(doc)
         try:
             save(doc.map, target)
         except MapFileError as exc:
-            for problem in exc.problems:
-                print(problem, file=sys.stderr)
+            print(exc.summary(), file=sys.stderr)
             return 1
     _summary(result, target, args)
     return 0 if result.sources else 1
