@@ -163,6 +163,33 @@ def decode(data: bytes, file: str = "<map>") -> ArgumentMap:
 def _decode(data: bytes, file: str) -> ArgumentMap:
     if not data.strip():
         raise _fail(file, "the file is empty (expected a JSON object of an argument map)")
+    version_match = _VERSION_NEAR_START.match(data)
+    try:
+        if version_match and int(version_match.group(1)) == SCHEMA_VERSION:
+            # The common case: one pass of pydantic's own parser over the bytes. It rejects
+            # bad UTF-8 and control characters itself; the slower diagnosis below runs only
+            # when it fails, to say exactly where.
+            amap = ArgumentMap.model_validate_json(data, context=_NO_INVARIANTS)
+        else:
+            amap = _validate_raw(_parse_json(_diagnosed_text(data, file), file), file)
+    except ValidationError as exc:
+        if any(err["type"] == "json_invalid" for err in exc.errors()):
+            _parse_json(_diagnosed_text(data, file), file)  # line and column, which jiter lacks
+            raise _fail(file, "invalid JSON") from None
+        raise MapFileError(_validation_problems(file, exc)) from None
+
+    problems = find_problems(amap)
+    if problems:
+        error = MapFileError([FileProblem(file, p.path, p.message) for p in problems])
+        if any(p.path.endswith(".quote") and "does not match" in p.message for p in problems):
+            error.hint = f"quotes that no longer match their source can be re-anchored: argmap quote fix {file}"
+        raise error
+    return amap
+
+
+def _diagnosed_text(data: bytes, file: str) -> str:
+    """The file as text, or an error saying why it is not a map's text (encoding, binary
+    data, another format) and where."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -175,33 +202,13 @@ def _decode(data: bytes, file: str) -> ArgumentMap:
     if "\x00" in text:
         offset = text.index("\x00")
         raise _fail(file, "binary data (NUL character): not a map file", _line_col(text, offset))
-
     foreign = _foreign_format(text)
     if foreign:
         raise MapFileError(
             [FileProblem(file, "", f"this is {foreign}, not an argmap map")],
             hint=f"read it with: argmap convert {file} OUT{MAP_SUFFIX}",
         )
-
-    version_match = _VERSION_NEAR_START.match(data)
-    try:
-        if version_match and int(version_match.group(1)) == SCHEMA_VERSION:
-            amap = ArgumentMap.model_validate_json(data, context=_NO_INVARIANTS)
-        else:
-            amap = _validate_raw(_parse_json(text, file), file)
-    except ValidationError as exc:
-        if any(err["type"] == "json_invalid" for err in exc.errors()):
-            _parse_json(text, file)  # reports line and column; jiter's message lacks them
-            raise _fail(file, "invalid JSON") from None
-        raise MapFileError(_validation_problems(file, exc)) from None
-
-    problems = find_problems(amap)
-    if problems:
-        error = MapFileError([FileProblem(file, p.path, p.message) for p in problems])
-        if any(p.path.endswith(".quote") and "does not match" in p.message for p in problems):
-            error.hint = f"quotes that no longer match their source can be re-anchored: argmap quote fix {file}"
-        raise error
-    return amap
+    return text
 
 
 def _foreign_format(text: str) -> str:
