@@ -1,6 +1,8 @@
 """Comparing positions in the desktop app: ``install(window)`` adds everything.
 
-- **Positions** dock (:mod:`ui.qt.positions`): stances per author and position, editable.
+- **Positions** dock (:mod:`ui.qt.positions`): stances per author and position, editable;
+  positions are created, renamed, grounded and deleted there. Map → **New Position…**
+  opens the dock on the new position, so a map without any has a way in from the menu.
 - **Agreement** dock: the author × author agreement matrix; clicking a cell diffs the pair.
 - **Compare two authors** dock: what two authors share, where they clash, what only one
   addresses; clicking a row selects the claims on the map.
@@ -354,12 +356,24 @@ class CompareFeature(QObject):
         self.lane_action.setStatusTip("One column per author; cross-author links run between lanes")
         self.lane_action.triggered.connect(self.lane_layout)
 
+        self.new_position_action = QAction("New Position…", self)
+        self.new_position_action.setStatusTip(
+            "Add a question to compare the authors on (shown in the Positions panel)"
+        )
+        self.new_position_action.triggered.connect(lambda _checked=False: self.new_position())
+
         self.diff_action = QAction("Compare Two Authors…", self)
         self.diff_action.triggered.connect(lambda: self.show_diff(None, None))
 
         window.view_menu.addSeparator()
         window.view_menu.addAction(self.author_view_action)
         window.view_menu.addAction(self.overlay_action)
+        # with the other "New …" commands: before the map menu's first separator
+        first_separator = next((a for a in window.map_menu.actions() if a.isSeparator()), None)
+        if first_separator is not None:
+            window.map_menu.insertAction(first_separator, self.new_position_action)
+        else:
+            window.map_menu.addAction(self.new_position_action)
         window.map_menu.addAction(self.lane_action)
         window.tools_menu.addAction(self.diff_action)
 
@@ -447,6 +461,15 @@ class CompareFeature(QObject):
         if callable(fit):
             fit()
         return True
+
+    def new_position(self) -> str | None:
+        """Create a position from the Map menu and show it in the Positions dock (which a
+        map without positions keeps closed); returns its id, or None when cancelled."""
+        position_id = self.positions_dock.new_position()
+        if position_id is not None:
+            self.positions_dock.show()
+            self.positions_dock.raise_()
+        return position_id
 
     def show_diff(self, a: str | None, b: str | None) -> None:
         if a is not None and b is not None:
