@@ -28,23 +28,31 @@ from pydantic import (
     model_validator,
 )
 
+from argmap.vocabulary import CLAIM_KINDS, LINK_KINDS, STANCES, ClaimKind, LinkKind, Stance
+
+__all__ = [
+    "CLAIM_KINDS",
+    "LINK_KINDS",
+    "MANUAL",
+    "SCHEMA_VERSION",
+    "STANCES",
+    "ArgumentMap",
+    "Author",
+    "Claim",
+    "ClaimKind",
+    "Link",
+    "LinkKind",
+    "Origin",
+    "OriginKind",
+    "Point",
+    "Position",
+    "Quote",
+    "Source",
+    "Stance",
+]
+
 SCHEMA_VERSION = 1
 """Version of the saved file format; bumped with a migration in :mod:`argmap.migrate`."""
-
-ClaimKind = Literal["thesis", "premise", "recommendation", "evidence", "objection"]
-CLAIM_KINDS: tuple[ClaimKind, ...] = (
-    "thesis",
-    "premise",
-    "recommendation",
-    "evidence",
-    "objection",
-)
-
-LinkKind = Literal["support", "attack"]
-LINK_KINDS: tuple[LinkKind, ...] = ("support", "attack")
-
-Stance = Literal["for", "against", "mixed", "silent"]
-STANCES: tuple[Stance, ...] = ("for", "against", "mixed", "silent")
 
 OriginKind = Literal["manual", "extracted"]
 

@@ -115,6 +115,9 @@ def make_app(argv: Sequence[str]) -> QApplication:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(list(argv))
     app.setApplicationDisplayName("argmap")
+    from ui.qt.window import release_clipboard
+
+    app.aboutToQuit.connect(release_clipboard)
     return app
 
 

@@ -36,7 +36,12 @@ _MODAL_ENTRY_POINTS: list[tuple[Any, str]] = [
 
 @pytest.fixture(autouse=True)
 def _qapp_first(qapp: Any) -> Any:
-    return qapp
+    """A QApplication first; afterwards, no argmap data left on the clipboard (a Python-made
+    QMimeData there crashes the interpreter when the application is destroyed at exit)."""
+    yield qapp
+    from ui.qt.window import release_clipboard
+
+    release_clipboard()
 
 
 @pytest.fixture(autouse=True)

@@ -21,7 +21,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from argmap.model import STANCES
+from argmap.vocabulary import STANCES
 
 if TYPE_CHECKING:
     from argmap.document import Edit, MapDocument

@@ -86,6 +86,19 @@ def _std_icon(widget: QWidget, name: str) -> QIcon:
     return widget.style().standardIcon(getattr(QStyle.StandardPixmap, name))
 
 
+def release_clipboard() -> None:
+    """Take argmap's own data off the clipboard before the application object goes away.
+
+    A ``QMimeData`` built in Python and handed to the clipboard crashes the interpreter when
+    the QApplication is destroyed at exit (PySide6 6.11, seen offscreen). Called on
+    ``aboutToQuit`` and after each UI test; plain text put there by others is left alone.
+    """
+    clipboard = QGuiApplication.clipboard()
+    data = clipboard.mimeData()
+    if data is not None and data.hasFormat(FRAGMENT_MIME):
+        clipboard.clear()
+
+
 class MainWindow(QMainWindow):
     """The argmap studio window (see the module docstring for its parts and seams)."""
 
