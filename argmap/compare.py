@@ -24,11 +24,11 @@ Conventions a reader of the results should know:
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
-from argmap.model import ArgumentMap, Author, Claim, Link, Position, Stance
+from argmap.model import ArgumentMap, Author, Link, Position, Stance
 
 OPPOSITE: Final[dict[Stance, Stance]] = {"for": "against", "against": "for"}
 STANCE_FILL: Final[dict[Stance, str]] = {
@@ -537,8 +537,6 @@ def load_bearing(amap: ArgumentMap, limit: int | None = 10) -> list[LoadBearing]
 
 
 # ---------------------------------------------------------------- helpers
-def claims_of(amap: ArgumentMap, author_id: str) -> list[Claim]:
-    return [c for c in amap.claims if c.author == author_id]
 
 
 def short_names(authors: Sequence[Author]) -> dict[str, str]:
@@ -561,8 +559,3 @@ def short_names(authors: Sequence[Author]) -> dict[str, str]:
     picked = [candidate(a) for a in authors]
     counts = Counter(picked)
     return {a.id: (s if counts[s] == 1 else a.id) for a, s in zip(authors, picked, strict=True)}
-
-
-def stance_rows(pairs: Iterable[StancePair]) -> list[tuple[str, str, str]]:
-    """``(label, stance of a, stance of b)`` rows for printing a diff section."""
-    return [(p.label, p.a or "—", p.b or "—") for p in pairs]

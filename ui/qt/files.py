@@ -117,20 +117,24 @@ def find_recoveries(folder: Path, original: Path | None = None) -> list[Recovery
     """
     if not folder.is_dir():
         return []
-    found = []
+    found: list[tuple[float, Recovery]] = []
     for file in folder.glob(f"*{MAP_SUFFIX}"):
         recovery = _read_recovery(file)
         if recovery is None or _pid_alive(recovery.pid):
+            continue
+        try:  # another argmap may discard the file at any moment: then it is not offered
+            written = file.stat().st_mtime
+        except OSError:
             continue
         if original is not None:
             if recovery.original is None or recovery.original.resolve() != original.resolve():
                 continue
             with contextlib.suppress(OSError):
-                if original.stat().st_mtime >= file.stat().st_mtime:
+                if original.stat().st_mtime >= written:
                     continue
-        found.append(recovery)
-    found.sort(key=lambda r: r.file.stat().st_mtime, reverse=True)
-    return found
+        found.append((written, recovery))
+    found.sort(key=lambda pair: pair[0], reverse=True)
+    return [recovery for _, recovery in found]
 
 
 class Autosave(QObject):
