@@ -26,6 +26,11 @@ def register(sub: Any) -> None:
         "--title", default=None, help="images: title above the map (default: the map's)"
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="do not print warnings")
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="overwrite OUT even when it is a map or an Argdown/AIF/GraphML document",
+    )
     parser.set_defaults(func=run)
 
 
@@ -39,4 +44,5 @@ def run(args: argparse.Namespace) -> int:
         handout=args.handout,
         title=args.title,
         quiet=args.quiet,
+        force=args.force,
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from pathlib import Path
 from typing import Any
 
 
@@ -33,6 +34,11 @@ def register(sub: Any) -> None:
         "--title", default=None, help="images: title above the map (default: the map's)"
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="do not print warnings")
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="overwrite OUT even when it is a map or an Argdown/AIF/GraphML document",
+    )
     parser.set_defaults(func=run)
 
 
@@ -44,6 +50,7 @@ def run(args: argparse.Namespace) -> int:
         handout=args.handout,
         title=args.title,
         quiet=args.quiet,
+        force=args.force,
     )
 
 
@@ -55,8 +62,14 @@ def convert(
     handout: bool = False,
     title: str | None = None,
     quiet: bool = False,
+    force: bool = False,
 ) -> int:
-    """Read ``source`` and write ``target``; the exit code of both commands."""
+    """Read ``source`` and write ``target``; the exit code of both commands.
+
+    An existing ``target`` that is itself a document (a map, Argdown, AIF, GraphML: formats
+    argmap also reads, so possibly someone's work) is only overwritten with ``force``;
+    derived outputs (images, DOT, Markdown) are simply written again.
+    """
     from argmap.formats.registry import convert_file, format_for, read_map
 
     if not (0.05 <= scale <= 20):
@@ -67,6 +80,17 @@ def convert(
         fmt = format_for(target, "write")
     except Exception as exc:
         return _report(exc, 2)
+    if Path(target).exists() and not force:
+        if Path(target).resolve() == Path(source).resolve():
+            print(f"argmap: {target}: is the input too; write to another file", file=sys.stderr)
+            return 1
+        if fmt.reader is not None:
+            print(
+                f"argmap: {target}: already exists ({fmt.description}); "
+                "use --force to overwrite it",
+                file=sys.stderr,
+            )
+            return 1
     try:
         if fmt.image:
             result = read_map(source)
