@@ -232,6 +232,8 @@ def _read_json(data: bytes, file: str) -> ImportResult:
         raise fail(
             file, f"invalid JSON: {exc.msg}", f"line {exc.lineno}, column {exc.colno}"
         ) from None
+    except RecursionError:
+        raise fail(file, "invalid JSON: nested too deeply") from None
     if isinstance(raw, dict) and "claims" in raw:
         return _read_map(data, file)
     if isinstance(raw, dict) and any(k in raw for k in ("nodes", "AIF", "aif")):

@@ -38,3 +38,14 @@ def test_derived_outputs_are_written_again(tmp_path: Path) -> None:
     outline.write_text("stale", encoding="utf-8")
     assert main(["export", str(source), "-o", str(outline), "-q"]) == 0
     assert outline.read_text(encoding="utf-8") != "stale"
+
+
+@pytest.mark.parametrize("name", ["deep.json", "deep.aif.json"])
+def test_deeply_nested_json_is_a_message_not_a_crash(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    source = tmp_path / name
+    source.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    assert main(["convert", str(source), str(tmp_path / "out.dot")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"{source}: ") and "internal error" not in err
