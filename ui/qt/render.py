@@ -32,6 +32,7 @@ from PySide6.QtGui import (
     QPainterPath,
     QPdfWriter,
     QPen,
+    QPicture,
     QTextDocument,
     QUndoStack,
 )
@@ -348,20 +349,46 @@ def _write_pdf(
     writer.setResolution(72)  # one unit = one point
     writer.setTitle(framer.title or amap.title or "argument map")
     writer.setCreator("argmap")
-    fit = min(1.0, MAX_PDF_POINTS / max(framer.size.width(), framer.size.height()))
-    page = QSizeF(framer.size.width() * fit, framer.size.height() * fit)
-    writer.setPageLayout(
-        QPageLayout(
+    width, height = framer.size.width(), framer.size.height()
+    if handout:
+        # A handout is printed: the map on one A4 page (landscape for a wide map), in
+        # vector form so it can still be zoomed on screen, then the quotes on A4 pages.
+        orientation = (
+            QPageLayout.Orientation.Landscape
+            if width >= height
+            else QPageLayout.Orientation.Portrait
+        )
+        margin = 28.0
+        layout = QPageLayout(QPageSize(QPageSize.PageSizeId.A4), orientation, QMarginsF(0, 0, 0, 0))
+        full = layout.fullRect(QPageLayout.Unit.Point)
+        fit = min(1.0, (full.width() - 2 * margin) / width, (full.height() - 2 * margin) / height)
+        offset = QPointF((full.width() - width * fit) / 2, (full.height() - height * fit) / 2)
+    else:
+        # On screen the map gets a page of its own size, capped where viewers give up.
+        fit = min(1.0, MAX_PDF_POINTS / max(width, height))
+        page = QSizeF(width * fit, height * fit)
+        layout = QPageLayout(
             QPageSize(page, QPageSize.Unit.Point, "map", QPageSize.SizeMatchPolicy.ExactMatch),
             QPageLayout.Orientation.Portrait,
             QMarginsF(0, 0, 0, 0),
         )
-    )
+        offset = QPointF(0, 0)
+    writer.setPageLayout(layout)
     painter = QPainter()
     if not painter.begin(writer):
         raise fail(str(path), "cannot write the PDF file")
-    painter.scale(fit, fit)
-    framer.paint(painter)
+    painter.translate(offset)
+    if fit < 1.0:
+        # Record the drawing at full size, then play it back scaled: cards decide how much
+        # to draw from the painter's scale, and a printed or zoomable page wants every label.
+        picture = QPicture()
+        recorder = QPainter(picture)
+        framer.paint(recorder)
+        recorder.end()
+        painter.scale(fit, fit)
+        painter.drawPicture(0, 0, picture)
+    else:
+        framer.paint(painter)
     painter.resetTransform()
     if handout:
         _paint_handout(writer, painter, amap, framer.title)
