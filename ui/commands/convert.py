@@ -18,31 +18,13 @@ def register(sub: Any) -> None:
     )
     parser.add_argument("input", metavar="IN")
     parser.add_argument("output", metavar="OUT")
-    parser.add_argument("--scale", type=float, default=1.0, help="PNG: pixels per scene unit")
-    parser.add_argument(
-        "--handout", action="store_true", help="PDF: add pages with each claim's quote"
-    )
-    parser.add_argument(
-        "--title", default=None, help="images: title above the map (default: the map's)"
-    )
-    parser.add_argument("-q", "--quiet", action="store_true", help="do not print warnings")
-    parser.add_argument(
-        "--force",
-        action="store_true",
-        help="overwrite OUT even when it is a map or an Argdown/AIF/GraphML document",
-    )
+    from ui.commands.export import add_output_options
+
+    add_output_options(parser)
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from ui.commands.export import convert
+    from ui.commands.export import run_output
 
-    return convert(
-        args.input,
-        args.output,
-        scale=args.scale,
-        handout=args.handout,
-        title=args.title,
-        quiet=args.quiet,
-        force=args.force,
-    )
+    return run_output(args.input, args)

@@ -24,6 +24,12 @@ def register(sub: Any) -> None:
     )
     parser.add_argument("map", metavar="MAP", help="a map (any readable format)")
     parser.add_argument("-o", "--output", required=True, metavar="OUT")
+    add_output_options(parser)
+    parser.set_defaults(func=run)
+
+
+def add_output_options(parser: argparse.ArgumentParser) -> None:
+    """The options ``export`` and ``convert`` share, with :func:`run_output`."""
     parser.add_argument(
         "--scale", type=float, default=1.0, help="PNG: pixels per scene unit (default 1)"
     )
@@ -39,12 +45,11 @@ def register(sub: Any) -> None:
         action="store_true",
         help="overwrite OUT even when it is a map or an Argdown/AIF/GraphML document",
     )
-    parser.set_defaults(func=run)
 
 
-def run(args: argparse.Namespace) -> int:
+def run_output(source: str, args: argparse.Namespace) -> int:
     return convert(
-        args.map,
+        source,
         args.output,
         scale=args.scale,
         handout=args.handout,
@@ -52,6 +57,10 @@ def run(args: argparse.Namespace) -> int:
         quiet=args.quiet,
         force=args.force,
     )
+
+
+def run(args: argparse.Namespace) -> int:
+    return run_output(args.map, args)
 
 
 def convert(
