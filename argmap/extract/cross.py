@@ -88,13 +88,9 @@ def polarity(a: str, b: str) -> tuple[LinkKind, str]:
     return "support", "similar claims"
 
 
-def suggest_cross_links(
-    new: Sequence[CrossItem], existing: Sequence[CrossItem] = ()
-) -> list[Suggestion]:
-    """Links from new claims to similar claims of other authors (new or already mapped)."""
-    items = list(new) + list(existing)
-    if len(items) < 2 or len({x.source for x in items}) < 2:
-        return []
+def _tfidf(items: Sequence[CrossItem]) -> tuple[list[dict[str, float]], Counter[str]]:
+    """Unit-length TF-IDF vectors of the items' content words, and the document
+    frequencies (IDF over the claims in play: words every article shares weigh little)."""
     bags = [content_words(x.text) for x in items]
     df: Counter[str] = Counter()
     for bag in bags:
@@ -105,6 +101,31 @@ def suggest_cross_links(
         vec = {w: (1 + math.log(c)) * math.log((n + 1) / (df[w] + 0.5)) for w, c in bag.items()}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         vectors.append({w: v / norm for w, v in vec.items()})
+    return vectors, df
+
+
+def similarity_ranking(items: Sequence[CrossItem]) -> dict[str, list[str]]:
+    """For each item, the ids of other authors' items, most similar first (the order the
+    suggester draws from; used to measure how far down a curated partner sits). Quadratic:
+    for evaluation, not for import."""
+    vectors, _ = _tfidf(items)
+    ranking: dict[str, list[str]] = {}
+    for i, a in enumerate(items):
+        others = [j for j, b in enumerate(items) if b.author != a.author]
+        sims = {j: sum(v * vectors[j].get(w, 0.0) for w, v in vectors[i].items()) for j in others}
+        ranking[a.id] = [items[j].id for j in sorted(others, key=lambda j: (-sims[j], j))]
+    return ranking
+
+
+def suggest_cross_links(
+    new: Sequence[CrossItem], existing: Sequence[CrossItem] = ()
+) -> list[Suggestion]:
+    """Links from new claims to similar claims of other authors (new or already mapped)."""
+    items = list(new) + list(existing)
+    if len(items) < 2 or len({x.source for x in items}) < 2:
+        return []
+    vectors, df = _tfidf(items)
+    n = len(items)
     # Words in more than a fifth of the claims say little about a pair (and would make the
     # candidate search quadratic on a long article): they neither propose nor score a pair.
     common = max(10, n // 5)

@@ -100,6 +100,11 @@ def run(args: argparse.Namespace) -> int:
                 part: ev.score(annotated, ev.MAP_GROUPS, mode=mode, part=part)
                 for part in ("tune", "heldout")
             }
+            from argmap.extract.evaluate_cross import cross_link_score
+
+            cross = cross_link_score(maps)
+            if cross is not None:
+                report["cross_links"] = cross
     else:
         notes.append(f"{maps}: no curated maps; seed figures skipped")
     seeds = Path(args.seeds)
@@ -143,6 +148,16 @@ def _print(report: dict[str, Any]) -> None:
                     f"      {kind:17s} P {prf['precision']:.2f}  R {prf['recall']:.2f}  "
                     f"F1 {prf['f1']:.2f}  (gold {prf['support']})"
                 )
+    if "cross_links" in report:
+        x = report["cross_links"]
+        print(f"== cross-article suggestions from the curated claims of {x['map']}")
+        print(
+            f"  curated cross-author links {x['curated_cross_links']}  suggested "
+            f"{x['suggested']}  recovered {x['recovered']} (polarity right "
+            f"{x['polarity_right']})  curated partner's similarity rank: median "
+            f"{x['partner_rank_median']}, top 3 for {x['partner_in_top3']:.0%}"
+        )
+    _print_targets(report)
     if "cleaning" in report:
         c = report["cleaning"]
         print("== cleaning (raw seeds vs hand-cleaned bodies)")
@@ -155,3 +170,39 @@ def _print(report: dict[str, Any]) -> None:
             print(f"    lost: {line}")
         for line in c["kept"]:
             print(f"    kept: {line}")
+
+
+TARGETS: tuple[tuple[str, str, float], ...] = (
+    ("thesis top-1", "thesis_top1", 0.75),
+    ("thesis top-2", "thesis_top2", 0.80),
+    ("premise+evidence F1", "premise+evidence", 0.60),
+    ("recommendation F1", "recommendation", 0.75),
+)
+"""The import's quality targets on held-out text (issue 5), checked on every held-out part."""
+
+
+def _figure(part: dict[str, Any], key: str) -> float | None:
+    if key in part:
+        return float(part[key])
+    kind = part["kinds"].get(key)
+    return float(kind["f1"]) if kind and kind["support"] else None
+
+
+def _print_targets(report: dict[str, Any]) -> None:
+    """One line per held-out set: each target with its figure, met or not."""
+    rows = []
+    for name in ("microtexts", "seed_maps", "seed_maps_by_paragraph"):
+        if name in report:
+            part = report[name]["heldout"]
+            cells = []
+            for label, key, target in TARGETS:
+                value = _figure(part, key)
+                if value is None:
+                    cells.append(f"{label} – (no gold)")
+                else:
+                    mark = "met" if value >= target else "NOT met"
+                    cells.append(f"{label} {value:.2f} (target {target:.2f}: {mark})")
+            rows.append(f"  {name:23s} " + "; ".join(cells))
+    if rows:
+        print("== targets on held-out text")
+        print("\n".join(rows))
