@@ -9,8 +9,9 @@ Conventions a reader of the results should know:
 
 - An author's **stated stance** on a position is what the analyst recorded
   (``Position.stances``); a missing entry is *unrecorded*, shown as ``None``.
-- The map **suggests** a stance from the author's links to the position's grounds. A
-  ground's side is its author's stated stance (grounds come from every side of a question),
+- The map **suggests** a stance from the author's links to the position's grounds and
+  from the sides recorded for the author's own grounds. A ground's side is the one
+  recorded for it, else its author's stated stance (grounds come from every side),
   so supporting the ground of an author who is *for*, or attacking one of an author who is
   *against*, backs *for*; the reverse backs *against*; both kinds make *mixed*. A cell is
   flagged where that differs from the stated stance, or where an author recorded silent
@@ -47,7 +48,8 @@ TARGET_KINDS: Final[frozenset[str]] = frozenset({"thesis", "recommendation"})
 class Evidence:
     """What the map shows of one author on one position.
 
-    ``own``: the author's claims among the position's grounds. ``backs_for`` /
+    ``own``: the author's claims among the position's grounds; ``own_for`` /
+    ``own_against``: those of them with a recorded side (:attr:`Position.sides`). ``backs_for`` /
     ``backs_against``: ids of the author's links that side with the *for* or the *against*
     side: a support of a ground whose author is for (or an attack on one whose author is
     against) backs *for*, and the reverse backs *against*. ``unplaced``: links to grounds
@@ -57,6 +59,8 @@ class Evidence:
     """
 
     own: tuple[str, ...] = ()
+    own_for: tuple[str, ...] = ()
+    own_against: tuple[str, ...] = ()
     backs_for: tuple[str, ...] = ()
     backs_against: tuple[str, ...] = ()
     unplaced: tuple[str, ...] = ()
@@ -98,11 +102,17 @@ class Cell:
         ev = self.evidence
         parts = []
         if ev.own:
-            parts.append(_n(len(ev.own), "own claim") + " among the grounds")
+            sided = []
+            if ev.own_for:
+                sided.append(f"{len(ev.own_for)} for")
+            if ev.own_against:
+                sided.append(f"{len(ev.own_against)} against")
+            extra = f" ({', '.join(sided)})" if sided else ""
+            parts.append(_n(len(ev.own), "own claim") + " among the grounds" + extra)
         if ev.backs_for:
-            parts.append(_n(len(ev.backs_for), "link") + " siding with authors who are for")
+            parts.append(_n(len(ev.backs_for), "link") + " backing the for side")
         if ev.backs_against:
-            parts.append(_n(len(ev.backs_against), "link") + " siding with authors who are against")
+            parts.append(_n(len(ev.backs_against), "link") + " backing the against side")
         if ev.unplaced:
             parts.append(_n(len(ev.unplaced), "link") + " to grounds of no clear side")
         stated = self.stated or "unrecorded"
@@ -121,12 +131,15 @@ def _n(count: int, noun: str) -> str:
 
 
 def suggest_stance(evidence: Evidence) -> Stance | None:
-    """for / against / mixed from the sides the author's links take; ``None`` without any."""
-    if evidence.backs_for and evidence.backs_against:
+    """for / against / mixed from the sides the author's links and sided grounds take;
+    ``None`` without any."""
+    backs_for = evidence.backs_for or evidence.own_for
+    backs_against = evidence.backs_against or evidence.own_against
+    if backs_for and backs_against:
         return "mixed"
-    if evidence.backs_for:
+    if backs_for:
         return "for"
-    if evidence.backs_against:
+    if backs_against:
         return "against"
     return None
 
@@ -151,8 +164,14 @@ class PositionsMatrix:
         ]
 
 
-def ground_side(position: Position, ground_author: str | None) -> Stance | None:
-    """Which side a ground argues: its author's stated stance, if that is for or against."""
+def ground_side(
+    position: Position, ground_author: str | None, ground: str | None = None
+) -> Stance | None:
+    """Which side a ground argues: the side the analyst recorded for it, else its author's
+    stated stance if that is for or against (a mixed author's ground has no side of its
+    own until one is recorded)."""
+    if ground is not None and ground in position.sides:
+        return position.sides[ground]
     if ground_author is None:
         return None
     stance = position.stances.get(ground_author)
@@ -162,14 +181,16 @@ def ground_side(position: Position, ground_author: str | None) -> Stance | None:
 def positions_matrix(amap: ArgumentMap) -> PositionsMatrix:
     """Every (position, author) cell with its stated and suggested stance.
 
-    Grounds carry no polarity in the model (a position is grounded on claims from every
-    side), so a ground's side is read from its author's stated stance. An author's link to
+    A ground's side is the one recorded for it (:attr:`Position.sides`), else its author's
+    stated stance. A recorded side of an author's own ground is evidence of that author's
+    stance; an unrecorded one is not (it was read from that very stance). An author's link to
     a ground then says which side they take: supporting a *for* author's ground, or
     attacking an *against* author's ground, backs *for*; the reverse backs *against*. The
     suggestion therefore checks each stated stance against the others and the links: it
     never uses the author's own stated stance, so it can disagree with it. Objections flip
-    sides (a ground that is an objection argues against its author's stance; a link from
-    an author's objection backs the reverse of what it says). Only direct links count. Linear in claims + links + positions × authors.
+    sides (an objection without a recorded side argues against its author's stance; a link
+    from an author's objection backs the reverse of what it says). Only direct links count.
+    Linear in claims + links + positions × authors.
     """
     author_of = {c.id: c.author for c in amap.claims}
     kind_of = {c.id: c.kind for c in amap.claims}
@@ -181,14 +202,22 @@ def positions_matrix(amap: ArgumentMap) -> PositionsMatrix:
     for pos in amap.positions:
         own: dict[str, list[str]] = defaultdict(list)
         backs: dict[tuple[str, Stance | None], list[str]] = defaultdict(list)
+        sided: dict[tuple[str, Stance], list[str]] = defaultdict(list)
         behind: dict[str, list[str]] = defaultdict(list)
         for g in dict.fromkeys(pos.grounds):
             g_author = author_of.get(g)
+            recorded = pos.sides.get(g)
             if g_author is not None:
                 own[g_author].append(g)
                 behind[g_author].append(g)
-            side = ground_side(pos, g_author)
-            if side is not None and kind_of.get(g) == "objection":
+                if recorded is not None:
+                    # a recorded side is what the claim argues: evidence of its author's
+                    # stance as a link is, reversed for an objection (a view the author
+                    # reports in order to reject it)
+                    mine = OPPOSITE[recorded] if kind_of.get(g) == "objection" else recorded
+                    sided[(g_author, mine)].append(g)
+            side = ground_side(pos, g_author, g)
+            if side is not None and recorded is None and kind_of.get(g) == "objection":
                 side = OPPOSITE[side]  # a view its author reports to reject: the other side
             for link in links_into.get(g, ()):
                 a = author_of.get(link.from_claim)
@@ -205,6 +234,8 @@ def positions_matrix(amap: ArgumentMap) -> PositionsMatrix:
         for author in amap.authors:
             ev = Evidence(
                 own=tuple(own.get(author.id, ())),
+                own_for=tuple(sided.get((author.id, "for"), ())),
+                own_against=tuple(sided.get((author.id, "against"), ())),
                 backs_for=tuple(backs.get((author.id, "for"), ())),
                 backs_against=tuple(backs.get((author.id, "against"), ())),
                 unplaced=tuple(backs.get((author.id, None), ())),

@@ -138,6 +138,11 @@ class MapDocument:
         for ground in position.grounds:
             if ground not in self.claims:
                 raise EditError(f"position {position.id!r}: unknown claim {ground!r}")
+        for ground in position.sides:
+            if ground not in position.grounds:
+                raise EditError(
+                    f"position {position.id!r}: a side for {ground!r}, which is not a ground"
+                )
 
     def _check_new_id(self, index: Mapping[str, object], item_id: str) -> None:
         if item_id in index:

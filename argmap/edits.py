@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from argmap.document import Edit, EditError, MapDocument
-from argmap.model import Author, Claim, Link, Point, Position, Source, Stance
+from argmap.model import Author, Claim, GroundSide, Link, Point, Position, Source, Stance
 
 
 @dataclass
@@ -55,8 +55,11 @@ class RemoveClaim:
         for position in list(doc.positions.values()):
             if self.claim_id in position.grounds:
                 grounds = [g for g in position.grounds if g != self.claim_id]
+                sides = {g: s for g, s in position.sides.items() if g != self.claim_id}
                 self._positions.append(
-                    doc.replace_position(position.model_copy(update={"grounds": grounds}))
+                    doc.replace_position(
+                        position.model_copy(update={"grounds": grounds, "sides": sides})
+                    )
                 )
         self._claim = doc.delete_claim(self.claim_id)
 
@@ -339,7 +342,12 @@ class UpdatePosition:
 
     def apply(self, doc: MapDocument) -> None:
         old = MapDocument._get(doc.positions, self.position_id, "position")
-        self._old = doc.replace_position(_updated(old, self.changes))
+        changes = dict(self.changes)
+        if "grounds" in changes and "sides" not in changes and old.sides:
+            # a ground taken out of the position takes its recorded side with it
+            kept = set(changes["grounds"])
+            changes["sides"] = {g: side for g, side in old.sides.items() if g in kept}
+        self._old = doc.replace_position(_updated(old, changes))
 
     def revert(self, doc: MapDocument) -> None:
         assert self._old is not None, "revert before apply"
@@ -425,3 +433,36 @@ def remove_claims(claim_ids: Sequence[str]) -> Macro:
         [RemoveClaim(c) for c in ids],
         "Delete claim" if len(ids) == 1 else f"Delete {len(ids)} claims",
     )
+
+
+@dataclass
+class SetGroundSide:
+    """Record which side of a position's question a claim argues (``None``: take its
+    author's stated stance again). A claim that is not yet a ground becomes one."""
+
+    position_id: str
+    claim_id: str
+    side: GroundSide | None
+    _old: Position | None = field(default=None, repr=False)
+
+    @property
+    def label(self) -> str:
+        return f"Mark ground as {self.side}" if self.side else "Clear ground side"
+
+    def apply(self, doc: MapDocument) -> None:
+        old = MapDocument._get(doc.positions, self.position_id, "position")
+        if self.claim_id not in doc.claims:
+            raise EditError(f"no claim with id {self.claim_id!r}")
+        grounds = list(old.grounds)
+        sides = dict(old.sides)
+        if self.side is None:
+            sides.pop(self.claim_id, None)
+        else:
+            if self.claim_id not in grounds:
+                grounds.append(self.claim_id)
+            sides[self.claim_id] = self.side
+        self._old = doc.replace_position(_updated(old, {"grounds": grounds, "sides": sides}))
+
+    def revert(self, doc: MapDocument) -> None:
+        assert self._old is not None, "revert before apply"
+        doc.replace_position(self._old)

@@ -77,6 +77,15 @@ def find_problems(amap: ArgumentMap) -> list[Problem]:
                 problems.append(
                     Problem(f"positions[{i}].grounds[{j}]", f"unknown claim {ground!r}")
                 )
+        grounds = set(position.grounds)
+        for ground in position.sides:
+            if ground not in grounds:
+                problems.append(
+                    Problem(
+                        f"positions[{i}].sides.{ground}",
+                        f"a side for {ground!r}, which is not among the position's grounds",
+                    )
+                )
     return problems
 
 

@@ -40,6 +40,7 @@ __all__ = [
     "Author",
     "Claim",
     "ClaimKind",
+    "GroundSide",
     "Link",
     "LinkKind",
     "Origin",
@@ -55,6 +56,8 @@ SCHEMA_VERSION = 1
 """Version of the saved file format; bumped with a migration in :mod:`argmap.migrate`."""
 
 OriginKind = Literal["manual", "extracted"]
+GroundSide = Literal["for", "against"]
+"""The side of a position's question a ground argues."""
 
 Identifier = Annotated[
     str,
@@ -172,6 +175,11 @@ class Position(_Frozen):
     description: str = ""
     stances: dict[Identifier, Stance] = Field(default_factory=dict)
     grounds: list[Identifier] = Field(default_factory=list)
+    sides: dict[Identifier, GroundSide] = Field(default_factory=dict)
+    """Which side of the question a ground argues, where the analyst recorded it (keys are
+    among ``grounds``). A ground without an entry takes its author's stated stance, which
+    is all a one-sided author needs; an author stated *mixed* has grounds on both sides,
+    and only this says which is which."""
 
 
 class ArgumentMap(BaseModel):

@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 from argmap.mapfile import encode, load, save
-from argmap.model import ArgumentMap, Link, Position, Stance
+from argmap.model import ArgumentMap, GroundSide, Link, Position, Stance
 
 MAPS = Path(__file__).resolve().parent.parent / "maps"
 TARGET = MAPS / "afghanistan-debate.argmap.json"
@@ -230,6 +230,25 @@ POSITIONS: tuple[tuple[str, str, str, dict[str, Stance], tuple[str, ...]], ...] 
     ),
 )  # fmt: skip
 
+# Which side a ground argues, recorded where its author is mixed (a one-sided author's
+# grounds take the author's stance): without it the positions matrix cannot tell a mixed
+# author's two sides apart.
+GROUND_SIDES: dict[str, dict[str, GroundSide]] = {
+    "pos.pressure-pakistan": {
+        "perennial.rec1": "for", "perennial.rec2": "against", "perennial.p1": "against",
+    },
+    "pos.partner-pakistan": {
+        "perennial.rec2": "for", "perennial.rec3": "for", "perennial.rec4": "against",
+        "gzero.p2": "for", "gzero.p5": "against",
+    },
+    "pos.us-leverage": {
+        "perennial.p1": "against", "perennial.ev4": "for", "gzero.p2": "for",
+        "gzero.p7": "against", "gzero.p8": "against",
+    },
+    "pos.terror-threat": {"gzero.p9": "against", "gzero.p13": "for", "gzero.ev16": "for"},
+    "pos.pakistan-root": {"gzero.ev10": "for", "gzero.thesis2": "for", "gzero.p12": "against"},
+}  # fmt: skip
+
 
 def build() -> ArgumentMap:
     """The comparison map, from the article maps next to this script's repository."""
@@ -255,7 +274,14 @@ def build() -> ArgumentMap:
             )
         )
     positions = [
-        Position(id=pid, label=label, description=desc, stances=stances, grounds=list(grounds))
+        Position(
+            id=pid,
+            label=label,
+            description=desc,
+            stances=stances,
+            grounds=list(grounds),
+            sides=GROUND_SIDES.get(pid, {}),
+        )
         for pid, label, desc, stances, grounds in POSITIONS
     ]
     # Validating the whole map checks that every link end and every ground exists.

@@ -104,8 +104,8 @@ def test_positions_matrix_stated_and_suggested(small: ArgumentMap) -> None:
     assert c1.evidence.backs_for == ("l2",) and c1.evidence.backs_against == ("l5",)
     assert set(c1.claims) == {"c_r", "c_p"}
     assert c1.reason == (
-        "stated silent, but the map suggests mixed: 1 link siding with authors who are for, "
-        "1 link siding with authors who are against"
+        "stated silent, but the map suggests mixed: 1 link backing the for side, "
+        "1 link backing the against side"
     )
     # p2's ground b_t is B's, and B is for: A supports it, so the map suggests for.
     a2 = m.cell("p2", "A")
@@ -158,6 +158,46 @@ def test_grounds_of_a_mixed_author_place_no_one_but_silence_is_flagged() -> None
     c = m.cell("p", "C")  # recorded silent, yet one of the grounds is C's
     assert c.evidence.own == ("own",) and c.disagrees
     assert not m.cell("p", "A").disagrees  # mixed, own ground, nothing against it
+
+
+def test_recorded_sides_place_a_mixed_authors_grounds() -> None:
+    amap = make_map(
+        [
+            ("yes", "recommendation", "A"),
+            ("no", "premise", "A"),
+            ("rejected", "objection", "A"),
+            ("x", "premise", "B"),
+        ],
+        [("x", "attack", "no")],
+        [
+            Position(
+                id="p",
+                label="Q?",
+                stances={"A": "mixed", "B": "for"},
+                grounds=["yes", "no", "rejected"],
+                sides={"yes": "for", "no": "against", "rejected": "for"},
+            )
+        ],
+    )
+    m = positions_matrix(amap)
+    a = m.cell("p", "A")
+    # A's own grounds now argue both sides (the objection "for" is a view A rejects, so
+    # it counts against for A): the map suggests mixed, as stated.
+    assert a.evidence.own_for == ("yes",) and a.evidence.own_against == ("no", "rejected")
+    assert (a.suggested, a.disagrees) == ("mixed", False)
+    assert "3 own claims among the grounds (1 for, 2 against)" in a.reason
+    # B attacks a ground recorded "against": that backs for, as B stated (without the
+    # recorded side the ground of a mixed author would place B nowhere).
+    b = m.cell("p", "B")
+    assert b.evidence.backs_for == ("l0",) and (b.suggested, b.disagrees) == ("for", False)
+
+
+def test_bundled_comparison_map_records_sides_only_for_its_grounds() -> None:
+    amap = load(DEBATE)
+    assert any(p.sides for p in amap.positions)
+    for position in amap.positions:
+        assert set(position.sides) <= set(position.grounds)
+        assert set(position.sides.values()) <= {"for", "against"}
 
 
 def test_unrecorded_stance_with_evidence_is_flagged() -> None:
@@ -426,15 +466,20 @@ def test_debate_matrix_follows_stances_and_links(debate: ArgumentMap) -> None:
             assert cell.stated == pos.stances.get(a.id)
             sides = set()
             touches = any(author_of[g] == a.id for g in pos.grounds)
+            for g, recorded in pos.sides.items():  # the author's own grounds with a side
+                if author_of[g] == a.id:
+                    sides.add(flip[recorded] if kind_of[g] == "objection" else recorded)
             for x in debate.links:
                 if x.to_claim not in pos.grounds or author_of[x.from_claim] != a.id:
                     continue
                 touches = True
                 owner = author_of[x.to_claim]
                 side = pos.stances.get(owner) if owner != a.id else None
+                if owner != a.id and x.to_claim in pos.sides:
+                    side = pos.sides[x.to_claim]
+                elif side in flip and kind_of[x.to_claim] == "objection":
+                    side = flip[side]
                 if side in flip:
-                    if kind_of[x.to_claim] == "objection":
-                        side = flip[side]
                     backing = (x.kind == "support") ^ (kind_of[x.from_claim] == "objection")
                     sides.add(side if backing else flip[side])
             expected = "mixed" if len(sides) == 2 else next(iter(sides), None)

@@ -144,6 +144,9 @@ def test_every_kind_of_edit_round_trips() -> None:
         edits.AddPosition(Position(id="pk", label="Lean on Pakistan?")),
         edits.SetStance("pk", "cy", "for"),
         edits.UpdatePosition("pk", {"grounds": ["k"]}),
+        edits.SetGroundSide("pk", "k", "against"),
+        edits.SetGroundSide("pk", "t", "for"),
+        edits.SetGroundSide("pk", "t", None),
         edits.SetStance("engage", "ann", None),
         edits.SetMeta("New title", "About talks"),
         edits.RemoveLink("l1"),
@@ -164,6 +167,30 @@ def test_every_kind_of_edit_round_trips() -> None:
     while history.redo():
         pass
     assert snapshot(doc) == final
+
+
+def test_ground_sides_follow_their_grounds() -> None:
+    doc = MapDocument(small_map())
+    history = History(doc)
+    history.do(edits.AddPosition(Position(id="q", label="Talk?", grounds=["t"])))
+    history.do(edits.SetGroundSide("q", "p", "against"))  # not a ground yet: becomes one
+    assert doc.positions["q"].grounds == ["t", "p"]
+    assert doc.positions["q"].sides == {"p": "against"}
+    history.do(edits.UpdatePosition("q", {"grounds": ["t"]}))  # the side leaves with it
+    assert doc.positions["q"].sides == {}
+    history.undo()
+    assert doc.positions["q"].sides == {"p": "against"}
+    history.do(edits.RemoveClaim("p"))  # removing the claim drops ground and side
+    assert doc.positions["q"].grounds == ["t"] and doc.positions["q"].sides == {}
+    history.undo()
+    assert doc.positions["q"].sides == {"p": "against"}
+    before = snapshot(doc)
+    with pytest.raises(EditError, match="not a ground"):
+        history.do(edits.UpdatePosition("q", {"sides": {"t": "for", "zz": "for"}}))
+    assert snapshot(doc) == before
+    with pytest.raises(EditError, match="no claim"):
+        history.do(edits.SetGroundSide("q", "zz", "for"))
+    assert snapshot(doc) == before
 
 
 def test_history_clean_state_tracks_saves() -> None:

@@ -82,6 +82,10 @@ def test_the_small_map_is_valid() -> None:
             "positions[0].grounds[2]: unknown claim 'zz'",
         ),
         (
+            lambda d: d["positions"][0].update(sides={"p": "for"}),
+            "positions[0].sides.p: a side for 'p', which is not among the position's grounds",
+        ),
+        (
             lambda d: d["claims"][0]["quote"].update(text="Washington should talk to the TalibaX"),
             "claims[0].quote: claim 't': quote text 'Washington should talk to the TalibaX' does not match",
         ),

@@ -1,4 +1,4 @@
-"""``argmap position add|stance|list|remove``: positions without the app.
+"""``argmap position add|stance|side|list|remove``: positions without the app.
 
 A position is a question the authors are compared on; ``argmap compare`` and the app's
 Positions panel have nothing to show until a map has some, and an imported map has none.
@@ -76,12 +76,27 @@ def register(sub: Any) -> None:
     stance.add_argument("stance", choices=STANCES, metavar="|".join(STANCES))
     stance.set_defaults(func=run_stance)
 
+    side = actions.add_parser(
+        "side",
+        help="record which side of a position a ground argues",
+        description="Record that CLAIM argues for or against POSITION (it becomes a ground "
+        "if it is not one yet); 'none' forgets the recorded side, so the ground takes its "
+        "author's stated stance again. Needed for authors stated mixed, whose grounds "
+        "argue both sides.",
+    )
+    side.add_argument("map", metavar="MAP")
+    side.add_argument("position", metavar="POSITION")
+    side.add_argument("claim", metavar="CLAIM")
+    side.add_argument("side", choices=("for", "against", "none"), metavar="for|against|none")
+    side.set_defaults(func=run_side)
+
     listing = actions.add_parser(
         "list",
         help="list the positions with their stances and grounds",
         description="Print each position: id, question, every author's stance "
-        "(unrecorded ones too) and its grounds. --json prints a list of objects with the "
-        "keys id, label, description, stances and grounds.",
+        "(unrecorded ones too) and its grounds, each with its recorded side if any. --json "
+        "prints a list of objects with the keys id, label, description, stances, grounds "
+        "and sides.",
     )
     listing.add_argument("map", metavar="MAP")
     listing.add_argument("--json", action="store_true", help="machine-readable output")
@@ -275,8 +290,35 @@ def run_list(args: argparse.Namespace) -> int:
         print("    grounds:")
         for ground in position.grounds:
             claim = claims.get(ground)
-            print(f"      {ground}  {claim.text if claim is not None else '(missing)'}")
+            side = f"[{position.sides[ground]}] " if ground in position.sides else ""
+            print(f"      {ground}  {side}{claim.text if claim is not None else '(missing)'}")
     return 0
+
+
+def run_side(args: argparse.Namespace) -> int:
+    from argmap.document import MapDocument
+    from argmap.edits import SetGroundSide
+
+    amap = _load(args.map)
+    if amap is None:
+        return 1
+    position = _position_or_report(args.map, amap, args.position)
+    if position is None:
+        return 2
+    doc = MapDocument(amap)
+    if args.claim not in doc.claims:
+        return _fail(
+            2, args.map, f"no claim {args.claim!r}{_suggest(args.claim, list(doc.claims))}"
+        )
+    side = None if args.side == "none" else args.side
+    where = f"{args.claim} on “{position.label}”"
+    if position.sides.get(args.claim) == side and (side or args.claim in position.grounds):
+        print(f"{args.map}: {where} is already {args.side}; nothing to change")
+        return 0
+    code = _apply_and_save(args.map, doc, SetGroundSide(position.id, args.claim, side))
+    if code == 0:
+        print(f"{args.map}: {where}: {'argues ' + side if side else 'side forgotten'}")
+    return code
 
 
 def run_remove(args: argparse.Namespace) -> int:
