@@ -197,6 +197,16 @@ def _author_or_report(name: str, amap: ArgumentMap, key: str) -> Author | None:
     return author
 
 
+def _map_and_position(args: argparse.Namespace) -> tuple[ArgumentMap, Position] | int:
+    """The map and the position ``args`` name, or the exit code after saying what is wrong
+    (1: the map cannot be read; 2: no such position)."""
+    amap = _load(args.map)
+    if amap is None:
+        return 1
+    position = _position_or_report(args.map, amap, args.position)
+    return 2 if position is None else (amap, position)
+
+
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
@@ -247,12 +257,10 @@ def run_stance(args: argparse.Namespace) -> int:
     from argmap.document import MapDocument
     from argmap.edits import SetStance
 
-    amap = _load(args.map)
-    if amap is None:
-        return 1
-    position = _position_or_report(args.map, amap, args.position)
-    if position is None:
-        return 2
+    found = _map_and_position(args)
+    if isinstance(found, int):
+        return found
+    amap, position = found
     author = _author_or_report(args.map, amap, args.author)
     if author is None:
         return 2
@@ -299,12 +307,10 @@ def run_side(args: argparse.Namespace) -> int:
     from argmap.document import MapDocument
     from argmap.edits import SetGroundSide
 
-    amap = _load(args.map)
-    if amap is None:
-        return 1
-    position = _position_or_report(args.map, amap, args.position)
-    if position is None:
-        return 2
+    found = _map_and_position(args)
+    if isinstance(found, int):
+        return found
+    amap, position = found
     doc = MapDocument(amap)
     if args.claim not in doc.claims:
         return _fail(
@@ -325,12 +331,10 @@ def run_remove(args: argparse.Namespace) -> int:
     from argmap.document import MapDocument
     from argmap.edits import RemovePosition
 
-    amap = _load(args.map)
-    if amap is None:
-        return 1
-    position = _position_or_report(args.map, amap, args.position)
-    if position is None:
-        return 2
+    found = _map_and_position(args)
+    if isinstance(found, int):
+        return found
+    amap, position = found
     code = _apply_and_save(args.map, MapDocument(amap), RemovePosition(position.id))
     if code == 0:
         print(f"{args.map}: removed position {position.id} “{position.label}”")
