@@ -16,6 +16,8 @@ units (one unit is one pixel at 100 % zoom, which we hand to Graphviz as one poi
 
 from __future__ import annotations
 
+import contextlib
+import io
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -171,35 +173,8 @@ def _run_dot(
     each edge's route is added as a polyline from tail border to head border, under its
     (tail, head) key in edge order.
     """
-    import pygraphviz
-
     names = {cid: f"n{i}" for i, cid in enumerate(ids)}  # ids may hold ':' or '.'
-    graph = pygraphviz.AGraph(directed=True, strict=False)
-    graph.graph_attr.update(
-        rankdir="BT",  # links go premise -> conclusion: conclusions on top
-        nodesep=f"{H_GAP / _POINTS_PER_INCH:.3f}",
-        ranksep=f"{V_GAP / _POINTS_PER_INCH:.3f}",
-        splines="spline" if routes is not None else "",  # routing costs; only on demand
-        ordering="",
-    )
-    graph.edge_attr.update(arrowhead="none", arrowtail="none")  # routes end on the border
-    graph.graph_attr.update(_effort(len(ids)))
-    graph.node_attr.update(shape="box", fixedsize="true", label="")
-    for cid in ids:
-        w, h = sizes[cid]
-        graph.add_node(
-            names[cid],
-            width=f"{w / _POINTS_PER_INCH:.4f}",
-            height=f"{h / _POINTS_PER_INCH:.4f}",
-        )
-    for a, b in edges:
-        stretch = minlen.get((a, b))
-        if stretch is None:
-            graph.add_edge(names[a], names[b])
-        else:
-            graph.add_edge(names[a], names[b], minlen=str(stretch))
-    plain = graph.draw(prog="dot", format="plain")
-    text = plain.decode("utf-8") if isinstance(plain, bytes) else str(plain)
+    text = _dot_plain(_dot_source(ids, names, edges, sizes, minlen, splines=routes is not None))
     back = {name: cid for cid, name in names.items()}
     centres: dict[str, tuple[float, float]] = {}
     for line in text.splitlines():
@@ -217,6 +192,65 @@ def _run_dot(
             key = (back[fields[1]], back[fields[2]])
             routes.setdefault(key, []).append(_bezier_polyline(controls))
     return centres
+
+
+def _dot_source(
+    ids: Sequence[str],
+    names: Mapping[str, str],
+    edges: Sequence[tuple[str, str]],
+    sizes: Mapping[str, Size],
+    minlen: Mapping[tuple[str, str], int],
+    *,
+    splines: bool,
+) -> str:
+    """The graph ``dot`` lays out, as DOT text.
+
+    Writing the text and letting Graphviz parse it is several times faster than adding
+    nodes and edges one by one through pygraphviz (a Python object and attribute calls for
+    each), and it is the same graph: nodes and edges in the same order, with the same
+    attributes. Only generated names (``n0``, ``n1`` ...) and numbers appear in it, so
+    nothing needs quoting beyond what is written here.
+    """
+    graph = {
+        "rankdir": "BT",  # links go premise -> conclusion: conclusions on top
+        "nodesep": f"{H_GAP / _POINTS_PER_INCH:.3f}",
+        "ranksep": f"{V_GAP / _POINTS_PER_INCH:.3f}",
+        "splines": "spline" if splines else "",  # routing costs; only on demand
+        "ordering": "",
+        **_effort(len(ids)),
+    }
+    lines = [
+        "digraph {",
+        "graph [" + ", ".join(f'{k}="{v}"' for k, v in graph.items()) + "];",
+        'node [shape="box", fixedsize="true", label=""];',
+        'edge [arrowhead="none", arrowtail="none"];',  # routes end on the border
+    ]
+    for cid in ids:
+        w, h = sizes[cid]
+        lines.append(
+            f'{names[cid]} [width="{w / _POINTS_PER_INCH:.4f}", '
+            f'height="{h / _POINTS_PER_INCH:.4f}"];'
+        )
+    for a, b in edges:
+        stretch = minlen.get((a, b))
+        tail = f' [minlen="{stretch}"];' if stretch is not None else ";"
+        lines.append(f"{names[a]} -> {names[b]}{tail}")
+    lines.append("}")
+    return "\n".join(lines)
+
+
+def _dot_plain(source: str) -> str:
+    """Lay ``source`` out with ``dot`` (in process, through pygraphviz) as ``plain`` text.
+
+    pygraphviz warns on stderr that a graph of over 1,000 nodes "may take a long time";
+    the effort limits above see to that, so the command line does not pass it on.
+    """
+    import pygraphviz
+
+    graph = pygraphviz.AGraph(string=source)
+    with contextlib.redirect_stderr(io.StringIO()):
+        plain = graph.draw(prog="dot", format="plain")
+    return plain.decode("utf-8") if isinstance(plain, bytes) else str(plain)
 
 
 def _bezier_polyline(controls: Sequence[tuple[float, float]], steps: int = 8) -> Polyline:
@@ -243,7 +277,8 @@ def _narrow_layout(
     groups: Sequence[Sequence[str]],
     edges: Sequence[tuple[str, str]],
     sizes: Mapping[str, Size],
-) -> tuple[dict[str, tuple[float, float]], dict[tuple[str, str], int]]:
+    routes: dict[tuple[str, str], list[Polyline]] | None = None,
+) -> dict[str, tuple[float, float]]:
     """``dot``, re-run a few times on small maps to bring a ribbon nearer a screen's shape.
 
     Argument maps are broad and shallow: a thesis, a handful of premises, many pieces of
@@ -252,11 +287,15 @@ def _narrow_layout(
     the biggest part one row down (a longer minimum edge length; a supported claim takes
     its supporters along) and the narrowest drawing wins. Big maps are drawn once: there
     the time matters more.
+
+    With ``routes`` (see :func:`_run_dot`) the winning drawing is routed too, and the
+    centres come from that routed run (routing can nudge a card). A map too big to narrow
+    is therefore laid out exactly once, routed or not.
     """
     minlen = dict(_staggered(edges))
-    centres = _run_dot(ids, edges, sizes, minlen)
     if len(ids) > NARROWING_MAX_CLAIMS:
-        return centres, minlen
+        return _run_dot(ids, edges, sizes, minlen, routes)
+    centres = _run_dot(ids, edges, sizes, minlen)
     biggest = list(groups[max(range(len(groups)), key=lambda k: len(groups[k]))])
     supported = {b for _, b in edges}
     out_edges: dict[str, list[tuple[str, str]]] = {}
@@ -285,7 +324,9 @@ def _narrow_layout(
         width = _part_from(biggest, centres, sizes).width
         if width < best_width:
             best, best_width, best_minlen = centres, width, minlen
-    return best, best_minlen
+    if routes is not None:
+        return _run_dot(ids, edges, sizes, best_minlen, routes)
+    return best
 
 
 def _part_from(
@@ -395,10 +436,9 @@ def compute_layout(
     routed: dict[tuple[str, str], list[Polyline]] | None = None
     if groups:
         dot_ids = [i for g in groups for i in g]
-        centres, minlen = _narrow_layout(dot_ids, groups, edges, all_sizes)
         if routes and len(ids) <= ROUTE_MAX_CLAIMS:
             routed = {}
-            centres = _run_dot(dot_ids, edges, all_sizes, minlen, routed)
+        centres = _narrow_layout(dot_ids, groups, edges, all_sizes, routed)
         parts = [_part_from(g, centres, all_sizes) for g in groups]
         parts.sort(key=lambda p: -len(p.ids))
     if loners:
