@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from argmap.document import MapDocument
 from argmap.model import ArgumentMap, Claim, Point
+from argmap.trusted import construct
 
 CARD_WIDTH = 220.0
 """Width of a claim card in scene units; the Qt card uses the same value."""
@@ -42,6 +43,13 @@ _PADDING = 14.0
 _POINTS_PER_INCH = 72.0
 
 Size = tuple[float, float]
+
+
+def _point(x: float, y: float) -> Point:
+    """A point made without validation (two floats cannot be invalid): a layout makes
+    thousands, and validating one would build pydantic's validator, which drawing an
+    Argdown document as an image otherwise never needs."""
+    return construct(Point, {"x": float(x), "y": float(y)})
 
 
 def estimate_card_size(text: str) -> Size:
@@ -372,7 +380,7 @@ def _pack(parts: list[_Part]) -> tuple[dict[str, Point], dict[str, tuple[float, 
         if x > 0 and x + part.width > row_width:
             x, y, row_h = 0.0, y + row_h + PART_GAP, 0.0
         for cid, (cx, cy) in part.centres.items():
-            out[cid] = Point(x=round(x + cx, 1), y=round(y + cy, 1))
+            out[cid] = _point(round(x + cx, 1), round(y + cy, 1))
             shift[cid] = (x - part.origin[0], y - part.origin[1])
         x += part.width + PART_GAP
         row_h = max(row_h, part.height)
@@ -458,7 +466,7 @@ def compute_layout(
         ends = {x.id: (x.from_claim, x.to_claim) for x in links}
         _spread_ends(lines_of, ends, positions, all_sizes)
         out = {
-            lid: [Point(x=round(x, 1), y=round(y, 1)) for x, y in line]
+            lid: [_point(round(x, 1), round(y, 1)) for x, y in line]
             for lid, line in lines_of.items()
         }
     return Layout(positions, out)
@@ -610,9 +618,9 @@ def place_new_claim(
         lowest = max(lowest, p.y + ch / 2)
     if near is None:
         if not where:
-            return Point(x=0.0, y=0.0)
+            return _point(0.0, 0.0)
         bottom = lowest
-        near = Point(x=left + w / 2, y=bottom + V_GAP + h / 2)
+        near = _point(left + w / 2, bottom + V_GAP + h / 2)
     gap_x, gap_y = H_GAP / 2, H_GAP / 2
     step_x, step_y = (w + H_GAP) / 2, (h + H_GAP) / 2
 
@@ -622,7 +630,7 @@ def place_new_claim(
         )
 
     if fits(near.x, near.y):
-        return Point(x=near.x, y=near.y)
+        return _point(near.x, near.y)
     for ring in range(1, 60):
         candidates = [
             (dx, dy)
@@ -635,8 +643,8 @@ def place_new_claim(
         for dx, dy in candidates:
             cx, cy = near.x + dx * step_x, near.y + dy * step_y
             if fits(cx, cy):
-                return Point(x=round(cx, 1), y=round(cy, 1))
-    return Point(x=near.x, y=lowest + V_GAP + h / 2)
+                return _point(round(cx, 1), round(cy, 1))
+    return _point(near.x, lowest + V_GAP + h / 2)
 
 
 __all__ = [
