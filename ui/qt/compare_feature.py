@@ -51,7 +51,7 @@ from argmap.compare import (
     short_names,
 )
 from argmap.document import EditError, MapDocument
-from argmap.edits import ApplyLayout
+from argmap.edits import apply_layout
 from argmap.lanes import lane_layout
 from argmap.semantics import LABEL_COLOR, grounded_map, label_counts, overlay_marks
 from ui.qt.authorview import AgreementTable, AuthorScene
@@ -442,8 +442,7 @@ class CompareFeature(QObject):
         if all(doc.claims[cid].pos == p for cid, p in spots.items()):
             return False
         try:
-            edit = ApplyLayout(spots)
-            edit.name = "Lane layout"
+            edit = apply_layout(spots, name="Lane layout")
             push_edit(self.window.undo_stack, doc, edit)
         except EditError as exc:
             self.window.show_error("Lane layout failed", str(exc))

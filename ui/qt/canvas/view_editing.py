@@ -22,11 +22,11 @@ from argmap.document import EditError, MapDocument
 from argmap.edits import (
     AddClaim,
     AddLink,
-    ApplyLayout,
     Macro,
     MoveClaims,
     RemoveLink,
     UpdateClaim,
+    apply_layout,
     remove_claims,
 )
 from argmap.layout import compute_layout, place_new_claim
@@ -129,7 +129,7 @@ class EditCommands(_Base):
         spots = layout.positions
         changed = {cid: p for cid, p in spots.items() if self.doc.claims[cid].pos != p}
         if changed:
-            self.push(ApplyLayout(spots))
+            self.push(apply_layout(spots))
         self._scene.apply_routes(layout)
         self.fit_all()
 
