@@ -132,9 +132,10 @@ class MoveClaims:
         doc.move_claims(self._old)
 
 
-def ApplyLayout(positions: Mapping[str, Point]) -> MoveClaims:
-    """An automatic layout as one undoable edit."""
-    return MoveClaims(dict(positions), name="Auto layout")
+def apply_layout(positions: Mapping[str, Point], name: str = "Auto layout") -> MoveClaims:
+    """An automatic layout as one undoable edit (a :class:`MoveClaims` of every card);
+    ``name`` is its undo text ("Lane layout" for the lane layout)."""
+    return MoveClaims(dict(positions), name=name)
 
 
 @dataclass
@@ -330,14 +331,36 @@ class RemovePosition:
         doc.insert_position(*self._removed)
 
 
+_POSITION_CHANGE = {
+    "label": "Rename position",
+    "description": "Describe position",
+    "grounds": "Change grounds of position",
+    "stances": "Change stances on position",
+}
+"""Undo text of an :class:`UpdatePosition` that changes one field: Edit → Undo and the
+History panel then say what an undo takes back, not just "Edit position"."""
+
+
 @dataclass
 class UpdatePosition:
+    """Change fields of a position (its question, description, grounds or stances).
+
+    ``name`` replaces the undo text when the caller knows a more telling one ("Ground
+    position" for grounds taken from the map's selection); otherwise the text names the
+    changed field (see :data:`_POSITION_CHANGE`).
+    """
+
     position_id: str
     changes: dict[str, Any]
+    name: str = ""
     _old: Position | None = field(default=None, repr=False)
 
     @property
     def label(self) -> str:
+        if self.name:
+            return self.name
+        if len(self.changes) == 1:
+            return _POSITION_CHANGE.get(next(iter(self.changes)), "Edit position")
         return "Edit position"
 
     def apply(self, doc: MapDocument) -> None:

@@ -11,7 +11,7 @@ a shallower one, whichever lanes it joins.
 
 Claims on a cycle of links share the depth of the cycle (networkx's condensation). The
 result is a plain ``{claim id: Point}`` (card centres) applied in the app as one undoable
-:func:`argmap.edits.ApplyLayout`.
+:func:`argmap.edits.apply_layout`.
 """
 
 from __future__ import annotations

@@ -16,12 +16,15 @@ units (one unit is one pixel at 100 % zoom, which we hand to Graphviz as one poi
 
 from __future__ import annotations
 
+import contextlib
+import io
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from argmap.document import MapDocument
 from argmap.model import ArgumentMap, Claim, Point
+from argmap.trusted import construct
 
 CARD_WIDTH = 220.0
 """Width of a claim card in scene units; the Qt card uses the same value."""
@@ -40,6 +43,13 @@ _PADDING = 14.0
 _POINTS_PER_INCH = 72.0
 
 Size = tuple[float, float]
+
+
+def _point(x: float, y: float) -> Point:
+    """A point made without validation (two floats cannot be invalid): a layout makes
+    thousands, and validating one would build pydantic's validator, which drawing an
+    Argdown document as an image otherwise never needs."""
+    return construct(Point, {"x": float(x), "y": float(y)})
 
 
 def estimate_card_size(text: str) -> Size:
@@ -171,35 +181,8 @@ def _run_dot(
     each edge's route is added as a polyline from tail border to head border, under its
     (tail, head) key in edge order.
     """
-    import pygraphviz
-
     names = {cid: f"n{i}" for i, cid in enumerate(ids)}  # ids may hold ':' or '.'
-    graph = pygraphviz.AGraph(directed=True, strict=False)
-    graph.graph_attr.update(
-        rankdir="BT",  # links go premise -> conclusion: conclusions on top
-        nodesep=f"{H_GAP / _POINTS_PER_INCH:.3f}",
-        ranksep=f"{V_GAP / _POINTS_PER_INCH:.3f}",
-        splines="spline" if routes is not None else "",  # routing costs; only on demand
-        ordering="",
-    )
-    graph.edge_attr.update(arrowhead="none", arrowtail="none")  # routes end on the border
-    graph.graph_attr.update(_effort(len(ids)))
-    graph.node_attr.update(shape="box", fixedsize="true", label="")
-    for cid in ids:
-        w, h = sizes[cid]
-        graph.add_node(
-            names[cid],
-            width=f"{w / _POINTS_PER_INCH:.4f}",
-            height=f"{h / _POINTS_PER_INCH:.4f}",
-        )
-    for a, b in edges:
-        stretch = minlen.get((a, b))
-        if stretch is None:
-            graph.add_edge(names[a], names[b])
-        else:
-            graph.add_edge(names[a], names[b], minlen=str(stretch))
-    plain = graph.draw(prog="dot", format="plain")
-    text = plain.decode("utf-8") if isinstance(plain, bytes) else str(plain)
+    text = _dot_plain(_dot_source(ids, names, edges, sizes, minlen, splines=routes is not None))
     back = {name: cid for cid, name in names.items()}
     centres: dict[str, tuple[float, float]] = {}
     for line in text.splitlines():
@@ -217,6 +200,65 @@ def _run_dot(
             key = (back[fields[1]], back[fields[2]])
             routes.setdefault(key, []).append(_bezier_polyline(controls))
     return centres
+
+
+def _dot_source(
+    ids: Sequence[str],
+    names: Mapping[str, str],
+    edges: Sequence[tuple[str, str]],
+    sizes: Mapping[str, Size],
+    minlen: Mapping[tuple[str, str], int],
+    *,
+    splines: bool,
+) -> str:
+    """The graph ``dot`` lays out, as DOT text.
+
+    Writing the text and letting Graphviz parse it is several times faster than adding
+    nodes and edges one by one through pygraphviz (a Python object and attribute calls for
+    each), and it is the same graph: nodes and edges in the same order, with the same
+    attributes. Only generated names (``n0``, ``n1`` ...) and numbers appear in it, so
+    nothing needs quoting beyond what is written here.
+    """
+    graph = {
+        "rankdir": "BT",  # links go premise -> conclusion: conclusions on top
+        "nodesep": f"{H_GAP / _POINTS_PER_INCH:.3f}",
+        "ranksep": f"{V_GAP / _POINTS_PER_INCH:.3f}",
+        "splines": "spline" if splines else "",  # routing costs; only on demand
+        "ordering": "",
+        **_effort(len(ids)),
+    }
+    lines = [
+        "digraph {",
+        "graph [" + ", ".join(f'{k}="{v}"' for k, v in graph.items()) + "];",
+        'node [shape="box", fixedsize="true", label=""];',
+        'edge [arrowhead="none", arrowtail="none"];',  # routes end on the border
+    ]
+    for cid in ids:
+        w, h = sizes[cid]
+        lines.append(
+            f'{names[cid]} [width="{w / _POINTS_PER_INCH:.4f}", '
+            f'height="{h / _POINTS_PER_INCH:.4f}"];'
+        )
+    for a, b in edges:
+        stretch = minlen.get((a, b))
+        tail = f' [minlen="{stretch}"];' if stretch is not None else ";"
+        lines.append(f"{names[a]} -> {names[b]}{tail}")
+    lines.append("}")
+    return "\n".join(lines)
+
+
+def _dot_plain(source: str) -> str:
+    """Lay ``source`` out with ``dot`` (in process, through pygraphviz) as ``plain`` text.
+
+    pygraphviz warns on stderr that a graph of over 1,000 nodes "may take a long time";
+    the effort limits above see to that, so the command line does not pass it on.
+    """
+    import pygraphviz
+
+    graph = pygraphviz.AGraph(string=source)
+    with contextlib.redirect_stderr(io.StringIO()):
+        plain = graph.draw(prog="dot", format="plain")
+    return plain.decode("utf-8") if isinstance(plain, bytes) else str(plain)
 
 
 def _bezier_polyline(controls: Sequence[tuple[float, float]], steps: int = 8) -> Polyline:
@@ -243,7 +285,8 @@ def _narrow_layout(
     groups: Sequence[Sequence[str]],
     edges: Sequence[tuple[str, str]],
     sizes: Mapping[str, Size],
-) -> tuple[dict[str, tuple[float, float]], dict[tuple[str, str], int]]:
+    routes: dict[tuple[str, str], list[Polyline]] | None = None,
+) -> dict[str, tuple[float, float]]:
     """``dot``, re-run a few times on small maps to bring a ribbon nearer a screen's shape.
 
     Argument maps are broad and shallow: a thesis, a handful of premises, many pieces of
@@ -252,11 +295,15 @@ def _narrow_layout(
     the biggest part one row down (a longer minimum edge length; a supported claim takes
     its supporters along) and the narrowest drawing wins. Big maps are drawn once: there
     the time matters more.
+
+    With ``routes`` (see :func:`_run_dot`) the winning drawing is routed too, and the
+    centres come from that routed run (routing can nudge a card). A map too big to narrow
+    is therefore laid out exactly once, routed or not.
     """
     minlen = dict(_staggered(edges))
-    centres = _run_dot(ids, edges, sizes, minlen)
     if len(ids) > NARROWING_MAX_CLAIMS:
-        return centres, minlen
+        return _run_dot(ids, edges, sizes, minlen, routes)
+    centres = _run_dot(ids, edges, sizes, minlen)
     biggest = list(groups[max(range(len(groups)), key=lambda k: len(groups[k]))])
     supported = {b for _, b in edges}
     out_edges: dict[str, list[tuple[str, str]]] = {}
@@ -285,7 +332,9 @@ def _narrow_layout(
         width = _part_from(biggest, centres, sizes).width
         if width < best_width:
             best, best_width, best_minlen = centres, width, minlen
-    return best, best_minlen
+    if routes is not None:
+        return _run_dot(ids, edges, sizes, best_minlen, routes)
+    return best
 
 
 def _part_from(
@@ -331,7 +380,7 @@ def _pack(parts: list[_Part]) -> tuple[dict[str, Point], dict[str, tuple[float, 
         if x > 0 and x + part.width > row_width:
             x, y, row_h = 0.0, y + row_h + PART_GAP, 0.0
         for cid, (cx, cy) in part.centres.items():
-            out[cid] = Point(x=round(x + cx, 1), y=round(y + cy, 1))
+            out[cid] = _point(round(x + cx, 1), round(y + cy, 1))
             shift[cid] = (x - part.origin[0], y - part.origin[1])
         x += part.width + PART_GAP
         row_h = max(row_h, part.height)
@@ -395,10 +444,9 @@ def compute_layout(
     routed: dict[tuple[str, str], list[Polyline]] | None = None
     if groups:
         dot_ids = [i for g in groups for i in g]
-        centres, minlen = _narrow_layout(dot_ids, groups, edges, all_sizes)
         if routes and len(ids) <= ROUTE_MAX_CLAIMS:
             routed = {}
-            centres = _run_dot(dot_ids, edges, all_sizes, minlen, routed)
+        centres = _narrow_layout(dot_ids, groups, edges, all_sizes, routed)
         parts = [_part_from(g, centres, all_sizes) for g in groups]
         parts.sort(key=lambda p: -len(p.ids))
     if loners:
@@ -418,7 +466,7 @@ def compute_layout(
         ends = {x.id: (x.from_claim, x.to_claim) for x in links}
         _spread_ends(lines_of, ends, positions, all_sizes)
         out = {
-            lid: [Point(x=round(x, 1), y=round(y, 1)) for x, y in line]
+            lid: [_point(round(x, 1), round(y, 1)) for x, y in line]
             for lid, line in lines_of.items()
         }
     return Layout(positions, out)
@@ -570,9 +618,9 @@ def place_new_claim(
         lowest = max(lowest, p.y + ch / 2)
     if near is None:
         if not where:
-            return Point(x=0.0, y=0.0)
+            return _point(0.0, 0.0)
         bottom = lowest
-        near = Point(x=left + w / 2, y=bottom + V_GAP + h / 2)
+        near = _point(left + w / 2, bottom + V_GAP + h / 2)
     gap_x, gap_y = H_GAP / 2, H_GAP / 2
     step_x, step_y = (w + H_GAP) / 2, (h + H_GAP) / 2
 
@@ -582,7 +630,7 @@ def place_new_claim(
         )
 
     if fits(near.x, near.y):
-        return Point(x=near.x, y=near.y)
+        return _point(near.x, near.y)
     for ring in range(1, 60):
         candidates = [
             (dx, dy)
@@ -595,8 +643,8 @@ def place_new_claim(
         for dx, dy in candidates:
             cx, cy = near.x + dx * step_x, near.y + dy * step_y
             if fits(cx, cy):
-                return Point(x=round(cx, 1), y=round(cy, 1))
-    return Point(x=near.x, y=lowest + V_GAP + h / 2)
+                return _point(round(cx, 1), round(cy, 1))
+    return _point(near.x, lowest + V_GAP + h / 2)
 
 
 __all__ = [

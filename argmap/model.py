@@ -71,10 +71,17 @@ Identifier = Annotated[
 Color = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$", description="#RRGGBB")]
 
 
+# Every model is built with ``defer_build``: its validator and serializer are made on first
+# use, not at import. Making them took about half of this module's import time (and loads
+# pydantic's plugin machinery), which every ``argmap`` command paid at start-up, even one
+# that never validates a map object (drawing an Argdown document as an image). Loading or
+# saving a map builds them on its first call instead, once per process.
+
+
 class _Frozen(BaseModel):
     """Base of every map object: immutable, strict about unknown keys."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, validate_default=False)
+    model_config = ConfigDict(extra="forbid", frozen=True, validate_default=False, defer_build=True)
 
 
 class Author(_Frozen):
@@ -131,7 +138,7 @@ class Origin(_Frozen):
         return self.kind == "extracted" and not self.reviewed
 
 
-MANUAL = Origin()
+MANUAL = Origin.model_construct()
 
 
 class Point(_Frozen):
@@ -192,7 +199,7 @@ class ArgumentMap(BaseModel):
     file loader does so and then reports every problem with its JSON path itself).
     """
 
-    model_config = ConfigDict(extra="forbid", validate_default=False)
+    model_config = ConfigDict(extra="forbid", validate_default=False, defer_build=True)
 
     schema_version: int = SCHEMA_VERSION
     title: str = ""

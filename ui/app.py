@@ -1,4 +1,8 @@
-"""``argmap-gui [MAP] [--screenshot FILE.png]``: the desktop app's entry point."""
+"""``argmap-gui [MAP] [--screenshot FILE.png]``: the desktop app's entry point.
+
+The screenshot is written in the format its extension names (``.png``, ``.jpg``, ``.bmp``
+and whatever else this Qt can write); an extension Qt cannot write is refused up front.
+"""
 
 from __future__ import annotations
 
@@ -75,7 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--screenshot",
         metavar="FILE.png",
-        help="render the window with MAP offscreen, save it as a PNG and exit",
+        help="render the window with MAP offscreen, save it (as PNG, JPEG, BMP… by the "
+        "file's extension) and exit",
     )
     parser.add_argument(
         "--size",
@@ -96,6 +101,30 @@ def _parse_size(text: str) -> tuple[int, int]:
     if not (200 <= width <= 8000 and 200 <= height <= 8000):
         raise SystemExit("argmap-gui: --size must be between 200x200 and 8000x8000")
     return width, height
+
+
+LOSSY_QUALITY = 92
+"""JPEG/WebP quality of a screenshot: Qt's default (75) smears the small text of cards."""
+
+
+def image_format(target: Path) -> str:
+    """The image format Qt writes for ``target``'s extension (``jpg``, ``png``…).
+
+    Raises ``ValueError`` naming the formats this Qt can write when it cannot write that
+    one (or the name has no extension), so nothing is rendered for a file that cannot be
+    written, and a PNG is never saved under a ``.jpg`` name.
+    """
+    from PySide6.QtGui import QImageWriter
+
+    writable = sorted(bytes(f.data()).decode() for f in QImageWriter.supportedImageFormats())
+    suffix = target.suffix.lower().lstrip(".")
+    if suffix not in writable:
+        what = f"'.{suffix}' images" if suffix else "a file without an extension"
+        raise ValueError(
+            f"cannot write {what} ({target.name}); use one of: "
+            + ", ".join(f".{f}" for f in writable)
+        )
+    return suffix
 
 
 def make_app(argv: Sequence[str]) -> QApplication:
@@ -122,13 +151,15 @@ def make_app(argv: Sequence[str]) -> QApplication:
 
 
 def screenshot(window: QMainWindow, target: Path, size: tuple[int, int]) -> tuple[int, int]:
-    """Lay the window out at ``size``, frame the map as it opens, and save it as a PNG.
+    """Lay the window out at ``size``, frame the map as it opens, and save it in the format
+    ``target``'s extension names (see :func:`image_format`).
 
     The framing is the view's opening one (``show_initial``), not "fit map": fitting a big
     map zooms below the text threshold, and a picture of blank boxes shows nothing.
     """
     from PySide6.QtWidgets import QApplication
 
+    fmt = image_format(target)
     window.resize(*size)
     window.show()
     for _ in range(3):  # layout, then the view's deferred first framing, then paint
@@ -141,7 +172,8 @@ def screenshot(window: QMainWindow, target: Path, size: tuple[int, int]) -> tupl
         view.show_initial()  # once more, at the final size of the map pane
     QApplication.processEvents()
     image = window.grab()
-    if image.isNull() or not image.save(str(target), "PNG"):
+    quality = LOSSY_QUALITY if fmt in ("jpg", "jpeg", "jfif", "webp") else -1
+    if image.isNull() or not image.save(str(target), fmt, quality):
         raise OSError(f"cannot write {target}")
     return image.width(), image.height()
 
@@ -153,6 +185,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # works with no display
     size = _parse_size(args.size)
     app = make_app([sys.argv[0]])
+    if args.screenshot:
+        try:  # before any work: a wrong extension is a usage error
+            image_format(Path(args.screenshot))
+        except ValueError as exc:
+            print(f"argmap-gui: --screenshot: {exc}", file=sys.stderr)
+            return 2
 
     from PySide6.QtCore import QSettings
 

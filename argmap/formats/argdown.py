@@ -34,7 +34,9 @@ from argmap.formats.argdown_syntax import ArgdownError, Argument, Document, Stat
 from argmap.formats.argdown_writer import write_argdown
 
 if TYPE_CHECKING:
-    from argmap.model import LinkKind
+    from pydantic import BaseModel
+
+    from argmap.model import ArgumentMap, LinkKind
 
 # The reader builds a map file's JSON directly and imports pydantic only when the document
 # carries data that needs validating (front matter, origins), so converting Argdown to a
@@ -101,11 +103,15 @@ class _Builder:
         return out
 
     def build(self) -> ImportResult:
+        raw = self.build_json()
+        if not self.meta:
+            # Valid by construction, as argdown_to_map_json trusts it: made without
+            # building a single pydantic validator (see argmap.trusted).
+            return ImportResult(_trusted_map(raw), self.warnings, self.counts())
         from pydantic import ValidationError
 
         from argmap.model import ArgumentMap
 
-        raw = self.build_json()
         try:
             amap = ArgumentMap.model_validate(raw)
         except ValidationError as exc:
@@ -316,6 +322,32 @@ class _Builder:
                 with contextlib.suppress(ValidationError):
                     fields["origin"] = Origin.model_validate(extra["origin"])
         return list(out.values())
+
+
+def _trusted_map(raw: dict[str, Any]) -> ArgumentMap:
+    """The map of :meth:`_Builder.build_json`'s JSON when the document had no argmap front
+    matter: every id, kind and reference in it was made by the builder, and the
+    other fields are defaults, text and numbers, so nothing in it can fail validation."""
+    from argmap.model import ArgumentMap, Author, Claim, Link, Origin, Point, Quote
+    from argmap.trusted import construct
+
+    nested: dict[str, type[BaseModel]] = {"quote": Quote, "pos": Point, "origin": Origin}
+
+    def made(cls: type[BaseModel], fields: dict[str, Any]) -> Any:
+        inner: dict[str, BaseModel] = {
+            k: construct(nested[k], v) for k, v in fields.items() if k in nested
+        }
+        return construct(cls, fields | inner if inner else fields)
+
+    return construct(
+        ArgumentMap,
+        {
+            **raw,
+            "authors": [construct(Author, a) for a in raw.get("authors", ())],
+            "claims": [made(Claim, c) for c in raw.get("claims", ())],
+            "links": [made(Link, x) for x in raw.get("links", ())],
+        },
+    )
 
 
 def _dump(obj: Any) -> Any:

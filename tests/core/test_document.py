@@ -140,7 +140,7 @@ def test_every_kind_of_edit_round_trips() -> None:
         edits.AddLink(Link(id="lk", kind="attack", from_claim="k", to_claim="t")),
         edits.UpdateLink("lk", {"kind": "support"}),
         edits.MoveClaims({"k": Point(x=10, y=20), "t": Point(x=0, y=0)}),
-        edits.ApplyLayout({"p": Point(x=5, y=5)}),
+        edits.apply_layout({"p": Point(x=5, y=5)}),
         edits.AddPosition(Position(id="pk", label="Lean on Pakistan?")),
         edits.SetStance("pk", "cy", "for"),
         edits.UpdatePosition("pk", {"grounds": ["k"]}),

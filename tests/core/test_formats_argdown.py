@@ -182,6 +182,74 @@ def test_fast_map_file_path_gives_the_same_bytes_as_the_model() -> None:
         assert fast == encode(read_argdown(text).map), path.name
 
 
+DATA_DOC = """[Engage]: We should engage. {kind: recommendation, author: Ann, pos: [10, 20.5]}
+    + [Aid]: Aid is leverage. #evidence {origin: {kind: extracted, confidence: 0.5, reviewed: false}}
+    - <Isolate>: Isolation worked before. {tags: [history, x]}
+    + [Cheap]: It is cheap. {author: Bob, note: "checked"}
+
+## Section
+[Loose]: Nothing links here.
+"""
+
+
+def _validated_and_trusted(text: str) -> tuple[ArgumentMap, ArgumentMap]:
+    from argmap.formats.argdown import _Builder
+
+    builder = _Builder(parse(text), "x.argdown")
+    assert not builder.meta  # documents without argmap front matter take the trusted path
+    return ArgumentMap.model_validate(builder.build_json()), read_argdown(text).map
+
+
+@pytest.mark.parametrize("name", [*sorted(EXPECTED), "data", "generated"])
+def test_reading_without_front_matter_makes_what_validation_makes(name: str) -> None:
+    """The map read without building a validator equals the validated one, field for field
+    (values, which fields count as set, and the order a dump writes them in)."""
+    if name == "data":
+        text = DATA_DOC
+    elif name == "generated":
+        from bench.bench_formats import document
+
+        text = document(30)
+    else:
+        text = (ARGDOWN / name).read_text(encoding="utf-8")
+    validated, trusted = _validated_and_trusted(text)
+    assert trusted == validated
+    assert trusted.model_dump_json() == validated.model_dump_json()
+    pairs = zip(
+        [*trusted.claims, *trusted.links], [*validated.claims, *validated.links], strict=True
+    )
+    for a, b in pairs:
+        assert a.model_fields_set == b.model_fields_set
+        assert list(a.__dict__) == list(b.__dict__)
+    if name == "data":
+        engage = next(c for c in trusted.claims if c.text == "We should engage.")
+        assert engage.pos is not None and engage.pos.y == 20.5 and engage.author == "ann"
+        assert any(c.origin.is_proposal for c in trusted.claims)
+
+
+def test_drawing_argdown_builds_no_validator() -> None:
+    """Reading an Argdown document and laying it out (what an image export does before Qt)
+    never builds a pydantic validator: that is start-up time the export does not need."""
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    code = (
+        "import sys; from argmap.formats.argdown import read_argdown; "
+        "from argmap.layout import compute_layout; import argmap.model as m; "
+        f"amap = read_argdown(open({str(ARGDOWN / 'tour.argdown')!r}).read()).map; "
+        "layout = compute_layout(amap, routes=True); "
+        "assert layout.routes and len(layout.positions) == len(amap.claims); "
+        "print([c.__name__ for c in (m.ArgumentMap, m.Claim, m.Link, m.Point, m.Author, "
+        "m.Origin, m.Quote) if c.__pydantic_complete__])"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[]"
+
+
 def test_labels_with_markup_characters_survive() -> None:
     amap = synthetic_map(3, n_authors=1, seed=1)
     odd = "A [bracketed] #hashtag {brace} *star* under_score // slashes <angle> @[mention]"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 
 from argmap.document import History, MapDocument
-from argmap.edits import ApplyLayout
+from argmap.edits import apply_layout
 from argmap.lanes import claim_depths, lane_layout
 from argmap.layout import estimate_card_size
 from argmap.model import ArgumentMap, Author, Claim, Link, Point
@@ -129,7 +129,7 @@ def test_applied_as_one_undoable_edit() -> None:
     doc = MapDocument(SMALL.model_copy(deep=True))
     before = doc.map.model_dump()
     history = History(doc)
-    history.do(ApplyLayout(lane_layout(doc.map)))
+    history.do(apply_layout(lane_layout(doc.map)))
     assert doc.claims["a_t"].pos == lane_layout(SMALL)["a_t"]
     assert history.undo()
     assert doc.map.model_dump() == before

@@ -106,3 +106,15 @@ def test_parser_takes_an_optional_map() -> None:
     assert args.map is None and args.screenshot is None
     args = build_parser().parse_args(["m.argmap.json", "--screenshot", "s.png"])
     assert (args.map, args.screenshot) == ("m.argmap.json", "s.png")
+
+
+@pytest.mark.parametrize("name", ["x.xyz", "noextension"])
+def test_unsupported_screenshot_extension_is_refused_with_the_supported_ones(
+    tmp_path: Path, name: str
+) -> None:
+    result = _run(str(BUNDLED[0]), "--screenshot", str(tmp_path / name))
+    assert result.returncode == 2
+    assert result.stderr.startswith("argmap-gui: --screenshot: cannot write ")
+    assert all(f".{fmt}," in result.stderr for fmt in ("bmp", "jpg", "png"))
+    assert "Traceback" not in result.stderr and result.stdout == ""
+    assert list(tmp_path.iterdir()) == []

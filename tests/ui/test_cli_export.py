@@ -137,3 +137,37 @@ def test_argdown_written_by_argmap_round_trips_through_the_command_line(tmp_path
     assert run("convert", source, tmp_path / "s.argmap.json").returncode == 0
     back = load(tmp_path / "s.argmap.json")
     assert {c.id: c for c in back.claims} == {c.id: c for c in amap.claims}
+
+
+def test_a_command_named_like_its_module_gets_a_parser_of_its_own() -> None:
+    """``argmap export ...`` registers the export command only (start-up time); the rest,
+    and anything mistyped, get the full parser with every command."""
+    import pkgutil
+
+    from ui import commands
+    from ui.cli import _parser_for, build_parser
+
+    def choices(parser: object) -> set[str]:
+        sub = next(a for a in parser._actions if a.dest == "command")  # type: ignore[attr-defined]
+        return set(sub.choices)
+
+    every = choices(build_parser())
+    modules = {m.name for m in pkgutil.iter_modules(commands.__path__)}
+    assert every >= {"export", "convert", "validate", "import"}
+    for name in modules:
+        expected = {name} if name in every else every
+        assert choices(_parser_for([name, "x"])) == expected, name
+    for words in ([], ["--help"], ["--version"], ["exprot"], ["import", "a.txt"]):
+        assert choices(_parser_for(words)) == every
+
+
+def test_an_export_imports_no_other_command(tmp_path: Path, map_file: Path) -> None:
+    code = (
+        "import sys; from ui.cli import main; "
+        f"rc = main(['export', {str(map_file)!r}, '-o', {str(tmp_path / 'm.md')!r}]); "
+        "print(rc, sorted(m for m in sys.modules if m.startswith('ui.commands.')))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "0 ['ui.commands.export']"

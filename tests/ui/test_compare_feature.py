@@ -7,6 +7,7 @@ they test this feature and not the main window; one test installs it in the real
 
 from __future__ import annotations
 
+import importlib
 import itertools
 from typing import Any
 
@@ -412,6 +413,7 @@ def test_diff_dock_shows_shared_clash_and_only_one(
     win: Harness, feature: CompareFeature, qtbot: QtBot
 ) -> None:
     dock = feature.diff_dock
+    dock.show()  # a hidden dock is not kept current (see the test below)
     dock.set_pair("sg", "jb")
     tree = dock.tree
     texts = {}
@@ -440,6 +442,7 @@ def test_diff_dock_shows_shared_clash_and_only_one(
 def test_agreement_cell_click_opens_the_diff_of_that_pair(
     win: Harness, feature: CompareFeature, qtbot: QtBot
 ) -> None:
+    feature.agreement_dock.show()
     table = feature.agreement
     assert table.item(0, 1).text() == "+1 −1"  # Ghumkhor / Baker: l3 support, l2 attack
     assert table.item(0, 2).text() == "+1 −0"
@@ -469,6 +472,58 @@ def test_what_stands_dock_lists_contested_and_load_bearing(
     ]
     dock.bearing.itemClicked.emit(dock.bearing.item(1))
     assert win.view.map_scene().selected_claim_ids() == ["t1", "r3", "e3"]
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        ("diff_dock", "ui.qt.compare_feature", "author_diff"),
+        ("agreement_dock", "ui.qt.authorview", "agreement_matrix"),
+        ("stands_dock", "ui.qt.compare_feature", "contested_claims"),
+    ],
+)
+def test_a_hidden_analysis_dock_does_no_work_on_an_edit_and_is_current_once_shown(
+    win: Harness,
+    feature: CompareFeature,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    case: tuple[str, str, str],
+) -> None:
+    which, module, work = case
+    dock: QDockWidget = getattr(feature, which)
+    updater = feature.agreement_updater if which == "agreement_dock" else dock.updater  # type: ignore[attr-defined]
+    assert not dock.isVisible()  # the feature installs them closed
+    calls: list[object] = []
+    real = getattr(importlib.import_module(module), work)
+    monkeypatch.setattr(f"{module}.{work}", lambda *a, **k: (calls.append(a), real(*a, **k))[1])
+    runs = updater.runs
+    push_edit(  # Baker's thesis now attacks Ghumkhor's premise
+        win.undo_stack,
+        win.doc,
+        AddLink(Link(id="n1", kind="attack", from_claim="t2", to_claim="p1")),
+    )
+    settle(qtbot)
+    assert calls == [] and updater.runs == runs  # hidden: nothing computed
+    assert updater.stale
+
+    dock.show()  # current at once, before it is painted
+    assert calls and updater.runs == runs + 1 and not updater.stale
+    if which == "diff_dock":
+        feature.diff_dock.set_pair("sg", "jb")
+        assert feature.diff_dock.tree.topLevelItem(1).child(0).text(0) == (
+            "Links that disagree (2)"
+        )
+    elif which == "agreement_dock":
+        assert feature.agreement.item(0, 1).text() == "+1 −2"
+    else:
+        assert feature.stands_dock.contested.count() == 2
+    settle(qtbot)
+    assert updater.runs == runs + 1  # showing it recomputed once, not again on the timer
+
+    dock.hide()
+    win.undo_stack.undo()
+    settle(qtbot)
+    assert updater.runs == runs + 1 and updater.stale
 
 
 # ------------------------------------------------------------------ the real window

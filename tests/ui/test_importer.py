@@ -10,7 +10,8 @@ from PySide6.QtCore import QSettings, Qt
 
 from argmap.mapfile import encode
 from tests.conftest import FIXTURES
-from ui.qt.importer import ImportFeature, install, pending
+from ui.qt.importer import ImportFeature, accept_edit, install, pending
+from ui.qt.undo import push_edit
 from ui.qt.window import MainWindow
 
 SEED = sorted((FIXTURES / "seeds").glob("*.txt"))[0]
@@ -139,3 +140,28 @@ def test_review_menu_changes_the_kind_in_one_undo_step(
     assert all(doc.claims[c].origin.is_proposal for c in ids)  # still to be reviewed
     window.undo_stack.undo()
     assert {c: doc.claims[c].kind for c in ids} == before
+
+
+def test_hidden_review_dock_does_no_work_on_an_edit_and_is_current_once_shown(
+    qtbot: Any, window: MainWindow, feature: ImportFeature, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    feature.import_files([str(SEED)])
+    window.show()
+    qtbot.waitExposed(window)
+    dock, doc = feature.dock, window.doc
+    total = len(pending(doc))
+    assert dock.isVisible() and dock.tree.topLevelItemCount() == total
+    dock.hide()
+    calls: list[object] = []
+    monkeypatch.setattr("ui.qt.importer.pending", lambda d: (calls.append(d), pending(d))[1])
+    runs = dock.updater.runs
+    # Accepted elsewhere (the inspector's Accept button): an edit the dock did not make.
+    edit = accept_edit(doc, [pending(doc)[0]])
+    assert edit is not None
+    push_edit(window.undo_stack, doc, edit)
+    qtbot.wait(5)
+    assert calls == [] and dock.updater.runs == runs  # hidden: nothing recomputed
+    assert dock.tree.topLevelItemCount() == total  # stale, and nobody sees it
+    dock.show()
+    assert dock.tree.topLevelItemCount() == total - 1  # current before it is painted
+    assert dock.updater.runs == runs + 1

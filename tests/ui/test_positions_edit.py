@@ -383,3 +383,28 @@ def test_main_window_has_new_position_in_the_map_menu(qtbot: QtBot, tmp_path: An
     feature.new_position_action.trigger()
     assert [p.label for p in window.doc.map.positions] == ["Engage?"]
     assert window.undo_stack.count() == 1
+
+
+def test_edit_menu_undo_names_what_changed_in_a_position(qtbot: QtBot, tmp_path: Any) -> None:
+    """Edit → Undo says which field an undo takes back, not a generic "Edit position"."""
+    from PySide6.QtCore import QSettings
+
+    from ui.qt.window import MainWindow
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(settings, tmp_path / "recovery", restore_state=False)
+    window.ask_save_changes = lambda: "discard"  # type: ignore[method-assign]
+    qtbot.addWidget(window)
+    window.doc.set_map(small_map())
+    dock = window.findChild(CompareFeature).positions_dock  # type: ignore[union-attr]
+    dock.ask_text = Answers("Negotiate?")  # type: ignore[method-assign]
+    dock.ask_long_text = Answers("For: any talks.")  # type: ignore[method-assign]
+    undo = window.act_undo
+    assert dock.rename_position("engage")
+    assert undo.text().replace("&", "") == "Undo Rename position"
+    assert dock.describe_position("engage")
+    assert undo.text().replace("&", "") == "Undo Describe position"
+    window.view.select_claims(["p1"])
+    assert dock.ground_on_selection("engage", add=True)
+    assert undo.text().replace("&", "") == "Undo Add to position grounds"
+    assert window.undo_stack.count() == 3  # one step each, no macro wrapped around them

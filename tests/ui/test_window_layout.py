@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QDockWidget
 from argmap.mapfile import load
 from tests.conftest import MAPS
 from tests.ui.test_canvas import small_map
-from ui.app import screenshot
+from ui.app import image_format, screenshot
 from ui.qt.canvas.items import LOW_DETAIL
 from ui.qt.window import MainWindow
 
@@ -164,3 +164,29 @@ def test_screenshot_shows_readable_cards(make_window: MakeWindow, tmp_path: Path
     assert QImage(str(target)).size().toTuple() == (1600, 1000)
     assert window.view.zoom() >= LOW_DETAIL  # below it cards are blank boxes
     assert window.view.width() >= 800
+
+
+@pytest.mark.parametrize(
+    ("name", "magic"),
+    [("shot.jpg", b"\xff\xd8\xff"), ("shot.BMP", b"BM"), ("shot.png", b"\x89PNG")],
+)
+def test_screenshot_is_written_in_the_format_its_extension_names(
+    make_window: MakeWindow, tmp_path: Path, name: str, magic: bytes
+) -> None:
+    window = make_window(restore_state=False)
+    window.set_map(load(DEBATE), DEBATE)
+    target = tmp_path / name
+    assert screenshot(window, target, (800, 500)) == (800, 500)
+    assert target.read_bytes().startswith(magic)
+    assert QImage(str(target)).size().toTuple() == (800, 500)
+
+
+def test_screenshot_refuses_an_extension_qt_cannot_write(
+    make_window: MakeWindow, tmp_path: Path
+) -> None:
+    window = make_window(restore_state=False)
+    with pytest.raises(ValueError, match=r"'\.svgz' images .* use one of: .*\.jpg.*\.png"):
+        screenshot(window, tmp_path / "shot.svgz", (800, 500))
+    assert not window.isVisible()  # refused before any rendering
+    assert list(tmp_path.glob("shot*")) == []
+    assert image_format(Path("a.JPEG")) == "jpeg"

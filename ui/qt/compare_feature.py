@@ -8,6 +8,8 @@
   addresses; clicking a row selects the claims on the map.
 - **What stands** dock: grounded-labelling counts, the most contested claims and the
   load-bearing premises; clicking a row selects the claim.
+- The three analysis docks recompute after a change only while shown (a hidden one is
+  marked stale and catches up when shown, see :mod:`ui.qt.dockrefresh`).
 - View → **Author view**: the map view shows :class:`~ui.qt.authorview.AuthorScene`
   instead of the claims, and back (the claim scene and its zoom are kept as they were).
 - View → **What stands overlay**: every card gets an IN / OUT / UND ring, recomputed after
@@ -49,10 +51,11 @@ from argmap.compare import (
     short_names,
 )
 from argmap.document import EditError, MapDocument
-from argmap.edits import ApplyLayout
+from argmap.edits import apply_layout
 from argmap.lanes import lane_layout
 from argmap.semantics import LABEL_COLOR, grounded_map, label_counts, overlay_marks
 from ui.qt.authorview import AgreementTable, AuthorScene
+from ui.qt.dockrefresh import RefreshWhileShown
 from ui.qt.positions import PositionsDock, select_on_map
 from ui.qt.undo import push_edit
 
@@ -121,17 +124,15 @@ class DiffDock(QDockWidget):
         self.setWidget(body)
         self.first.currentIndexChanged.connect(self.refresh)
         self.second.currentIndexChanged.connect(self.refresh)
-        self._timer = _debounced(self, self.reload)
-        window.doc.changed.connect(self._schedule)
-        self.reload()
-
-    def _schedule(self) -> None:
-        self._timer.start()
+        self.updater = RefreshWhileShown(self, self.reload)
+        window.doc.changed.connect(self.updater.schedule)  # hidden: no work until shown
 
     def author_ids(self) -> tuple[str | None, str | None]:
         return self.first.currentData(), self.second.currentData()
 
     def set_pair(self, a: str, b: str) -> None:
+        if self.updater.stale:  # the pickers must know the map's current authors
+            self.updater.run()
         for combo, want in ((self.first, a), (self.second, b)):
             i = combo.findData(want)
             if i >= 0:
@@ -247,20 +248,10 @@ class StandsDock(QDockWidget):
         for lst in (self.contested, self.bearing):
             lst.setWordWrap(True)
             lst.itemClicked.connect(self._clicked)
-        self.stale = True
-        self._timer = _debounced(self, self.refresh)
-        window.doc.changed.connect(self._schedule)
-        self.visibilityChanged.connect(lambda shown: shown and self._timer.start())
-        self.refresh()
-
-    def _schedule(self) -> None:
-        self._timer.start()
+        self.updater = RefreshWhileShown(self, self.refresh)
+        window.doc.changed.connect(self.updater.schedule)  # hidden: no work until shown
 
     def refresh(self) -> None:
-        if not self.isVisible():  # hidden: no work; catch up when shown
-            self.stale = True
-            return
-        self.stale = False
         amap = self.window_.doc.map
         counts = label_counts(grounded_map(amap))
         self.counts.setText(
@@ -330,10 +321,10 @@ class CompareFeature(QObject):
         self.stands_dock.hide()
 
         self.agreement.pair_clicked.connect(self.show_diff)
-        self._agreement_timer = _debounced(self, self._refresh_agreement)
+        # Hidden, the agreement matrix costs nothing; it is recomputed when shown.
+        self.agreement_updater = RefreshWhileShown(self.agreement_dock, self._refresh_agreement)
         self._overlay_timer = _debounced(self, self.refresh_overlay)
         window.doc.changed.connect(self._on_changed)
-        self._refresh_agreement()
 
         # actions
         self.author_view_action = QAction("Author View", self)
@@ -379,7 +370,7 @@ class CompareFeature(QObject):
 
     # ------------------------------------------------------------------ document
     def _on_changed(self) -> None:
-        self._agreement_timer.start()
+        self.agreement_updater.schedule()
         if self.overlay_action.isChecked():
             self._overlay_timer.start()
 
@@ -451,8 +442,7 @@ class CompareFeature(QObject):
         if all(doc.claims[cid].pos == p for cid, p in spots.items()):
             return False
         try:
-            edit = ApplyLayout(spots)
-            edit.name = "Lane layout"
+            edit = apply_layout(spots, name="Lane layout")
             push_edit(self.window.undo_stack, doc, edit)
         except EditError as exc:
             self.window.show_error("Lane layout failed", str(exc))

@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -49,6 +49,7 @@ from argmap.edits import Macro, RemoveClaim, UpdateClaim, UpdateLink
 from argmap.extract.build import ImportResult, build_import, place
 from argmap.model import CLAIM_KINDS, ClaimKind
 from argmap.palette import KIND_LABEL
+from ui.qt.dockrefresh import RefreshWhileShown
 from ui.qt.undo import push_edit
 
 ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
@@ -199,17 +200,12 @@ class ReviewDock(QDockWidget):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(slot)
             self.tree.addAction(action)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
-        self._timer.timeout.connect(self.refresh)
-        window.doc.changed.connect(self._schedule)  # a 500-edit macro refreshes once
-        self.refresh()
+        # Once per event-loop turn (a 500-edit macro refreshes once), and only while shown:
+        # hidden, the list is marked stale and rebuilt when the dock is shown.
+        self.updater = RefreshWhileShown(self, self.refresh)
+        window.doc.changed.connect(self.updater.schedule)
 
     # -------------------------------------------------------------- contents
-    def _schedule(self) -> None:
-        self._timer.start()
-
     def refresh(self) -> None:
         doc = self.window_.doc
         selected = set(self.selected_ids())

@@ -512,7 +512,7 @@ class PositionsDock(QDockWidget):
         label = (answer or "").strip()
         if not label or label == position.label:
             return False
-        edit = Macro([UpdatePosition(position.id, {"label": label})], "Rename position")
+        edit = UpdatePosition(position.id, {"label": label})
         return self._push(edit, "Cannot rename the position")
 
     def describe_position(self, position_id: str | None = None) -> bool:
@@ -527,10 +527,7 @@ class PositionsDock(QDockWidget):
         )
         if answer is None or answer.strip() == position.description:
             return False
-        edit = Macro(
-            [UpdatePosition(position.id, {"description": answer.strip()})],
-            "Describe position",
-        )
+        edit = UpdatePosition(position.id, {"description": answer.strip()})
         return self._push(edit, "Cannot change the description")
 
     def ground_on_selection(self, position_id: str | None = None, add: bool = False) -> bool:
@@ -549,7 +546,7 @@ class PositionsDock(QDockWidget):
             return False
         n = len(grounds)
         name = "Add to position grounds" if add else "Ground position"
-        edit = Macro([UpdatePosition(position.id, {"grounds": grounds})], name)
+        edit = UpdatePosition(position.id, {"grounds": grounds}, name=name)
         if not self._push(edit, "Cannot change the grounds"):
             return False
         self.host.status(f"“{position.label}” is grounded on {n} claim{'s' if n != 1 else ''}.")

@@ -42,6 +42,7 @@ from argmap.document import MapDocument
 from argmap.formats._common import fail
 from argmap.model import CLAIM_KINDS, LINK_KINDS, ArgumentMap
 from argmap.palette import KIND_FILL, KIND_LABEL, KIND_STROKE, LINK_COLOR
+from ui.qt.drawing import draw_scene
 
 MARGIN = 24.0
 TITLE_SIZE = 20.0
@@ -162,7 +163,7 @@ class Framer:
             )
             y += self.title_height
         target = QRectF(MARGIN, y, self.source.width(), self.source.height())
-        self.scene.render(painter, target, self.source, Qt.AspectRatioMode.KeepAspectRatio)
+        draw_scene(self.scene, painter, target, self.source)
         y += self.source.height() + MARGIN
         painter.setFont(self.legend_font)
         for row in self.legend_rows:

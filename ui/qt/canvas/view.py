@@ -15,14 +15,20 @@ Gestures (the status bar says them as the mouse moves):
 - drag on empty space: rubber-band selection; Ctrl+click: add to / remove from selection;
 - wheel: zoom at the pointer; middle-drag or Space+drag: pan;
 - Delete / Backspace: delete the selection with its links; right-click: context menus.
+
+This module holds the widget, its selection and status hints, and the Qt event handlers
+that tell the gestures apart; the gestures themselves live in three mixins:
+:mod:`~ui.qt.canvas.view_navigation` (zoom, fit, pan, the opening frame),
+:mod:`~ui.qt.canvas.view_editing` (new, edit, delete, layout, drag to move) and
+:mod:`~ui.qt.canvas.view_linking` (drawing a link).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 from typing import Any
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
     QKeyEvent,
@@ -37,35 +43,38 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QMenu, QWidget
 from typing_extensions import override
 
-from argmap.document import EditError, MapDocument
-from argmap.edits import (
-    AddClaim,
-    AddLink,
-    ApplyLayout,
-    Macro,
-    MoveClaims,
-    RemoveLink,
-    UpdateClaim,
-    remove_claims,
-)
-from argmap.layout import compute_layout, place_new_claim
-from argmap.model import Claim, ClaimKind, Link, LinkKind, Point
-from argmap.palette import KIND_LABEL
+from argmap.document import MapDocument
 from ui.qt.canvas.editor import LabelEditor
-from ui.qt.canvas.items import ClaimItem, measure_card
-from ui.qt.canvas.links import HIT_TOLERANCE, LinkItem, LinkPreview
-from ui.qt.canvas.menus import ask_link_kind, context_menu, short
+from ui.qt.canvas.items import ClaimItem
+from ui.qt.canvas.links import LinkItem, LinkPreview
+from ui.qt.canvas.menus import context_menu, short
 from ui.qt.canvas.scene import MapScene
-from ui.qt.undo import push_edit
+from ui.qt.canvas.view_editing import EditCommands
+from ui.qt.canvas.view_linking import HINT_LINKING, LinkGesture, LinkKindChooser
+from ui.qt.canvas.view_navigation import (
+    AA_MIN_ZOOM,
+    FIT_MAX_SCALE,
+    MAX_SCALE,
+    MIN_READABLE_FIT,
+    MIN_SCALE,
+    OPEN_ZOOM,
+    Navigation,
+)
 
-MIN_SCALE = 0.03
-MAX_SCALE = 4.0
-AA_MIN_ZOOM = 0.3
-FIT_MAX_SCALE = 1.0
-MIN_READABLE_FIT = 0.5
-"""Below this zoom labels are too small to read, so a map does not open fitted."""
-OPEN_ZOOM = 0.75
-"""Fit never blows a small map up beyond 100 %: big text on a few cards looks broken."""
+__all__ = [
+    "AA_MIN_ZOOM",
+    "FIT_MAX_SCALE",
+    "HINT_CARD",
+    "HINT_EMPTY",
+    "HINT_HANDLE",
+    "HINT_LINKING",
+    "MAX_SCALE",
+    "MIN_READABLE_FIT",
+    "MIN_SCALE",
+    "OPEN_ZOOM",
+    "LinkKindChooser",
+    "MapView",
+]
 
 HINT_EMPTY = (
     "Double-click: new claim here · drag: select · Ctrl+click: add to selection · "
@@ -78,10 +87,7 @@ HINT_CARD = (
 HINT_HANDLE = "Drag onto another claim to link it; you then choose Supports or Attacks"
 
 
-LinkKindChooser = Callable[[Claim, Claim, QPoint], LinkKind | None]
-
-
-class MapView(QGraphicsView):
+class MapView(EditCommands, LinkGesture, Navigation, QGraphicsView):
     """The canvas: a view over a :class:`MapScene`, with the gestures that edit the map."""
 
     selection_changed = Signal(list)
@@ -163,102 +169,6 @@ class MapView(QGraphicsView):
                 return
             self.centerOn(rect.center())
 
-    def zoom_in(self) -> None:
-        self._zoom_by(1.25)
-
-    def zoom_out(self) -> None:
-        self._zoom_by(0.8)
-
-    def reset_zoom(self) -> None:
-        center = self.mapToScene(self.viewport().rect().center())
-        self.setTransform(QTransform())
-        self.centerOn(center)
-        self._zoom_changed()
-
-    def fit_all(self) -> None:
-        rect = self._scene.content_rect()
-        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-        if self.transform().m11() > FIT_MAX_SCALE:
-            self.setTransform(QTransform.fromScale(FIT_MAX_SCALE, FIT_MAX_SCALE))
-            self.centerOn(rect.center())
-        self._zoom_changed()
-
-    def zoom(self) -> float:
-        return self.transform().m11()
-
-    def new_claim_at(
-        self, scene_pos: QPointF | None = None, kind: ClaimKind = "premise"
-    ) -> str | None:
-        """Add a claim at ``scene_pos`` (or a free spot near the selection) and edit it."""
-        selected = [self.doc.claims[i] for i in self._scene.selected_claim_ids()]
-        author = selected[0].author if selected else None
-        if author is None and len(self.doc.authors) == 1:
-            author = next(iter(self.doc.authors))
-        source = selected[0].source if selected else None
-        text = f"New {KIND_LABEL[kind].lower()}"
-        size = measure_card(text)
-        if scene_pos is not None:
-            near = Point(x=scene_pos.x(), y=scene_pos.y())
-        elif selected:
-            items = [self._scene.claim_item(c.id) for c in selected]
-            rect = QRectF()
-            for it in items:
-                if it is not None:
-                    rect = rect.united(it.sceneBoundingRect())
-            near = Point(x=rect.center().x(), y=rect.bottom() + size[1] / 2 + 40)
-        else:
-            center = self.mapToScene(self.viewport().rect().center())
-            near = Point(x=center.x(), y=center.y())
-        spot = place_new_claim(
-            self.doc,
-            near=near,
-            size=size,
-            positions=self._scene.current_positions(),
-            sizes=self._scene.card_sizes(),
-        )
-        claim = Claim(
-            id=self.doc.new_id("c"), kind=kind, text=text, author=author, source=source, pos=spot
-        )
-        if not self.push(AddClaim(claim)):
-            return None
-        self.select_claims([claim.id], center=True)
-        self.edit_claim_text(claim.id, select_all=True)
-        return claim.id
-
-    def delete_selected(self) -> None:
-        """Delete the selected claims with their links, and selected links: one undo step."""
-        claims = self._scene.selected_claim_ids()
-        gone = set(claims)
-        links = [
-            x
-            for x in self._scene.selected_link_ids()
-            if self.doc.links[x].from_claim not in gone and self.doc.links[x].to_claim not in gone
-        ]
-        if not claims and not links:
-            return
-        if not links:
-            edit: Any = remove_claims(claims)
-        elif not claims and len(links) == 1:
-            edit = RemoveLink(links[0])
-        else:
-            parts: list[Any] = [RemoveLink(x) for x in links]
-            if claims:
-                parts.append(remove_claims(claims))
-            edit = Macro(parts, f"Delete {len(claims) + len(links)} items")
-        self.push(edit)
-
-    def auto_layout(self) -> None:
-        """Lay the whole map out in layers (one undo step) and show all of it."""
-        if not self.doc.claims:
-            return
-        layout = compute_layout(self.doc, self._scene.card_sizes(), routes=True)
-        spots = layout.positions
-        changed = {cid: p for cid, p in spots.items() if self.doc.claims[cid].pos != p}
-        if changed:
-            self.push(ApplyLayout(spots))
-        self._scene.apply_routes(layout)
-        self.fit_all()
-
     def set_alternate_scene(self, scene: QGraphicsScene | None) -> None:
         """Show another scene, or (``None``) the map again with its zoom and scroll."""
         if scene is not None:
@@ -287,93 +197,6 @@ class MapView(QGraphicsView):
     def showing_map(self) -> bool:
         return self._alternate is None
 
-    # ------------------------------------------------------------------ editing helpers
-    def edit_claim_text(self, claim_id: str, select_all: bool = False) -> LabelEditor | None:
-        """Open the in-place editor on a card; Enter commits one ``UpdateClaim``."""
-        item = self._scene.claim_item(claim_id)
-        if item is None or not self.showing_map():
-            return None
-        self.close_editor(commit=True)
-
-        def done(text: str | None) -> None:
-            self._editor = None
-            self.setFocus()
-            claim = self.doc.claims.get(claim_id)
-            if text and claim is not None and text != claim.text:
-                self.push(UpdateClaim(claim_id, {"text": text}))
-
-        editor = LabelEditor(item, done, select_all=select_all)
-        self._scene.addItem(editor)
-        self._editor = editor
-        self.setFocus()
-        editor.setFocus()
-        return editor
-
-    def editor(self) -> LabelEditor | None:
-        return self._editor
-
-    def close_editor(self, commit: bool) -> None:
-        if self._editor is not None:
-            self._editor.finish(commit)
-
-    def push(self, edit: Any) -> bool:
-        """Push one edit as one undo step; a refused edit is reported on the status bar."""
-        try:
-            push_edit(self.undo_stack, self.doc, edit)
-        except EditError as exc:
-            self._status(f"Not done: {exc}")
-            return False
-        return True
-
-    def _ask_link_kind(self, source: Claim, target: Claim, at: QPoint) -> LinkKind | None:
-        return ask_link_kind(self, source, at)
-
-    def add_link(self, source_id: str, target_id: str, kind: LinkKind) -> str | None:
-        """Push one ``AddLink``; returns the new link's id (``None`` if refused)."""
-        link = Link(id=self.doc.new_id("l"), kind=kind, from_claim=source_id, to_claim=target_id)
-        return link.id if self.push(AddLink(link)) else None
-
-    # ------------------------------------------------------------------ link gesture
-    def start_link(self, source: ClaimItem, by_click: bool = False) -> None:
-        """Begin drawing a link from ``source`` (a drag, or by clicking the target)."""
-        self.cancel_link()
-        self._link_source = source
-        self._link_by_click = by_click
-        self._link_preview = LinkPreview(source.scenePos() + source.handle_center())
-        self._scene.addItem(self._link_preview)
-        self._status("Release on the claim this one supports or attacks (Esc cancels)")
-
-    def cancel_link(self) -> None:
-        if self._link_preview is not None:
-            self._scene.removeItem(self._link_preview)
-        self._link_preview = None
-        self._link_source = None
-        self._link_by_click = False
-
-    def card_at(self, view_pos: QPoint) -> ClaimItem | None:
-        """The card under a viewport point, if any."""
-        for item in self.items(view_pos):
-            if isinstance(item, ClaimItem):
-                return item
-        return None
-
-    def link_at(self, view_pos: QPoint) -> LinkItem | None:
-        """The arrow under the pointer, with a few pixels of tolerance (arrows are thin)."""
-        return self._scene.link_at(self.mapToScene(view_pos), HIT_TOLERANCE / self.zoom())
-
-    def _finish_link(self, view_pos: QPoint) -> None:
-        source = self._link_source
-        self.cancel_link()
-        target = self.card_at(view_pos)
-        if source is None or target is None or target is source:
-            self._status("No link drawn: release over another claim")
-            return
-        kind = self.link_kind_chooser(
-            source.claim, target.claim, self.viewport().mapToGlobal(view_pos)
-        )
-        if kind is not None:
-            self.add_link(source.claim_id, target.claim_id, kind)
-
     # ------------------------------------------------------------------ status
     def _status(self, text: str) -> None:
         if text != self._last_status:
@@ -397,33 +220,6 @@ class MapView(QGraphicsView):
     def _emit_selection(self) -> None:
         self.selection_changed.emit(self._scene.selected_claim_ids())
 
-    # ------------------------------------------------------------------ zoom
-    def _zoom_changed(self) -> None:
-        """Antialias only where it shows: far out, thousands of one-pixel arrows paint
-        twice as fast without it and look the same."""
-        self.setRenderHint(QPainter.RenderHint.Antialiasing, self.zoom() >= AA_MIN_ZOOM)
-        self._update_scroll_range()
-        self.viewport_changed.emit()
-
-    def _update_scroll_range(self) -> None:
-        """Let the map scroll most of a screen past its edges, so zooming at a card near
-        the edge keeps it under the pointer and a new claim can go beside the map."""
-        if not self.showing_map():
-            return
-        zoom = self.zoom() or 1.0
-        mx = self.viewport().width() / zoom * 0.8
-        my = self.viewport().height() / zoom * 0.8
-        self.setSceneRect(self._scene.content_rect().adjusted(-mx, -my, mx, my))
-
-    def _zoom_by(self, factor: float) -> None:
-        """Scale about the view's centre, within the zoom limits."""
-        current = self.transform().m11()
-        factor = max(MIN_SCALE / current, min(MAX_SCALE / current, factor))
-        if abs(factor - 1.0) < 1e-6:
-            return
-        self.scale(factor, factor)
-        self._zoom_changed()
-
     # ------------------------------------------------------------------ Qt overrides
     @override
     def wheelEvent(self, event: QWheelEvent) -> None:
@@ -434,13 +230,7 @@ class MapView(QGraphicsView):
             return
         steps = event.angleDelta().y() / 120.0
         if steps:
-            # keep the point under the pointer where it is (from the event's own position,
-            # which is right even when no mouse move preceded the wheel)
-            pos = event.position().toPoint()
-            anchor = self.mapToScene(pos)
-            self._zoom_by(1.15**steps)
-            shift = self.mapToScene(pos) - anchor
-            self.centerOn(self.mapToScene(self.viewport().rect().center()) - shift)
+            self._zoom_at(event.position().toPoint(), steps)
         event.accept()
 
     @override
@@ -450,8 +240,7 @@ class MapView(QGraphicsView):
         if button == Qt.MouseButton.MiddleButton or (
             button == Qt.MouseButton.LeftButton and self._space_down
         ):
-            self._pan_from = pos
-            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            self._start_pan(pos)
             event.accept()
             return
         if button == Qt.MouseButton.LeftButton and self._link_source is not None:
@@ -484,43 +273,22 @@ class MapView(QGraphicsView):
         super().mousePressEvent(event)
         self._press_positions = {}
         if button == Qt.MouseButton.LeftButton and self.card_at(pos) is not None:
-            for item in self._scene.selectedItems():
-                if isinstance(item, ClaimItem):
-                    self._press_positions[item.claim_id] = QPointF(item.pos())
+            self._remember_drag_start()
 
     @override
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         pos = event.position().toPoint()
         if self._pan_from is not None:
-            delta = pos - self._pan_from
-            self._pan_from = pos
-            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - delta.x())
-            self.verticalScrollBar().setValue(self.verticalScrollBar().value() - delta.y())
+            self._pan_to(pos)
             event.accept()
             return
         if self._link_preview is not None and self._link_source is not None:
-            target = self.card_at(pos)
-            valid = target is not None and target is not self._link_source
-            self._link_preview.set_end(self.mapToScene(pos), valid)
-            if valid and target is not None:
-                self._status(
-                    f"Release to link «{short(self._link_source.claim.text)}» to "
-                    f"«{short(target.claim.text)}»: you choose Supports or Attacks"
-                )
-            else:
-                self._status("Release on the claim this one supports or attacks (Esc cancels)")
+            self._update_link_preview(pos)
             event.accept()
             return
         super().mouseMoveEvent(event)
         if self._press_positions and event.buttons() & Qt.MouseButton.LeftButton:
-            self._scene.reroute(self._press_positions)  # only the dragged cards' arrows
-            if self.renderHints() & QPainter.RenderHint.Antialiasing:
-                # While dragging, draw without antialiasing: on a big map every move
-                # repaints the long arrows of the dragged card, and rasterising them
-                # smoothly costs twice as much. Release restores it.
-                self.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-            n = len(self._press_positions)
-            self._status(f"Moving {n} claim{'s' if n > 1 else ''}: release to drop (one undo step)")
+            self._drag_moved()
         elif not event.buttons():
             self._hover_status(pos)
 
@@ -531,8 +299,7 @@ class MapView(QGraphicsView):
             Qt.MouseButton.MiddleButton,
             Qt.MouseButton.LeftButton,
         ):
-            self._pan_from = None
-            self.viewport().unsetCursor()
+            self._end_pan()
             event.accept()
             return
         if self._link_preview is not None and not self._link_by_click:
@@ -542,21 +309,6 @@ class MapView(QGraphicsView):
         super().mouseReleaseEvent(event)
         if event.button() == Qt.MouseButton.LeftButton and self._press_positions:
             self._commit_drag()
-
-    def _commit_drag(self) -> None:
-        """One ``MoveClaims`` for every card the drag actually moved."""
-        start, self._press_positions = self._press_positions, {}
-        self.setRenderHint(QPainter.RenderHint.Antialiasing, self.zoom() >= AA_MIN_ZOOM)
-        moved: dict[str, Point | None] = {}
-        for claim_id, was in start.items():
-            item = self._scene.claim_item(claim_id)
-            if item is None:
-                continue
-            now = item.pos()
-            if (now - was).manhattanLength() > 0.5:
-                moved[claim_id] = Point(x=round(now.x(), 1), y=round(now.y(), 1))
-        if moved:
-            self.push(MoveClaims(moved))
 
     @override
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
@@ -633,49 +385,12 @@ class MapView(QGraphicsView):
             size = self.viewport().size()
             QTimer.singleShot(0, lambda: self._refit_if_resized(size))
 
-    def show_initial(self) -> None:
-        """The view a map opens with: all of it if its text is still readable that way,
-        otherwise readable text at the top of the map, where the conclusions are (the
-        overview and "fit map" show the rest)."""
-        self.fit_all()
-        if self.zoom() >= MIN_READABLE_FIT:
-            return
-        self.setTransform(QTransform.fromScale(OPEN_ZOOM, OPEN_ZOOM))
-        content = self._scene.content_rect()
-        cards = [i for i in self._scene.claim_items() if i.isVisible()]
-        top = min(cards, key=lambda i: i.pos().y()) if cards else None
-        x = top.sceneBoundingRect().center().x() if top is not None else content.center().x()
-        half_w = self.viewport().width() / 2 / OPEN_ZOOM
-        half_h = self.viewport().height() / 2 / OPEN_ZOOM
-        # No empty margin where there is more map: keep the frame inside the map's extent
-        # on a side that does not fit, and centred on a side that does.
-        if content.width() > 2 * half_w:
-            x = min(max(x, content.left() + half_w), content.right() - half_w)
-        else:
-            x = content.center().x()
-        y = content.top() + half_h if content.height() > 2 * half_h else content.center().y()
-        self.centerOn(x, y)
-        self._zoom_changed()
-
-    def fits_readably(self) -> bool:
-        """Whether the whole map fits the viewport at a zoom whose text is still readable
-        (the window shows the overview only for maps that do not)."""
-        content = self._scene.content_rect()
-        port = self.viewport().size()
-        if content.width() <= 0 or content.height() <= 0 or port.isEmpty():
-            return True
-        fit = min(port.width() / content.width(), port.height() / content.height())
-        return min(fit, FIT_MAX_SCALE) >= MIN_READABLE_FIT
-
-    def _refit_if_resized(self, size: QSize) -> None:
-        if self.viewport().size() != size and self.showing_map():
-            self.show_initial()
-
     @override
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
         self._zoom_changed()
 
+    # ------------------------------------------------------------------ document signals
     def _claim_gone(self, claim_id: str) -> None:
         """An undo or another pane removed the claim being edited: drop the editor."""
         if self._editor is not None and self._editor.claim_id == claim_id:

@@ -1,0 +1,162 @@
+"""The map view's navigation: zoom, fit, pan, and the frame a map opens with.
+
+None of this changes the map: it moves the camera. Zoom stays within
+[:data:`MIN_SCALE`, :data:`MAX_SCALE`]; a fit never blows a small map past
+:data:`FIT_MAX_SCALE`; a map whose fit would be unreadable opens at :data:`OPEN_ZOOM` on its
+top cards (its conclusions) instead. :class:`Navigation` is a mixin of
+:class:`~ui.qt.canvas.view.MapView` and relies on its ``_scene``, ``showing_map`` and
+``viewport_changed``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPoint, QSize, Qt
+from PySide6.QtGui import QPainter, QTransform
+from PySide6.QtWidgets import QGraphicsView
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import SignalInstance
+
+    from ui.qt.canvas.scene import MapScene
+
+    _Base = QGraphicsView
+else:  # a plain mixin at run time; the view itself is the QGraphicsView
+    _Base = object
+
+MIN_SCALE = 0.03
+MAX_SCALE = 4.0
+AA_MIN_ZOOM = 0.3
+FIT_MAX_SCALE = 1.0
+"""Fit never blows a small map up beyond 100 %: big text on a few cards looks broken."""
+MIN_READABLE_FIT = 0.5
+"""Below this zoom labels are too small to read, so a map does not open fitted."""
+OPEN_ZOOM = 0.75
+"""The zoom a map too big to fit readably opens at."""
+
+
+class Navigation(_Base):
+    """Zoom, fit and pan for the map view."""
+
+    _scene: MapScene
+    _pan_from: QPoint | None
+    _space_down: bool
+    viewport_changed: SignalInstance
+    showing_map: Callable[[], bool]
+
+    # ------------------------------------------------------------------ zoom commands
+    def zoom_in(self) -> None:
+        self._zoom_by(1.25)
+
+    def zoom_out(self) -> None:
+        self._zoom_by(0.8)
+
+    def reset_zoom(self) -> None:
+        center = self.mapToScene(self.viewport().rect().center())
+        self.setTransform(QTransform())
+        self.centerOn(center)
+        self._zoom_changed()
+
+    def fit_all(self) -> None:
+        rect = self._scene.content_rect()
+        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        if self.transform().m11() > FIT_MAX_SCALE:
+            self.setTransform(QTransform.fromScale(FIT_MAX_SCALE, FIT_MAX_SCALE))
+            self.centerOn(rect.center())
+        self._zoom_changed()
+
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    # ------------------------------------------------------------------ zoom internals
+    def _zoom_changed(self) -> None:
+        """Antialias only where it shows: far out, thousands of one-pixel arrows paint
+        twice as fast without it and look the same."""
+        self.setRenderHint(QPainter.RenderHint.Antialiasing, self.zoom() >= AA_MIN_ZOOM)
+        self._update_scroll_range()
+        self.viewport_changed.emit()
+
+    def _update_scroll_range(self) -> None:
+        """Let the map scroll most of a screen past its edges, so zooming at a card near
+        the edge keeps it under the pointer and a new claim can go beside the map."""
+        if not self.showing_map():
+            return
+        zoom = self.zoom() or 1.0
+        mx = self.viewport().width() / zoom * 0.8
+        my = self.viewport().height() / zoom * 0.8
+        self.setSceneRect(self._scene.content_rect().adjusted(-mx, -my, mx, my))
+
+    def _zoom_by(self, factor: float) -> None:
+        """Scale about the view's centre, within the zoom limits."""
+        current = self.transform().m11()
+        factor = max(MIN_SCALE / current, min(MAX_SCALE / current, factor))
+        if abs(factor - 1.0) < 1e-6:
+            return
+        self.scale(factor, factor)
+        self._zoom_changed()
+
+    def _zoom_at(self, pos: QPoint, steps: float) -> None:
+        """Zoom by wheel ``steps`` keeping the point under ``pos`` where it is (from the
+        event's own position, which is right even when no mouse move preceded the wheel)."""
+        anchor = self.mapToScene(pos)
+        self._zoom_by(1.15**steps)
+        shift = self.mapToScene(pos) - anchor
+        self.centerOn(self.mapToScene(self.viewport().rect().center()) - shift)
+
+    # ------------------------------------------------------------------ pan gesture
+    def _start_pan(self, pos: QPoint) -> None:
+        self._pan_from = pos
+        self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+
+    def _pan_to(self, pos: QPoint) -> None:
+        if self._pan_from is None:
+            return
+        delta = pos - self._pan_from
+        self._pan_from = pos
+        self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - delta.x())
+        self.verticalScrollBar().setValue(self.verticalScrollBar().value() - delta.y())
+
+    def _end_pan(self) -> None:
+        self._pan_from = None
+        self.viewport().unsetCursor()
+
+    # ------------------------------------------------------------------ opening frame
+    def show_initial(self) -> None:
+        """The view a map opens with: all of it if its text is still readable that way,
+        otherwise readable text at the top of the map, where the conclusions are (the
+        overview and "fit map" show the rest)."""
+        self.fit_all()
+        if self.zoom() >= MIN_READABLE_FIT:
+            return
+        self.setTransform(QTransform.fromScale(OPEN_ZOOM, OPEN_ZOOM))
+        content = self._scene.content_rect()
+        cards = [i for i in self._scene.claim_items() if i.isVisible()]
+        top = min(cards, key=lambda i: i.pos().y()) if cards else None
+        x = top.sceneBoundingRect().center().x() if top is not None else content.center().x()
+        half_w = self.viewport().width() / 2 / OPEN_ZOOM
+        half_h = self.viewport().height() / 2 / OPEN_ZOOM
+        # No empty margin where there is more map: keep the frame inside the map's extent
+        # on a side that does not fit, and centred on a side that does.
+        if content.width() > 2 * half_w:
+            x = min(max(x, content.left() + half_w), content.right() - half_w)
+        else:
+            x = content.center().x()
+        y = content.top() + half_h if content.height() > 2 * half_h else content.center().y()
+        self.centerOn(x, y)
+        self._zoom_changed()
+
+    def fits_readably(self) -> bool:
+        """Whether the whole map fits the viewport at a zoom whose text is still readable
+        (the window shows the overview only for maps that do not)."""
+        content = self._scene.content_rect()
+        port = self.viewport().size()
+        if content.width() <= 0 or content.height() <= 0 or port.isEmpty():
+            return True
+        fit = min(port.width() / content.width(), port.height() / content.height())
+        return min(fit, FIT_MAX_SCALE) >= MIN_READABLE_FIT
+
+    def _refit_if_resized(self, size: QSize) -> None:
+        if self.viewport().size() != size and self.showing_map():
+            self.show_initial()

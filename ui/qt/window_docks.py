@@ -1,0 +1,200 @@
+"""The main window's docks: building them, the automatic ones, their default sizes.
+
+The studio's panels (article, inspector, legend, history, overview, and those features add
+through :meth:`DockLayout.add_dock`) each have a View ▸ Panels toggle and keep their place
+across runs. Some docks are *automatic* (:meth:`DockLayout.auto_dock`): the window shows
+or hides them for each map until the user decides, and the user's choice is remembered
+under :data:`CHOSEN_KEY`. On first show the docks get default sizes that leave the map
+most of the window, then the map is framed in the room they leave it.
+
+:class:`DockLayout` is a mixin of :class:`~ui.qt.window.MainWindow` and relies on its
+``settings``, ``view``, ``undo_stack``, ``sources``, ``inspector``, ``legend`` and
+``docks_menu``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QShowEvent, QUndoStack
+from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QMenu, QScrollArea, QStyle, QWidget
+
+from ui.qt.canvas.overview import MapOverview
+from ui.qt.history import history_dock
+from ui.qt.inspector import Inspector
+from ui.qt.legend import Legend
+from ui.qt.sources import SourcesPane
+
+if TYPE_CHECKING:
+    from ui.qt.canvas.view import MapView
+
+    _Base = QMainWindow
+else:  # a plain mixin at run time; the window itself is the QMainWindow
+    _Base = object
+
+CHOSEN_KEY = "window/chosen_docks/"
+"""Settings prefix of the docks whose visibility the user set; the window then never shows
+or hides them by itself again (see :meth:`DockLayout.auto_dock`)."""
+
+
+class DockLayout(_Base):
+    """The dock widgets of the main window and how they are arranged."""
+
+    settings: QSettings
+    view: MapView
+    undo_stack: QUndoStack
+    sources: SourcesPane
+    inspector: Inspector
+    legend: Legend
+    docks_menu: QMenu
+
+    # ================================================================ public surface
+    def add_dock(
+        self, dock: QDockWidget, area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea
+    ) -> None:
+        """Add a dock with a View-menu toggle; its objectName keeps its place across runs."""
+        if not dock.objectName():
+            dock.setObjectName(dock.windowTitle().lower().replace(" ", "_") + "_dock")
+        self.addDockWidget(area, dock)
+        self.docks_menu.addAction(dock.toggleViewAction())
+
+    def auto_dock(self, dock: QDockWidget, wanted: Callable[[], bool]) -> None:
+        """Let the window show or hide ``dock`` for each map by ``wanted()`` (the overview
+        for maps too big to read whole, the positions matrix for maps with positions), until
+        the user shows or hides it: from then on that choice is remembered and wins."""
+        self._auto_docks.append((dock, wanted))
+        dock.toggleViewAction().toggled.connect(lambda shown, d=dock: self._dock_toggled(d, shown))
+
+    # ================================================================ building
+    def _dock(self, title: str, name: str, widget: QWidget, scroll: bool = False) -> QDockWidget:
+        """A dock; ``scroll`` puts tall forms in a scroll area so they never force the
+        window taller than the screen (or than a ``--screenshot`` size)."""
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        if scroll:
+            area = QScrollArea()
+            area.setWidgetResizable(True)
+            area.setFrameShape(QFrame.Shape.NoFrame)
+            area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            area.setWidget(widget)
+            dock.setWidget(area)
+        else:
+            dock.setWidget(widget)
+        return dock
+
+    def _build_docks(self) -> None:
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        self.sources_dock = self._dock("Article", "sources_dock", self.sources)
+        self.legend_dock = self._dock("Legend", "legend_dock", self.legend, scroll=True)
+        self.inspector_dock = self._dock("Inspector", "inspector_dock", self.inspector, scroll=True)
+        self.history_dock = history_dock(self.undo_stack, self)
+        self.add_dock(self.sources_dock, left)
+        self.add_dock(self.inspector_dock, right)
+        self.add_dock(self.legend_dock, right)
+        self.add_dock(self.history_dock, right)
+        self.tabifyDockWidget(self.legend_dock, self.history_dock)
+        self.legend_dock.raise_()
+        self.overview = MapOverview(self.view)
+        self.overview_dock = self._dock("Overview", "overview_dock", self.overview)
+        self.add_dock(self.overview_dock, right)
+        self._docks_sized = False
+        self._shown_once = False
+        self._auto_docks: list[tuple[QDockWidget, Callable[[], bool]]] = []
+        self._auto_applying = False
+
+    # ================================================================ arranging
+    def _restore_state(self) -> bool:
+        """Size and docks as the user left them; False when there is nothing to restore."""
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = self.settings.value("window/state")
+        return isinstance(state, QByteArray) and self.restoreState(state)
+
+    def showEvent(self, event: QShowEvent) -> None:  # Qt's name
+        """First show: arrange the docks (sized by default unless remembered), then frame
+        the map in the room they leave it."""
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            self._arrange(default_sizes=not self._docks_sized)
+            self._docks_sized = True
+
+    def _map_replaced(self) -> None:
+        """Another map: the docks that depend on it (overview, positions) follow it."""
+        if self._shown_once and self.isVisible():
+            self._arrange(default_sizes=False)
+
+    def _arrange(self, default_sizes: bool) -> None:
+        """Show or hide the automatic docks for this map and frame the map.
+
+        The overview is decided last, once the other docks have taken their room: it
+        depends on whether the map fits the map pane readably.
+        """
+        layout = self.layout()
+        overview = [x for x in self._auto_docks if x[0] is self.overview_dock]
+        changed = self._apply_auto_docks([x for x in self._auto_docks if x not in overview])
+        if default_sizes:
+            self._size_docks()
+        layout.activate()
+        changed = self._apply_auto_docks(overview) or changed
+        if default_sizes:
+            self._size_right_column()
+        if changed or default_sizes:
+            layout.activate()
+            if self.view.showing_map():
+                self.view.show_initial()
+
+    def _apply_auto_docks(self, docks: list[tuple[QDockWidget, Callable[[], bool]]]) -> bool:
+        changed = False
+        self._auto_applying = True
+        try:
+            for dock, wanted in docks:
+                if self.settings.contains(CHOSEN_KEY + dock.objectName()):
+                    continue
+                show = wanted()
+                if show != dock.isVisible():
+                    dock.setVisible(show)
+                    changed = True
+        finally:
+            self._auto_applying = False
+        return changed
+
+    def _dock_toggled(self, dock: QDockWidget, shown: bool) -> None:
+        if not self._auto_applying and self._shown_once:
+            self.settings.setValue(CHOSEN_KEY + dock.objectName(), shown)
+
+    def _size_docks(self) -> None:
+        """Default widths and heights: the map gets most of the window, the article a
+        readable column, the comparison table only the rows it has."""
+        width, height = max(self.width(), 900), max(self.height(), 600)
+        horizontal, vertical = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
+        self.resizeDocks([self.sources_dock], [min(400, width * 6 // 25)], horizontal)
+        self.resizeDocks([self.inspector_dock], [min(330, width // 5)], horizontal)
+        bottom = [
+            d
+            for d in self.findChildren(QDockWidget)
+            if d.isVisible()
+            and not d.isFloating()
+            and self.dockWidgetArea(d) == Qt.DockWidgetArea.BottomDockWidgetArea
+        ]
+        for dock in bottom:
+            preferred = getattr(dock, "preferred_height", None)
+            want = preferred() if callable(preferred) else dock.sizeHint().height()
+            self.resizeDocks([dock], [max(110, min(want, height * 6 // 25))], vertical)
+
+    def _size_right_column(self) -> None:
+        """Inspector on top, legend in the middle, the overview (when shown) at the foot."""
+        height = max(self.height(), 600)
+        title = self.style().pixelMetric(QStyle.PixelMetric.PM_TitleBarHeight) + 8
+        # The legend as tall as its authors, kinds and links (then it needs no scroll bar);
+        # the inspector, empty until something is selected, has the rest.
+        legend = min(self.legend.sizeHint().height() + title + 28, height // 2)
+        docks = [self.inspector_dock, self.legend_dock]
+        sizes = [height // 4, legend]
+        if self.overview_dock.isVisible():
+            docks.append(self.overview_dock)
+            sizes.append(max(150, height * 9 // 50))
+        self.resizeDocks(docks, sizes, Qt.Orientation.Vertical)
