@@ -336,6 +336,7 @@ _POSITION_CHANGE = {
     "description": "Describe position",
     "grounds": "Change grounds of position",
     "stances": "Change stances on position",
+    "sides": "Change ground sides of position",
 }
 """Undo text of an :class:`UpdatePosition` that changes one field: Edit → Undo and the
 History panel then say what an undo takes back, not just "Edit position"."""
