@@ -9,66 +9,22 @@ import pytest
 
 from argmap.compare import agreement_matrix, author_diff, contested_claims, positions_matrix
 from argmap.mapfile import load, save
-from argmap.model import ArgumentMap, Author, Claim, Link, Position
+from argmap.model import ArgumentMap
 from argmap.semantics import grounded_map
 from tests.conftest import MAPS
+from tests.ui.helpers import debate_map, run_cli, save_map
 from ui.cli import main
 
 DEBATE = MAPS / "afghanistan-debate.argmap.json"
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    assert "Traceback" not in err
-    return code, out, err
-
-
 @pytest.fixture
 def small(tmp_path: Path) -> Path:
-    amap = ArgumentMap(
-        title="Small debate",
-        authors=[
-            Author(id="sg", name="Sahar Ghumkhor"),
-            Author(id="jb", name="James Baker"),
-            Author(id="kl", name="Kim Lee"),
-        ],
-        claims=[
-            Claim(id="t1", kind="thesis", text="Engage the Taliban", author="sg"),
-            Claim(id="p1", kind="premise", text="Isolation failed", author="sg"),
-            Claim(id="t2", kind="thesis", text="Pressure Pakistan", author="jb"),
-            Claim(id="o2", kind="premise", text="Engagement rewards terror", author="jb"),
-            Claim(id="r3", kind="recommendation", text="Talk through Doha", author="kl"),
-        ],
-        links=[
-            Link(id="l1", kind="support", from_claim="p1", to_claim="t1"),
-            Link(id="l2", kind="attack", from_claim="o2", to_claim="t1"),
-            Link(id="l3", kind="support", from_claim="p1", to_claim="t2"),
-            Link(id="l4", kind="attack", from_claim="t1", to_claim="o2"),
-            Link(id="l5", kind="support", from_claim="r3", to_claim="t1"),
-        ],
-        positions=[
-            Position(
-                id="engage",
-                label="Engage the Taliban?",
-                stances={"sg": "for", "jb": "against"},
-                grounds=["t1"],
-            ),
-            Position(
-                id="pressure",
-                label="Pressure Pakistan?",
-                stances={"sg": "silent", "jb": "for", "kl": "mixed"},
-                grounds=["t2"],
-            ),
-        ],
-    )
-    path = tmp_path / "small.argmap.json"
-    save(amap, path)
-    return path
+    return save_map(debate_map(rebuttal=True), tmp_path)
 
 
 def test_text_output_on_a_small_map(capsys: pytest.CaptureFixture[str], small: Path) -> None:
-    code, out, err = run(capsys, "compare", str(small))
+    code, out, err = run_cli(capsys, "compare", str(small))
     assert code == 0, err
     lines = out.splitlines()
     assert lines[1] == "3 authors, 5 claims, 5 links (4 across authors), 2 positions"
@@ -91,7 +47,7 @@ def test_text_output_on_a_small_map(capsys: pytest.CaptureFixture[str], small: P
 
 
 def test_diff_by_names(capsys: pytest.CaptureFixture[str], small: Path) -> None:
-    code, out, _ = run(capsys, "compare", str(small), "--authors", "Ghumkhor", "james baker")
+    code, out, _ = run_cli(capsys, "compare", str(small), "--authors", "Ghumkhor", "james baker")
     assert code == 0
     diff = out[out.index("Diff: Ghumkhor vs Baker") :]
     assert "links that agree (1)" in diff
@@ -101,7 +57,7 @@ def test_diff_by_names(capsys: pytest.CaptureFixture[str], small: Path) -> None:
 
 
 def test_json_matches_the_library(capsys: pytest.CaptureFixture[str], small: Path) -> None:
-    code, out, _ = run(capsys, "compare", str(small), "--json", "--authors", "sg", "kl")
+    code, out, _ = run_cli(capsys, "compare", str(small), "--json", "--authors", "sg", "kl")
     assert code == 0
     data = json.loads(out)
     amap = load(small)
@@ -132,7 +88,7 @@ def test_json_matches_the_library(capsys: pytest.CaptureFixture[str], small: Pat
 def test_unknown_author_lists_the_known_ones(
     capsys: pytest.CaptureFixture[str], small: Path
 ) -> None:
-    code, out, err = run(capsys, "compare", str(small), "--authors", "sg", "Rumsfeld")
+    code, out, err = run_cli(capsys, "compare", str(small), "--authors", "sg", "Rumsfeld")
     assert code == 2
     assert out == ""
     assert "no author 'Rumsfeld'" in err
@@ -142,7 +98,7 @@ def test_unknown_author_lists_the_known_ones(
 def test_same_author_twice_is_a_usage_mistake(
     capsys: pytest.CaptureFixture[str], small: Path
 ) -> None:
-    code, _, err = run(capsys, "compare", str(small), "--authors", "sg", "Ghumkhor")
+    code, _, err = run_cli(capsys, "compare", str(small), "--authors", "sg", "Ghumkhor")
     assert code == 2 and "two different authors" in err
 
 
@@ -155,25 +111,25 @@ def test_one_author_only_is_a_usage_mistake(
 
 
 def test_unreadable_map_exits_1(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    code, _, err = run(capsys, "compare", str(tmp_path / "missing.argmap.json"))
+    code, _, err = run_cli(capsys, "compare", str(tmp_path / "missing.argmap.json"))
     assert code == 1 and "no such file" in err
     broken = tmp_path / "broken.argmap.json"
     broken.write_text('{"claims": [', encoding="utf-8")
-    code, _, err = run(capsys, "compare", str(broken))
+    code, _, err = run_cli(capsys, "compare", str(broken))
     assert code == 1 and str(broken) in err
 
 
 def test_empty_map(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     path = tmp_path / "empty.argmap.json"
     save(ArgumentMap(), path)
-    code, out, _ = run(capsys, "compare", str(path))
+    code, out, _ = run_cli(capsys, "compare", str(path))
     assert code == 0
     assert "(no authors)" in out and "(no attack links)" in out and "(no support paths)" in out
 
 
 # ------------------------------------------------------------------ the bundled debate
 def test_debate_text(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run(capsys, "compare", str(DEBATE))
+    code, out, err = run_cli(capsys, "compare", str(DEBATE))
     assert code == 0, err
     amap = load(DEBATE)
     matrix = positions_matrix(amap)
@@ -185,7 +141,7 @@ def test_debate_text(capsys: pytest.CaptureFixture[str]) -> None:
 def test_debate_diff_json_every_pair(capsys: pytest.CaptureFixture[str]) -> None:
     amap = load(DEBATE)
     a, b = amap.authors[0], amap.authors[1]
-    code, out, _ = run(capsys, "compare", str(DEBATE), "--json", "--authors", a.name, b.id)
+    code, out, _ = run_cli(capsys, "compare", str(DEBATE), "--json", "--authors", a.name, b.id)
     assert code == 0
     data = json.loads(out)
     lib = author_diff(amap, a.id, b.id)
@@ -203,12 +159,12 @@ def test_debate_diff_json_every_pair(capsys: pytest.CaptureFixture[str]) -> None
 
 
 def test_top_limits_the_ranked_lists(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "compare", str(DEBATE), "--json", "--top", "2")
+    code, out, _ = run_cli(capsys, "compare", str(DEBATE), "--json", "--top", "2")
     assert code == 0
     data = json.loads(out)
     assert len(data["contested"]) == min(2, len(contested_claims(load(DEBATE))))
     assert len(data["load_bearing"]) <= 2
-    code, _, err = run(capsys, "compare", str(DEBATE), "--top", "-1")
+    code, _, err = run_cli(capsys, "compare", str(DEBATE), "--top", "-1")
     assert code == 2 and "--top" in err
 
 

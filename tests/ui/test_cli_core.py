@@ -12,16 +12,7 @@ import pytest
 from argmap.mapfile import encode, save
 from tests.conftest import REPO
 from tests.core.helpers import small_map
-from ui.cli import main
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(args))
-    except SystemExit as exc:  # argparse exits for --help, --version and usage errors
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.ui.helpers import run_cli
 
 
 def test_validate_valid_and_invalid(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -33,10 +24,10 @@ def test_validate_valid_and_invalid(tmp_path: Path, capsys: pytest.CaptureFixtur
     data["claims"][0]["author"] = "nobody"
     bad.write_text(json.dumps(data), encoding="utf-8")
 
-    code, out, _ = run(capsys, "validate", str(good))
+    code, out, _ = run_cli(capsys, "validate", str(good))
     assert code == 0 and "valid (5 claims, 4 links)" in out
 
-    code, out, _ = run(capsys, "validate", str(good), str(bad))
+    code, out, _ = run_cli(capsys, "validate", str(good), str(bad))
     assert code == 1
     lines = [line for line in out.splitlines() if line.startswith(str(bad))]
     assert lines == [
@@ -54,17 +45,17 @@ def test_validate_caps_a_flood_of_problems(
     ]
     bad = tmp_path / "bad.argmap.json"
     bad.write_text(json.dumps(data), encoding="utf-8")
-    code, out, _ = run(capsys, "validate", "--max-problems", "10", str(bad))
+    code, out, _ = run_cli(capsys, "validate", "--max-problems", "10", str(bad))
     assert code == 1
     assert len(out.splitlines()) == 11
     assert out.splitlines()[-1] == "... and 989 more problem(s)"  # 500 dangling, 499 duplicates
 
 
 def test_usage_mistakes_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(capsys, "validate")[0] == 2
-    assert run(capsys, "frobnicate")[0] == 2
-    assert run(capsys)[0] == 2
-    code, out, _ = run(capsys, "--version")
+    assert run_cli(capsys, "validate")[0] == 2
+    assert run_cli(capsys, "frobnicate")[0] == 2
+    assert run_cli(capsys)[0] == 2
+    code, out, _ = run_cli(capsys, "--version")
     assert code == 0 and out.startswith("argmap ")
 
 
@@ -73,7 +64,7 @@ def test_stats_json_has_exactly_the_documented_keys(
 ) -> None:
     path = tmp_path / "m.argmap.json"
     save(small_map(), path)
-    code, out, _ = run(capsys, "stats", "--json", str(path))
+    code, out, _ = run_cli(capsys, "stats", "--json", str(path))
     assert code == 0
     result = json.loads(out)
     assert result == {
@@ -94,7 +85,7 @@ def test_stats_json_has_exactly_the_documented_keys(
         "quotes": 2,
         "quotes_verified": 2,
     }
-    code, out, _ = run(capsys, "stats", str(path))
+    code, out, _ = run_cli(capsys, "stats", str(path))
     assert code == 0 and "cross-author 1" in out and "verified 2" in out
 
 
@@ -103,7 +94,7 @@ def test_stats_of_a_broken_file_is_a_message(
 ) -> None:
     path = tmp_path / "m.argmap.json"
     path.write_bytes(encode(small_map())[:100])
-    code, _, err = run(capsys, "stats", str(path))
+    code, _, err = run_cli(capsys, "stats", str(path))
     assert code == 1 and err.startswith(f"{path}: line ") and "Traceback" not in err
 
 
@@ -111,7 +102,7 @@ def test_schema_command_writes_the_committed_schema(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out_file = tmp_path / "schema.json"
-    assert run(capsys, "schema", "-o", str(out_file))[0] == 0
+    assert run_cli(capsys, "schema", "-o", str(out_file))[0] == 0
     assert out_file.read_text(encoding="utf-8") == (
         REPO / "resources" / "argmap.schema.json"
     ).read_text(encoding="utf-8")

@@ -10,44 +10,23 @@ from pathlib import Path
 import pytest
 
 from argmap.mapfile import load, save
-from argmap.model import ArgumentMap, Author, Claim, Position
+from argmap.model import ArgumentMap
 from tests.conftest import MAPS
+from tests.ui.helpers import run_cli, save_map, two_bakers_map
 from ui.cli import main
 
 DEBATE = MAPS / "afghanistan-debate.argmap.json"
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    assert "Traceback" not in err
-    return code, out, err
-
-
 @pytest.fixture
 def small(tmp_path: Path) -> Path:
-    amap = ArgumentMap(
-        title="Small debate",
-        authors=[
-            Author(id="sg", name="Sahar Ghumkhor"),
-            Author(id="jb", name="James Baker"),
-            Author(id="jl", name="Jane Baker"),
-        ],
-        claims=[
-            Claim(id="t1", kind="thesis", text="Engage the Taliban", author="sg"),
-            Claim(id="t2", kind="thesis", text="Pressure Pakistan", author="jb"),
-        ],
-        positions=[Position(id="engage", label="Engage the Taliban?", stances={"sg": "for"})],
-    )
-    path = tmp_path / "small.argmap.json"
-    save(amap, path)
-    return path
+    return save_map(two_bakers_map(), tmp_path)
 
 
 def test_add_saves_a_position_without_stances(
     capsys: pytest.CaptureFixture[str], small: Path
 ) -> None:
-    code, out, _err = run(
+    code, out, _err = run_cli(
         capsys, "position", "add", str(small), "  Pressure Pakistan? ", "--ground", "t2", "t1"
     )
     assert code == 0
@@ -62,7 +41,7 @@ def test_add_saves_a_position_without_stances(
 def test_add_with_an_id_and_repeated_grounds(
     capsys: pytest.CaptureFixture[str], small: Path
 ) -> None:
-    code, _out, _err = run(
+    code, _out, _err = run_cli(
         capsys,
         "position",
         "add",
@@ -98,7 +77,7 @@ def test_add_refuses_usage_mistakes_and_leaves_the_file_alone(
     capsys: pytest.CaptureFixture[str], small: Path, argv: list[str], message: str
 ) -> None:
     before = small.read_bytes()
-    code, _out, err = run(capsys, "position", "add", str(small), *argv)
+    code, _out, err = run_cli(capsys, "position", "add", str(small), *argv)
     assert code == 2
     assert message in err
     assert small.read_bytes() == before
@@ -107,13 +86,13 @@ def test_add_refuses_usage_mistakes_and_leaves_the_file_alone(
 def test_stance_by_author_name_and_position_question(
     capsys: pytest.CaptureFixture[str], small: Path
 ) -> None:
-    code, out, _err = run(
+    code, out, _err = run_cli(
         capsys, "position", "stance", str(small), "engage the taliban?", "Ghumkhor", "against"
     )
     assert code == 0
     assert "Sahar Ghumkhor on “Engage the Taliban?”: against" in out
     assert load(small).positions[0].stances == {"sg": "against"}
-    code, _out, _err = run(capsys, "position", "stance", str(small), "engage", "jb", "mixed")
+    code, _out, _err = run_cli(capsys, "position", "stance", str(small), "engage", "jb", "mixed")
     assert code == 0
     assert load(small).positions[0].stances == {"sg": "against", "jb": "mixed"}
 
@@ -122,7 +101,7 @@ def test_stance_that_is_already_set_does_not_rewrite_the_file(
     capsys: pytest.CaptureFixture[str], small: Path
 ) -> None:
     os.utime(small, (1_000_000, 1_000_000))
-    code, out, _err = run(capsys, "position", "stance", str(small), "engage", "sg", "for")
+    code, out, _err = run_cli(capsys, "position", "stance", str(small), "engage", "sg", "for")
     assert code == 0
     assert "already for" in out
     assert small.stat().st_mtime == 1_000_000
@@ -140,7 +119,7 @@ def test_stance_names_what_it_cannot_find(
     capsys: pytest.CaptureFixture[str], small: Path, argv: list[str], message: str
 ) -> None:
     before = small.read_bytes()
-    code, _out, err = run(capsys, "position", "stance", str(small), *argv)
+    code, _out, err = run_cli(capsys, "position", "stance", str(small), *argv)
     assert code == 2
     assert message in err
     assert small.read_bytes() == before
@@ -158,8 +137,8 @@ def test_stance_outside_the_four_is_a_usage_error(
 def test_list_shows_every_author_and_the_grounds(
     capsys: pytest.CaptureFixture[str], small: Path
 ) -> None:
-    run(capsys, "position", "add", str(small), "Pressure?", "--id", "press", "--ground", "t2")
-    code, out, _err = run(capsys, "position", "list", str(small))
+    run_cli(capsys, "position", "add", str(small), "Pressure?", "--id", "press", "--ground", "t2")
+    code, out, _err = run_cli(capsys, "position", "list", str(small))
     assert code == 0
     lines = out.splitlines()
     assert lines[0] == "engage  Engage the Taliban?"
@@ -167,7 +146,7 @@ def test_list_shows_every_author_and_the_grounds(
     assert lines[2].split() == ["—", "James", "Baker"]  # unrecorded, still listed
     assert "    grounds: none" in lines
     assert "      t2  Pressure Pakistan" in lines
-    code, out, _err = run(capsys, "position", "list", str(small), "--json")
+    code, out, _err = run_cli(capsys, "position", "list", str(small), "--json")
     assert code == 0
     rows = json.loads(out)
     assert [r["id"] for r in rows] == ["engage", "press"]
@@ -179,17 +158,17 @@ def test_list_of_a_map_without_positions_says_how_to_add_one(
 ) -> None:
     path = tmp_path / "empty.argmap.json"
     save(ArgumentMap(title="Nothing yet"), path)
-    code, out, _err = run(capsys, "position", "list", str(path))
+    code, out, _err = run_cli(capsys, "position", "list", str(path))
     assert code == 0
     assert "no positions; add one with: argmap position add" in out
 
 
 def test_remove_and_unknown_remove(capsys: pytest.CaptureFixture[str], small: Path) -> None:
-    code, out, _err = run(capsys, "position", "remove", str(small), "Engage the Taliban?")
+    code, out, _err = run_cli(capsys, "position", "remove", str(small), "Engage the Taliban?")
     assert code == 0
     assert "removed position engage" in out
     assert load(small).positions == []
-    code, _out, err = run(capsys, "position", "remove", str(small), "engage")
+    code, _out, err = run_cli(capsys, "position", "remove", str(small), "engage")
     assert code == 2
     assert "the map has none; add one with: argmap position add" in err
 
@@ -199,10 +178,10 @@ def test_a_round_trip_on_a_bundled_map_changes_only_the_position(
 ) -> None:
     path = tmp_path / "debate.argmap.json"
     path.write_bytes(DEBATE.read_bytes())
-    code, _out, _err = run(capsys, "position", "add", str(path), "Talk first?", "--id", "talk")
+    code, _out, _err = run_cli(capsys, "position", "add", str(path), "Talk first?", "--id", "talk")
     assert code == 0
-    assert run(capsys, "position", "stance", str(path), "talk", "hussain", "for")[0] == 0
-    assert run(capsys, "position", "remove", str(path), "talk")[0] == 0
+    assert run_cli(capsys, "position", "stance", str(path), "talk", "hussain", "for")[0] == 0
+    assert run_cli(capsys, "position", "remove", str(path), "talk")[0] == 0
     assert path.read_bytes() == DEBATE.read_bytes()  # stable key order: nothing else moved
 
 
@@ -217,11 +196,11 @@ def test_unreadable_map_is_exit_1_and_missing_action_is_exit_2(
         ["stance", str(broken), "p", "a", "for"],
         ["remove", str(broken), "p"],
     ):
-        code, _out, err = run(capsys, "position", *argv)
+        code, _out, err = run_cli(capsys, "position", *argv)
         assert code == 1, argv
         assert str(broken) in err
     assert broken.read_text(encoding="utf-8") == "{not json"
-    code, _out, err = run(capsys, "position")
+    code, _out, err = run_cli(capsys, "position")
     assert code == 2
     assert "add" in err and "stance" in err
 
@@ -236,7 +215,7 @@ def test_a_failed_save_is_exit_1_and_keeps_the_old_file(
 
     before = small.read_bytes()
     monkeypatch.setattr(argmap.mapfile, "atomic_write_bytes", disk_full)
-    code, _out, err = run(capsys, "position", "add", str(small), "Q?")
+    code, _out, err = run_cli(capsys, "position", "add", str(small), "Q?")
     assert code == 1
     assert "cannot save: No space left on device" in err
     assert small.read_bytes() == before

@@ -21,53 +21,14 @@ from argmap.compare import STANCE_FILL, author_edges, positions_matrix
 from argmap.document import MapDocument
 from argmap.edits import AddLink, Macro, UpdateClaim
 from argmap.lanes import lane_layout
-from argmap.model import ArgumentMap, Author, Claim, Link, Position
+from argmap.model import ArgumentMap, Link
 from argmap.semantics import LABEL_COLOR
+from tests.ui.helpers import debate_map
 from ui.qt.authorview import AuthorScene
 from ui.qt.canvas import MapView
 from ui.qt.compare_feature import CompareFeature, install
 from ui.qt.positions import DISAGREE_MARK
 from ui.qt.undo import push_edit
-
-
-def debate_map() -> ArgumentMap:
-    return ArgumentMap(
-        title="Small debate",
-        authors=[
-            Author(id="sg", name="Sahar Ghumkhor", color="#0072b2"),
-            Author(id="jb", name="James Baker", color="#d55e00"),
-            Author(id="kl", name="Kim Lee", color="#009e73"),
-        ],
-        claims=[
-            Claim(id="t1", kind="thesis", text="Engage the Taliban", author="sg"),
-            Claim(id="p1", kind="premise", text="Isolation failed", author="sg"),
-            Claim(id="t2", kind="thesis", text="Pressure Pakistan", author="jb"),
-            Claim(id="o2", kind="premise", text="Engagement rewards terror", author="jb"),
-            Claim(id="r3", kind="recommendation", text="Talk through Doha", author="kl"),
-            Claim(id="e3", kind="evidence", text="Doha talks produced a deal", author="kl"),
-        ],
-        links=[
-            Link(id="l1", kind="support", from_claim="p1", to_claim="t1"),
-            Link(id="l2", kind="attack", from_claim="o2", to_claim="t1"),
-            Link(id="l3", kind="support", from_claim="p1", to_claim="t2"),
-            Link(id="l5", kind="support", from_claim="r3", to_claim="t1"),
-            Link(id="l6", kind="support", from_claim="e3", to_claim="r3"),
-        ],
-        positions=[
-            Position(
-                id="engage",
-                label="Engage the Taliban?",
-                stances={"sg": "for", "jb": "against"},
-                grounds=["t1"],
-            ),
-            Position(
-                id="pressure",
-                label="Pressure Pakistan?",
-                stances={"sg": "silent", "jb": "for", "kl": "mixed"},
-                grounds=["t2"],
-            ),
-        ],
-    )
 
 
 class Harness(QMainWindow):
@@ -102,7 +63,7 @@ class Harness(QMainWindow):
 
 @pytest.fixture
 def win(qtbot: QtBot) -> Harness:
-    window = Harness(debate_map())
+    window = Harness(debate_map(evidence=True))
     qtbot.addWidget(window)
     window.show()
     return window
@@ -379,7 +340,7 @@ def test_an_edit_that_changes_no_label_leaves_the_scene_alone(
     assert calls == []
     assert scene.claim_item("t1").mark.text == "OUT"  # type: ignore[union-attr]
     # After a reload of the same map the cards are new, and they are marked again.
-    win.doc.set_map(debate_map())
+    win.doc.set_map(debate_map(evidence=True))
     settle(qtbot)
     assert scene.claim_item("t1").mark.text == "OUT"  # type: ignore[union-attr]
 
@@ -537,7 +498,7 @@ def test_installed_by_the_main_window(qtbot: QtBot, tmp_path: Any) -> None:
     qtbot.addWidget(window)
     feature = window.findChild(CompareFeature)
     assert isinstance(feature, CompareFeature)
-    window.doc.set_map(debate_map())
+    window.doc.set_map(debate_map(evidence=True))
     texts = [a.text() for a in window.view_menu.actions()]
     assert "Author View" in texts and "What Stands Overlay" in texts
     assert "Lane Layout" in [a.text() for a in window.map_menu.actions()]
