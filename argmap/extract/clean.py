@@ -53,17 +53,38 @@ _UI_WORDS = set(
     telegram pinterest copy link close more information accept reject decline agree ok
     subscribe sign in up log login register menu search comment comments save follow listen
     read min minute minutes next previous back top home print-friendly bookmark gift
-    article advertisement and or""".split()
+    article advertisement and or to the this our us on join conversation newsletter
+    reply replies view all show hide""".split()
 )
 _FONT_TOKENS = {"a", "aa", "-", "+", "a+", "a-", "a−", "−", "–", "t", "tt"}
 _SECTION_LABEL = re.compile(
     r"^(?:trending(?: now)?|most (?:read|popular|viewed|shared)|related(?: articles| stories| content)?|"
     r"read (?:more|next|also)|recommended(?: for you)?|advertisement|sponsored(?: content)?|"
     r"popular now|top stories|you may also like|more (?:from|on) .{0,40}|editor'?s picks?|"
-    r"latest(?: news)?|continue reading|show comments|listen to (?:this )?article|"
-    r"\d+\s*min(?:ute)?s? read|skip to (?:main )?content)\W*$",
+    r"latest(?: news)?|continue reading|show comments|listen to (?:this )?(?:article|story)|"
+    r"\d+\s*min(?:ute)?s? (?:read|listen)|skip to (?:main )?content|"
+    r"opinion|op-?ed|commentary|analysis|editorial|perspective|guest essay|column|"
+    r"the big (?:idea|story)|explainer|world|politics|news|breaking(?: news)?)"
+    r"(?:\s*[-–—·|•:]\s*(?:\d+\s*min(?:ute)?s?(?: read| listen)?|scroll (?:down )?to continue"
+    r"(?: reading)?|continue reading below|story continues below))?\W*$",
     re.IGNORECASE,
 )
+"""Section and promotion labels on a line of their own: "Opinion", "Advertisement - Scroll
+to continue", "Listen to this article · 5 min"."""
+_LINK_LABEL = re.compile(
+    r"^(?:read (?:more|next|also)|related|see also|watch|listen|more on this(?: story)?|"
+    r"recommended|further reading)\s*[:|»›>]\s*\S.{0,140}$",
+    re.IGNORECASE,
+)
+"""A link to another story under a label ("Read more: How the Taliban took Kabul")."""
+_PROMO = re.compile(
+    r"^(?:(?:subscribe|sign up|register)\b.{0,80}\b(?:newsletter|updates|briefing|inbox|"
+    r"e-?mails?|analysis|digest|alerts?)|follow (?:us|me|@?\w+) on (?:twitter|x|facebook|"
+    r"instagram|linkedin|threads|bluesky|mastodon|telegram|youtube|tiktok)|"
+    r"(?:get|download) (?:the|our) (?:\w+ )?app\b|support (?:our|independent) journalism)",
+    re.IGNORECASE,
+)
+"""A call to subscribe, follow or download, as sites insert between paragraphs."""
 _COOKIE_WORDS = re.compile(
     r"\bcookies?\b|privacy (?:policy|notice|settings)|terms (?:of use|and conditions|of service)|"
     r"\bconsent\b|personal data|\bGDPR\b|data (?:we collect|protection)",
@@ -187,6 +208,10 @@ def _noise_reason(text: str, main_script: str, english: bool) -> str | None:
         return "template placeholder"
     if _SECTION_LABEL.match(text.strip()):
         return "section label"
+    if _LINK_LABEL.match(text.strip()) and not re.search(r"[.!?][\"”’)]?\s+\S", text):
+        return "link to another story"
+    if _PROMO.match(text.strip()) and len(tokens) <= 25:
+        return "subscription or follow prompt"
     if len(text) <= 80 and all(t in _UI_WORDS or t.isdigit() for t in tokens):
         return "share or page widget"
     if _APP_STORE.search(text) and len(tokens) <= 20:

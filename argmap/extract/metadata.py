@@ -95,7 +95,8 @@ def is_date_line(line: str) -> bool:
         rest = regex.sub("", rest)
     rest = re.sub(
         r"(?i)\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b|"
-        r"\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|\b(?:updated|published|posted)\b|[\s,.:|/–-]",
+        r"\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|\b(?:updated|published|posted|last modified|on)\b|"
+        r"\b(?:[ECMP][SD]?T|UTC|GMT|BST|CES?T|IST|PKT)\b|[\s,.:|/–-]",
         "",
         rest,
     )

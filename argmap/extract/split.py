@@ -99,8 +99,14 @@ def split_articles(cleaned: Cleaned, keep_headings: bool = True) -> list[Article
         title = ""
         lines = block
         if lines[0].heading:
-            title = lines[0].text
-            lines = lines[1:]
+            # Of the headings that open a block ("Ideas", the headline, "Audio version"),
+            # the headline is the longest: section labels and widgets are a word or two.
+            lead = 0
+            while lead < len(lines) and lines[lead].heading:
+                lead += 1
+            best = max(range(lead), key=lambda k: (len(lines[k].text.split()), -k))
+            title = lines[best].text
+            lines = lines[:best] + lines[best + 1 :]
         last_heading = max((k for k, x in enumerate(lines) if x.heading), default=-1)
         items = _roundup_items(lines[last_heading + 1 :])
         if items and len(items) >= 2 and last_heading >= 0:

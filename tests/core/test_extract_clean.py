@@ -6,6 +6,7 @@ from __future__ import annotations
 from argmap.extract.clean import clean, is_heading
 from argmap.extract.metadata import byline_authors, find_date
 from argmap.extract.split import mark_off_topic, split_articles
+from tests.conftest import FIXTURES
 
 BODY = [
     "The city council should fund the new tram line before the next budget round.",
@@ -127,3 +128,42 @@ def test_roundup_items_become_sources_and_off_topic_ones_are_marked() -> None:
     mark_off_topic(articles)
     assert [a.off_topic for a in items] == [False, True]
     assert "Off-topic" in items[1].note
+
+
+def test_a_news_page_with_labels_promos_and_an_updated_line_is_one_article() -> None:
+    """A page written for this test in the shape news sites use: a section label, a
+    headline, a byline, an "Updated …" line, audio and ad labels, link labels, subscribe
+    and follow prompts between paragraphs, comment widgets and a bio."""
+    raw = (FIXTURES / "news-page-noise.txt").read_text(encoding="utf-8")
+    cleaned = clean(raw)
+    reasons = {r.text: r.reason for r in cleaned.removed}
+    assert reasons["Opinion"] == "section label"
+    assert reasons["Listen to this article · 5 min"] == "section label"
+    assert reasons["Advertisement - Scroll to continue"] == "section label"
+    assert reasons["Updated March 3, 2025, 10:42 AM ET"] == "date line"
+    assert reasons["Read more: How the Taliban took Kabul"] == "link to another story"
+    assert reasons["Subscribe to our newsletter for the latest analysis."].startswith(
+        "subscription"
+    )
+    assert reasons["Follow us on Twitter @dailyexample"].startswith("subscription")
+    assert reasons["Sign in to comment"] == "share or page widget"
+    (article,) = split_articles(cleaned)
+    assert article.title == "Kabul Needs Neighbours, Not Sermons"
+    assert article.meta.authors == ["Jane Doe", "John Smith"]
+    assert article.meta.date == "2025-03-03"
+    body = [
+        line
+        for line in raw.splitlines()
+        if line.startswith(("The region", "Some argue", "Read the full", "Therefore"))
+    ]
+    assert len(body) == 4 and all(line in article.text for line in body)
+    assert "Subscribe" not in article.text and "Read more" not in article.text
+
+
+def test_the_headline_is_the_longest_of_the_opening_headings() -> None:
+    raw = "Ideas Desk\nKabul Needs Neighbours, Not Sermons\nAudio version available\n" + "\n".join(
+        BODY
+    )
+    (article,) = split_articles(clean(raw))
+    assert article.title == "Kabul Needs Neighbours, Not Sermons"
+    assert article.text.startswith("Ideas Desk")  # a heading that is not the title stays
