@@ -171,3 +171,49 @@ def test_an_export_imports_no_other_command(tmp_path: Path, map_file: Path) -> N
         [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
     )
     assert done.stdout.strip() == "0 ['ui.commands.export']"
+
+
+def test_handout_is_refused_for_anything_but_pdf(map_file: Path, tmp_path: Path) -> None:
+    for name in ("m.svg", "m.png", "m.md"):
+        done = run("export", map_file, "-o", tmp_path / name, "--handout")
+        assert done.returncode == 2
+        assert "--handout only applies to PDF" in done.stderr
+        assert not (tmp_path / name).exists()
+
+
+def test_an_unwritable_output_is_reported_before_any_work(map_file: Path, tmp_path: Path) -> None:
+    (tmp_path / "folder.svg").mkdir()
+    cases = {
+        tmp_path / "missing" / "m.svg": "cannot write: no such folder",
+        tmp_path / "folder.svg": "is a folder, not a file",
+        map_file / "m.png": "is not a folder",
+    }
+    for target, words in cases.items():
+        done = run("export", map_file, "-o", target)
+        assert done.returncode == 1, target
+        assert f"argmap: {target}: " in done.stderr and words in done.stderr
+        assert "QSvgPaintEngine" not in done.stderr and "Traceback" not in done.stderr
+
+
+def test_an_unwritable_folder_gives_the_operating_systems_reason(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import tempfile
+
+    from ui.commands.export import unwritable
+
+    def refuse(*args: object, **kwargs: object) -> tuple[int, str]:
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+
+    assert unwritable(str(tmp_path / "m.svg")) is None
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    assert unwritable(str(tmp_path / "m.svg")) == "cannot write: Permission denied"
+
+
+def test_images_are_written_atomically_leaving_nothing_else(map_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    for name in ("m.svg", "m.png", "m.pdf"):
+        assert run("export", map_file, "-o", out / name).returncode == 0
+    assert sorted(p.name for p in out.iterdir()) == ["m.pdf", "m.png", "m.svg"]

@@ -8,8 +8,12 @@ exports start as fast as ``argmap validate``.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import gc
 import os
 import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +38,9 @@ def add_output_options(parser: argparse.ArgumentParser) -> None:
         "--scale", type=float, default=1.0, help="PNG: pixels per scene unit (default 1)"
     )
     parser.add_argument(
-        "--handout", action="store_true", help="PDF: add pages with each claim's quote"
+        "--handout",
+        action="store_true",
+        help="PDF only: the map on an A4 page, then pages with each claim's quote",
     )
     parser.add_argument(
         "--title", default=None, help="images: title above the map (default: the map's)"
@@ -89,6 +95,17 @@ def convert(
         fmt = format_for(target, "write")
     except Exception as exc:
         return _report(exc, 2)
+    if handout and fmt.name != "pdf":
+        print(
+            f"argmap: --handout only applies to PDF; {target} is {fmt.description} "
+            "(write a .pdf, or leave out --handout)",
+            file=sys.stderr,
+        )
+        return 2
+    problem = unwritable(target)
+    if problem:
+        print(f"argmap: {target}: {problem}", file=sys.stderr)
+        return 1
     if Path(target).exists() and not force:
         if Path(target).resolve() == Path(source).resolve():
             print(f"argmap: {target}: is the input too; write to another file", file=sys.stderr)
@@ -102,12 +119,13 @@ def convert(
             return 1
     try:
         if fmt.image:
-            result = read_map(source)
-            warnings = result.warnings
-            _ensure_display_or_offscreen()
-            from ui.qt.render import export_image
+            with _collector_paused():
+                result = read_map(source)
+                warnings = result.warnings
+                _ensure_display_or_offscreen()
+                from ui.qt.render import export_image
 
-            export_image(result.map, target, scale=scale, handout=handout, title=title)
+                export_image(result.map, target, scale=scale, handout=handout, title=title)
         else:
             warnings = convert_file(source, target)
     except Exception as exc:
@@ -116,6 +134,31 @@ def convert(
         for warning in warnings:
             print(f"{source}: warning: {warning}", file=sys.stderr)
     return 0
+
+
+def unwritable(target: str) -> str | None:
+    """Why ``target`` cannot be written, checked before any work, or None when it can.
+
+    The folder is probed by creating (and removing) a temporary file in it, which is what
+    the atomic write will do, so the reason is the operating system's own (permission
+    denied, read-only file system ...), and a long export never fails at its very end.
+    """
+    path = Path(target)
+    if path.is_dir():
+        return "is a folder, not a file"
+    folder = path.parent
+    if not folder.exists():
+        return f"cannot write: no such folder {str(folder)!r}"
+    if not folder.is_dir():
+        return f"cannot write: {str(folder)!r} is not a folder"
+    try:
+        handle, probe = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".probe", dir=folder)
+    except OSError as exc:
+        return f"cannot write: {exc.strerror or exc}"
+    os.close(handle)
+    with contextlib.suppress(OSError):
+        os.unlink(probe)
+    return None
 
 
 def _report(exc: Exception, code: int) -> int:
@@ -131,6 +174,24 @@ def _report(exc: Exception, code: int) -> int:
     for problem in exc.problems:
         print(problem, file=sys.stderr)
     return code
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while an image is made.
+
+    Imports, the map, the cards and arrows are tens of thousands of objects that all live
+    until the process ends, and the collector kept walking them for nothing: an image
+    export ran about 2 % fewer instructions without it (measured with valgrind), and its
+    peak memory was the same, since none of these objects form garbage cycles.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _ensure_display_or_offscreen() -> None:

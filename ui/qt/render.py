@@ -1,11 +1,12 @@
 """Images of a map: SVG, PNG and PDF drawn from the very scene the app shows.
 
-Nothing here draws cards or arrows itself: a :class:`~ui.qt.canvas.scene.MapScene` does,
-through ``scene.render``, so an export looks exactly like the screen (same cards, same
-layout for claims without saved positions, same colours). This module only frames the
-picture: a title above, a legend of the kinds, links and authors below, a white page, and
-for PDF an optional handout: the outline of :mod:`argmap.formats.markdown` with each
-claim's quote, on A4 pages after the map.
+Nothing here draws cards or arrows itself: a :class:`~ui.qt.canvas.scene.MapScene`'s own
+items do (painted by :func:`ui.qt.drawing.draw_scene`, which draws what ``scene.render``
+draws), so an export looks exactly like the screen (same cards, same layout for claims
+without saved positions, same colours). This module only frames the picture: a title
+above, a legend of the kinds, links and authors below, a white page. PDF, with its
+optional handout, is in :mod:`ui.qt.render_pdf`. Files are written atomically
+(:mod:`argmap.fileio`): the image is drawn into memory, then written in one go.
 
 Works without a display: the command line sets ``QT_QPA_PLATFORM=offscreen`` before the
 first Qt object exists, and :func:`ensure_app` creates the QApplication a scene needs.
@@ -13,27 +14,20 @@ first Qt object exists, and :func:`ensure_app` creates the QApplication a scene 
 
 from __future__ import annotations
 
-import html
 import math
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSize, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QPointF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
     QFontMetricsF,
-    QImage,
-    QPageLayout,
-    QPageSize,
     QPainter,
     QPainterPath,
-    QPdfWriter,
     QPen,
-    QPicture,
-    QTextDocument,
     QUndoStack,
 )
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsScene
@@ -47,8 +41,6 @@ from ui.qt.drawing import draw_scene
 MARGIN = 24.0
 TITLE_SIZE = 20.0
 LEGEND_SIZE = 10.5
-MAX_PDF_POINTS = 14400.0
-"""Longest page side PDF readers accept (200 inches); bigger maps are scaled down to it."""
 INK = QColor("#222222")
 NO_CACHE = QGraphicsItem.CacheMode.NoCache
 
@@ -279,7 +271,9 @@ def export_scene(
         elif suffix == ".png":
             _write_png(framer, path, scale)
         elif suffix == ".pdf":
-            _write_pdf(framer, path, amap, handout)
+            from ui.qt.render_pdf import write_pdf  # PDF classes only when needed
+
+            write_pdf(framer, path, amap, handout)
         else:
             raise fail(str(path), "images are .svg, .png or .pdf")
     finally:
@@ -309,8 +303,9 @@ def png_size(framer: Framer, scale: float) -> QSize:
 def _write_svg(framer: Framer, path: str | os.PathLike[str], name: str) -> None:
     from PySide6.QtSvg import QSvgGenerator  # only SVG needs QtSvg: PNG and PDF start faster
 
+    device = new_buffer()
     generator = QSvgGenerator()
-    generator.setFileName(_temp_name(path))
+    generator.setOutputDevice(device)
     generator.setSize(QSize(math.ceil(framer.size.width()), math.ceil(framer.size.height())))
     generator.setViewBox(QRectF(QPointF(0, 0), framer.size))
     generator.setTitle(name)
@@ -320,7 +315,7 @@ def _write_svg(framer: Framer, path: str | os.PathLike[str], name: str) -> None:
         raise fail(str(path), "cannot write the SVG file")
     framer.paint(painter)
     painter.end()
-    _commit(path)
+    write_buffer(path, device)
 
 
 def _write_png(framer: Framer, path: str | os.PathLike[str], scale: float) -> None:
@@ -330,6 +325,8 @@ def _write_png(framer: Framer, path: str | os.PathLike[str], scale: float) -> No
             str(path),
             f"a {size.width()}x{size.height()} image is too large; use a smaller --scale or SVG/PDF",
         )
+    from PySide6.QtGui import QImage  # only PNG needs it
+
     image = QImage(size, QImage.Format.Format_ARGB32)
     image.setDotsPerMeterX(round(3780 * scale))
     image.setDotsPerMeterY(round(3780 * scale))
@@ -338,122 +335,22 @@ def _write_png(framer: Framer, path: str | os.PathLike[str], scale: float) -> No
     painter.scale(size.width() / framer.size.width(), size.height() / framer.size.height())
     framer.paint(painter)
     painter.end()
-    if not image.save(_temp_name(path), "PNG"):  # type: ignore[call-overload]
-        raise fail(str(path), "cannot write the PNG file")
-    _commit(path)
+    device = new_buffer()
+    if not image.save(device, "PNG"):  # type: ignore[call-overload]
+        raise fail(str(path), "cannot encode the PNG image")
+    write_buffer(path, device)
 
 
-def _write_pdf(
-    framer: Framer, path: str | os.PathLike[str], amap: ArgumentMap, handout: bool
-) -> None:
-    writer = QPdfWriter(_temp_name(path))
-    writer.setResolution(72)  # one unit = one point
-    writer.setTitle(framer.title or amap.title or "argument map")
-    writer.setCreator("argmap")
-    width, height = framer.size.width(), framer.size.height()
-    if handout:
-        # A handout is printed: the map on one A4 page (landscape for a wide map), in
-        # vector form so it can still be zoomed on screen, then the quotes on A4 pages.
-        orientation = (
-            QPageLayout.Orientation.Landscape
-            if width >= height
-            else QPageLayout.Orientation.Portrait
-        )
-        margin = 28.0
-        layout = QPageLayout(QPageSize(QPageSize.PageSizeId.A4), orientation, QMarginsF(0, 0, 0, 0))
-        full = layout.fullRect(QPageLayout.Unit.Point)
-        fit = min(1.0, (full.width() - 2 * margin) / width, (full.height() - 2 * margin) / height)
-        offset = QPointF((full.width() - width * fit) / 2, (full.height() - height * fit) / 2)
-    else:
-        # On screen the map gets a page of its own size, capped where viewers give up.
-        fit = min(1.0, MAX_PDF_POINTS / max(width, height))
-        page = QSizeF(width * fit, height * fit)
-        layout = QPageLayout(
-            QPageSize(page, QPageSize.Unit.Point, "map", QPageSize.SizeMatchPolicy.ExactMatch),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(0, 0, 0, 0),
-        )
-        offset = QPointF(0, 0)
-    writer.setPageLayout(layout)
-    painter = QPainter()
-    if not painter.begin(writer):
-        raise fail(str(path), "cannot write the PDF file")
-    painter.translate(offset)
-    if fit < 1.0:
-        # Record the drawing at full size, then play it back scaled: cards decide how much
-        # to draw from the painter's scale, and a printed or zoomable page wants every label.
-        picture = QPicture()
-        recorder = QPainter(picture)
-        framer.paint(recorder)
-        recorder.end()
-        painter.scale(fit, fit)
-        painter.drawPicture(0, 0, picture)
-    else:
-        framer.paint(painter)
-    painter.resetTransform()
-    if handout:
-        _paint_handout(writer, painter, amap, framer.title)
-    painter.end()
-    _commit(path)
+def write_buffer(path: str | os.PathLike[str], device: QBuffer) -> None:
+    """Write what was drawn into ``device`` to ``path`` through argmap's atomic write
+    (a temporary file in the same folder, fsynced, renamed over the target): a failed or
+    interrupted export never leaves half an image, and errors carry the OS's reason."""
+    from argmap.formats.registry import write_atomic
+
+    write_atomic(path, bytes(device.data().data()))
 
 
-def handout_html(amap: ArgumentMap, title: str) -> str:
-    """The handout's text: the Markdown outline, with each claim's quote in full."""
-    from argmap.formats.markdown import outline
-
-    e = html.escape
-    parts = [f"<h1>{e(title or amap.title or 'Argument map')}</h1>"]
-    if amap.description:
-        parts.append(f"<p>{e(amap.description)}</p>")
-    for author in outline(amap):
-        heading = author.name + (f", {author.affiliation}" if author.affiliation else "")
-        parts.append(f"<h2>{e(heading)}</h2>")
-        parts += [f"<p><i>{e(s)}</i></p>" for s in author.sources]
-        for section, entries in author.sections:
-            parts.append(f"<h3>{e(section)}</h3><ul>")
-            for entry in entries:
-                item = f"<li><b>{e(entry.claim.text)}</b>"
-                if entry.quote:
-                    item += f"<br/><i>“{e(' '.join(entry.quote.split()))}”</i>"
-                for relation in entry.relations:
-                    item += f"<br/>→ {e(relation)}"
-                parts.append(item + "</li>")
-            parts.append("</ul>")
-    return "\n".join(parts)
-
-
-def _paint_handout(writer: QPdfWriter, painter: QPainter, amap: ArgumentMap, title: str) -> None:
-    """A4 portrait pages of the outline with quotes, paginated by QTextDocument."""
-    a4 = QPageLayout(
-        QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)
-    )
-    writer.setPageLayout(a4)
-    page = a4.fullRect(QPageLayout.Unit.Point)
-    margin = 54.0
-    text = QTextDocument()
-    font = QFont()
-    font.setPointSizeF(10.5)
-    text.setDefaultFont(font)
-    text.setDocumentMargin(0)
-    text.setHtml(handout_html(amap, title))
-    body = QSizeF(page.width() - 2 * margin, page.height() - 2 * margin)
-    text.setPageSize(body)
-    for number in range(text.pageCount()):
-        writer.newPage()
-        painter.save()
-        painter.translate(margin, margin - number * body.height())
-        text.drawContents(painter, QRectF(0, number * body.height(), body.width(), body.height()))
-        painter.restore()
-
-
-def _temp_name(path: str | os.PathLike[str]) -> str:
-    target = Path(path)
-    return str(target.with_name(f".{target.name}.part"))
-
-
-def _commit(path: str | os.PathLike[str]) -> None:
-    """Move the finished file into place: a failed export never leaves half an image."""
-    try:
-        os.replace(_temp_name(path), path)
-    except OSError as exc:
-        raise fail(str(path), f"cannot write: {exc.strerror or exc}") from None
+def new_buffer() -> QBuffer:
+    device = QBuffer()
+    device.open(QIODevice.OpenModeFlag.WriteOnly)
+    return device

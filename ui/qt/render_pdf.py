@@ -1,0 +1,138 @@
+"""PDF export: the framed map on a page of its own size, or a printable handout.
+
+A handout is the map on one A4 page (landscape when wide), still vector so it can be
+zoomed, then A4 pages with the outline of :mod:`argmap.formats.markdown` and each claim's
+quote. Split from :mod:`ui.qt.render` so SVG and PNG exports never load the PDF classes
+(``QPageSize`` alone brings some 120 enum members), which would cost their start-up.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF
+from PySide6.QtGui import (
+    QFont,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPicture,
+    QTextDocument,
+)
+
+from argmap.formats._common import fail
+from ui.qt.render import Framer, new_buffer, write_buffer
+
+if TYPE_CHECKING:
+    from argmap.model import ArgumentMap
+
+MAX_PDF_POINTS = 14400.0
+"""Longest page side PDF readers accept (200 inches); bigger maps are scaled down to it."""
+
+
+def write_pdf(
+    framer: Framer, path: str | os.PathLike[str], amap: ArgumentMap, handout: bool
+) -> None:
+    """The page of ``framer`` as a PDF, with the handout's A4 pages when ``handout``."""
+    device = new_buffer()
+    writer = QPdfWriter(device)
+    writer.setResolution(72)  # one unit = one point
+    writer.setTitle(framer.title or amap.title or "argument map")
+    writer.setCreator("argmap")
+    width, height = framer.size.width(), framer.size.height()
+    if handout:
+        # A handout is printed: the map on one A4 page (landscape for a wide map), in
+        # vector form so it can still be zoomed on screen, then the quotes on A4 pages.
+        orientation = (
+            QPageLayout.Orientation.Landscape
+            if width >= height
+            else QPageLayout.Orientation.Portrait
+        )
+        margin = 28.0
+        layout = QPageLayout(QPageSize(QPageSize.PageSizeId.A4), orientation, QMarginsF(0, 0, 0, 0))
+        full = layout.fullRect(QPageLayout.Unit.Point)
+        fit = min(1.0, (full.width() - 2 * margin) / width, (full.height() - 2 * margin) / height)
+        offset = QPointF((full.width() - width * fit) / 2, (full.height() - height * fit) / 2)
+    else:
+        # On screen the map gets a page of its own size, capped where viewers give up.
+        fit = min(1.0, MAX_PDF_POINTS / max(width, height))
+        page = QSizeF(width * fit, height * fit)
+        layout = QPageLayout(
+            QPageSize(page, QPageSize.Unit.Point, "map", QPageSize.SizeMatchPolicy.ExactMatch),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(0, 0, 0, 0),
+        )
+        offset = QPointF(0, 0)
+    writer.setPageLayout(layout)
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise fail(str(path), "cannot write the PDF file")
+    painter.translate(offset)
+    if fit < 1.0:
+        # Record the drawing at full size, then play it back scaled: cards decide how much
+        # to draw from the painter's scale, and a printed or zoomable page wants every label.
+        picture = QPicture()
+        recorder = QPainter(picture)
+        framer.paint(recorder)
+        recorder.end()
+        painter.scale(fit, fit)
+        painter.drawPicture(0, 0, picture)
+    else:
+        framer.paint(painter)
+    painter.resetTransform()
+    if handout:
+        _paint_handout(writer, painter, amap, framer.title)
+    painter.end()
+    write_buffer(path, device)
+
+
+def handout_html(amap: ArgumentMap, title: str) -> str:
+    """The handout's text: the Markdown outline, with each claim's quote in full."""
+    from argmap.formats.markdown import outline
+
+    e = html.escape
+    parts = [f"<h1>{e(title or amap.title or 'Argument map')}</h1>"]
+    if amap.description:
+        parts.append(f"<p>{e(amap.description)}</p>")
+    for author in outline(amap):
+        heading = author.name + (f", {author.affiliation}" if author.affiliation else "")
+        parts.append(f"<h2>{e(heading)}</h2>")
+        parts += [f"<p><i>{e(s)}</i></p>" for s in author.sources]
+        for section, entries in author.sections:
+            parts.append(f"<h3>{e(section)}</h3><ul>")
+            for entry in entries:
+                item = f"<li><b>{e(entry.claim.text)}</b>"
+                if entry.quote:
+                    item += f"<br/><i>“{e(' '.join(entry.quote.split()))}”</i>"
+                for relation in entry.relations:
+                    item += f"<br/>→ {e(relation)}"
+                parts.append(item + "</li>")
+            parts.append("</ul>")
+    return "\n".join(parts)
+
+
+def _paint_handout(writer: QPdfWriter, painter: QPainter, amap: ArgumentMap, title: str) -> None:
+    """A4 portrait pages of the outline with quotes, paginated by QTextDocument."""
+    a4 = QPageLayout(
+        QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)
+    )
+    writer.setPageLayout(a4)
+    page = a4.fullRect(QPageLayout.Unit.Point)
+    margin = 54.0
+    text = QTextDocument()
+    font = QFont()
+    font.setPointSizeF(10.5)
+    text.setDefaultFont(font)
+    text.setDocumentMargin(0)
+    text.setHtml(handout_html(amap, title))
+    body = QSizeF(page.width() - 2 * margin, page.height() - 2 * margin)
+    text.setPageSize(body)
+    for number in range(text.pageCount()):
+        writer.newPage()
+        painter.save()
+        painter.translate(margin, margin - number * body.height())
+        text.drawContents(painter, QRectF(0, number * body.height(), body.width(), body.height()))
+        painter.restore()
