@@ -22,7 +22,7 @@ from argmap.document import MapDocument
 from argmap.model import ArgumentMap, Author, Claim, Position
 from ui.qt.canvas import MapView
 from ui.qt.compare_feature import CompareFeature, install
-from ui.qt.positions import PositionsDock
+from ui.qt.positions import ROW_LABEL_CHARS, PositionsDock
 
 
 def small_map(with_positions: bool = True) -> ArgumentMap:
@@ -222,6 +222,32 @@ def test_describe_from_the_row_heading_menu(
     assert window.doc.positions["engage"].description == "For: talks of any kind."
     assert window.undo_stack.undoText() == "Describe position"
     assert_one_undo_step_restores(qtbot, window, before)
+
+
+def test_row_headings_use_the_room_beside_the_matrix(
+    setup: tuple[Harness, CompareFeature, PositionsDock], qtbot: QtBot
+) -> None:
+    """A wide dock shows a long question whole; a narrow one cuts it, never below
+    ROW_LABEL_CHARS, and the tooltip always has all of it."""
+    window, _feature, dock = setup
+    question = (
+        "Should the United States make its aid to Pakistan conditional on Pakistan "
+        "acting against the Taliban's leadership?"
+    )
+    window.doc.set_map(
+        small_map().model_copy(
+            update={"positions": [Position(id="aid", label=question, grounds=["t2"])]}
+        )
+    )
+    settle(qtbot)
+    table = dock.table
+    table.resize(1400, table.height())
+    assert headings(dock) == [question]
+    table.resize(300, table.height())
+    (cut,) = headings(dock)
+    assert cut.endswith("…") and question.startswith(cut[:-1])
+    assert len(cut) >= ROW_LABEL_CHARS - 4  # about the old fixed cut, in pixels
+    assert question in table.verticalHeaderItem(0).toolTip()
 
 
 # ------------------------------------------------------------------ grounds

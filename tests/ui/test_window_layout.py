@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication, QDockWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QScrollArea
 
 from argmap.mapfile import load
 from tests.conftest import MAPS
@@ -85,6 +85,26 @@ def test_first_start_gives_the_map_most_of_the_window(qtbot: Any, make_window: M
     # a map this big gets the overview
     assert window.overview_dock.isVisible()
     assert window.overview_dock.toggleViewAction() in window.docks_menu.actions()
+
+
+def test_right_column_shows_the_legend_whole_and_no_needless_scroll_bars(
+    qtbot: Any, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    _open_shown(qtbot, window, DEBATE)
+    assert window.overview_dock.isVisible()  # the column holds all three
+    legend_area = window.legend_dock.widget()
+    assert isinstance(legend_area, QScrollArea)
+    # the "Links" box at the legend's foot was clipped behind a scroll bar
+    assert legend_area.viewport().height() >= window.legend.sizeHint().height()
+    assert not legend_area.verticalScrollBar().isVisible()
+    # nothing selected: the inspector's short map page, not sized for the claim form
+    inspector_area = window.inspector_dock.widget()
+    assert isinstance(inspector_area, QScrollArea)
+    assert not inspector_area.verticalScrollBar().isVisible()
+    window.view.select_claims([next(iter(window.doc.claims))])
+    QApplication.processEvents()
+    assert window.inspector.sizeHint().height() > inspector_area.viewport().height()
 
 
 def test_docks_follow_the_map_until_the_user_chooses(qtbot: Any, make_window: MakeWindow) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -268,10 +269,10 @@ class Inspector(QWidget):
     def _reload(self, *_: Any) -> None:
         if self.claim_id is not None and self.claim_id in self.doc.claims:
             self._show_claim(self.doc.claims[self.claim_id])
-            self.pages.setCurrentIndex(1)
+            self._show_page(1)
         elif self.link_id is not None and self.link_id in self.doc.links:
             self._show_link(self.doc.links[self.link_id])
-            self.pages.setCurrentIndex(2)
+            self._show_page(2)
         else:
             self._loading = True
             try:
@@ -282,7 +283,17 @@ class Inspector(QWidget):
                     self.map_description.setPlainText(self.doc.map.description)
             finally:
                 self._loading = False
-            self.pages.setCurrentIndex(0)
+            self._show_page(0)
+
+    def _show_page(self, index: int) -> None:
+        """Show one page, sized by that page alone: a stack is as tall as its tallest page,
+        so the short map page (title, description) had a needless scroll bar in the dock,
+        sized for the claim form."""
+        for i in range(self.pages.count()):
+            policy = QSizePolicy.Policy.Preferred if i == index else QSizePolicy.Policy.Ignored
+            self.pages.widget(i).setSizePolicy(policy, policy)
+        self.pages.setCurrentIndex(index)
+        self.pages.updateGeometry()
 
     def _fill(
         self, combo: QComboBox, items: list[Author] | list[Source], current: str | None

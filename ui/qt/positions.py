@@ -24,7 +24,7 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QPoint, Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QPalette, QUndoStack
+from PySide6.QtGui import QAction, QColor, QPalette, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -74,7 +74,12 @@ class Host(Protocol):
 
 
 ROW_LABEL_CHARS = 44
-"""Row headings are cut here (full text in the tooltip) so the stance columns stay visible."""
+"""Row headings are cut at least this long (full text in the tooltip); where the dock has
+room beside the stance columns they use it (see :meth:`PositionsTable.fit_headings`)."""
+
+
+HEADING_PADDING = 24
+"""Pixels a row heading needs beside its text (the header section's margins)."""
 
 
 def _short(label: str) -> str:
@@ -223,6 +228,34 @@ class PositionsTable(QTableWidget):
         row = self.row_of(keep[0]) if keep[0] is not None else -1
         if row >= 0:  # the same position stays current across redraws (and row moves)
             self.setCurrentCell(row, min(keep[1], max(self.columnCount() - 1, 0)))
+        self.fit_headings()
+
+    def fit_headings(self) -> None:
+        """Cut each row heading (the question) to the room the stance columns leave, but
+        never below :data:`ROW_LABEL_CHARS`: cut at a fixed length, questions were
+        clipped in a wide dock that had blank space beside the matrix."""
+        if self.matrix is None:
+            return
+        metrics = self.verticalHeader().fontMetrics()
+        header = self.horizontalHeader()
+        columns = sum(
+            max(header.sectionSizeHint(c), self.sizeHintForColumn(c))
+            for c in range(self.columnCount())
+        )
+        scroll = self.verticalScrollBar().sizeHint().width()
+        room = self.width() - 2 * self.frameWidth() - columns - scroll - HEADING_PADDING
+        floor = metrics.horizontalAdvance(_short("x" * ROW_LABEL_CHARS * 2))
+        width = max(room, floor)
+        for r, position in enumerate(self.matrix.positions):
+            item = self.verticalHeaderItem(r)
+            text = metrics.elidedText(position.label, Qt.TextElideMode.ElideRight, width)
+            if item is not None and item.text() != text:
+                item.setText(text)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # Qt's name
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.fit_headings()
 
     def changeEvent(self, event: QEvent) -> None:  # Qt's name
         """A theme switch recolours the author headings for the new background."""

@@ -186,15 +186,39 @@ class DockLayout(_Base):
             self.resizeDocks([dock], [max(110, min(want, height * 6 // 25))], vertical)
 
     def _size_right_column(self) -> None:
-        """Inspector on top, legend in the middle, the overview (when shown) at the foot."""
+        """Inspector on top, legend in the middle, the overview (when shown) at the foot.
+
+        The legend gets the height of its authors, kinds and links, so it needs no scroll
+        bar (a clipped "Links" box looked broken in a screenshot); the overview a fixed
+        share; the inspector, nearly empty until something is selected and scrollable
+        anyway, the rest. ``resizeDocks`` shares out any difference between the sizes asked
+        for and the column's real height in proportion, so the inspector's share is worked
+        out from the column's height instead of guessed.
+        """
         height = max(self.height(), 600)
-        title = self.style().pixelMetric(QStyle.PixelMetric.PM_TitleBarHeight) + 8
-        # The legend as tall as its authors, kinds and links (then it needs no scroll bar);
-        # the inspector, empty until something is selected, has the rest.
-        legend = min(self.legend.sizeHint().height() + title + 28, height // 2)
         docks = [self.inspector_dock, self.legend_dock]
-        sizes = [height // 4, legend]
-        if self.overview_dock.isVisible():
+        overview = self.overview_dock.isVisible()
+        if overview:
             docks.append(self.overview_dock)
+        column = self._column_height(docks)
+        legend = min(self._dock_height_for(self.legend_dock, self.legend), height * 3 // 5)
+        sizes = [legend]
+        if overview:
             sizes.append(max(150, height * 9 // 50))
-        self.resizeDocks(docks, sizes, Qt.Orientation.Vertical)
+        inspector = max(column - sum(sizes), height // 5)
+        self.resizeDocks(docks, [inspector, *sizes], Qt.Orientation.Vertical)
+
+    def _column_height(self, docks: list[QDockWidget]) -> int:
+        """The height the docks of one column share (the tab bars and the separators
+        between them left out), once the window's layout has placed them."""
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        return sum(d.height() for d in docks)
+
+    def _dock_height_for(self, dock: QDockWidget, content: QWidget) -> int:
+        """The dock height that shows ``content`` whole: its size hint plus the dock's
+        title bar and frame (a tab bar under a tabbed dock is outside the dock)."""
+        frame = dock.height() - dock.widget().height() if dock.widget() else 0
+        title = self.style().pixelMetric(QStyle.PixelMetric.PM_TitleBarHeight) + 8
+        return content.sizeHint().height() + max(frame, title) + 4

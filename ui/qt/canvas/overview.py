@@ -21,6 +21,8 @@ class MapOverview(QWidget):
     """Shows ``view``'s map scaled to fit, with a frame for what the view shows."""
 
     REFRESH_MS = 250
+    MARGIN = 6
+    """Pixels between the map picture and the overview's frame."""
 
     def __init__(self, view: MapView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,7 +66,11 @@ class MapOverview(QWidget):
         )
         image.setDevicePixelRatio(ratio)
         image.fill(scene.backgroundBrush().color())
-        scale = min(size.width() / source.width(), size.height() / source.height())
+        # A margin inside the frame: cards at the map's edges drawn against the border
+        # looked cut off.
+        room_w = max(1.0, size.width() - 2 * self.MARGIN)
+        room_h = max(1.0, size.height() - 2 * self.MARGIN)
+        scale = min(room_w / source.width(), room_h / source.height())
         w, h = source.width() * scale, source.height() * scale
         target = QRectF((size.width() - w) / 2, (size.height() - h) / 2, w, h)
         painter = QPainter(image)
