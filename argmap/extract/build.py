@@ -174,8 +174,17 @@ def extract_articles(
 
 # ------------------------------------------------------------------ ids and labels
 def _slug(text: str, limit: int = 24) -> str:
+    """A readable id from ``text``: its words, lower case, joined by hyphens, cut at a word
+    boundary within ``limit`` characters (a single long word is cut where it must)."""
     words = re.findall(r"[a-z0-9]+", text.lower())
-    slug = "-".join(words)[:limit].strip("-")
+    slug = ""
+    for word in words:
+        joined = f"{slug}-{word}" if slug else word
+        if len(joined) > limit:
+            break
+        slug = joined
+    if not slug and words:
+        slug = words[0][:limit]
     return slug or "article"
 
 
@@ -260,15 +269,25 @@ def build_import(
         if progress:
             progress(n, len(batch), f"Proposing {article.title or stem}")
         report.articles += 1
-        author_ids = _authors(
-            article,
-            stem=stem,
-            path=report.path,
-            by_name=authors_by_name,
-            fallback=fallback_author,
-            ids=ids,
-            result=result,
-            base=base,
+        ratio = english_ratio(article.text)
+        proposing = not article.off_topic and ratio >= MIN_ENGLISH_RATIO
+        # An item set aside (off-topic, not English) gets no stand-in author: it has no
+        # claims, and a nameless author without claims would only be an empty column in
+        # every comparison. Authors the text names are kept whatever the item.
+        author_ids = (
+            _authors(
+                article,
+                stem=stem,
+                path=report.path,
+                by_name=authors_by_name,
+                fallback=fallback_author,
+                ids=ids,
+                result=result,
+                base=base,
+                several=sum(1 for r, _, _ in batch if r is report) > 1,
+            )
+            if proposing or article.meta.authors
+            else []
         )
         source = Source(
             id=ids.fresh(_slug(article.title or stem)),
@@ -284,7 +303,6 @@ def build_import(
         if article.off_topic:
             report.off_topic += 1
             continue
-        ratio = english_ratio(article.text)
         if ratio < MIN_ENGLISH_RATIO:
             report.warnings.append(
                 f"“{article.title or stem}” does not look like English ({ratio:.0%} English "
@@ -336,13 +354,22 @@ def _authors(
     ids: _Ids,
     result: ImportResult,
     base: ArgumentMap,
+    several: bool = False,
 ) -> list[str]:
+    """Ids of the article's authors, made where the map lacks them. An article that names
+    none gets one stand-in per file, labelled by what the file says of itself: its outlet,
+    else (a file of one article) its title, else the file's name."""
     names = list(article.meta.authors)
     if not names:
         if path in fallback:
             return [fallback[path].id]
-        label = article.meta.outlet or (f"“{_words(article.title, 50)}”" if article.title else stem)
-        names = [f"{label} (author not named)"]
+        if article.meta.outlet:
+            label = f"{article.meta.outlet} (author not named)"
+        elif article.title and not several:
+            label = f"“{_words(article.title, 50)}” (author not named)"
+        else:
+            label = f"Author of {Path(path).name} (not named)"
+        names = [label]
     out: list[str] = []
     for name in names:
         author = by_name.get(name.casefold())

@@ -287,7 +287,7 @@ def clean(raw: str) -> Cleaned:
             lines.extend(_unglue(number, _TRUNCATION.sub(".", line)))
             continue
         removed.append(Removed(number, line, reason))
-        _harvest(line, reason, meta)
+        harvest(line, reason, meta)
     return Cleaned(lines, removed, meta, main_script)
 
 
@@ -300,8 +300,13 @@ def _is_bio(line: str, name: str | None, meta: Metadata | None = None) -> bool:
     return any(n and line.startswith(n.split()[0]) for n in names) or (name == "")
 
 
-def _harvest(line: str, reason: str, meta: Metadata) -> None:
-    if reason == "feed footer":
+def harvest(line: str, reason: str, meta: Metadata) -> None:
+    """Add what a removed line says about its article (title, outlet, url, authors, date)."""
+    if reason == "author bio":
+        about = md.about_author(line)
+        if about and about not in meta.authors:
+            meta.authors.append(about)
+    elif reason == "feed footer":
         footer = md.feed_footer(line)
         if footer:
             meta.title = meta.title or footer[0]

@@ -17,6 +17,7 @@ Signals used, all structural or lexical, none about a particular site:
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
@@ -48,10 +49,18 @@ class Article:
     note: str = ""
 
 
+_ENDINGS = frozenset({"feed footer", "author bio"})
+"""Furniture that closes an article: body text after it belongs to the next one."""
+_TRAILERS = frozenset({"feed footer", "author bio", "source line", "image credit"})
+"""Removed lines between two articles that describe the one before (the rest, bylines,
+dates, labels, describe the one after)."""
+
+
 def _blocks(cleaned: Cleaned) -> list[list[Line]]:
     """Cut the kept lines where a new article starts."""
     glued_file = any(line.glued for line in cleaned.lines)
     byline_lines = sorted(r.number for r in cleaned.removed if r.reason == "byline")
+    ending_lines = sorted(r.number for r in cleaned.removed if r.reason in _ENDINGS)
     blocks: list[list[Line]] = [[]]
     for i, line in enumerate(cleaned.lines):
         current = blocks[-1]
@@ -62,9 +71,15 @@ def _blocks(cleaned: Cleaned) -> list[list[Line]]:
             line.glued
             or (glued_file and line.heading and opens_text)
             or any(current[-1].number < b < line.number for b in byline_lines)
+            or any(current[-1].number < e < line.number for e in ending_lines)
         )
         if starts:
-            blocks.append([])
+            # headings after the last body line (a headline above the byline) open the
+            # new article rather than close the old one
+            carried: list[Line] = []
+            while current and current[-1].heading:
+                carried.insert(0, current.pop())
+            blocks.append(carried)
         blocks[-1].append(line)
     return [b for b in blocks if b]
 
@@ -94,8 +109,10 @@ def split_articles(cleaned: Cleaned, keep_headings: bool = True) -> list[Article
     """The articles of one cleaned file, in order (at least one if any text is left)."""
     blocks = _blocks(cleaned)
     multi = len(blocks) > 1
+    metas = _block_metadata(cleaned, blocks) if multi else [cleaned.meta]
     articles: list[Article] = []
-    for block in blocks:
+    for block, block_meta in zip(blocks, metas, strict=True):
+        first_of_block = len(articles)
         title = ""
         lines = block
         if lines[0].heading:
@@ -134,15 +151,34 @@ def split_articles(cleaned: Cleaned, keep_headings: bool = True) -> list[Article
         text = _join(lines, keep_headings)
         if text:
             articles.append(Article(title=title, text=text, from_split=multi))
-    if articles:
-        first = articles[0]
-        first.meta.merge(cleaned.meta)
-        if cleaned.meta.title and not multi:
-            first.title = cleaned.meta.title
-        first.title = first.title or cleaned.meta.title
+        if len(articles) > first_of_block:
+            first = articles[first_of_block]
+            first.meta.merge(block_meta)
+            if block_meta.title and not multi:
+                first.title = block_meta.title
+            first.title = first.title or block_meta.title
     for i, article in enumerate(articles):
         article.part = i
     return articles
+
+
+def _block_metadata(cleaned: Cleaned, blocks: Sequence[list[Line]]) -> list[Metadata]:
+    """Each block's metadata, from the removed lines around it: those inside its span, the
+    closing ones after it (footer, bio, source, image credit) and the opening ones before
+    it (byline, date, labels), so one article's footer or byline never names another."""
+    from argmap.extract.clean import harvest
+
+    starts = [block[0].number for block in blocks]
+    ends = [block[-1].number for block in blocks]
+    metas = [Metadata() for _ in blocks]
+    for removed in cleaned.removed:
+        k = bisect.bisect_right(starts, removed.number) - 1
+        if k < 0:
+            k = 0
+        elif removed.number > ends[k] and removed.reason not in _TRAILERS and k + 1 < len(blocks):
+            k += 1
+        harvest(removed.text, removed.reason, metas[k])
+    return metas
 
 
 def _join(lines: Sequence[Line], keep_headings: bool) -> str:

@@ -84,6 +84,7 @@ def test_non_english_text_imported_without_proposals(tmp_path: Path) -> None:
     result = build_import([path])
     assert len(result.sources) == 1 and result.claims == []
     assert "does not look like English" in result.files[0].warnings[0]
+    assert result.authors == [] and result.sources[0].authors == []  # no empty stand-in
 
 
 def test_seeds_build_a_valid_map_with_separate_and_off_topic_sources() -> None:
@@ -94,6 +95,12 @@ def test_seeds_build_a_valid_map_with_separate_and_off_topic_sources() -> None:
     assert len(amap.sources) > len(SEEDS)  # concatenated articles and roundup items apart
     off_topic = [s for s in amap.sources if "Off-topic" in s.note]
     assert off_topic and all(not any(c.source == s.id for c in amap.claims) for s in off_topic)
+    assert all(s.authors == [] for s in off_topic)  # no stand-in author without claims
+    claimed = {c.author for c in amap.claims}
+    assert all(a.id in claimed for a in amap.authors)  # every author made has claims
+    roundup = next(s for s in amap.sources if s.title.startswith("Pakistan vs."))
+    (stand_in,) = [a for a in amap.authors if a.id == roundup.authors[0]]
+    assert stand_in.name == f"Author of {SEEDS[3].name} (not named)"  # one file, many items
     for claim in amap.claims:
         assert claim.origin.kind == "extracted" and not claim.origin.reviewed
         assert claim.origin.confidence is not None and claim.origin.reason
@@ -153,3 +160,32 @@ def test_several_authors_are_placed_in_separate_lanes(tmp_path: Path) -> None:
     assert len(spans) == 2
     (a_low, a_high), (b_low, b_high) = spans.values()
     assert a_high < b_low or b_high < a_low  # the lanes do not interleave
+
+
+def test_two_concatenated_op_eds_become_two_sources_with_their_own_authors(
+    tmp_path: Path,
+) -> None:
+    """The Hussain op-ed (its bio and feed footer closing it) followed by the Foreign
+    Affairs excerpt, in one file."""
+    path = tmp_path / "two.txt"
+    path.write_text(SEEDS[4].read_text(encoding="utf-8") + SEEDS[1].read_text(encoding="utf-8"))
+    result = build_import([path])
+    assert [s.title for s in result.sources] == [
+        "The Case for US Engagement with Afghanistan",
+        "America’s Perennial Pakistan Problem",
+    ]
+    names = {a.id: a.name for a in result.authors}
+    assert [names[s.authors[0]] for s in result.sources] == [
+        "Touqir Hussain",
+        "Foreign Affairs (author not named)",
+    ]
+    assert [s.outlet for s in result.sources] == ["The National Interest", "Foreign Affairs"]
+    assert "Pakistan Problem" not in result.sources[0].text
+
+
+def test_ids_are_cut_at_a_word_boundary() -> None:
+    from argmap.extract.build import _slug
+
+    assert _slug("As Pakistan confronts the Taliban, Washington backs") == "as-pakistan-confronts"
+    assert _slug("Antidisestablishmentarianism forever", 10) == "antidisest"
+    assert _slug("¿¡!?") == "article"

@@ -105,7 +105,9 @@ def test_byline_after_body_starts_a_new_article() -> None:
     )
     articles = split_articles(clean(text))
     assert len(articles) == 2
-    assert articles[1].meta.authors == [] or articles[1].title == "Second Opinion"
+    assert articles[1].title == "Second Opinion"  # the headline above the byline
+    assert articles[1].meta.authors == ["John Roe"] and articles[0].meta.authors == []
+    assert "Second Opinion" not in articles[0].text
 
 
 def test_roundup_items_become_sources_and_off_topic_ones_are_marked() -> None:
@@ -167,3 +169,24 @@ def test_the_headline_is_the_longest_of_the_opening_headings() -> None:
     (article,) = split_articles(clean(raw))
     assert article.title == "Kabul Needs Neighbours, Not Sermons"
     assert article.text.startswith("Ideas Desk")  # a heading that is not the title stays
+
+
+def test_a_feed_footer_or_bio_closes_an_article_and_each_keeps_its_metadata() -> None:
+    first = [
+        "Trams Now",
+        "By Ann Smith",
+        "Trams are the answer. The council should fund them now.",
+        "Ann Smith is a senior fellow at the Transit Institute.",
+        "The post Trams Now appeared first on The Daily Planet.",
+    ]
+    second = [
+        "Buses Instead",
+        "Buses are cheaper. The council should buy more of them instead.",
+        "© City Weekly",
+    ]
+    articles = split_articles(clean("\n".join(first + second)))
+    assert [a.title for a in articles] == ["Trams Now", "Buses Instead"]
+    assert articles[0].meta.authors == ["Ann Smith"]
+    assert articles[0].meta.outlet == "The Daily Planet"
+    assert articles[1].meta.authors == [] and articles[1].meta.outlet == "City Weekly"
+    assert articles[1].text.startswith("Buses are cheaper")
