@@ -122,9 +122,34 @@ def read_article(path: str | os.PathLike[str]) -> tuple[str, Metadata]:
     return text, Metadata()
 
 
+def _utf16(data: bytes) -> str | None:
+    """The text of a UTF-16 file (Windows Notepad's "Unicode"), told by its byte-order mark
+    or, without one, by NUL bytes on every other position of mostly-ASCII text."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        encoding = "utf-16"
+    else:
+        sample = data[:4096]
+        even, odd = sample[0::2], sample[1::2]
+        if len(sample) < 16:
+            return None
+        if odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
+            encoding = "utf-16-le"
+        elif even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
+            encoding = "utf-16-be"
+        else:
+            return None
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
 def _decode(data: bytes) -> str:
     if b"\x00" in data[:65536]:
-        raise ImportProblem("binary data (NUL bytes): not a text or HTML file")
+        text16 = _utf16(data)
+        if text16 is None:
+            raise ImportProblem("binary data (NUL bytes): not a text or HTML file")
+        data = text16.lstrip("\ufeff").encode("utf-8")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -260,6 +285,12 @@ def build_import(
                 )
                 continue
             known_texts[article.text] = ""
+            repeated = _repeated_paragraphs(article.text)
+            if repeated:
+                report.warnings.append(
+                    f"“{article.title or article.text[:40]}” repeats {repeated} paragraphs word "
+                    "for word (saved or pasted more than once?): check the source text"
+                )
             batch.append((report, article, Path(path).stem))
     mark_off_topic([a for _, a, _ in batch])
 
@@ -342,6 +373,25 @@ def build_import(
             )
         )
     return result
+
+
+REPEATS_WORTH_A_WARNING = 3
+
+
+def _repeated_paragraphs(text: str) -> int:
+    """How many paragraphs of ``text`` (of a sentence or more) repeat an earlier one
+    exactly, when that is :data:`REPEATS_WORTH_A_WARNING` or more; else 0. An article
+    does not say the same paragraph twice; a page pasted several times does."""
+    seen: set[str] = set()
+    repeats = 0
+    for paragraph in text.split("\n\n"):
+        key = paragraph.strip()
+        if len(key) < 40:
+            continue
+        if key in seen:
+            repeats += 1
+        seen.add(key)
+    return repeats if repeats >= REPEATS_WORTH_A_WARNING else 0
 
 
 def _authors(

@@ -77,10 +77,12 @@ def _eligible(item: CrossItem) -> bool:
 
 
 def polarity(a: str, b: str) -> tuple[LinkKind, str]:
-    """``attack`` when one claim negates or reverses what the other says."""
-    neg_a, neg_b = bool(NEGATION.search(a)), bool(NEGATION.search(b))
-    if neg_a != neg_b:
-        return "attack", "one claim negates the other"
+    """``attack`` when one claim negates or reverses what the other says; the reason names
+    the word that decided, so a reviewer can check it at a glance."""
+    neg_a, neg_b = NEGATION.search(a), NEGATION.search(b)
+    if bool(neg_a) != bool(neg_b):
+        word = (neg_a or neg_b).group(0)  # type: ignore[union-attr]
+        return "attack", f"only one claim negates (“{word}”)"
     sa, sb = _stems(a), _stems(b)
     for x, y in _ANTONYMS:
         if (x in sa and y in sb and y not in sa) or (y in sa and x in sb and x not in sa):
@@ -160,6 +162,7 @@ def suggest_cross_links(
                 continue
             linked.add(pair)
             kind, why = polarity(items[i].text, items[j].text)
+            shared_words = _shared_words(items[i].text, vectors[i], vectors[j])
             # the later claim answers the earlier one (an existing claim is always earlier)
             src, dst = (i, j) if j >= len(new) or j < i else (j, i)
             suggestions.append(
@@ -168,7 +171,22 @@ def suggest_cross_links(
                     items[dst].id,
                     kind,
                     round(min(0.9, 0.2 + sim), 2),
-                    f"cross-article: {why} (similarity {sim:.2f})",
+                    f"cross-article: {why}; both speak of {shared_words} (similarity {sim:.2f})",
                 )
             )
     return suggestions
+
+
+_SURFACE = re.compile(r"[^\W\d_][\w'’-]+")
+
+
+def _shared_words(text: str, a: dict[str, float], b: dict[str, float], most: int = 3) -> str:
+    """The words that weigh most in what two claims share, as they appear in ``text``."""
+    from argmap.extract.split import content_words
+
+    ranked = sorted((w for w in a if w in b), key=lambda w: -a[w] * b[w])[:most]
+    surface: dict[str, str] = {}
+    for found in _SURFACE.findall(text):
+        for stem in content_words(found):
+            surface.setdefault(stem, found)
+    return ", ".join(f"“{surface.get(w, w)}”" for w in ranked) or "the same topic"

@@ -189,3 +189,25 @@ def test_ids_are_cut_at_a_word_boundary() -> None:
     assert _slug("As Pakistan confronts the Taliban, Washington backs") == "as-pakistan-confronts"
     assert _slug("Antidisestablishmentarianism forever", 10) == "antidisest"
     assert _slug("¿¡!?") == "article"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_text_is_read(tmp_path: Path, encoding: str) -> None:
+    """Windows Notepad's "Unicode" is UTF-16 with a byte-order mark; without one the NUL
+    bytes on every other position still give it away."""
+    path = tmp_path / "notepad.txt"
+    path.write_bytes(ARTICLE.replace("\n", "\r\n").encode(encoding))
+    text, _ = read_article(path)
+    assert "The city should build the tram line" in text and "\x00" not in text
+    assert build_import([path]).sources[0].title == "The Case for Trams"
+
+
+def test_a_page_pasted_several_times_is_imported_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "thrice.txt"
+    body = ARTICLE.split("\n\n", 2)[2]
+    path.write_text(ARTICLE + "\n" + (body + "\n") * 3, encoding="utf-8")
+    result = build_import([path])
+    assert any("repeats 6 paragraphs word for word" in w for w in result.files[0].warnings)
+    once = tmp_path / "once.txt"
+    once.write_text(ARTICLE, encoding="utf-8")
+    assert build_import([once]).files[0].warnings == []

@@ -4,8 +4,9 @@ Plain text (``.txt``) and saved web pages (``.html``) are cleaned of web noise, 
 into articles, and every unit gets a proposed kind with a confidence and a reason (all
 ``origin: extracted``, unreviewed). ``-o`` writes a new map (never over an existing file
 without ``--force``); ``--into`` adds to an existing map and keeps everything in it. Both
-save atomically. A file that cannot be imported is reported and skipped; exit 1 when no
-file could be imported or the map could not be written.
+save atomically. A file that cannot be imported is reported and skipped (the others are
+still imported and saved); the exit code is 1 when any file could not be imported, when
+none could, or when the map could not be written, so a script notices a partial import.
 """
 
 from __future__ import annotations
@@ -27,11 +28,17 @@ def register(sub: Any) -> None:
         "links within and across articles. Proposals are unreviewed until accepted in the app.",
     )
     parser.add_argument("articles", nargs="+", metavar="ARTICLE", help=".txt or .html files")
+    parser.epilog = (
+        "Exit 0 when every file was imported; 1 when any could not be (the rest are still "
+        "imported and saved), none could, or the map could not be written."
+    )
     target = parser.add_mutually_exclusive_group(required=True)
     target.add_argument("-o", "--output", metavar="MAP", help="write a new map file")
     target.add_argument("--into", metavar="MAP", help="add to an existing map file")
     parser.add_argument("--force", action="store_true", help="overwrite an existing -o file")
-    parser.add_argument("--title", default="", help="title of a new map")
+    parser.add_argument(
+        "--title", default="", help="title of a new map (default: from the articles' titles)"
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="list removed noise lines")
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
     parser.set_defaults(func=run)
@@ -78,15 +85,34 @@ def run(args: argparse.Namespace) -> int:
         print(f"argmap import: could not add the proposals: {exc}", file=sys.stderr)
         return 1
     if result.sources:
-        if args.output and not doc.map.title and len(result.sources) == 1:
-            SetMeta(result.sources[0].title, doc.map.description).apply(doc)
+        if args.output and not doc.map.title:
+            SetMeta(_default_title(result.sources), doc.map.description).apply(doc)
         try:
             save(doc.map, target)
         except MapFileError as exc:
             print(exc.summary(), file=sys.stderr)
             return 1
     _summary(result, target, args)
-    return 0 if result.sources else 1
+    failed = [report.path for report in result.files if report.error]
+    if failed and result.sources and not args.json:
+        print(
+            f"argmap import: {len(failed)} of {len(result.files)} files not imported: "
+            + ", ".join(failed),
+            file=sys.stderr,
+        )
+    return 0 if result.sources and not failed else 1
+
+
+def _default_title(sources: Any) -> str:
+    """A new map's title when none is given: the article's, or the first two and a count."""
+    titles = [s.title for s in sources if s.title]
+    if not titles:
+        return f"{len(sources)} imported article{'s' if len(sources) != 1 else ''}"
+    if len(sources) == 1:
+        return str(titles[0])
+    shown = "; ".join(titles[:2])
+    rest = len(sources) - min(2, len(titles))
+    return f"Imported: {shown}" + (f" and {rest} more" if rest else "")
 
 
 def _summary(result: Any, target: Any, args: argparse.Namespace) -> None:
