@@ -43,6 +43,49 @@ TARGET_KINDS: Final[frozenset[str]] = frozenset({"thesis", "recommendation"})
 """The claims an argument is *for*: support paths that end here are what premises carry."""
 
 
+# ---------------------------------------------------------------- what counts
+def accepted_only(amap: ArgumentMap) -> tuple[ArgumentMap, int]:
+    """The map without unreviewed proposals (extracted claims and links nobody has accepted
+    yet, and links touching such claims), and how many objects were left out.
+
+    A comparison is a statement about what the authors argue; a link the importer guessed
+    at confidence 0.4 is not that until someone accepts it. Grounds that were proposals
+    leave their positions too, and so does an author known only through proposals (with no
+    stance recorded). The input is not changed.
+    """
+    claims = [c for c in amap.claims if not c.origin.is_proposal]
+    kept = {c.id for c in claims}
+    links = [
+        x
+        for x in amap.links
+        if not x.origin.is_proposal and x.from_claim in kept and x.to_claim in kept
+    ]
+    left_out = len(amap.claims) - len(claims) + len(amap.links) - len(links)
+    if not left_out:
+        return amap, 0
+    positions = [
+        p.model_copy(
+            update={
+                "grounds": [g for g in p.grounds if g in kept],
+                "sides": {g: side for g, side in p.sides.items() if g in kept},
+            }
+        )
+        for p in amap.positions
+    ]
+    # an author known only through proposals (a new import) is not in the comparison yet,
+    # unless the analyst has already recorded a stance for them
+    stated = {a for p in amap.positions for a in p.stances}
+    with_claims = {c.author for c in claims}
+    proposed = {c.author for c in amap.claims if c.origin.is_proposal}
+    authors = [
+        a for a in amap.authors if a.id in with_claims or a.id in stated or a.id not in proposed
+    ]
+    trimmed = amap.model_copy(
+        update={"claims": claims, "links": links, "positions": positions, "authors": authors}
+    )
+    return trimmed, left_out
+
+
 # ---------------------------------------------------------------- positions matrix
 @dataclass(frozen=True, slots=True)
 class Evidence:

@@ -547,3 +547,28 @@ def test_debate_load_bearing_agrees_with_brute_force(debate: ArgumentMap) -> Non
         for c, k in brute.items()
         if debate.claim_index()[c].kind not in ("thesis", "recommendation")
     )
+
+
+def test_accepted_only_leaves_out_unreviewed_proposals() -> None:
+    from argmap.compare import accepted_only
+    from argmap.model import Origin
+
+    guess = Origin(kind="extracted", confidence=0.4, reviewed=False)
+    taken = Origin(kind="extracted", confidence=0.4, reviewed=True)
+    amap = make_map(
+        [("a", "thesis", "A"), ("b", "premise", "B"), ("c", "premise", "C")],
+        [("b", "attack", "a"), ("c", "support", "a")],
+        [Position(id="p", label="Q?", stances={"A": "for"}, grounds=["a", "c"])],
+    )
+    amap.claims[2] = amap.claims[2].model_copy(update={"origin": guess})  # c: a proposal
+    amap.links[0] = amap.links[0].model_copy(update={"origin": guess})  # b → a: a proposal
+    amap.positions[0] = amap.positions[0].model_copy(update={"sides": {"c": "for"}})
+    kept, left_out = accepted_only(amap)
+    assert left_out == 3  # claim c, its link, and the proposed attack
+    assert [c.id for c in kept.claims] == ["a", "b"] and kept.links == []
+    assert kept.positions[0].grounds == ["a"] and kept.positions[0].sides == {}
+    assert len(amap.claims) == 3 and len(amap.links) == 2  # the input is untouched
+    assert agreement_matrix(kept) != agreement_matrix(amap)
+    amap.links[0] = amap.links[0].model_copy(update={"origin": taken})  # accepted: counts
+    amap.claims[2] = amap.claims[2].model_copy(update={"origin": taken})
+    assert accepted_only(amap) == (amap, 0)

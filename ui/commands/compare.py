@@ -2,7 +2,8 @@
 
 Prints the positions matrix (stated stances, ``!`` where the map's links suggest another),
 the author × author agreement matrix, the most contested claims, the load-bearing premises,
-what stands under grounded semantics and, for two authors, their diff. Exit 0 on success,
+what stands under grounded semantics and, for two authors, their diff. Imported proposals
+nobody has accepted yet are left out unless ``--include-proposals`` is given. Exit 0 on success,
 1 when the map cannot be read, 2 for a usage mistake (such as an unknown author).
 """
 
@@ -52,6 +53,11 @@ def register(sub: Any) -> None:
     )
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     parser.add_argument(
+        "--include-proposals",
+        action="store_true",
+        help="also count imported proposals nobody has accepted yet (left out by default)",
+    )
+    parser.add_argument(
         "--top", type=int, default=5, metavar="N", help="contested / load-bearing rows (5)"
     )
     parser.set_defaults(func=run)
@@ -69,6 +75,11 @@ def run(args: argparse.Namespace) -> int:
     except MapFileError as exc:
         print(exc.summary(), file=sys.stderr)
         return 1
+    left_out = 0
+    if not args.include_proposals:
+        from argmap.compare import accepted_only
+
+        amap, left_out = accepted_only(amap)
 
     diff = None
     pair: list[str] = []
@@ -97,9 +108,15 @@ def run(args: argparse.Namespace) -> int:
 
     report = _report(amap, args.top, diff)
     if args.json:
+        report["unreviewed_left_out"] = left_out
         print(json.dumps(report, indent=2, ensure_ascii=False))
     else:
         print(_text(amap, args.file, args.top, diff))
+        if left_out:
+            print(
+                f"\n{left_out} unreviewed proposals (imported claims and links nobody has "
+                "accepted yet) were left out; --include-proposals counts them"
+            )
     return 0
 
 
