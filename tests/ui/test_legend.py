@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from PySide6.QtWidgets import QCheckBox
+from pytestqt.qtbot import QtBot
 
 from argmap import edits
 from argmap.document import MapDocument
@@ -26,3 +29,22 @@ def test_authors_added_in_one_turn_appear_once_each() -> None:
     assert len(rows) == 7
     assert len(set(rows)) == 7
     assert rows[-1].startswith("New Author 4")
+
+
+def test_a_narrow_legend_cuts_long_names_but_keeps_each_count(qtbot: QtBot) -> None:
+    doc = MapDocument(small_map())
+    edits.AddAuthor(
+        Author(id="long", name="Counterterrorism-leverage op-ed (author not named)")
+    ).apply(doc)
+    legend = Legend(doc)
+    qtbot.addWidget(legend)
+    legend.resize(200, 400)
+    legend.show()
+    qtbot.waitExposed(legend)
+    counts = Counter(c.author for c in doc.map.claims)
+    for author_id, box in legend.author_boxes.items():
+        assert box.text().endswith(f" ({counts[author_id]})")  # the count is never cut off
+        assert box.sizeHint().width() <= box.width() + 1  # the whole row fits: nothing clipped
+    assert "…" in legend.author_boxes["long"].text()
+    legend.resize(900, 400)  # room enough: only the 30-character cap
+    assert legend.author_boxes["long"].text() == "Counterterrorism-leverage op-… (0)"

@@ -11,7 +11,16 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap, QUndoStack
+from PySide6.QtGui import (
+    QColor,
+    QIcon,
+    QPainter,
+    QPen,
+    QPixmap,
+    QResizeEvent,
+    QShowEvent,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QColorDialog,
@@ -98,6 +107,7 @@ class Legend(QWidget):
         self.hidden_authors: set[str] = set()
         self.hidden_kinds: set[str] = set()
         self.author_boxes: dict[str, QCheckBox] = {}
+        self._author_counts: dict[str, int] = {}
         self.kind_boxes: dict[str, QCheckBox] = {}
 
         self.authors_box = QGroupBox("Authors")
@@ -241,13 +251,39 @@ class Legend(QWidget):
             if claim.author is not None:
                 by_author[claim.author] += 1
             by_kind[claim.kind] += 1
-        for author in self.doc.map.authors:
-            box = self.author_boxes.get(author.id)
-            if box is not None:
-                box.setText(f"{_elide(author.name)} ({by_author[author.id]})")
+        self._author_counts = dict(by_author)
+        self._fit_author_names()
         self.authors_box.setVisible(bool(self.author_boxes))
         for kind, box in self.kind_boxes.items():
             box.setText(f"{KIND_LABEL[kind]} ({by_kind[kind]})")  # type: ignore[index]
+
+    def _fit_author_names(self) -> None:
+        """Each author row as "name (count)", the name cut to the row's width once the
+        legend is shown: a row is allowed to be narrower than its text (a long name must
+        not widen the dock), and clipped at the right it lost its count in a narrow dock."""
+        for author in self.doc.map.authors:
+            box = self.author_boxes.get(author.id)
+            if box is None:
+                continue
+            count = f" ({self._author_counts.get(author.id, 0)})"
+            name = _elide(author.name)
+            if self.isVisible():
+                metrics = box.fontMetrics()
+                overhead = box.sizeHint().width() - metrics.horizontalAdvance(box.text())
+                room = box.width() - overhead - metrics.horizontalAdvance(count)
+                if metrics.horizontalAdvance(name) > room:
+                    least = metrics.horizontalAdvance(name[:4] + "…")
+                    name = metrics.elidedText(name, Qt.TextElideMode.ElideRight, max(room, least))
+            if box.text() != name + count:
+                box.setText(name + count)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # Qt's name
+        super().resizeEvent(event)
+        self._fit_author_names()
+
+    def showEvent(self, event: QShowEvent) -> None:  # Qt's name
+        super().showEvent(event)
+        self._fit_author_names()
 
     def _toggle_author(self, author_id: str, shown: bool) -> None:
         if shown:

@@ -73,13 +73,10 @@ class Host(Protocol):
     def status(self, text: str) -> None: ...
 
 
-ROW_LABEL_CHARS = 44
-"""Row headings are cut at least this long (full text in the tooltip); where the dock has
-room beside the stance columns they use it (see :meth:`PositionsTable.fit_headings`)."""
-
-
-HEADING_PADDING = 24
-"""Pixels a row heading needs beside its text (the header section's margins)."""
+ROW_LABEL_CHARS = 28
+"""Row headings (the questions) are never cut shorter than about this many characters
+(full text in the tooltip); beyond that they use the room the stance columns leave
+(see :meth:`PositionsTable.fit_headings`)."""
 
 
 def _short(label: str) -> str:
@@ -232,18 +229,27 @@ class PositionsTable(QTableWidget):
 
     def fit_headings(self) -> None:
         """Cut each row heading (the question) to the room the stance columns leave, but
-        never below :data:`ROW_LABEL_CHARS`: cut at a fixed length, questions were
-        clipped in a wide dock that had blank space beside the matrix."""
+        never below :data:`ROW_LABEL_CHARS`: cut at a fixed 44 characters, questions were
+        clipped in a wide dock with blank space beside the matrix, and a narrow one had
+        to scroll sideways to its last author."""
         if self.matrix is None:
             return
-        metrics = self.verticalHeader().fontMetrics()
+        rows = self.verticalHeader()
+        metrics = rows.fontMetrics()
+        items = [self.verticalHeaderItem(r) for r in range(self.rowCount())]
+        texts = [item.text() for item in items if item is not None]
+        if not texts:
+            return
+        # What the heading needs beside its text (the style's margins), as measured now,
+        # and a few pixels the table adds to the header's hint.
+        padding = rows.sizeHint().width() - max(metrics.horizontalAdvance(t) for t in texts) + 4
         header = self.horizontalHeader()
         columns = sum(
             max(header.sectionSizeHint(c), self.sizeHintForColumn(c))
             for c in range(self.columnCount())
         )
         scroll = self.verticalScrollBar().sizeHint().width()
-        room = self.width() - 2 * self.frameWidth() - columns - scroll - HEADING_PADDING
+        room = self.width() - 2 * self.frameWidth() - columns - scroll - max(padding, 0)
         floor = metrics.horizontalAdvance(_short("x" * ROW_LABEL_CHARS * 2))
         width = max(room, floor)
         for r, position in enumerate(self.matrix.positions):
