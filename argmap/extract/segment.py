@@ -178,6 +178,12 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
+_CONDITIONAL = re.compile(r"^(?:if|only if|as long as|provided that|in case)\b", re.IGNORECASE)
+"""A sentence that opens with a condition: its antecedent restricts the claim that follows
+("If vital interests are at stake, Washington must …"), so cutting it off would change
+what the claim says."""
+
+
 def clause_spans(text: str, start: int, end: int) -> list[Span]:
     """Split one sentence span at its strongest internal boundary (at most two parts).
 
@@ -187,6 +193,8 @@ def clause_spans(text: str, start: int, end: int) -> list[Span]:
     sentence = text[start:end]
     if _words(sentence) < 2 * _MIN_CLAUSE_WORDS:
         return [(start, end)]
+    if _CONDITIONAL.match(sentence):
+        return [(start, end)]  # "If X, Y": the condition is part of the claim, not a unit
     if _LEADING_CONCESSION.match(sentence):
         comma = sentence.find(", ", len(sentence.split(" ", 1)[0]) + 1)
         while comma != -1:

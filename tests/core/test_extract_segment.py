@@ -85,3 +85,13 @@ def test_a_colon_before_a_clause_splits_but_not_before_a_name() -> None:
     ]
     named = "The report names three towns with too few doctors: Ashby, Brill and Crewe."
     assert clause_spans(named, 0, len(named)) == [(0, len(named))]
+
+
+def test_a_leading_condition_stays_with_its_claim() -> None:
+    text = (
+        "If vital interests are at stake, as they were after the 9/11 attacks, Washington "
+        "must make credible threats to secure compliance."
+    )
+    assert clause_spans(text, 0, len(text)) == [(0, len(text))]
+    concession = "Although talks are hard to sell at home, the United States must open them now."
+    assert len(clause_spans(concession, 0, len(concession))) == 2  # still split
