@@ -340,7 +340,10 @@ def build_import(
                 "function words): imported as a source without proposals"
             )
             continue
-        proposals = propose_article(article.text, article.title)
+        # a piece of a web page (a roundup item, one of several articles in a file) is a
+        # news or opinion piece however short: label and calibrate it as one
+        web_piece = article.roundup_item or article.from_split
+        proposals = propose_article(article.text, article.title, oped=True if web_piece else None)
         _add_claims(
             proposals,
             source=source,

@@ -232,6 +232,12 @@ extractor proposes are pro units there."""
 MAP_GROUPS: dict[str, str] = {k: k for k in MICRO_GROUPS}
 
 
+def propose_web_article(text: str, title: str = "") -> ArticleProposals:
+    """The proposer as the import runs it on a piece of a web page: the op-ed genre
+    whatever its length (the curated maps' sources are all web op-eds and news pieces)."""
+    return propose_article(text, title, oped=True)
+
+
 def score(
     texts: Iterable[Annotated],
     groups: dict[str, str],

@@ -459,11 +459,13 @@ LONG_TEXT = 15
 and signposting are then common, so they are proposed as nothing rather than as premises."""
 
 
-def _units(text: str, segmenter: Segmenter | None) -> tuple[list[tuple[Unit, Cues]], bool]:
+def _units(
+    text: str, segmenter: Segmenter | None, oped: bool | None = None
+) -> tuple[list[tuple[Unit, Cues]], bool]:
     """Sentences, split into clauses where the clauses would get different labels."""
     out: list[tuple[Unit, Cues]] = []
     sentences = sentence_units(text, segmenter)
-    long_text = len(sentences) >= LONG_TEXT
+    long_text = len(sentences) >= LONG_TEXT if oped is None else oped
     for sentence in sentences:
         clauses = split_clauses(text, sentence)
         if len(clauses) == 2:
@@ -490,10 +492,14 @@ def _units(text: str, segmenter: Segmenter | None) -> tuple[list[tuple[Unit, Cue
 
 
 def propose_article(
-    text: str, title: str = "", segmenter: Segmenter | None = None
+    text: str, title: str = "", segmenter: Segmenter | None = None, *, oped: bool | None = None
 ) -> ArticleProposals:
-    """Label every unit of one article and link the claims inside it."""
-    pairs, long_text = _units(text, segmenter)
+    """Label every unit of one article and link the claims inside it.
+
+    ``oped`` says the genre when the caller knows it (an imported web article is an op-ed
+    or a news piece however short; see :func:`argmap.extract.build.build_import`);
+    ``None`` decides by length (:data:`LONG_TEXT`), as for texts of unknown origin."""
+    pairs, long_text = _units(text, segmenter, oped)
     if not pairs:
         return ArticleProposals([], [], [])
     bags = [content_words(u.text) for u, _ in pairs]

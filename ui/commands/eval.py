@@ -91,13 +91,18 @@ def run(args: argparse.Namespace) -> int:
         else:
             report["seed_maps"] = {
                 part: ev.score(
-                    [t for t in annotated if ev.split_of(t.id) == part], ev.MAP_GROUPS, mode=mode
+                    [t for t in annotated if ev.split_of(t.id) == part],
+                    ev.MAP_GROUPS,
+                    ev.propose_web_article,
+                    mode=mode,
                 )
                 for part in ("tune", "heldout")
             }
             report["seed_maps"]["split"] = {t.id: ev.split_of(t.id) for t in annotated}
             report["seed_maps_by_paragraph"] = {
-                part: ev.score(annotated, ev.MAP_GROUPS, mode=mode, part=part)
+                part: ev.score(
+                    annotated, ev.MAP_GROUPS, ev.propose_web_article, mode=mode, part=part
+                )
                 for part in ("tune", "heldout")
             }
             from argmap.extract.evaluate_cross import cross_link_score
