@@ -130,7 +130,21 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+LEGEND = """\
+How to read this: each data set is split once into a tuning part (rules and weights were
+set looking at it) and a held-out part (never looked at while tuning); the held-out
+figures are the honest ones. seed_maps splits whole texts, seed_maps_by_paragraph splits
+the seed texts' paragraphs (more held-out material, but neighbours were seen in tuning).
+  thesis top1/top2   share of texts whose thesis is the extractor's first / first-or-second candidate
+  P / R / F1         precision, recall and their harmonic mean per kind (span overlap)
+  links acc          of the gold relations between two proposed claims, the share linked the same way
+  link precision     of the proposed links between two gold claims, the share that are right
+  confidence AUC     0.5 = confidence says nothing about being right, 1.0 = it separates perfectly
+"""
+
+
 def _print(report: dict[str, Any]) -> None:
+    print(LEGEND)
     for name in ("microtexts", "seed_maps", "seed_maps_by_paragraph"):
         if name not in report:
             continue
