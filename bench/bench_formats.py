@@ -11,13 +11,18 @@ included:
 Targets (issue 7): argmap at least 3x faster to JSON and 5x faster to SVG, and argmap must
 succeed at N = 5,000, where Argdown's SVG export (Viz.js) runs out of stack.
 
-argmap runs with Python's bytecode cache, as an installed program does (pip compiles it at
-install time, and a checkout caches it on first run). Sandboxes and CI often set
-``PYTHONDONTWRITEBYTECODE``, which makes every run compile argmap's sources again (about
-0.2 s per process here), a cost no user pays; so the children get a bytecode cache folder
-of their own inside the bench's temporary folder, filled by one untimed warm-up run.
-Argdown runs as Node runs it by default. Times are medians of ``JSON_RUNS`` / ``SVG_RUNS``
-runs (SVG at N = 5,000 once: Argdown fails there and argmap takes seconds).
+Both sides run warm, as a user's second run would: argmap with Python's bytecode cache, as an
+installed program does (pip compiles it at install time, and a checkout caches it on first
+run). Sandboxes and CI often set ``PYTHONDONTWRITEBYTECODE``, which makes every run compile
+argmap's sources again (about 0.2 s per process here), a cost no user pays; so the children
+get a bytecode cache folder of their own inside the bench's temporary folder. Each tool
+gets one untimed warm-up run per document and target (file caches, bytecode). Argdown
+runs as Node runs it by default.
+
+The machine may be shared, so the two tools' runs alternate (argmap, Argdown, argmap, ...):
+a burst of load elsewhere then slows both sides instead of one. Each cell is the median of
+``RUNS`` runs with its range (fastest-slowest); the ratio is of the medians. SVG at N =
+5,000 runs once: Argdown fails there and argmap takes seconds.
 
 Argdown's CLI is found through ``ARGDOWN_CLI`` (the ``argdown`` executable), else on PATH.
 Install it in a scratch folder, never in the repository:
@@ -37,10 +42,9 @@ import time
 from pathlib import Path
 
 SIZES = (100, 1000, 5000)
-JSON_RUNS = 3
-SVG_RUNS = 3
-SVG_RUNS_LARGE = 1
-"""Runs at the largest size, where one run takes seconds."""
+RUNS = 5
+RUNS_LARGE = 1
+"""Runs of the SVG export at the largest size, where one run takes seconds."""
 TIMEOUT = 900.0
 
 
@@ -81,39 +85,56 @@ def child_env(pycache: Path | None = None) -> dict[str, str]:
     return env
 
 
-def timed(
-    command: list[str], runs: int, expect: Path | None, env: dict[str, str] | None = None
-) -> float | None:
-    """Median wall time of ``runs`` runs; None when the tool fails or makes no output."""
-    times = []
-    env = env if env is not None else child_env()
-    for _ in range(runs):
-        if expect is not None and expect.exists():
-            expect.unlink()
-        start = time.perf_counter()
-        try:
-            done = subprocess.run(
-                command, capture_output=True, timeout=TIMEOUT, env=env, check=False
-            )
-        except subprocess.TimeoutExpired:
-            return None
-        elapsed = time.perf_counter() - start
-        if done.returncode != 0 or (expect is not None and not expect.exists()):
-            return None
-        times.append(elapsed)
-    return statistics.median(times)
+Times = list[float] | None
+"""Wall times of the runs, or None when the tool failed or made no output."""
 
 
-def _cell(seconds: float | None) -> str:
-    return "failed" if seconds is None else f"{seconds:8.2f} s"
+def run_once(command: list[str], expect: Path, env: dict[str, str]) -> float | None:
+    """Wall time of one whole process; None when it fails or makes no output."""
+    if expect.exists():
+        expect.unlink()
+    start = time.perf_counter()
+    try:
+        done = subprocess.run(command, capture_output=True, timeout=TIMEOUT, env=env, check=False)
+    except subprocess.TimeoutExpired:
+        return None
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0 or not expect.exists():
+        return None
+    return elapsed
 
 
-def _ratio(theirs: float | None, ours: float | None) -> str:
+def alternating(
+    sides: list[tuple[list[str], Path, dict[str, str]]], runs: int, warm_up: bool = True
+) -> list[Times]:
+    """Time each side's command ``runs`` times, the sides taking turns, after one untimed
+    warm-up run each; a side that fails once is not run again."""
+    times: list[Times] = [[] for _ in sides]
+    for turn in range(runs + (1 if warm_up else 0)):
+        for k, (command, expect, env) in enumerate(sides):
+            side = times[k]
+            if side is None:
+                continue
+            elapsed = run_once(command, expect, env)
+            if elapsed is None:
+                times[k] = None
+            elif turn or not warm_up:
+                side.append(elapsed)
+    return times
+
+
+def _cell(times: Times) -> str:
+    if times is None:
+        return "failed"
+    return f"{statistics.median(times):5.2f} ({min(times):.2f}-{max(times):.2f})"
+
+
+def _ratio(theirs: Times, ours: Times) -> str:
     if ours is None:
         return "argmap failed"
     if theirs is None:
         return "only argmap"
-    return f"{theirs / ours:5.1f}x"
+    return f"{statistics.median(theirs) / statistics.median(ours):5.1f}x"
 
 
 def main() -> None:
@@ -125,59 +146,47 @@ def main() -> None:
             "ARGDOWN_CLI=/tmp/argdown/node_modules/.bin/argdown; argmap's own figures follow."
         )
     argmap = argmap_command()
-    rows = []
+    rows: list[tuple[int, Times, Times, Times, Times]] = []
     with tempfile.TemporaryDirectory(prefix="argmap-bench-") as folder:
         work = Path(folder)
         ours = child_env(work / "pycache")
-        warm = work / "warm-up.argdown"
-        warm.write_text(document(10), encoding="utf-8")
-        for target in ("warm.argmap.json", "warm.svg"):  # fills the bytecode cache
-            timed([*argmap, "convert", str(warm), str(work / target)], 1, None, ours)
+        theirs = child_env()
+        out = work / "argdown-out"
         for n in SIZES:
             source = work / f"debate{n}.argdown"
             source.write_text(document(n), encoding="utf-8")
-            svg_runs = SVG_RUNS if n < max(SIZES) else SVG_RUNS_LARGE
-            ours_json = timed(
-                [*argmap, "convert", str(source), str(work / f"d{n}.argmap.json")],
-                JSON_RUNS,
-                work / f"d{n}.argmap.json",
-                ours,
-            )
-            ours_svg = timed(
-                [*argmap, "convert", str(source), str(work / f"d{n}.svg")],
-                svg_runs,
-                work / f"d{n}.svg",
-                ours,
-            )
-            theirs_json = theirs_svg = None
-            if cli is not None:
-                out = work / "argdown-out"
-                theirs_json = timed(
-                    [cli, "json", str(source), str(out)], JSON_RUNS, out / f"debate{n}.json"
-                )
-                theirs_svg = timed(
-                    [cli, "map", "-f", "svg", str(source), str(out)],
-                    svg_runs,
-                    out / f"debate{n}.svg",
-                )
-            rows.append((n, ours_json, theirs_json, ours_svg, theirs_svg))
+            row: list[Times] = []
+            for target, flag in (("argmap.json", "json"), ("svg", "svg")):
+                mine = work / f"d{n}.{target}"
+                sides = [([*argmap, "convert", str(source), str(mine)], mine, ours)]
+                if cli is not None:
+                    command = [cli, "json"] if flag == "json" else [cli, "map", "-f", "svg"]
+                    expect = out / f"debate{n}.{flag}"
+                    sides.append(([*command, str(source), str(out)], expect, theirs))
+                large = flag == "svg" and n == max(SIZES)
+                times = alternating(sides, RUNS_LARGE if large else RUNS, warm_up=not large)
+                row += [times[0], times[1] if cli is not None else None]
+            rows.append((n, row[0], row[1], row[2], row[3]))
             print(f"  N = {n}: done", file=sys.stderr)
     print()
-    print("Argdown document -> argmap JSON and -> SVG, whole processes (median wall time)")
+    print("Argdown document -> argmap JSON and -> SVG, whole processes: median (range) seconds")
     print(
-        f"{'N':>6} | {'argmap json':>11} | {'argdown json':>12} | {'ratio':>6} | {'argmap svg':>11} | {'argdown svg':>11} | {'ratio':>12}"
+        f"{'N':>6} | {'argmap json':>17} | {'argdown json':>17} | {'ratio':>6} | "
+        f"{'argmap svg':>17} | {'argdown svg':>17} | {'ratio':>12}"
     )
-    print("-" * 90)
+    print("-" * 112)
     for n, ours_json, theirs_json, ours_svg, theirs_svg in rows:
         print(
-            f"{n:>6} | {_cell(ours_json):>11} | {_cell(theirs_json) if cli else 'n/a':>12} | "
-            f"{_ratio(theirs_json, ours_json) if cli else 'n/a':>6} | {_cell(ours_svg):>11} | "
-            f"{_cell(theirs_svg) if cli else 'n/a':>11} | {_ratio(theirs_svg, ours_svg) if cli else 'n/a':>12}"
+            f"{n:>6} | {_cell(ours_json):>17} | "
+            f"{_cell(theirs_json) if cli else 'n/a':>17} | "
+            f"{_ratio(theirs_json, ours_json) if cli else 'n/a':>6} | {_cell(ours_svg):>17} | "
+            f"{_cell(theirs_svg) if cli else 'n/a':>17} | "
+            f"{_ratio(theirs_svg, ours_svg) if cli else 'n/a':>12}"
         )
     print("targets: json ratio >= 3x, svg ratio >= 5x, argmap succeeds at N = 5000")
     print(
-        f"medians of {JSON_RUNS} (json) and {SVG_RUNS} (svg; {SVG_RUNS_LARGE} at N = "
-        f"{max(SIZES)}) runs; argmap with a warm bytecode cache, as installed"
+        f"{RUNS} alternating runs per cell after one warm-up run each ({RUNS_LARGE} run, no "
+        f"warm-up, for SVG at N = {max(SIZES)}); argmap with a warm bytecode cache, as installed"
     )
 
 
