@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QUndoStack
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QGraphicsScene
 from pytestqt.qtbot import QtBot
 
 from argmap.document import MapDocument
@@ -61,6 +61,30 @@ def test_clicking_the_overview_moves_the_view_there(
     qtbot.mouseClick(overview, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
     back = view.mapToScene(view.viewport().rect().center())
     assert back.x() < after.x() and back.y() <= after.y()
+
+
+def test_overview_has_no_frame_or_clicks_while_the_view_shows_another_scene(
+    big: tuple[MapView, MapOverview], qtbot: QtBot
+) -> None:
+    """The author view replaces the map in the view: a frame of it on the map's
+    overview would point nowhere, and a click must not scroll the author view."""
+    view, overview = big
+    other = QGraphicsScene()
+    other.addRect(0, 0, 3000, 3000)
+    view.set_alternate_scene(other)
+    view.centerOn(0, 0)
+    overview.refresh()
+    image = overview.grab().toImage()
+    colours = {
+        QColor(image.pixel(x, y)).name()
+        for x in range(0, image.width(), 2)
+        for y in range(0, image.height(), 2)
+    }
+    assert "#1565c0" not in colours
+    before = view.mapToScene(view.viewport().rect().center())
+    qtbot.mouseClick(overview, Qt.MouseButton.LeftButton, pos=QPoint(230, 150))
+    assert view.mapToScene(view.viewport().rect().center()) == before
+    view.set_alternate_scene(None)
 
 
 def test_canvas_follows_a_dark_palette(qtbot: QtBot) -> None:

@@ -107,11 +107,12 @@ class MapOverview(QWidget):
         painter = QPainter(self)
         if self._image is not None:
             painter.drawImage(0, 0, self._image)
-        visible = self.view.mapToScene(self.view.viewport().rect()).boundingRect()
-        frame = self._to_widget(visible).intersected(QRectF(self.rect()).adjusted(1, 1, -1, -1))
-        painter.setPen(QPen(QColor("#1565c0"), 2))
-        painter.setBrush(QColor(21, 101, 192, 30))
-        painter.drawRect(frame)
+        if self.view.showing_map():  # another scene (the author view) has no place here
+            visible = self.view.mapToScene(self.view.viewport().rect()).boundingRect()
+            frame = self._to_widget(visible).intersected(QRectF(self.rect()).adjusted(1, 1, -1, -1))
+            painter.setPen(QPen(QColor("#1565c0"), 2))
+            painter.setBrush(QColor(21, 101, 192, 30))
+            painter.drawRect(frame)
         painter.setPen(QPen(QColor("#9e9e9e"), 1))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5))
@@ -119,12 +120,12 @@ class MapOverview(QWidget):
 
     @override
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton:
+        if event.button() == Qt.MouseButton.LeftButton and self.view.showing_map():
             self.view.centerOn(self._to_scene(event.position()))
             self.update()
 
     @override
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        if event.buttons() & Qt.MouseButton.LeftButton:
+        if event.buttons() & Qt.MouseButton.LeftButton and self.view.showing_map():
             self.view.centerOn(self._to_scene(event.position()))
             self.update()

@@ -181,6 +181,7 @@ class MapView(EditCommands, LinkGesture, Navigation, QGraphicsView):
             self._alternate = scene
             self.setScene(scene)
             self.setSceneRect(QRectF())  # the other scene's own extent
+            self.viewport_changed.emit()  # the overview drops its frame
             return
         if self._alternate is None:
             return
