@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from argmap.extract.clean import Cleaned, Line
+from argmap.extract.clean import Cleaned, Line, harvest
 from argmap.extract.metadata import Metadata
 
 _RUN_IN = re.compile(r"^([A-Z][^.!?:]{3,80}[?:])\s+[A-Z\"“]")
@@ -166,8 +166,6 @@ def _block_metadata(cleaned: Cleaned, blocks: Sequence[list[Line]]) -> list[Meta
     """Each block's metadata, from the removed lines around it: those inside its span, the
     closing ones after it (footer, bio, source, image credit) and the opening ones before
     it (byline, date, labels), so one article's footer or byline never names another."""
-    from argmap.extract.clean import harvest
-
     starts = [block[0].number for block in blocks]
     ends = [block[-1].number for block in blocks]
     metas = [Metadata() for _ in blocks]
