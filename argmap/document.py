@@ -11,12 +11,45 @@ fails leaves the map as it was.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Protocol, TypeVar
-
-from psygnal import Signal
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, overload
 
 from argmap.invariants import claim_problems, link_problems, quote_problems
 from argmap.model import ArgumentMap, Author, Claim, Link, Point, Position, Source
+
+if TYPE_CHECKING:
+    from psygnal import Signal as _PsygnalSignal
+    from psygnal import SignalInstance
+
+
+class Signal:
+    """A psygnal ``Signal`` that imports psygnal the first time it is used.
+
+    psygnal's import (with the package metadata it reads for its version) is some 35 ms of
+    start-up, which code that makes a document but never listens to it (an image export
+    of a map that is not open) need not pay. On first access this descriptor puts the real
+    psygnal ``Signal`` in its place on the class, so every later access is psygnal's own.
+    """
+
+    def __init__(self, *types: Any) -> None:
+        self._types = types
+        self._name = ""
+
+    def __set_name__(self, owner: type[Any], name: str) -> None:
+        self._name = name
+
+    @overload
+    def __get__(self, instance: None, owner: type[Any]) -> _PsygnalSignal: ...
+
+    @overload
+    def __get__(self, instance: object, owner: type[Any]) -> SignalInstance: ...
+
+    def __get__(self, instance: object | None, owner: type[Any]) -> Any:
+        from psygnal import Signal as Real
+
+        real = Real(*self._types)
+        real.__set_name__(owner, self._name)
+        setattr(owner, self._name, real)
+        return real.__get__(instance, owner)
 
 
 class EditError(ValueError):

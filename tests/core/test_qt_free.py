@@ -46,6 +46,27 @@ def test_validating_a_map_does_not_load_networkx() -> None:
     assert result.stdout.strip() == "False", result.stderr
 
 
+def test_a_document_loads_psygnal_only_when_a_signal_is_used() -> None:
+    """Start-up weight: psygnal (about 35 ms to import) waits for the first signal use,
+    and then the signals are psygnal's own and work as before."""
+    code = (
+        "import sys\n"
+        "from argmap.document import MapDocument\n"
+        "from argmap.synthetic import synthetic_map\n"
+        "doc = MapDocument(synthetic_map(4))\n"
+        "before = 'psygnal' in sys.modules\n"
+        "seen = []\n"
+        "doc.changed.connect(lambda: seen.append(1))\n"
+        "doc.claim_removed.connect(seen.append)\n"
+        "doc.changed.emit(); doc.claim_removed.emit('x'); MapDocument().changed.emit()\n"
+        "print(before, 'psygnal' in sys.modules, seen, doc.changed is doc.changed)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=False
+    )
+    assert result.stdout.split() == ["False", "True", "[1,", "'x']", "True"], result.stderr
+
+
 def test_ruff_bans_qt_in_the_core_but_not_in_ui() -> None:
     ruff = Path(sys.executable).with_name("ruff")
     source = "from PySide6.QtCore import QObject\n\nprint(QObject)\n"
