@@ -241,10 +241,8 @@ class ReviewDock(QDockWidget):
         return [str(item.data(0, ID_ROLE)) for item in self.tree.selectedItems()]
 
     def row_ids(self) -> list[str]:
-        return [
-            str(self.tree.topLevelItem(i).data(0, ID_ROLE))
-            for i in range(self.tree.topLevelItemCount())
-        ]
+        items = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
+        return [str(item.data(0, ID_ROLE)) for item in items if item is not None]
 
     def _select_on_map(self) -> None:
         ids = self.selected_ids()

@@ -134,6 +134,7 @@ class DockLayout(_Base):
         depends on whether the map fits the map pane readably.
         """
         layout = self.layout()
+        assert layout is not None  # a QMainWindow always has its layout
         overview = [x for x in self._auto_docks if x[0] is self.overview_dock]
         changed = self._apply_auto_docks([x for x in self._auto_docks if x not in overview])
         if default_sizes:

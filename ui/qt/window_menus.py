@@ -11,6 +11,7 @@ and clipboard commands of the other mixins.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
@@ -18,6 +19,7 @@ from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStyle, QToolBar, QWidget
 
 from argmap import __version__
+from argmap.document import MapDocument
 from argmap.model import CLAIM_KINDS, ClaimKind
 from argmap.palette import KIND_LABEL
 from ui.qt.search import SearchBox
@@ -40,10 +42,20 @@ class MenuCommands(_Base):
     """The actions, menus and toolbar of the main window."""
 
     settings: QSettings
+    doc: MapDocument
     undo_stack: QUndoStack
     view: MapView
     sources: SourcesPane
     search: SearchBox
+    # the commands of the other mixins the actions trigger
+    new_map: Callable[[], bool]
+    open_dialog: Callable[[], bool]
+    save: Callable[[], bool]
+    save_as: Callable[[], bool]
+    cut: Callable[[], None]
+    copy: Callable[[], bool]
+    paste: Callable[[], list[str]]
+    _fill_recent_menu: Callable[[], None]
 
     # ================================================================ building
     def _action(
