@@ -21,6 +21,7 @@ which tests replace.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any, Protocol
 
@@ -45,7 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 from argmap.document import Edit, EditError, MapDocument
-from argmap.edits import Macro, RemoveClaim, UpdateClaim, UpdateLink
+from argmap.edits import Macro, RemoveClaim, SetMeta, UpdateClaim, UpdateLink
 from argmap.extract.build import ImportResult, build_import, place
 from argmap.model import CLAIM_KINDS, ClaimKind
 from argmap.palette import KIND_LABEL
@@ -124,12 +125,48 @@ def reject_edit(doc: MapDocument, claim_ids: Iterable[str]) -> Macro | None:
     )
 
 
+RETYPED = re.compile(r"^(\w+) \(changed from (\w+) by the reviewer(?:; proposed for (.*))?\)$")
+"""A reason :func:`retyped_reason` wrote: the new kind, the proposed kind, its cue."""
+
+
+def retyped_reason(reason: str, old: ClaimKind, new: ClaimKind) -> str:
+    """The reason of a proposal the reviewer gave another kind: it says so, and keeps what
+    the extractor proposed and why (its cue), so retyping back restores the original.
+
+    The extractor's reason ("thesis: main-claim cue …") argued for the old kind; left on a
+    claim made a premise, it contradicted the card it explained.
+    """
+    match = RETYPED.match(reason)
+    if match:  # retyped before: what the extractor proposed is still the reference
+        proposed, cue = match.group(2), match.group(3) or ""
+        original = f"{proposed}: {cue}" if cue else proposed
+    else:
+        proposed, original = old, reason
+        prefix = f"{old}: "
+        cue = reason[len(prefix) :] if reason.startswith(prefix) else reason
+        cue = "" if cue == old else cue
+    if new == proposed:
+        return original
+    return f"{new} (changed from {proposed} by the reviewer" + (
+        f"; proposed for {cue})" if cue else ")"
+    )
+
+
 def retype_edit(doc: MapDocument, claim_ids: Iterable[str], kind: ClaimKind) -> Macro | None:
-    """Change the kind of proposals (they stay proposals until accepted)."""
+    """Change the kind of proposals (they stay proposals until accepted); an extracted
+    claim's reason then says the reviewer changed it (see :func:`retyped_reason`)."""
     ids = [c for c in dict.fromkeys(claim_ids) if c in doc.claims and doc.claims[c].kind != kind]
     if not ids:
         return None
-    return Macro([UpdateClaim(c, {"kind": kind}) for c in ids], f"Make {KIND_LABEL[kind].lower()}")
+    edits: list[Edit] = []
+    for claim_id in ids:
+        claim = doc.claims[claim_id]
+        changes: dict[str, Any] = {"kind": kind}
+        if claim.origin.kind == "extracted":
+            reason = retyped_reason(claim.origin.reason, claim.kind, kind)
+            changes["origin"] = claim.origin.model_copy(update={"reason": reason})
+        edits.append(UpdateClaim(claim_id, changes))
+    return Macro(edits, f"Make {KIND_LABEL[kind].lower()}")
 
 
 def pending(doc: MapDocument) -> list[str]:
@@ -137,9 +174,60 @@ def pending(doc: MapDocument) -> list[str]:
     return [c.id for c in doc.map.claims if c.origin.is_proposal]
 
 
+def imported_title(result: ImportResult) -> str:
+    """The title a new map gets from its import (as ``argmap import`` names one): the
+    article's title, or the first two and how many more. Untitled, the window said
+    "Untitled" over eleven articles."""
+    titles = [s.title for s in result.sources if s.title]
+    n = len(result.sources)
+    if not titles:
+        return f"{n} imported article{'s' if n != 1 else ''}"
+    if n == 1:
+        return titles[0]
+    rest = n - min(2, len(titles))
+    return "Imported: " + "; ".join(titles[:2]) + (f" and {rest} more" if rest else "")
+
+
 # ------------------------------------------------------------------ the dock
+COLUMNS = ("Kind", "Conf.", "Text", "Source", "Reason")
+KIND_COL, CONF_COL, TEXT_COL, SOURCE_COL, REASON_COL = range(len(COLUMNS))
+SOURCE_WIDTH = 150
+"""Default width of the Source column: a short title; the full one is in the tooltip."""
+REASON_WIDTH = 200
+"""Default width of the Reason column: the cue that decided (about 30 characters; the
+kind the reason starts with is in the Kind column, so the cell leaves it out)."""
+VISIBLE_ROWS = 10
+"""Rows the dock asks room for when it appears (six were too few to review by)."""
+
+
+def source_label(doc: MapDocument, source_id: str | None) -> tuple[str, str]:
+    """The Source cell of a proposal and its tooltip (title, outlet, authors, date): an
+    import of several files gives many sources, and the text alone does not say whose."""
+    source = doc.sources.get(source_id) if source_id else None
+    if source is None:
+        return "", ""
+    names = [doc.authors[a].name for a in source.authors if a in doc.authors]
+    lines = [source.title or source.id]
+    lines += [x for x in (source.outlet, source.date) if x]
+    if names:
+        lines.append("by " + ", ".join(names))
+    if source.note:
+        lines.append(source.note)
+    return source.title or source.id, "\n".join(lines)
+
+
+def reason_cue(reason: str, kind: ClaimKind) -> str:
+    """The reason without the kind it starts with ("thesis: closing unit …" in the Thesis
+    row): the Kind column says it already, and the cue is what the narrow column can show."""
+    prefix = f"{kind}: "
+    return reason[len(prefix) :] if reason.startswith(prefix) else reason
+
+
 class ReviewDock(QDockWidget):
     """The list of pending proposals with accept / reject, one by one or in bulk."""
+
+    height_share = 0.32
+    """At most this share of the window's height by default (see ``DockLayout``)."""
 
     def __init__(self, window: Window, parent: QWidget | None = None) -> None:
         super().__init__("Import Review", parent)
@@ -147,50 +235,61 @@ class ReviewDock(QDockWidget):
         self.window_ = window
         body = QWidget(self)
         layout = QVBoxLayout(body)
-        layout.setContentsMargins(4, 4, 4, 4)
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        layout.addWidget(self.summary)
+        layout.setContentsMargins(4, 2, 4, 4)
+        layout.setSpacing(2)
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["Kind", "Conf.", "Reason", "Text"])
+        self.tree.setHeaderLabels(list(COLUMNS))
         self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.tree.setSortingEnabled(True)
         header = self.tree.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        # The text takes the width left: a sentence is what the reviewer reads; kind and
+        # confidence fit their contents; source and reason start at a useful width and
+        # can be dragged (their full text is in the tooltip).
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(KIND_COL, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(CONF_COL, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(TEXT_COL, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(SOURCE_COL, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(REASON_COL, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(SOURCE_COL, SOURCE_WIDTH)
+        header.resizeSection(REASON_COL, REASON_WIDTH)
         layout.addWidget(self.tree)
 
+        # One row of controls under the list: the height goes to the rows.
         row = QHBoxLayout()
+        self.summary = QLabel()
+        row.addWidget(self.summary)
+        row.addStretch(1)
         self.accept_button = QPushButton("Accept")
         self.accept_button.setToolTip("Accept the selected proposals (A)")
         self.reject_button = QPushButton("Reject")
         self.reject_button.setToolTip("Remove the selected proposals with their links (R)")
         row.addWidget(self.accept_button)
         row.addWidget(self.reject_button)
-        row.addStretch(1)
-        layout.addLayout(row)
-        bulk = QHBoxLayout()
-        bulk.addWidget(QLabel("Threshold"))
+        row.addSpacing(12)
+        row.addWidget(QLabel("Threshold"))
         self.threshold = QDoubleSpinBox()
         self.threshold.setRange(0.0, 1.0)
         self.threshold.setSingleStep(0.05)
         self.threshold.setValue(0.6)
-        bulk.addWidget(self.threshold)
+        self.threshold.setToolTip("The confidence the bulk buttons split the proposals at")
+        row.addWidget(self.threshold)
         self.accept_all_button = QPushButton("Accept all ≥ threshold")
         self.reject_rest_button = QPushButton("Reject rest")
-        self.reject_rest_button.setToolTip("Remove every pending proposal below the threshold")
-        bulk.addWidget(self.accept_all_button)
-        bulk.addWidget(self.reject_rest_button)
-        layout.addLayout(bulk)
+        row.addWidget(self.accept_all_button)
+        row.addWidget(self.reject_rest_button)
+        layout.addLayout(row)
         self.setWidget(body)
 
         self.accept_button.clicked.connect(self.accept_selected)
         self.reject_button.clicked.connect(self.reject_selected)
         self.accept_all_button.clicked.connect(self.accept_above)
         self.reject_rest_button.clicked.connect(self.reject_below)
+        self.threshold.valueChanged.connect(lambda _value: self._update_bulk())
         self.tree.itemSelectionChanged.connect(self._select_on_map)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._context_menu)
@@ -200,10 +299,22 @@ class ReviewDock(QDockWidget):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(slot)
             self.tree.addAction(action)
+        self._confidences: list[float] = []
+        """The confidence of every pending proposal as of the last refresh (the bulk
+        buttons count from it as the threshold moves)."""
         # Once per event-loop turn (a 500-edit macro refreshes once), and only while shown:
         # hidden, the list is marked stale and rebuilt when the dock is shown.
         self.updater = RefreshWhileShown(self, self.refresh)
         window.doc.changed.connect(self.updater.schedule)
+
+    def preferred_height(self) -> int:
+        """Room for :data:`VISIBLE_ROWS` rows, the header and the controls (the window
+        caps it at :attr:`height_share` of its height)."""
+        row = max(self.tree.sizeHintForRow(0), self.tree.fontMetrics().height() + 6)
+        header = self.tree.header().sizeHint().height()
+        controls = self.accept_all_button.sizeHint().height()
+        title = self.style().pixelMetric(self.style().PixelMetric.PM_TitleBarHeight)
+        return VISIBLE_ROWS * row + header + controls + max(title, 20) + 24
 
     # -------------------------------------------------------------- contents
     def refresh(self) -> None:
@@ -213,32 +324,75 @@ class ReviewDock(QDockWidget):
         self.tree.setSortingEnabled(False)
         self.tree.clear()
         ids = pending(doc)
+        confidences: list[float] = []
         for claim_id in ids:
             claim = doc.claims[claim_id]
             confidence = claim.origin.confidence or 0.0
-            item = QTreeWidgetItem(
-                [KIND_LABEL[claim.kind], f"{confidence:.2f}", claim.origin.reason, claim.text]
-            )
+            source, source_tip = source_label(doc, claim.source)
+            cells = [""] * len(COLUMNS)
+            cells[KIND_COL] = KIND_LABEL[claim.kind]
+            cells[CONF_COL] = f"{confidence:.2f}"
+            cells[TEXT_COL] = claim.text
+            cells[SOURCE_COL] = source
+            cells[REASON_COL] = reason_cue(claim.origin.reason, claim.kind)
+            item = QTreeWidgetItem(cells)
             item.setData(0, ID_ROLE, claim_id)
-            item.setData(1, Qt.ItemDataRole.UserRole, confidence)
-            item.setToolTip(3, claim.quote.text if claim.quote else claim.text)
+            item.setData(CONF_COL, Qt.ItemDataRole.UserRole, confidence)
+            quoted = claim.quote.text if claim.quote else claim.text
+            item.setToolTip(
+                TEXT_COL, quoted if quoted == claim.text else f"{claim.text}\n\n“{quoted}”"
+            )
+            item.setToolTip(SOURCE_COL, source_tip)
+            item.setToolTip(REASON_COL, claim.origin.reason)
             self.tree.addTopLevelItem(item)
             item.setSelected(claim_id in selected)
+            confidences.append(confidence)
         self.tree.setSortingEnabled(True)
         self.tree.blockSignals(False)
+        self._confidences = confidences
+        n = len(ids)
         self.summary.setText(
-            f"{len(ids)} proposal(s) waiting for review." if ids else "No proposals to review."
+            f"{n} proposal{'s' if n != 1 else ''} to review" if ids else "No proposals to review."
         )
-        for button in (
-            self.accept_button,
-            self.reject_button,
-            self.accept_all_button,
-            self.reject_rest_button,
-        ):
+        for button in (self.accept_button, self.reject_button):
             button.setEnabled(bool(ids))
+        self._update_bulk()
+
+    def bulk_counts(self) -> tuple[int, int]:
+        """How many pending proposals are at or above the threshold, and how many below."""
+        limit = self.threshold.value() - 1e-9
+        above = sum(1 for c in self._confidences if c >= limit)
+        return above, len(self._confidences) - above
+
+    def _update_bulk(self) -> None:
+        """Say on the bulk buttons how many proposals they act on: "Accept all" accepted
+        119 proposals in one click with nothing saying how many."""
+        above, below = self.bulk_counts()
+        limit = f"{self.threshold.value():.2f}"
+        self.accept_all_button.setText(f"Accept {above} ≥ {limit}")
+        self.accept_all_button.setToolTip(
+            f"Accept the {above} pending proposal{'s' if above != 1 else ''} whose confidence "
+            f"is at least {limit} (one undo step)"
+        )
+        self.reject_rest_button.setText(f"Reject {below} < {limit}")
+        self.reject_rest_button.setToolTip(
+            f"Remove the {below} pending proposal{'s' if below != 1 else ''} below {limit} "
+            "with their links (one undo step)"
+        )
+        self.accept_all_button.setEnabled(above > 0)
+        self.reject_rest_button.setEnabled(below > 0)
 
     def selected_ids(self) -> list[str]:
         return [str(item.data(0, ID_ROLE)) for item in self.tree.selectedItems()]
+
+    def select_ids(self, claim_ids: Iterable[str]) -> None:
+        """Select these proposals' rows (and so their cards on the map)."""
+        wanted = set(claim_ids)
+        self.tree.clearSelection()
+        for i in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(i)
+            if item is not None and str(item.data(0, ID_ROLE)) in wanted:
+                item.setSelected(True)
 
     def row_ids(self) -> list[str]:
         items = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
@@ -319,10 +473,29 @@ class ImportFeature(QObject):
         else:
             window.file_menu.addAction(self.action)
         self.dock = ReviewDock(window, parent)
-        window.add_dock(self.dock, Qt.DockWidgetArea.RightDockWidgetArea)
+        # Under the map: the text column needs the width (in the right column it showed a
+        # few words of each sentence), and the article stays beside the map to check
+        # each proposal's quote in.
+        window.add_dock(self.dock, Qt.DockWidgetArea.BottomDockWidgetArea)
         if not pending(window.doc):
             self.dock.hide()
+        # A map opened (or recovered) with unreviewed proposals shows the review: the
+        # command line's import tells the user to use it, and a hidden dock hid the work.
+        demand = getattr(window, "demand_dock", None)
+        if callable(demand):
+            demand(self.dock, self.has_proposals)
+        else:  # a harness without the window's dock layout
+            window.doc.reset.connect(self._map_replaced)
         self.last_result: ImportResult | None = None
+
+    def has_proposals(self) -> bool:
+        """Whether the window's map has proposals waiting for review."""
+        return any(c.origin.is_proposal for c in self.window.doc.map.claims)
+
+    def _map_replaced(self) -> None:
+        if self.has_proposals():
+            self.dock.show()
+            self.dock.raise_()
 
     def ask_paths(self) -> list[str]:
         """The files to import (a native dialog; tests replace this method)."""
@@ -364,8 +537,13 @@ class ImportFeature(QObject):
         problems += [f"{f.path}: {w}" for f in result.files for w in f.warnings]
         if result.sources:
             place(result, self.window.doc.map)
+            edit = result.edit()
+            doc = self.window.doc
+            if not doc.map.title and not doc.map.claims:  # name a new map, as the CLI does
+                meta = SetMeta(imported_title(result), doc.map.description)
+                edit = Macro([*edit.edits, meta], edit.name)
             try:
-                push_edit(self.window.undo_stack, self.window.doc, result.edit())
+                push_edit(self.window.undo_stack, doc, edit)
             except EditError as exc:
                 self.window.show_error("Import Articles", f"The import could not be added: {exc}")
                 return None
@@ -373,14 +551,29 @@ class ImportFeature(QObject):
             summary = ", ".join(f"{n} {k}" for k, n in kinds.items()) or "no proposals"
             self.window.status(f"Imported {len(result.sources)} source(s): {summary}")
             self.dock.refresh()
-            self.dock.show()
-            self.dock.raise_()
-            fit = getattr(self.window.view, "fit_all", None)
-            if callable(fit):
-                fit()
+            present = getattr(self.window, "present_dock", None)
+            if callable(present):  # shown at its default size, the map pane then final
+                present(self.dock)
+            else:
+                self.dock.show()
+                self.dock.raise_()
+            self.frame_import(result)
         if problems:
             self.window.show_error("Import Articles", "\n".join(problems))
         return result
+
+    def frame_import(self, result: ImportResult) -> None:
+        """Show the first imported article's thesis (else its top claim) at a readable
+        zoom, or the whole map when it fits readably: fitting several op-eds into the
+        pane drew blank boxes, and the overview shows where the rest is."""
+        view = self.window.view
+        by_source = ([c for c in result.claims if c.source == s.id] for s in result.sources)
+        claims = next((found for found in by_source if found), result.claims)
+        theses = [c for c in claims if c.kind == "thesis"]
+        focus = [c.id for c in (theses or claims)[:1]]
+        show = getattr(view, "show_claims_readably", None)
+        if callable(show):
+            show(focus)
 
 
 def install(window: Window) -> ImportFeature:

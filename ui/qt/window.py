@@ -113,6 +113,7 @@ class MainWindow(FileActions, ClipboardActions, DockLayout, MenuCommands, QMainW
         self.resize(1400, 900)
         if install_features:
             self.install_features()
+        self._group_bottom_docks()
         # Last, so it is decided after the features' docks have taken their room.
         self.auto_dock(self.overview_dock, lambda: not self.view.fits_readably())
         self.tools_menu.menuAction().setVisible(bool(self.tools_menu.actions()))

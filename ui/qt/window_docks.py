@@ -4,8 +4,11 @@ The studio's panels (article, inspector, legend, history, overview, and those fe
 through :meth:`DockLayout.add_dock`) each have a View ▸ Panels toggle and keep their place
 across runs. Some docks are *automatic* (:meth:`DockLayout.auto_dock`): the window shows
 or hides them for each map until the user decides, and the user's choice is remembered
-under :data:`CHOSEN_KEY`. On first show the docks get default sizes that leave the map
-most of the window, then the map is framed in the room they leave it.
+under :data:`CHOSEN_KEY`. Others are *demanded* (:meth:`DockLayout.demand_dock`): shown
+for a map that needs them (the import review for a map with unreviewed proposals) and
+otherwise left as the user had them. On first show the docks get default sizes that leave
+the map most of the window, then the map is framed in the room they leave it; a dock that
+appears later gets its default size when it appears (:meth:`DockLayout.present_dock`).
 
 :class:`DockLayout` is a mixin of :class:`~ui.qt.window.MainWindow` and relies on its
 ``settings``, ``view``, ``undo_stack``, ``sources``, ``inspector``, ``legend`` and
@@ -17,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QShowEvent, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QMenu, QScrollArea, QStyle, QWidget
 
@@ -67,6 +70,41 @@ class DockLayout(_Base):
         self._auto_docks.append((dock, wanted))
         dock.toggleViewAction().toggled.connect(lambda shown, d=dock: self._dock_toggled(d, shown))
 
+    def demand_dock(self, dock: QDockWidget, needed: Callable[[], bool]) -> None:
+        """Show ``dock`` (raised, at its default size) whenever a map that ``needed()`` is
+        opened or recovered, and leave it as the user had it for any other map.
+
+        Unlike :meth:`auto_dock` the user's choice does not stick: the import review holds
+        work the map still waits for, so a map with unreviewed proposals always opens with
+        it (the command line tells the user to use it), and closing it stays a choice for
+        this map only.
+        """
+        self._demand_docks.append((dock, needed))
+
+    def present_dock(self, dock: QDockWidget) -> None:
+        """Show and raise ``dock`` after a command filled it (the review after an import),
+        at its default size if it was hidden, and let the automatic docks (the overview)
+        follow the map the command changed. The map pane has its final size on return, so
+        the caller can frame the map in it."""
+        appearing = dock.isHidden()
+        dock.show()
+        dock.raise_()
+        layout = self.layout()
+        if layout is None:  # never for a QMainWindow; keeps the type checker content
+            return
+        layout.activate()
+        if appearing:
+            self._size_new_dock(dock)
+            layout.activate()
+        if self._shown_once and self._apply_auto_docks(self._auto_docks):
+            layout.activate()
+            if self.overview_dock.isVisible():
+                # The column shares out its height again, once the legend has laid out
+                # the authors the command added (its new rows are shown on the next turn;
+                # sized now, the legend's foot was cut off). Only heights in the right
+                # column change, so the map's frame stays right.
+                QTimer.singleShot(0, self, self._size_right_column)
+
     # ================================================================ building
     def _dock(self, title: str, name: str, widget: QWidget, scroll: bool = False) -> QDockWidget:
         """A dock; ``scroll`` puts tall forms in a scroll area so they never force the
@@ -102,7 +140,22 @@ class DockLayout(_Base):
         self._docks_sized = False
         self._shown_once = False
         self._auto_docks: list[tuple[QDockWidget, Callable[[], bool]]] = []
+        self._demand_docks: list[tuple[QDockWidget, Callable[[], bool]]] = []
         self._auto_applying = False
+
+    def _group_bottom_docks(self) -> None:
+        """Tab the docks that features put under the map (positions, import review) into
+        one group: side by side, each got half of the map's width, too narrow for a table
+        of sentences; stacked, the map lost twice the height. Tabbed, each gets the whole
+        strip and the window raises the one a map or a command needs."""
+        bottom = [
+            d
+            for d in self.findChildren(QDockWidget)
+            if self.dockWidgetArea(d) == Qt.DockWidgetArea.BottomDockWidgetArea
+            and not d.isFloating()
+        ]
+        for dock in bottom[1:]:
+            self.tabifyDockWidget(bottom[0], dock)
 
     # ================================================================ arranging
     def _restore_state(self) -> bool:
@@ -137,8 +190,14 @@ class DockLayout(_Base):
         assert layout is not None  # a QMainWindow always has its layout
         overview = [x for x in self._auto_docks if x[0] is self.overview_dock]
         changed = self._apply_auto_docks([x for x in self._auto_docks if x not in overview])
+        demanded = self._show_demanded_docks()
+        changed = changed or bool(demanded)
         if default_sizes:
             self._size_docks()
+        else:
+            for dock in demanded:
+                layout.activate()
+                self._size_new_dock(dock)
         layout.activate()
         changed = self._apply_auto_docks(overview) or changed
         if default_sizes:
@@ -163,6 +222,21 @@ class DockLayout(_Base):
             self._auto_applying = False
         return changed
 
+    def _show_demanded_docks(self) -> list[QDockWidget]:
+        """Show (and raise) the demanded docks this map needs; the ones newly shown."""
+        shown = []
+        self._auto_applying = True  # the map showing a dock is not the user choosing
+        try:
+            for dock, needed in self._demand_docks:
+                if needed():
+                    if dock.isHidden():
+                        shown.append(dock)
+                    dock.show()
+                    dock.raise_()
+        finally:
+            self._auto_applying = False
+        return shown
+
     def _dock_toggled(self, dock: QDockWidget, shown: bool) -> None:
         if not self._auto_applying and self._shown_once:
             self.settings.setValue(CHOSEN_KEY + dock.objectName(), shown)
@@ -182,9 +256,26 @@ class DockLayout(_Base):
             and self.dockWidgetArea(d) == Qt.DockWidgetArea.BottomDockWidgetArea
         ]
         for dock in bottom:
-            preferred = getattr(dock, "preferred_height", None)
-            want = preferred() if callable(preferred) else dock.sizeHint().height()
-            self.resizeDocks([dock], [max(110, min(want, height * 6 // 25))], vertical)
+            self.resizeDocks([dock], [self._default_height(dock, height)], vertical)
+
+    def _default_height(self, dock: QDockWidget, window_height: int) -> int:
+        """A bottom dock's default height: what it asks for (``preferred_height()``), at
+        most its share of the window (``height_share``, else about a quarter) and at least
+        a few rows. The review dock asks for a larger share: six rows of sentences were too
+        few to review an import by."""
+        preferred = getattr(dock, "preferred_height", None)
+        want = preferred() if callable(preferred) else dock.sizeHint().height()
+        share = getattr(dock, "height_share", 6 / 25)
+        cap = int(window_height * share) if isinstance(share, float) else window_height * 6 // 25
+        return max(110, min(want, cap))
+
+    def _size_new_dock(self, dock: QDockWidget) -> None:
+        """Give a dock that appears after the window was arranged its default size (under
+        the map: its default height; beside it Qt's split is kept)."""
+        if dock.isFloating() or self.dockWidgetArea(dock) != Qt.DockWidgetArea.BottomDockWidgetArea:
+            return
+        height = self._default_height(dock, max(self.height(), 600))
+        self.resizeDocks([dock], [height], Qt.Orientation.Vertical)
 
     def _size_right_column(self) -> None:
         """Inspector on top, legend in the middle, the overview (when shown) at the foot.

@@ -10,7 +10,7 @@ top cards (its conclusions) instead. :class:`Navigation` is a mixin of
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QSize, Qt
@@ -127,23 +127,48 @@ class Navigation(_Base):
         """The view a map opens with: all of it if its text is still readable that way,
         otherwise readable text at the top of the map, where the conclusions are (the
         overview and "fit map" show the rest)."""
+        self._frame_readably(None)
+
+    def show_claims_readably(self, claim_ids: Collection[str]) -> None:
+        """Like :meth:`show_initial`, but a map too big to read whole opens on these
+        claims (an import frames its first article's thesis) instead of the top card."""
+        self._frame_readably(claim_ids)
+
+    def _frame_readably(self, focus: Collection[str] | None) -> None:
         self.fit_all()
         if self.zoom() >= MIN_READABLE_FIT:
             return
         self.setTransform(QTransform.fromScale(OPEN_ZOOM, OPEN_ZOOM))
         content = self._scene.content_rect()
         cards = [i for i in self._scene.claim_items() if i.isVisible()]
-        top = min(cards, key=lambda i: i.pos().y()) if cards else None
-        x = top.sceneBoundingRect().center().x() if top is not None else content.center().x()
+        chosen = [i for i in cards if focus is not None and i.claim_id in focus]
         half_w = self.viewport().width() / 2 / OPEN_ZOOM
         half_h = self.viewport().height() / 2 / OPEN_ZOOM
+        if chosen:
+            area = chosen[0].sceneBoundingRect()
+            for item in chosen[1:]:
+                area = area.united(item.sceneBoundingRect())
+            x = area.center().x()
+            # the claims near the top of the frame, with the margin the map has above
+            top = area.top() - 24
+        else:
+            first = min(cards, key=lambda i: i.pos().y()) if cards else None
+            x = (
+                first.sceneBoundingRect().center().x()
+                if first is not None
+                else content.center().x()
+            )
+            top = content.top()
         # No empty margin where there is more map: keep the frame inside the map's extent
         # on a side that does not fit, and centred on a side that does.
         if content.width() > 2 * half_w:
             x = min(max(x, content.left() + half_w), content.right() - half_w)
         else:
             x = content.center().x()
-        y = content.top() + half_h if content.height() > 2 * half_h else content.center().y()
+        if content.height() > 2 * half_h:
+            y = min(max(top + half_h, content.top() + half_h), content.bottom() - half_h)
+        else:
+            y = content.center().y()
         self.centerOn(x, y)
         self._zoom_changed()
 

@@ -1,0 +1,295 @@
+"""The Import Review dock as a teacher meets it: it appears for a map with proposals, an
+import opens at a readable zoom, the list has room and says whose each sentence is, the
+bulk button says how many it accepts, and a retyped proposal says who retyped it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QApplication, QHeaderView, QScrollArea
+
+from argmap.document import MapDocument
+from argmap.extract.build import build_import, place
+from argmap.mapfile import load, save
+from argmap.model import ArgumentMap
+from tests.conftest import FIXTURES, MAPS
+from ui.qt.canvas.view import MIN_READABLE_FIT
+from ui.qt.importer import (
+    CONF_COL,
+    KIND_COL,
+    REASON_COL,
+    SOURCE_COL,
+    TEXT_COL,
+    ImportFeature,
+    pending,
+    retype_edit,
+    retyped_reason,
+)
+from ui.qt.undo import push_edit
+from ui.qt.window import MainWindow
+
+SEEDS = sorted((FIXTURES / "seeds").glob("*.txt"))
+PLAIN = MAPS / "ct-leverage.argmap.json"  # no proposals
+
+MakeWindow = Callable[..., MainWindow]
+
+
+@pytest.fixture(scope="module")
+def imported_map(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The five seed op-eds imported as ``argmap import`` does (a map of proposals)."""
+    result = build_import([str(p) for p in SEEDS], ArgumentMap())
+    place(result, ArgumentMap())
+    doc = MapDocument()
+    result.edit().apply(doc)
+    path = tmp_path_factory.mktemp("seeds") / "seeds.argmap.json"
+    save(doc.map, path)
+    return path
+
+
+@pytest.fixture
+def make_window(qtbot: Any, tmp_path: Path) -> MakeWindow:
+    """Full windows (features installed) sharing one settings file, no question asked."""
+
+    def make(size: tuple[int, int] = (1600, 1000), recover: bool = False) -> MainWindow:
+        settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(settings, tmp_path / "recovery", autosave_ms=3_600_000)
+        window.show_error = lambda title, text: pytest.fail(f"{title}: {text}")  # type: ignore[method-assign]
+        window.ask_save_changes = lambda: "discard"  # type: ignore[method-assign]
+        window.ask_recover = lambda _recovery: recover  # type: ignore[method-assign]
+        qtbot.addWidget(window)
+        window.resize(*size)
+        return window
+
+    return make
+
+
+def _feature(window: MainWindow) -> ImportFeature:
+    found = [c for c in window.children() if isinstance(c, ImportFeature)]
+    assert len(found) == 1
+    return found[0]
+
+
+def _show(qtbot: Any, window: MainWindow) -> None:
+    window.show()
+    qtbot.waitExposed(window)
+    QApplication.processEvents()
+
+
+# ------------------------------------------------------------------ 1. it appears
+def test_opening_a_map_with_proposals_shows_the_review(
+    qtbot: Any, make_window: MakeWindow, imported_map: Path
+) -> None:
+    window = make_window()
+    dock = _feature(window).dock
+    _show(qtbot, window)
+    assert not dock.isVisible()  # an empty map: nothing to review
+    assert window.open_path(imported_map)  # File → Open
+    assert dock.isVisible()
+    assert window.dockWidgetArea(dock) == Qt.DockWidgetArea.BottomDockWidgetArea
+    assert dock.tree.topLevelItemCount() == len(pending(window.doc)) > 100
+
+    assert window.open_path(PLAIN)  # no proposals: left as the user had it (shown)
+    QApplication.processEvents()
+    assert dock.isVisible() and dock.tree.topLevelItemCount() == 0
+    dock.toggleViewAction().trigger()  # the user closes it
+    assert window.open_path(PLAIN)
+    assert not dock.isVisible()
+    assert window.open_path(imported_map)  # the work waiting wins over that choice
+    assert dock.isVisible()
+
+
+def test_a_map_with_proposals_opens_with_the_review_from_the_command_line(
+    qtbot: Any, make_window: MakeWindow, imported_map: Path
+) -> None:
+    """``argmap-gui x.argmap.json`` (and ``--screenshot``) set the map before showing."""
+    window = make_window()
+    window.set_map(load(imported_map), imported_map)
+    _show(qtbot, window)
+    dock = _feature(window).dock
+    assert dock.isVisible()
+    # a sensible default height: ten rows or so, and the map keeps most of the window
+    tree = dock.tree
+    assert tree.viewport().height() >= 8 * tree.sizeHintForRow(0)
+    assert window.view.height() >= 0.5 * window.height()
+
+
+def test_recovered_work_with_proposals_shows_the_review(
+    qtbot: Any, make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    crashed = make_window()
+    _feature(crashed).import_files([str(SEEDS[0])])
+    assert crashed.autosave.save_now() is not None
+    monkeypatch.setattr("ui.qt.files._pid_alive", lambda _pid: False)  # then it "crashed"
+
+    window = make_window(recover=True)
+    _show(qtbot, window)
+    dock = _feature(window).dock
+    assert not dock.isVisible()
+    assert window.offer_recovery()
+    assert pending(window.doc) and dock.isVisible()
+
+
+# ------------------------------------------------------------------ 2. a readable import
+def test_import_opens_readable_on_the_first_articles_thesis(
+    qtbot: Any, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    _show(qtbot, window)
+    feature = _feature(window)
+    feature.ask_paths = lambda: [str(p) for p in SEEDS]  # type: ignore[method-assign]
+    feature.action.trigger()  # File → Import Articles…
+    QApplication.processEvents()
+    view, doc = window.view, window.doc
+    assert len(doc.map.sources) == 11
+    assert view.zoom() >= MIN_READABLE_FIT  # not blank boxes
+    first = feature.last_result
+    assert first is not None
+    thesis = next(
+        c for c in doc.map.claims if c.kind == "thesis" and c.source == first.sources[0].id
+    )
+    item = view.map_scene().claim_item(thesis.id)
+    assert item is not None
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert shown.contains(item.sceneBoundingRect())
+    assert window.overview_dock.isVisible()  # the overview shows the rest
+    # and the right column shares out its height again: the legend's foot is not cut off
+    legend_area = window.legend_dock.widget()
+    assert isinstance(legend_area, QScrollArea)
+    qtbot.waitUntil(lambda: legend_area.viewport().height() >= window.legend.sizeHint().height())
+    assert feature.dock.isVisible()
+    assert window.doc.map.title.startswith("Imported: ")  # the new map got a name
+    assert window.undo_stack.count() == 1  # and it all is one undo step
+    window.undo_stack.undo()
+    assert window.doc.map.title == "" and window.doc.map.claims == []
+
+
+# ------------------------------------------------------------------ 3. room to read
+def test_review_columns_say_whose_and_give_the_text_the_room(
+    qtbot: Any, make_window: MakeWindow, imported_map: Path
+) -> None:
+    window = make_window()
+    _show(qtbot, window)
+    assert window.open_path(imported_map)
+    QApplication.processEvents()
+    dock = _feature(window).dock
+    tree, doc = dock.tree, window.doc
+    headers = [tree.headerItem().text(c) for c in range(tree.columnCount())]
+    assert headers[TEXT_COL] == "Text" and headers[SOURCE_COL] == "Source"
+    header = tree.header()
+    assert header.sectionResizeMode(TEXT_COL) == QHeaderView.ResizeMode.Stretch
+    others = sum(header.sectionSize(c) for c in (KIND_COL, CONF_COL, SOURCE_COL, REASON_COL))
+    assert header.sectionSize(TEXT_COL) >= 0.3 * tree.viewport().width()
+    assert header.sectionSize(TEXT_COL) + others <= tree.viewport().width() + 2  # no h-scroll
+    sources = set()
+    for i in range(tree.topLevelItemCount()):
+        item = tree.topLevelItem(i)
+        assert item is not None
+        claim = doc.claims[str(item.data(0, Qt.ItemDataRole.UserRole + 1))]
+        assert claim.text in item.toolTip(TEXT_COL)  # the full text, however narrow
+        source = doc.sources[claim.source or ""]
+        assert item.text(SOURCE_COL) == (source.title or source.id)
+        assert source.title in item.toolTip(SOURCE_COL)
+        assert not item.text(REASON_COL).startswith(f"{claim.kind}:")  # the Kind column says it
+        assert item.toolTip(REASON_COL) == claim.origin.reason
+        sources.add(claim.source)
+    assert len(sources) >= 8  # every article with proposals is named
+
+
+# ------------------------------------------------------------------ 4. say how many
+def test_accept_above_threshold_says_how_many_and_is_one_undo_step(
+    qtbot: Any, make_window: MakeWindow, imported_map: Path
+) -> None:
+    window = make_window()
+    _show(qtbot, window)
+    assert window.open_path(imported_map)
+    dock, doc = _feature(window).dock, window.doc
+
+    def above(limit: float) -> list[str]:
+        return [c for c in pending(doc) if (doc.claims[c].origin.confidence or 0) >= limit - 1e-9]
+
+    n = len(above(0.6))
+    assert 0 < n < len(pending(doc))
+    assert dock.accept_all_button.text() == f"Accept {n} ≥ 0.60"
+    assert dock.reject_rest_button.text() == f"Reject {len(pending(doc)) - n} < 0.60"
+    dock.threshold.setValue(0.7)  # the count follows the threshold
+    n = len(above(0.7))
+    assert dock.accept_all_button.text() == f"Accept {n} ≥ 0.70"
+    dock.tree.topLevelItem(0).setSelected(True)  # and the proposals
+    dock.reject_selected()
+    QApplication.processEvents()
+    n = len(above(0.7))
+    assert dock.accept_all_button.text() == f"Accept {n} ≥ 0.70"
+
+    steps = window.undo_stack.index()
+    expected = set(above(0.7))
+    qtbot.mouseClick(dock.accept_all_button, Qt.MouseButton.LeftButton)
+    assert window.undo_stack.index() == steps + 1
+    assert not expected & set(pending(doc))
+    assert dock.accept_all_button.text() == "Accept 0 ≥ 0.70"
+    assert not dock.accept_all_button.isEnabled()
+    window.undo_stack.undo()
+    QApplication.processEvents()
+    assert expected <= set(pending(doc))
+    assert dock.accept_all_button.text() == f"Accept {len(expected)} ≥ 0.70"
+
+
+# ------------------------------------------------------------------ 5. retyped by whom
+def test_make_premise_says_the_reviewer_changed_it(
+    qtbot: Any, make_window: MakeWindow, imported_map: Path
+) -> None:
+    window = make_window()
+    _show(qtbot, window)
+    assert window.open_path(imported_map)
+    dock, doc = _feature(window).dock, window.doc
+    thesis = next(c for c in doc.map.claims if c.kind == "thesis")
+    original = thesis.origin.reason
+    assert original.startswith("thesis: ")
+    dock.select_ids([thesis.id])
+    make = {a.text(): a for a in dock.build_menu().actions()}
+    make["Make Premise"].trigger()
+    claim = doc.claims[thesis.id]
+    assert claim.kind == "premise" and claim.origin.is_proposal
+    cue = original.removeprefix("thesis: ")
+    assert claim.origin.reason == (
+        f"premise (changed from thesis by the reviewer; proposed for {cue})"
+    )
+    make = {a.text(): a for a in dock.build_menu().actions()}
+    make["Make Evidence"].trigger()  # what the extractor proposed stays the reference
+    assert doc.claims[thesis.id].origin.reason.startswith(
+        "evidence (changed from thesis by the reviewer"
+    )
+    window.undo_stack.undo()
+    window.undo_stack.undo()
+    assert doc.claims[thesis.id].origin.reason == original
+    assert doc.claims[thesis.id].kind == "thesis"
+
+
+def test_retyped_reason_round_trips() -> None:
+    reason = "thesis: ranked first, deontic cue “should”"
+    premise = retyped_reason(reason, "thesis", "premise")
+    assert premise == (
+        "premise (changed from thesis by the reviewer; proposed for ranked first, "
+        "deontic cue “should”)"
+    )
+    assert retyped_reason(premise, "premise", "thesis") == reason  # back to what was proposed
+    assert retyped_reason("thesis", "thesis", "premise") == (
+        "premise (changed from thesis by the reviewer)"
+    )
+    assert (
+        retyped_reason("", "thesis", "premise") == "premise (changed from thesis by the reviewer)"
+    )
+
+
+def test_retyping_a_manual_claim_leaves_its_origin(qtbot: Any) -> None:
+    doc = MapDocument(load(PLAIN))
+    claim = doc.map.claims[0]
+    other = "premise" if claim.kind != "premise" else "evidence"
+    edit = retype_edit(doc, [claim.id], other)
+    assert edit is not None
+    push_edit(QUndoStack(), doc, edit)
+    assert doc.claims[claim.id].origin == claim.origin
