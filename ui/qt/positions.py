@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QPoint, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QPoint, Qt
 from PySide6.QtGui import QAction, QColor, QPalette, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,14 +41,23 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from argmap.compare import STANCE_FILL, PositionsMatrix, positions_matrix, short_names
 from argmap.document import Edit, EditError, MapDocument
-from argmap.edits import AddPosition, Macro, RemovePosition, SetStance, UpdatePosition
-from argmap.model import STANCES, Position, Stance
+from argmap.edits import (
+    AddPosition,
+    Macro,
+    RemovePosition,
+    SetGroundSide,
+    SetStance,
+    UpdatePosition,
+)
+from argmap.model import STANCES, ArgumentMap, GroundSide, Position, Stance
+from ui.qt.dockrefresh import RefreshWhileShown
 from ui.qt.undo import push_edit
 
 DISAGREE_MARK = "⚠"
@@ -92,6 +101,36 @@ def select_on_map(view: Any, ids: list[str]) -> None:
 
 def choice_text(stance: Stance | None) -> str:
     return stance if stance is not None else "(unrecorded)"
+
+
+GROUNDS_LISTED = 8
+"""Grounds a row heading's tooltip lists one by one (the rest are counted)."""
+
+
+def grounds_text(amap: ArgumentMap, position: Position) -> str:
+    """The grounds of a position, each with the side recorded for it (or "author's
+    stance" where none is), for the row heading's tooltip: the side a ground argues was
+    invisible in the app, so a *mixed* author's grounds could not be checked there."""
+    n = len(position.grounds)
+    if not n:
+        return "No grounds yet: select claims on the map, then Ground on Selection."
+    claims = amap.claim_index()
+    names = {a.id: a.name for a in amap.authors}
+    recorded = sum(1 for g in position.grounds if g in position.sides)
+    sided = f" ({recorded} with a recorded side)" if recorded else ""
+    lines = [f"Grounded on {n} claim{'s' if n != 1 else ''}{sided}:"]
+    for ground in position.grounds[:GROUNDS_LISTED]:
+        claim = claims.get(ground)
+        if claim is None:
+            continue
+        side = position.sides.get(ground)
+        label = f"argues {side}" if side else "author's stance"
+        text = claim.text if len(claim.text) <= 60 else claim.text[:59] + "…"
+        who = f" ({names[claim.author]})" if claim.author in names else ""
+        lines.append(f"  • [{label}] {text}{who}")
+    if n > GROUNDS_LISTED:
+        lines.append(f"  … and {n - GROUNDS_LISTED} more")
+    return "\n".join(lines)
 
 
 class StanceDelegate(QStyledItemDelegate):
@@ -201,10 +240,10 @@ class PositionsTable(QTableWidget):
         for r, pos in enumerate(matrix.positions):
             vh = self.verticalHeaderItem(r)
             if vh is not None:
-                grounds = len(pos.grounds)
                 vh.setToolTip(
                     f"{pos.label}\n{pos.description}".strip()
-                    + f"\nGrounded on {grounds} claim{'s' if grounds != 1 else ''}."
+                    + "\n"
+                    + grounds_text(amap, pos)
                     + "\nDouble-click to rename; right-click for more."
                 )
             for c, author in enumerate(matrix.authors):
@@ -380,6 +419,22 @@ class PositionsDock(QDockWidget):
             lambda: self.ground_on_selection(add=True),
             "Add the claims selected on the map to the current position's grounds",
         )
+        self.side_for_action = self._command(
+            "Argues For",
+            lambda: self.set_side_of_selection("for"),
+            "Mark the claims selected on the map as grounds arguing for the current position",
+        )
+        self.side_against_action = self._command(
+            "Argues Against",
+            lambda: self.set_side_of_selection("against"),
+            "Mark the claims selected on the map as grounds arguing against the current position",
+        )
+        self.side_clear_action = self._command(
+            "Clear Side",
+            lambda: self.set_side_of_selection(None),
+            "Forget the side recorded for the selected grounds (they take their author's "
+            "stance again)",
+        )
         self.delete_action = self._command(
             "Delete", self.delete_position, "Delete the current position (undo restores it)"
         )
@@ -395,6 +450,22 @@ class PositionsDock(QDockWidget):
         self.toolbar.addActions([self.rename_action, self.describe_action])
         self.toolbar.addSeparator()
         self.toolbar.addActions([self.ground_action, self.add_grounds_action])
+        # The side a ground argues: needed for an author stated *mixed*, whose grounds
+        # are on both sides (a menu button keeps the toolbar one row in a narrow dock).
+        self.side_menu = QMenu("Side", self)
+        self.side_menu.addActions(
+            [self.side_for_action, self.side_against_action, self.side_clear_action]
+        )
+        self.side_button = QToolButton(self.toolbar)
+        self.side_button.setText("Side of Selection")
+        self.side_button.setToolTip(
+            "Record which side of the question the selected claims argue (for an author "
+            "stated mixed, whose grounds are on both sides)"
+        )
+        self.side_button.setMenu(self.side_menu)
+        self.side_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.side_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.addWidget(self.side_button)
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.delete_action)
 
@@ -443,12 +514,11 @@ class PositionsDock(QDockWidget):
         if selection_changed is not None:  # the grounding commands count the selection
             selection_changed.connect(lambda *_: self.update_actions())
 
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
-        self._timer.timeout.connect(self.refresh)
-        host.doc.changed.connect(self._schedule)
-        self.refresh()
+        # Once per event-loop turn while shown; hidden (closed, or tabbed behind the
+        # import review) it is only marked stale and redrawn when it shows again.
+        self.updater = RefreshWhileShown(self, self._redraw)
+        host.doc.changed.connect(self.updater.schedule)
+        self.updater.run()
 
     def _command(self, text: str, slot: Callable[[], object], tip: str) -> QAction:
         action = QAction(text, self)
@@ -469,12 +539,17 @@ class PositionsDock(QDockWidget):
         return text if ok else None
 
     # ------------------------------------------------------------------ state
-    def _schedule(self) -> None:
-        self._timer.start()
-
     def refresh(self) -> None:
+        """Redraw the matrix now, shown or not (a command that needs it current)."""
+        self.updater.run()
+
+    def catch_up(self) -> None:
+        """Redraw now if the document changed since the last redraw."""
+        if self.updater.stale:
+            self.updater.run()
+
+    def _redraw(self) -> None:
         """Redraw the matrix, or show the empty state when there is nothing to draw."""
-        self._timer.stop()
         self.table.refresh()
         empty = not self.host.doc.positions
         self.pages.setCurrentWidget(self.empty_page if empty else self.matrix_page)
@@ -499,11 +574,18 @@ class PositionsDock(QDockWidget):
         self.ground_action.setEnabled(has_row and n > 0)
         self.add_grounds_action.setEnabled(has_row and n > 0)
         self.ground_action.setText(f"Ground on Selection ({n})" if n else "Ground on Selection")
+        position = self._target(None)
+        sided = self._sided(position, self.selected_claims()) if position else []
+        self.side_for_action.setEnabled(has_row and n > 0)
+        self.side_against_action.setEnabled(has_row and n > 0)
+        self.side_clear_action.setEnabled(bool(sided))
+        self.side_button.setEnabled(has_row and n > 0)
+        count = f" ({n})" if n else ""
+        self.side_button.setText(f"Side of Selection{count}")
 
     def select_position(self, position_id: str) -> None:
         """Make ``position_id`` the current row (redrawing first if an edit is pending)."""
-        if self._timer.isActive():
-            self.refresh()
+        self.catch_up()
         row = self.table.row_of(position_id)
         if row >= 0:
             self.table.setCurrentCell(row, max(self.table.currentColumn(), 0))
@@ -591,6 +673,51 @@ class PositionsDock(QDockWidget):
         self.host.status(f"“{position.label}” is grounded on {n} claim{'s' if n != 1 else ''}.")
         return True
 
+    @staticmethod
+    def _sided(position: Position, claim_ids: list[str]) -> list[str]:
+        """The claims among ``claim_ids`` with a side recorded for ``position``."""
+        return [c for c in claim_ids if c in position.sides]
+
+    def set_side_of_selection(
+        self, side: GroundSide | None, position_id: str | None = None
+    ) -> bool:
+        """Record that the claims selected on the map argue ``side`` of the position
+        (they become grounds if they were not), or with ``None`` forget their recorded
+        side; one undo step however many claims (a Macro of SetGroundSide edits)."""
+        position = self._target(position_id)
+        if position is None:
+            return False
+        selected = self.selected_claims()
+        if not selected:
+            self.host.status("Select the grounds on the map first.")
+            return False
+        if side is None:
+            ids = self._sided(position, selected)
+        else:
+            ids = [c for c in selected if position.sides.get(c) != side]
+        if not ids:
+            said = f"argue {side}" if side else "have no recorded side"
+            self.host.status(f"The selected claims already {said} on “{position.label}”.")
+            return False
+        edits: list[Edit] = [SetGroundSide(position.id, c, side) for c in ids]
+        n = len(ids)
+        if n == 1:
+            edit = edits[0]
+        else:
+            name = f"Mark {n} grounds as {side}" if side else f"Clear side of {n} grounds"
+            edit = Macro(edits, name)
+        if not self._push(edit, "Cannot record the side"):
+            return False
+        self.update_actions()  # "Clear Side" follows at once, not at the next redraw
+        added = sum(1 for c in ids if c not in position.grounds)
+        grounds = f"{n} ground{'s' if n != 1 else ''}"
+        if side is None:
+            told = f"{grounds} take their author's stance again"
+        else:
+            told = f"{grounds} argue {side}" + (f" ({added} newly a ground)" if added else "")
+        self.host.status(f"“{position.label}”: {told}.")
+        return True
+
     def delete_position(self, position_id: str | None = None) -> bool:
         """Delete the position with its stances; one undo step, so no confirmation."""
         position = self._target(position_id)
@@ -628,6 +755,21 @@ class PositionsDock(QDockWidget):
                 n > 0,
             ),
             (
+                f"Selected Claims Argue For ({n})",
+                lambda: self.set_side_of_selection("for", position_id),
+                n > 0,
+            ),
+            (
+                f"Selected Claims Argue Against ({n})",
+                lambda: self.set_side_of_selection("against", position_id),
+                n > 0,
+            ),
+            (
+                "Clear Side of Selected Claims",
+                lambda: self.set_side_of_selection(None, position_id),
+                bool(self._sided(position, self.selected_claims())),
+            ),
+            (
                 f"Select Grounds on the Map ({len(position.grounds)})",
                 lambda: self.select_position_grounds(position_id),
                 bool(position.grounds),
@@ -635,7 +777,7 @@ class PositionsDock(QDockWidget):
             ("Delete Position", lambda: self.delete_position(position_id), True),
         ]
         for i, (text, slot, enabled) in enumerate(entries):
-            if i in (2, 5):
+            if i in (2, 4, 8):
                 menu.addSeparator()
             action = menu.addAction(text)
             action.setEnabled(enabled)
@@ -665,8 +807,7 @@ class PositionsDock(QDockWidget):
     def preferred_height(self) -> int:
         """The height that shows every row and the legend without scrolling, so the window
         gives the matrix what it needs by default and the map the rest."""
-        if self._timer.isActive():  # a map just opened: count its rows now
-            self.refresh()
+        self.catch_up()  # a map just opened: count its rows now
         title = self.style().pixelMetric(self.style().PixelMetric.PM_TitleBarHeight)
         margins = self._layout.contentsMargins()
         width = max(self.width(), 700) - 8
@@ -685,5 +826,5 @@ class PositionsDock(QDockWidget):
         return body + max(title, 20)
 
     def detach(self) -> None:
-        self.host.doc.changed.disconnect(self._schedule)
-        self._timer.stop()
+        self.host.doc.changed.disconnect(self.updater.schedule)
+        self.updater.stale = False
