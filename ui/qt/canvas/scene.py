@@ -15,9 +15,8 @@ opening a map never creates an undo entry or marks the map modified.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from psygnal import SignalInstance
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QPalette, QUndoStack
 from PySide6.QtWidgets import QApplication, QGraphicsScene
@@ -27,6 +26,9 @@ from argmap.layout import ROUTE_MAX_CLAIMS, Layout, compute_layout, place_new_cl
 from argmap.model import Author, Claim, Link, Point
 from ui.qt.canvas.items import ClaimItem, Mark
 from ui.qt.canvas.links import LinkItem
+
+if TYPE_CHECKING:
+    from psygnal import SignalInstance
 
 BSP_DEPTH = 8
 ROUTE_NOW_MAX_CLAIMS = 100
@@ -78,7 +80,19 @@ class MapScene(QGraphicsScene):
         self._route_timer.setSingleShot(True)
         self._route_timer.setInterval(0)
         self._route_timer.timeout.connect(self._route_saved)
-        self._connections: list[tuple[SignalInstance, Callable[..., Any]]] = [
+        # A scene built only to be drawn (interactive=False) never sees the document change,
+        # so it does not follow its signals: that keeps an image export from importing and
+        # wiring psygnal at all.
+        self._connections: list[tuple[SignalInstance, Callable[..., Any]]] = []
+        if interactive:
+            self._connections = self._follow(doc)
+        for signal, slot in self._connections:
+            signal.connect(slot)
+        self.rebuild()
+
+    def _follow(self, doc: MapDocument) -> list[tuple[SignalInstance, Callable[..., Any]]]:
+        """The document signals the scene mirrors, each with its handler."""
+        return [
             (doc.reset, self.rebuild),
             (doc.claim_added, self._on_claim_added),
             (doc.claim_removed, self._on_claim_removed),
@@ -89,9 +103,6 @@ class MapScene(QGraphicsScene):
             (doc.link_changed, self._on_link_changed),
             (doc.author_changed, self._on_author_changed),
         ]
-        for signal, slot in self._connections:
-            signal.connect(slot)
-        self.rebuild()
 
     def detach(self) -> None:
         """Stop following the document (before the scene is thrown away)."""
