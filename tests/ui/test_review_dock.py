@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QApplication, QHeaderView, QScrollArea
+from PySide6.QtWidgets import QApplication, QDockWidget, QHeaderView, QScrollArea
 
 from argmap.document import MapDocument
 from argmap.extract.build import build_import, place
@@ -156,6 +156,8 @@ def test_import_opens_readable_on_the_first_articles_thesis(
     assert item is not None
     shown = view.mapToScene(view.viewport().rect()).boundingRect()
     assert shown.contains(item.sceneBoundingRect())
+    assert view.map_scene().selected_claim_ids() == [thesis.id]  # its article is shown
+    assert window.sources.shown_source == thesis.source
     assert window.overview_dock.isVisible()  # the overview shows the rest
     # and the right column shares out its height again: the legend's foot is not cut off
     legend_area = window.legend_dock.widget()
@@ -168,11 +170,49 @@ def test_import_opens_readable_on_the_first_articles_thesis(
     assert window.doc.map.title == "" and window.doc.map.claims == []
 
 
-# ------------------------------------------------------------------ 3. room to read
-def test_review_columns_say_whose_and_give_the_text_the_room(
-    qtbot: Any, make_window: MakeWindow, imported_map: Path
+OPED = """Why Washington Should Talk to Kabul
+
+By Jane Doe
+
+The United States should open a formal channel to the Taliban government. Isolation has \
+not changed the Taliban's behaviour in three years, and it has left millions of Afghans \
+without aid. Critics argue that engagement rewards terror, but talking is not endorsing. \
+For example, Washington kept talking to Moscow throughout the Cold War. Therefore the \
+administration must appoint an envoy this year.
+"""
+
+
+def test_import_into_a_map_laid_out_by_the_app_lands_beside_it(
+    qtbot: Any, make_window: MakeWindow, tmp_path: Path
 ) -> None:
+    """The bundled maps have no saved positions: the app lays them out. An import placed
+    against saved positions alone landed on top of the cards."""
     window = make_window()
+    _show(qtbot, window)
+    assert window.open_path(MAPS / "afghanistan-debate.argmap.json")
+    scene = window.view.map_scene()
+    before = {i.claim_id: i.sceneBoundingRect() for i in scene.claim_items()}
+    article = tmp_path / "oped.txt"
+    article.write_text(OPED, encoding="utf-8")
+    result = _feature(window).import_files([str(article)])
+    assert result is not None and result.claims
+    for claim in result.claims:
+        item = scene.claim_item(claim.id)
+        assert item is not None
+        rect = item.sceneBoundingRect()
+        assert not any(rect.intersects(old) for old in before.values()), claim.text
+    positions = window.findChild(QDockWidget, "positions-dock")
+    assert isinstance(positions, QDockWidget)
+    assert _feature(window).dock.isVisible()  # raised over the positions it is tabbed with
+    assert window.tabifiedDockWidgets(_feature(window).dock) == [positions]
+
+
+# ------------------------------------------------------------------ 3. room to read
+@pytest.mark.parametrize("size", [(1600, 1000), (1280, 800)])
+def test_review_columns_say_whose_and_give_the_text_the_room(
+    qtbot: Any, make_window: MakeWindow, imported_map: Path, size: tuple[int, int]
+) -> None:
+    window = make_window(size)
     _show(qtbot, window)
     assert window.open_path(imported_map)
     QApplication.processEvents()
@@ -183,7 +223,7 @@ def test_review_columns_say_whose_and_give_the_text_the_room(
     header = tree.header()
     assert header.sectionResizeMode(TEXT_COL) == QHeaderView.ResizeMode.Stretch
     others = sum(header.sectionSize(c) for c in (KIND_COL, CONF_COL, SOURCE_COL, REASON_COL))
-    assert header.sectionSize(TEXT_COL) >= 0.3 * tree.viewport().width()
+    assert header.sectionSize(TEXT_COL) >= 0.35 * tree.viewport().width()
     assert header.sectionSize(TEXT_COL) + others <= tree.viewport().width() + 2  # no h-scroll
     sources = set()
     for i in range(tree.topLevelItemCount()):

@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
 from argmap.document import Edit, EditError, MapDocument
 from argmap.edits import Macro, RemoveClaim, SetMeta, UpdateClaim, UpdateLink
 from argmap.extract.build import ImportResult, build_import, place
-from argmap.model import CLAIM_KINDS, ClaimKind
+from argmap.model import CLAIM_KINDS, ArgumentMap, ClaimKind
 from argmap.palette import KIND_LABEL
 from ui.qt.dockrefresh import RefreshWhileShown
 from ui.qt.undo import push_edit
@@ -257,6 +257,11 @@ class ReviewDock(QDockWidget):
         header.setSectionResizeMode(REASON_COL, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(SOURCE_COL, SOURCE_WIDTH)
         header.resizeSection(REASON_COL, REASON_WIDTH)
+        self._user_sized: set[int] = set()
+        """Columns the user dragged to a width: :meth:`fit_columns` leaves them alone."""
+        self._fitting = False
+        header.sectionResized.connect(self._section_resized)
+        self.tree.viewport().installEventFilter(self)
         layout.addWidget(self.tree)
 
         # One row of controls under the list: the height goes to the rows.
@@ -306,6 +311,34 @@ class ReviewDock(QDockWidget):
         # hidden, the list is marked stale and rebuilt when the dock is shown.
         self.updater = RefreshWhileShown(self, self.refresh)
         window.doc.changed.connect(self.updater.schedule)
+
+    def fit_columns(self) -> None:
+        """Source and Reason at their default widths where the list is wide, narrower
+        where it is not, so the text keeps at least half the width: in a 1280-pixel
+        window the fixed widths left the sentences a sixth of it."""
+        width = self.tree.viewport().width()
+        if width <= 0:
+            return
+        self._fitting = True
+        try:
+            header = self.tree.header()
+            for column, default, share in (
+                (SOURCE_COL, SOURCE_WIDTH, 0.17),
+                (REASON_COL, REASON_WIDTH, 0.2),
+            ):
+                if column not in self._user_sized:
+                    header.resizeSection(column, max(80, min(default, int(width * share))))
+        finally:
+            self._fitting = False
+
+    def _section_resized(self, column: int, _old: int, _new: int) -> None:
+        if not self._fitting and column in (SOURCE_COL, REASON_COL) and self.isVisible():
+            self._user_sized.add(column)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt's name
+        if watched is self.tree.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_columns()
+        return False
 
     def preferred_height(self) -> int:
         """Room for :data:`VISIBLE_ROWS` rows, the header and the controls (the window
@@ -536,7 +569,7 @@ class ImportFeature(QObject):
         problems = [f"{f.path}: {f.error}" for f in result.files if f.error]
         problems += [f"{f.path}: {w}" for f in result.files for w in f.warnings]
         if result.sources:
-            place(result, self.window.doc.map)
+            place(result, self.drawn_map())
             edit = result.edit()
             doc = self.window.doc
             if not doc.map.title and not doc.map.claims:  # name a new map, as the CLI does
@@ -562,15 +595,35 @@ class ImportFeature(QObject):
             self.window.show_error("Import Articles", "\n".join(problems))
         return result
 
+    def drawn_map(self) -> ArgumentMap:
+        """The window's map with every claim where the canvas draws it. A map laid out
+        by the app (no saved positions, like the bundled ones) has its cards at view-state
+        spots; placed against the saved positions alone, an import landed on top of them."""
+        amap = self.window.doc.map
+        scene = getattr(self.window.view, "map_scene", None)
+        drawn = scene().current_positions() if callable(scene) else {}
+        if not drawn or all(c.pos is not None for c in amap.claims):
+            return amap
+        claims = [
+            c.model_copy(update={"pos": drawn[c.id]}) if c.pos is None and c.id in drawn else c
+            for c in amap.claims
+        ]
+        return amap.model_copy(update={"claims": claims})
+
     def frame_import(self, result: ImportResult) -> None:
         """Show the first imported article's thesis (else its top claim) at a readable
         zoom, or the whole map when it fits readably: fitting several op-eds into the
-        pane drew blank boxes, and the overview shows where the rest is."""
+        pane drew blank boxes, and the overview shows where the rest is. The thesis is
+        selected, so the article pane shows the imported text and the inspector its
+        proposal."""
         view = self.window.view
         by_source = ([c for c in result.claims if c.source == s.id] for s in result.sources)
         claims = next((found for found in by_source if found), result.claims)
         theses = [c for c in claims if c.kind == "thesis"]
         focus = [c.id for c in (theses or claims)[:1]]
+        select = getattr(view, "select_claims", None)
+        if callable(select):  # the article beside the map turns to the imported one
+            select(focus, center=False)
         show = getattr(view, "show_claims_readably", None)
         if callable(show):
             show(focus)
