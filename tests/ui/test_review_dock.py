@@ -112,6 +112,15 @@ def test_a_map_with_proposals_opens_with_the_review_from_the_command_line(
     _show(qtbot, window)
     dock = _feature(window).dock
     assert dock.isVisible()
+    # the map opens on its first lane's conclusion, whole, not on a middle lane whose
+    # neighbour's cards are cut at the pane's edge
+    view = window.view
+    cards = list(view.map_scene().claim_items())
+    top = min(c.pos().y() for c in cards)
+    first = min((c for c in cards if c.pos().y() <= top + 60), key=lambda c: c.pos().x())
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert shown.contains(first.sceneBoundingRect())
+    assert view.zoom() >= MIN_READABLE_FIT
     # a sensible default height: ten rows or so, and the map keeps most of the window
     tree = dock.tree
     assert tree.viewport().height() >= 8 * tree.sizeHintForRow(0)

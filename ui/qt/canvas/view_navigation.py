@@ -11,7 +11,7 @@ top cards (its conclusions) instead. :class:`Navigation` is a mixin of
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtGui import QPainter, QTransform
@@ -35,6 +35,8 @@ MIN_READABLE_FIT = 0.5
 """Below this zoom labels are too small to read, so a map does not open fitted."""
 OPEN_ZOOM = 0.75
 """The zoom a map too big to fit readably opens at."""
+TOP_ROW_SLACK = 60.0
+"""Cards whose tops lie within this of the highest card's make the map's top row."""
 
 
 class Navigation(_Base):
@@ -152,12 +154,7 @@ class Navigation(_Base):
             # the claims near the top of the frame, with the margin the map has above
             top = area.top() - 24
         else:
-            first = min(cards, key=lambda i: i.pos().y()) if cards else None
-            x = (
-                first.sceneBoundingRect().center().x()
-                if first is not None
-                else content.center().x()
-            )
+            x = self._top_row_start(cards) if cards else content.center().x()
             top = content.top()
         # No empty margin where there is more map: keep the frame inside the map's extent
         # on a side that does not fit, and centred on a side that does.
@@ -171,6 +168,17 @@ class Navigation(_Base):
             y = content.center().y()
         self.centerOn(x, y)
         self._zoom_changed()
+
+    @staticmethod
+    def _top_row_start(cards: list[Any]) -> float:
+        """Where the frame a map opens with is centred across: on the first (leftmost)
+        card of the top row, where a lane layout puts the first article's conclusion.
+        Centred on whichever top card came first, a map of several lanes opened on a
+        middle lane with the cards of another cut at the pane's edge."""
+        top = min(i.pos().y() for i in cards)
+        row = [i for i in cards if i.pos().y() <= top + TOP_ROW_SLACK]
+        first = min(row, key=lambda i: i.pos().x())
+        return float(first.sceneBoundingRect().center().x())
 
     def fits_readably(self) -> bool:
         """Whether the whole map fits the viewport at a zoom whose text is still readable
