@@ -28,8 +28,8 @@ from ui.qt.importer import (
     ImportFeature,
     pending,
     retype_edit,
-    retyped_reason,
 )
+from ui.qt.inspector import retyped_reason
 from ui.qt.undo import push_edit
 from ui.qt.window import MainWindow
 
@@ -316,6 +316,26 @@ def test_make_premise_says_the_reviewer_changed_it(
     window.undo_stack.undo()
     assert doc.claims[thesis.id].origin.reason == original
     assert doc.claims[thesis.id].kind == "thesis"
+
+
+def test_changing_a_proposals_kind_in_the_inspector_says_so_too(
+    qtbot: Any, make_window: MakeWindow, imported_map: Path
+) -> None:
+    window = make_window()
+    _show(qtbot, window)
+    assert window.open_path(imported_map)
+    doc = window.doc
+    thesis = next(c for c in doc.map.claims if c.kind == "thesis")
+    window.view.select_claims([thesis.id])
+    combo = window.inspector.kind
+    combo.setCurrentIndex(combo.findData("recommendation"))
+    combo.activated.emit(combo.currentIndex())
+    claim = doc.claims[thesis.id]
+    assert claim.kind == "recommendation"
+    assert claim.origin.reason.startswith("recommendation (changed from thesis by the reviewer")
+    assert window.undo_stack.count() == 1
+    window.undo_stack.undo()
+    assert doc.claims[thesis.id] == thesis
 
 
 def test_retyped_reason_round_trips() -> None:

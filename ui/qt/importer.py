@@ -21,7 +21,6 @@ which tests replace.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from typing import Any, Protocol
 
@@ -51,6 +50,7 @@ from argmap.extract.build import ImportResult, build_import, place
 from argmap.model import CLAIM_KINDS, ArgumentMap, ClaimKind
 from argmap.palette import KIND_LABEL
 from ui.qt.dockrefresh import RefreshWhileShown
+from ui.qt.inspector import retype_changes
 from ui.qt.undo import push_edit
 
 ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
@@ -125,47 +125,13 @@ def reject_edit(doc: MapDocument, claim_ids: Iterable[str]) -> Macro | None:
     )
 
 
-RETYPED = re.compile(r"^(\w+) \(changed from (\w+) by the reviewer(?:; proposed for (.*))?\)$")
-"""A reason :func:`retyped_reason` wrote: the new kind, the proposed kind, its cue."""
-
-
-def retyped_reason(reason: str, old: ClaimKind, new: ClaimKind) -> str:
-    """The reason of a proposal the reviewer gave another kind: it says so, and keeps what
-    the extractor proposed and why (its cue), so retyping back restores the original.
-
-    The extractor's reason ("thesis: main-claim cue …") argued for the old kind; left on a
-    claim made a premise, it contradicted the card it explained.
-    """
-    match = RETYPED.match(reason)
-    if match:  # retyped before: what the extractor proposed is still the reference
-        proposed, cue = match.group(2), match.group(3) or ""
-        original = f"{proposed}: {cue}" if cue else proposed
-    else:
-        proposed, original = old, reason
-        prefix = f"{old}: "
-        cue = reason[len(prefix) :] if reason.startswith(prefix) else reason
-        cue = "" if cue == old else cue
-    if new == proposed:
-        return original
-    return f"{new} (changed from {proposed} by the reviewer" + (
-        f"; proposed for {cue})" if cue else ")"
-    )
-
-
 def retype_edit(doc: MapDocument, claim_ids: Iterable[str], kind: ClaimKind) -> Macro | None:
     """Change the kind of proposals (they stay proposals until accepted); an extracted
     claim's reason then says the reviewer changed it (see :func:`retyped_reason`)."""
     ids = [c for c in dict.fromkeys(claim_ids) if c in doc.claims and doc.claims[c].kind != kind]
     if not ids:
         return None
-    edits: list[Edit] = []
-    for claim_id in ids:
-        claim = doc.claims[claim_id]
-        changes: dict[str, Any] = {"kind": kind}
-        if claim.origin.kind == "extracted":
-            reason = retyped_reason(claim.origin.reason, claim.kind, kind)
-            changes["origin"] = claim.origin.model_copy(update={"reason": reason})
-        edits.append(UpdateClaim(claim_id, changes))
+    edits: list[Edit] = [UpdateClaim(c, retype_changes(doc.claims[c], kind)) for c in ids]
     return Macro(edits, f"Make {KIND_LABEL[kind].lower()}")
 
 
