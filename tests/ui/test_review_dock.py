@@ -92,6 +92,8 @@ def test_opening_a_map_with_proposals_shows_the_review(
     assert dock.isVisible()
     assert window.dockWidgetArea(dock) == Qt.DockWidgetArea.BottomDockWidgetArea
     assert dock.tree.topLevelItemCount() == len(pending(window.doc)) > 100
+    QApplication.processEvents()
+    assert dock.tree.viewport().height() >= 8 * dock.tree.sizeHintForRow(0)  # room to read
 
     assert window.open_path(PLAIN)  # no proposals: left as the user had it (shown)
     QApplication.processEvents()

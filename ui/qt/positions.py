@@ -710,11 +710,13 @@ class PositionsDock(QDockWidget):
             return False
         self.update_actions()  # "Clear Side" follows at once, not at the next redraw
         added = sum(1 for c in ids if c not in position.grounds)
-        grounds = f"{n} ground{'s' if n != 1 else ''}"
+        one = n == 1
+        grounds = f"{n} ground{'' if one else 's'}"
         if side is None:
-            told = f"{grounds} take their author's stance again"
+            told = f"{grounds} {'takes its' if one else 'take their'} author's stance again"
         else:
-            told = f"{grounds} argue {side}" + (f" ({added} newly a ground)" if added else "")
+            told = f"{grounds} {'argues' if one else 'argue'} {side}"
+            told += f" ({added} newly a ground)" if added else ""
         self.host.status(f"“{position.label}”: {told}.")
         return True
 

@@ -194,7 +194,7 @@ class DockLayout(_Base):
         changed = changed or bool(demanded)
         if default_sizes:
             self._size_docks()
-        else:
+        else:  # a dock this map demands gets its default height, as at start-up
             for dock in demanded:
                 layout.activate()
                 self._size_new_dock(dock)
