@@ -210,3 +210,21 @@ def test_screenshot_refuses_an_extension_qt_cannot_write(
     assert not window.isVisible()  # refused before any rendering
     assert list(tmp_path.glob("shot*")) == []
     assert image_format(Path("a.JPEG")) == "jpeg"
+
+
+def test_a_matrix_that_appears_with_a_map_gets_the_rows_it_needs(
+    qtbot: Any, make_window: MakeWindow
+) -> None:
+    """Opened after a map without positions, the matrix appears in a window already
+    arranged: it gets its default height then, not whatever Qt leaves it (three rows)."""
+    window = make_window()
+    _open_shown(qtbot, window, SINGLE)
+    positions = _positions_dock(window)
+    assert not positions.isVisible()
+    assert window.open_path(DEBATE)
+    QApplication.processEvents()
+    assert positions.isVisible()
+    table = positions.table  # type: ignore[attr-defined]
+    assert table.rowCount() == len(window.doc.map.positions)
+    assert table.viewport().height() >= table.verticalHeader().length()
+    assert positions.height() <= 0.25 * window.height()

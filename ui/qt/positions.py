@@ -809,7 +809,10 @@ class PositionsDock(QDockWidget):
     def preferred_height(self) -> int:
         """The height that shows every row and the legend without scrolling, so the window
         gives the matrix what it needs by default and the map the rest."""
-        self.catch_up()  # a map just opened: count its rows now
+        # Count the rows of the map now: asked while a new map is being opened, the
+        # document's change signals may not have reached this dock yet (so it would not
+        # know it is stale), and this is asked only when the window arranges its docks.
+        self.updater.run()
         title = self.style().pixelMetric(self.style().PixelMetric.PM_TitleBarHeight)
         margins = self._layout.contentsMargins()
         width = max(self.width(), 700) - 8
@@ -819,7 +822,12 @@ class PositionsDock(QDockWidget):
             return page + margins.top() + margins.bottom() + max(title, 20)
         table = self.table
         header = table.verticalHeader()  # its length is 0 until the table is first laid out
-        rows = sum(max(table.sizeHintForRow(r), 0) for r in range(table.rowCount()))
+        # A table not laid out yet (a map just opened) measures no row (-1): the heading's
+        # own hint then stands in, so a matrix that appears is not sized to no rows.
+        rows = sum(
+            max(table.sizeHintForRow(r), header.sectionSizeHint(r), 0)
+            for r in range(table.rowCount())
+        )
         rows = max(header.length(), rows) + table.horizontalHeader().sizeHint().height()
         frame = 2 * table.frameWidth()
         legend = self.legend.heightForWidth(width)  # wrapped, not hinted

@@ -189,13 +189,15 @@ class DockLayout(_Base):
         layout = self.layout()
         assert layout is not None  # a QMainWindow always has its layout
         overview = [x for x in self._auto_docks if x[0] is self.overview_dock]
-        changed = self._apply_auto_docks([x for x in self._auto_docks if x not in overview])
+        others = [x for x in self._auto_docks if x not in overview]
+        hidden = [d for d, _ in others if d.isHidden()]
+        changed = self._apply_auto_docks(others)
         demanded = self._show_demanded_docks()
         changed = changed or bool(demanded)
         if default_sizes:
             self._size_docks()
-        else:  # a dock this map demands gets its default height, as at start-up
-            for dock in demanded:
+        else:  # docks that appear for this map get their default height, as at start-up
+            for dock in [*(d for d in hidden if not d.isHidden()), *demanded]:
                 layout.activate()
                 self._size_new_dock(dock)
         layout.activate()
