@@ -1,8 +1,8 @@
 """Recompute a dock's contents after document changes only while the dock is shown.
 
-The analysis docks (compare two authors, agreement, what stands, import review) recompute
-from the whole map, and most of the time they are closed or tabbed behind another dock.
-Recomputing them on every edit anyway made each keystroke in the inspector pay for panels
+The analysis docks (compare two authors, agreement, what stands, import review, positions)
+recompute from the whole map, and most of the time they are closed or tabbed behind another
+dock. Recomputing them on every edit anyway made each keystroke in the inspector pay for panels
 nobody looks at. :class:`RefreshWhileShown` keeps one rule for all of them: a change while
 the dock is hidden only marks it stale; showing a stale dock recomputes it at once, before
 it is painted, so what appears is never out of date; a change while it is shown recomputes

@@ -7,12 +7,16 @@
   milliseconds, a long file a second;
 - everything imported (authors, sources, proposals, links) enters the document as ONE
   undoable edit (a :class:`~argmap.edits.Macro`), so one Undo takes the import back;
-- the review dock lists every pending proposal of the map (kind, confidence, reason,
-  text). Accept marks a proposal reviewed (with the proposed links whose other end is
-  accepted), Reject removes it with its links; "Accept ≥ threshold" and "Reject rest" do the
-  same in bulk; the row menu also changes the kind of the selected proposals. Every action
-  is one undo entry. Selecting a row selects the claim on the map (edit its text in the
-  inspector like any claim).
+- the import is placed below the cards as the canvas draws them, and the view then shows
+  the first article's thesis, selected, at a readable zoom (the overview shows the rest);
+- the review dock, under the map (tabbed with the positions matrix), lists every pending
+  proposal of the map (kind, confidence, text, source, reason), and appears whenever a map
+  with proposals is opened or recovered. Accept marks a proposal reviewed (with the
+  proposed links whose other end is accepted), Reject removes it with its links; the bulk
+  buttons say how many they act on ("Accept 103 ≥ 0.60", "Reject 125 < 0.60"); the row
+  menu also changes the kind of the selected proposals (the reason then says the reviewer
+  changed it). Every action is one undo entry. Selecting a row selects the claim on the
+  map (edit its text in the inspector like any claim).
 
 The window is reached only through the attributes of :class:`Window`, so tests can use a
 small harness; questions (the file dialog) go through :meth:`ImportFeature.ask_paths`,

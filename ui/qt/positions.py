@@ -11,8 +11,12 @@ and the table redraws from the document's signals like every other view.
 Positions themselves are made here too, since a map built or imported in the app has none
 and the comparison has nothing to show without them: the dock's toolbar, a row heading's
 context menu (and a double-click on it, to rename) create, rename, describe, ground and
-delete positions, each gesture one undo entry. Grounds come from the claims selected on the
-map, because that is where the user already points at claims. A map without positions
+delete positions, and record which side of the question a ground argues (*Side of
+Selection*: for, against, or cleared, the side an author stated *mixed* needs), each
+gesture one undo entry. Grounds come from the claims selected on the map, because that is
+where the user already points at claims; the row heading's tooltip lists them with their
+sides. Like the other analysis docks it redraws only while shown
+(:class:`~ui.qt.dockrefresh.RefreshWhileShown`). A map without positions
 shows a short hint and a "New Position…" button instead of an empty table. The dialogs are
 the methods :meth:`PositionsDock.ask_text` and :meth:`PositionsDock.ask_long_text`, which
 tests and scripts replace.
