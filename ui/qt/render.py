@@ -60,17 +60,32 @@ class _Legend:
     """What the legend shows: the kinds and link kinds present, and every author used."""
 
     kinds: list[tuple[str, str, str]]  # label, fill, stroke
-    links: list[tuple[str, str, bool]]  # label, colour, dashed
+    links: list[tuple[str, str, str]]  # label, colour, how drawn: "arrow", "bar", "double"
     authors: list[tuple[str, str]]  # name, colour
 
 
 def _legend_for(amap: ArgumentMap) -> _Legend:
+    """The legend drawn like the map: support a solid arrow, attack a dashed line ending
+    in a bar (⊣), and, when the map has them, the double line of a cross-author link."""
     kinds_used = {c.kind for c in amap.claims}
     links_used = {x.kind for x in amap.links}
     authors_used = {c.author for c in amap.claims}
+    author_of = {c.id: c.author for c in amap.claims}
+    links = [
+        (k.capitalize(), LINK_COLOR[k], "bar" if k == "attack" else "arrow")
+        for k in LINK_KINDS
+        if k in links_used
+    ]
+    if any(
+        author_of.get(x.from_claim)
+        and author_of.get(x.to_claim)
+        and author_of[x.from_claim] != author_of[x.to_claim]
+        for x in amap.links
+    ):
+        links.append(("Across authors (double line)", LINK_COLOR["support"], "double"))
     return _Legend(
         [(KIND_LABEL[k], KIND_FILL[k], KIND_STROKE[k]) for k in CLAIM_KINDS if k in kinds_used],
-        [(k.capitalize(), LINK_COLOR[k], k == "attack") for k in LINK_KINDS if k in links_used],
+        links,
         [(a.name, a.color) for a in amap.authors if a.id in authors_used],
     )
 
@@ -115,7 +130,7 @@ class Framer:
             out += [("kind", label, (fill, stroke)) for label, fill, stroke in self.legend.kinds]
         if self.legend.links:
             out.append(("heading", "Links:", None))
-            out += [("link", label, (color, dashed)) for label, color, dashed in self.legend.links]
+            out += [("link", label, (color, how)) for label, color, how in self.legend.links]
         if self.legend.authors:
             out.append(("heading", "Authors:", None))
             out += [("author", name, color) for name, color in self.legend.authors]
@@ -185,16 +200,28 @@ class Framer:
             painter.setBrush(QBrush(QColor(style[0])))
             painter.drawRoundedRect(swatch, 4, 4)
         elif kind == "link" and isinstance(style, tuple):
-            pen = QPen(QColor(style[0]), 2)
-            if style[1]:
+            colour, how = QColor(style[0]), style[1]
+            pen = QPen(colour, 2)
+            if how == "bar":
                 pen.setStyle(Qt.PenStyle.DashLine)
-            painter.setPen(pen)
-            painter.drawLine(QPointF(x, mid), QPointF(x + 22, mid))
-            head = QPainterPath(QPointF(x + 26, mid))
-            head.lineTo(x + 20, mid - 4)
-            head.lineTo(x + 20, mid + 4)
-            head.closeSubpath()
-            painter.fillPath(head, QColor(style[0]))
+                painter.setPen(pen)
+                painter.drawLine(QPointF(x, mid), QPointF(x + 24, mid))
+                painter.setPen(QPen(colour, 2.5))
+                painter.drawLine(QPointF(x + 25, mid - 5), QPointF(x + 25, mid + 5))
+            else:
+                if how == "double":
+                    pen.setWidthF(1.3)
+                    painter.setPen(pen)
+                    painter.drawLine(QPointF(x, mid - 2), QPointF(x + 21, mid - 2))
+                    painter.drawLine(QPointF(x, mid + 2), QPointF(x + 21, mid + 2))
+                else:
+                    painter.setPen(pen)
+                    painter.drawLine(QPointF(x, mid), QPointF(x + 22, mid))
+                head = QPainterPath(QPointF(x + 26, mid))
+                head.lineTo(x + 20, mid - 4)
+                head.lineTo(x + 20, mid + 4)
+                head.closeSubpath()
+                painter.fillPath(head, colour)
         elif kind == "author" and isinstance(style, str):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QBrush(QColor(style)))
@@ -328,13 +355,17 @@ def _write_png(framer: Framer, path: str | os.PathLike[str], scale: float) -> No
     from PySide6.QtGui import QImage  # only PNG needs it
 
     image = QImage(size, QImage.Format.Format_ARGB32)
-    image.setDotsPerMeterX(round(3780 * scale))
-    image.setDotsPerMeterY(round(3780 * scale))
     image.fill(QColor("white"))
     painter = QPainter(image)
     painter.scale(size.width() / framer.size.width(), size.height() / framer.size.height())
     framer.paint(painter)
     painter.end()
+    # The resolution is set only after drawing: fonts are sized in points, so an image that
+    # already claimed 2x the dpi while being drawn would grow its text twice (once by the
+    # dpi, once by the painter's scale) and the legend's text would overrun its swatches.
+    # Recorded now, it tells a word processor the picture's physical size at --scale.
+    image.setDotsPerMeterX(round(3780 * scale))
+    image.setDotsPerMeterY(round(3780 * scale))
     device = new_buffer()
     if not image.save(device, "PNG"):  # type: ignore[call-overload]
         raise fail(str(path), "cannot encode the PNG image")

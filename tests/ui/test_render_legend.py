@@ -1,0 +1,51 @@
+"""The exported legend is drawn like the map, and a scaled PNG is the same picture, larger."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QApplication
+
+from argmap.mapfile import load
+from tests.conftest import MAPS
+from ui.qt.render import _legend_for, export_image
+
+
+def test_legend_has_the_attack_bar_and_the_cross_author_double_line() -> None:
+    debate = load(MAPS / "afghanistan-debate.argmap.json")
+    links = {label: how for label, _, how in _legend_for(debate).links}
+    assert links == {
+        "Support": "arrow",
+        "Attack": "bar",
+        "Across authors (double line)": "double",
+    }
+    single = load(MAPS / "hussain-engagement.argmap.json")  # one author: no double lines
+    assert "Across authors (double line)" not in {x[0] for x in _legend_for(single).links}
+
+
+def _ink_right_edge(image: QImage, top: int, bottom: int) -> int:
+    """The rightmost column holding a non-white pixel between rows top and bottom."""
+    white = QColor("white").rgb()
+    for x in range(image.width() - 1, -1, -1):
+        for y in range(top, bottom, 2):
+            if image.pixel(x, y) != white:
+                return x
+    return -1
+
+
+def test_a_png_at_scale_2_is_the_scale_1_picture_twice_as_large(
+    qapp: QApplication, tmp_path: Path
+) -> None:
+    amap = load(MAPS / "hussain-engagement.argmap.json")
+    one, two = tmp_path / "one.png", tmp_path / "two.png"
+    export_image(amap, one)
+    export_image(amap, two, scale=2)
+    a, b = QImage(str(one)), QImage(str(two))
+    assert (b.width(), b.height()) == (2 * a.width(), 2 * a.height())
+    # the legend row's text ends twice as far right: text is not scaled twice (by the
+    # image's resolution and by the painter), which made it overrun its swatches
+    edge_a = _ink_right_edge(a, a.height() - 40, a.height() - 5)
+    edge_b = _ink_right_edge(b, b.height() - 80, b.height() - 10)
+    assert edge_a > 0 and abs(edge_b - 2 * edge_a) <= 0.03 * edge_b
+    assert b.dotsPerMeterX() == 2 * a.dotsPerMeterX()  # the physical size is recorded
