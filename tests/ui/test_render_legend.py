@@ -49,3 +49,28 @@ def test_a_png_at_scale_2_is_the_scale_1_picture_twice_as_large(
     edge_b = _ink_right_edge(b, b.height() - 80, b.height() - 10)
     assert edge_a > 0 and abs(edge_b - 2 * edge_a) <= 0.03 * edge_b
     assert b.dotsPerMeterX() == 2 * a.dotsPerMeterX()  # the physical size is recorded
+
+
+def test_a_recorded_picture_plays_back_at_the_asked_scale_on_a_72_dpi_device(
+    qapp: QApplication,
+) -> None:
+    """The handout records the map as a QPicture and plays it back scaled onto the 72 dpi
+    PDF writer; Qt would shrink it by the ratio of resolutions (the map then filled three
+    quarters of its page). A 72 dpi image stands in for the writer."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QPainter, QPicture
+
+    from ui.qt.render_pdf import play_scaled
+
+    picture = QPicture()
+    recorder = QPainter(picture)
+    recorder.fillRect(QRectF(0, 0, 400, 200), QColor("black"))
+    recorder.end()
+    page = QImage(600, 300, QImage.Format.Format_ARGB32)
+    page.setDotsPerMeterX(2835)  # 72 dpi
+    page.setDotsPerMeterY(2835)
+    page.fill(QColor("white"))
+    painter = QPainter(page)
+    play_scaled(painter, picture, 0.5)
+    painter.end()
+    assert _ink_right_edge(page, 0, 80) == 199  # 400 x 0.5 wide, not 0.5 x 72/96 of it

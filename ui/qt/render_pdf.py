@@ -78,8 +78,7 @@ def write_pdf(
         recorder = QPainter(picture)
         framer.paint(recorder)
         recorder.end()
-        painter.scale(fit, fit)
-        painter.drawPicture(0, 0, picture)
+        play_scaled(painter, picture, fit)
     else:
         framer.paint(painter)
     painter.resetTransform()
@@ -87,6 +86,24 @@ def write_pdf(
         _paint_handout(writer, painter, amap, framer.title)
     painter.end()
     write_buffer(path, device)
+
+
+def play_scaled(painter: QPainter, picture: QPicture, fit: float) -> None:
+    """Draw ``picture`` at ``fit`` times its recorded size on the painter's device.
+
+    Qt plays a picture back at the device's resolution: one recorded at the screen's dpi
+    lands on the 72 dpi PDF writer at 72/96 of its size (a handout map filled three
+    quarters of its page, off centre). The ratio is undone here, so ``fit`` is what counts.
+    """
+    device = painter.device()
+    assert device is not None
+    painter.save()
+    painter.scale(
+        fit * picture.logicalDpiX() / device.logicalDpiX(),
+        fit * picture.logicalDpiY() / device.logicalDpiY(),
+    )
+    painter.drawPicture(0, 0, picture)
+    painter.restore()
 
 
 def handout_html(amap: ArgumentMap, title: str) -> str:
