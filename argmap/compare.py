@@ -150,7 +150,10 @@ class Cell:
                 sided.append(f"{len(ev.own_for)} for")
             if ev.own_against:
                 sided.append(f"{len(ev.own_against)} against")
-            extra = f" ({', '.join(sided)})" if sided else ""
+            unsided = len(ev.own) - len(ev.own_for) - len(ev.own_against)
+            if unsided and sided:
+                sided.append(f"{unsided} without a recorded side")
+            extra = f" ({', '.join(sided)})" if sided else " (sides not recorded)"
             parts.append(_n(len(ev.own), "own claim") + " among the grounds" + extra)
         if ev.backs_for:
             parts.append(_n(len(ev.backs_for), "link") + " backing the for side")

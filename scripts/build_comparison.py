@@ -230,9 +230,9 @@ POSITIONS: tuple[tuple[str, str, str, dict[str, Stance], tuple[str, ...]], ...] 
     ),
 )  # fmt: skip
 
-# Which side a ground argues, recorded where its author is mixed (a one-sided author's
-# grounds take the author's stance): without it the positions matrix cannot tell a mixed
-# author's two sides apart.
+# Which side a ground argues, recorded where its author is mixed or grants a point to the
+# other side (a one-sided author's other grounds take the author's stance): without it the
+# positions matrix cannot tell an author's two sides apart.
 GROUND_SIDES: dict[str, dict[str, GroundSide]] = {
     "pos.pressure-pakistan": {
         "perennial.rec1": "for", "perennial.rec2": "against", "perennial.p1": "against",
@@ -246,7 +246,10 @@ GROUND_SIDES: dict[str, dict[str, GroundSide]] = {
         "gzero.p7": "against", "gzero.p8": "against",
     },
     "pos.terror-threat": {"gzero.p9": "against", "gzero.p13": "for", "gzero.ev16": "for"},
-    "pos.pakistan-root": {"gzero.ev10": "for", "gzero.thesis2": "for", "gzero.p12": "against"},
+    "pos.pakistan-root": {
+        "gzero.ev10": "for", "gzero.thesis2": "for", "gzero.p12": "against",
+        "kabul.thesis1": "against", "kabul.p2": "against",
+    },
 }  # fmt: skip
 
 

@@ -44,3 +44,23 @@ def test_compare_after_an_import_counts_only_what_was_accepted(
     assert counted["unreviewed_left_out"] == 0
     assert [a["name"] for a in counted["authors"]][-1] == "Jane Doe"
     assert counted["author_edges"] != before["author_edges"]  # the guessed links count now
+
+
+def test_flags_name_the_links_behind_them_and_cut_lists_say_so(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from argmap.compare import positions_matrix
+    from argmap.mapfile import load
+
+    debate = MAPS / "afghanistan-debate.argmap.json"
+    assert main(["compare", str(debate), "--top", "2"]) == 0
+    out = capsys.readouterr().out
+    amap = load(debate)
+    flagged = positions_matrix(amap).disagreements()
+    backing = [x for c in flagged for x in (*c.evidence.backs_for, *c.evidence.backs_against)]
+    assert backing and out.count("      backs ") == len(backing)
+    link = next(x for x in amap.links if x.id == backing[0])
+    assert f"{link.from_claim} {link.kind}s {link.to_claim}" in out
+    assert "… and " in out and "(--top N shows more)" in out
+    assert main(["compare", str(debate), "--authors", "kabul", "Hussain"]) == 0
+    assert "      note: " in capsys.readouterr().out  # the curator's note on a shared link

@@ -282,10 +282,22 @@ def _text(amap: ArgumentMap, file: str, top: int, diff: AuthorDiff | None) -> st
         if flagged:
             out.append("")
             label = {p.id: p.label for p in amap.positions}
+            links_by_id = {x.id: x for x in amap.links}
             for cell in flagged:
                 out.append(
                     f"  ! {names[cell.author_id]} on {label[cell.position_id]!r}: {cell.reason}"
                 )
+                # name the links behind the suggestion: a reader should be able to check
+                # one quoted remark before reading a flag as a contradiction
+                ev = cell.evidence
+                for side, ids in (("for", ev.backs_for), ("against", ev.backs_against)):
+                    for link_id in ids:
+                        x = links_by_id[link_id]
+                        verb = "supports" if x.kind == "support" else "attacks"
+                        out.append(
+                            f"      backs {side}: {x.from_claim} {verb} {x.to_claim}"
+                            + (f" ({x.note})" if x.note else "")
+                        )
     else:
         out.append("  (no positions)" if amap.authors else "  (no authors)")
     out.append("")
@@ -349,8 +361,11 @@ def _text(amap: ArgumentMap, file: str, top: int, diff: AuthorDiff | None) -> st
         f"{counts['out']} out, {counts['undecided']} undecided"
     )
     for lab in ("out", "undecided"):
-        for cid in [c for c, v in labels.items() if v == lab][:top]:
+        ids = [c for c, v in labels.items() if v == lab]
+        for cid in ids[:top]:
             out.append(f"  {LABEL_TEXT[lab]:<4} {said(cid)}")
+        if len(ids) > top:
+            out.append(f"  … and {len(ids) - top} more {lab} (--top N shows more)")
 
     if diff is not None:
         out.append("")
@@ -380,6 +395,8 @@ def _diff_text(amap: ArgumentMap, d: AuthorDiff, said: Any) -> list[str]:
                 verb += " (an objection is involved: the meaning flips)"
             out.append(f"    {said(x.from_claim)}")
             out.append(f"      {verb} {said(x.to_claim)}")
+            if x.note:
+                out.append(f"      note: {x.note}")
         if not items:
             out.append("    (none)")
 
