@@ -42,8 +42,10 @@ DESCRIPTION = (
     "where one author's claim backs or contradicts another's, and the positions compare the "
     "authors on seven questions. The pieces were written years apart, so some disagreements "
     "reflect changed circumstances as much as different views: link notes say so where it "
-    "matters. Built by scripts/build_comparison.py from the five article maps."
+    "matters."
 )
+# (This map is built by scripts/build_comparison.py from the five article maps; the note
+# stays here rather than in the description, which handouts print for students.)
 
 # The claims each author brings to the comparison: theses, recommendations, the objections
 # they answer, and the premises and evidence that the cross-author links and positions use.

@@ -100,9 +100,8 @@ def write_markdown(amap: ArgumentMap) -> str:
     for author in outline(amap):
         heading = author.name + (f", {author.affiliation}" if author.affiliation else "")
         lines += [f"## {_md(heading)}", ""]
-        lines += [f"*{_md(s)}*" for s in author.sources]
-        if author.sources:
-            lines.append("")
+        for source in author.sources:  # a paragraph each: consecutive lines would run together
+            lines += [f"*{_md(source)}*", ""]
         for title, entries in author.sections:
             lines += [f"### {title}", ""]
             for entry in entries:
@@ -111,4 +110,20 @@ def write_markdown(amap: ArgumentMap) -> str:
                     lines.append(f"  > “{_md(' '.join(entry.quote.split()))}”")
                 lines += [f"  - {_md(r)}" for r in entry.relations]
             lines.append("")
+    lines += positions_table(amap)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def positions_table(amap: ArgumentMap) -> list[str]:
+    """The positions as a Markdown table, one column per author (the comparison a class
+    discusses); a cell is the recorded stance, "—" where none is recorded."""
+    if not amap.positions or not amap.authors:
+        return []
+    header = ["Position", *(_md(a.name) for a in amap.authors)]
+    rows = [
+        [_md(p.label), *(p.stances.get(a.id, "—") for a in amap.authors)] for p in amap.positions
+    ]
+    out = ["## Positions", "", "| " + " | ".join(header) + " |"]
+    out.append("|" + "---|" * len(header))
+    out += ["| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in rows]
+    return [*out, ""]

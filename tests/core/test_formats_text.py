@@ -139,3 +139,24 @@ def test_convert_file_argdown_to_map(tmp_path) -> None:
     assert [(x.from_claim, x.to_claim) for x in amap.links] == [("B", "A")]
     with pytest.raises(MapFileError, match="no such file"):
         convert_file(tmp_path / "missing.argdown", tmp_path / "x.argmap.json")
+
+
+def test_markdown_ends_with_the_positions_table_and_keeps_sources_apart() -> None:
+    debate = load(MAPS / "afghanistan-debate.argmap.json")
+    text = write_markdown(debate)
+    table = text.split("## Positions\n\n", 1)[1].splitlines()
+    assert table[0] == "| Position | " + " | ".join(a.name for a in debate.authors) + " |"
+    assert len(table) == 2 + len(debate.positions)
+    first = debate.positions[0]
+    assert table[2] == (
+        f"| {first.label} | "
+        + " | ".join(first.stances.get(a.id, "—") for a in debate.authors)
+        + " |"
+    )
+    # each source its own paragraph: Markdown would join consecutive lines into one
+    gzero = [line for line in text.splitlines() if line.endswith("— GZERO Media*")]
+    assert len(gzero) == 5
+    lines = text.splitlines()
+    for line in gzero:
+        assert lines[lines.index(line) + 1] == ""
+    assert "build_comparison" not in text  # no maintainer's note in what students read

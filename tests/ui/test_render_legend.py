@@ -74,3 +74,13 @@ def test_a_recorded_picture_plays_back_at_the_asked_scale_on_a_72_dpi_device(
     play_scaled(painter, picture, 0.5)
     painter.end()
     assert _ink_right_edge(page, 0, 80) == 199  # 400 x 0.5 wide, not 0.5 x 72/96 of it
+
+
+def test_the_handout_text_ends_with_the_positions_table() -> None:
+    from ui.qt.render_pdf import handout_html
+
+    debate = load(MAPS / "afghanistan-debate.argmap.json")
+    text = handout_html(debate, debate.title)
+    table = text.split("<h2>Positions</h2>", 1)[1]
+    assert table.count("<tr>") == 1 + len(debate.positions)
+    assert "Is Pakistan&#x27;s backing of the Taliban central" in table

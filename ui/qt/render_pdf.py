@@ -128,6 +128,23 @@ def handout_html(amap: ArgumentMap, title: str) -> str:
                     item += f"<br/>→ {e(relation)}"
                 parts.append(item + "</li>")
             parts.append("</ul>")
+    if amap.positions and amap.authors:
+        # the comparison a class discusses, after the authors' arguments
+        from argmap.compare import short_names
+
+        short = short_names(amap.authors)
+        parts.append(
+            "<h2>Positions</h2>"
+            "<table border='1' cellspacing='0' cellpadding='2' width='100%' style='font-size: 8pt'>"
+        )
+        parts.append(
+            "<tr><th width='34%'>Position</th>"
+            + "".join(f"<th>{e(short[a.id])}</th>" for a in amap.authors)
+        )
+        for position in amap.positions:
+            cells = "".join(f"<td>{position.stances.get(a.id, '—')}</td>" for a in amap.authors)
+            parts.append(f"<tr><td>{e(position.label)}</td>{cells}</tr>")
+        parts.append("</table>")
     return "\n".join(parts)
 
 
