@@ -78,8 +78,11 @@ class ImportResult:
         edits += [AddSource(s) for s in self.sources]
         edits += [AddClaim(c) for c in self.claims]
         edits += [AddLink(x) for x in self.links]
-        n = len(self.sources)
-        return Macro(edits, f"Import {n} article{'s' if n != 1 else ''}")
+        n = sum(1 for f in self.files if not f.error)
+        label = f"Import {n} file{'s' if n != 1 else ''}"
+        if len(self.sources) != n:
+            label += f" ({len(self.sources)} articles)"
+        return Macro(edits, label)
 
     def claims_by_kind(self) -> dict[str, int]:
         counts: dict[str, int] = {}
@@ -411,7 +414,7 @@ def _authors(
 ) -> list[str]:
     """Ids of the article's authors, made where the map lacks them. An article that names
     none gets one stand-in per file, labelled by what the file says of itself: its outlet,
-    else (a file of one article) its title, else the file's name."""
+    else (a file of one article) its title, else the file's name (without its extension)."""
     names = list(article.meta.authors)
     if not names:
         if path in fallback:
@@ -421,7 +424,8 @@ def _authors(
         elif article.title and not several:
             label = f"“{_words(article.title, 50)}” (author not named)"
         else:
-            label = f"Author of {Path(path).name} (not named)"
+            # the file's name first: cards show the start of an author's name
+            label = f"{Path(path).stem} (author not named)"
         names = [label]
     out: list[str] = []
     for name in names:

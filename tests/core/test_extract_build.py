@@ -100,7 +100,7 @@ def test_seeds_build_a_valid_map_with_separate_and_off_topic_sources() -> None:
     assert all(a.id in claimed for a in amap.authors)  # every author made has claims
     roundup = next(s for s in amap.sources if s.title.startswith("Pakistan vs."))
     (stand_in,) = [a for a in amap.authors if a.id == roundup.authors[0]]
-    assert stand_in.name == f"Author of {SEEDS[3].name} (not named)"  # one file, many items
+    assert stand_in.name == f"{SEEDS[3].stem} (author not named)"  # one file, many items
     for claim in amap.claims:
         assert claim.origin.kind == "extracted" and not claim.origin.reviewed
         assert claim.origin.confidence is not None and claim.origin.reason
@@ -211,3 +211,9 @@ def test_a_page_pasted_several_times_is_imported_with_a_warning(tmp_path: Path) 
     once = tmp_path / "once.txt"
     once.write_text(ARTICLE, encoding="utf-8")
     assert build_import([once]).files[0].warnings == []
+
+
+def test_the_import_edit_is_named_by_files_and_articles() -> None:
+    result = build_import([SEEDS[2], SEEDS[3]])  # one op-ed, one file of seven items
+    assert result.edit().label == f"Import 2 files ({len(result.sources)} articles)"
+    assert len(result.sources) == 8

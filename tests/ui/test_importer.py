@@ -46,7 +46,7 @@ def test_menu_action_imports_as_one_undoable_edit(
     assert len(doc.map.sources) == 1 and doc.map.claims
     assert all(c.origin.is_proposal and c.pos is not None for c in doc.map.claims)
     assert window.undo_stack.count() == 1
-    assert window.undo_stack.undoText() == "Import 1 article"
+    assert window.undo_stack.undoText() == "Import 1 file"
     assert feature.dock.isVisibleTo(window)
     assert feature.dock.tree.topLevelItemCount() == len(doc.map.claims)
     window.undo_stack.undo()

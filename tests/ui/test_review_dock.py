@@ -364,3 +364,22 @@ def test_retyping_a_manual_claim_leaves_its_origin(qtbot: Any) -> None:
     assert edit is not None
     push_edit(QUndoStack(), doc, edit)
     assert doc.claims[claim.id].origin == claim.origin
+
+
+def test_changing_a_proposals_kind_from_the_cards_menu_says_so_too(
+    qtbot: Any, make_window: MakeWindow, imported_map: Path
+) -> None:
+    from tests.ui.test_canvas import card_center
+
+    window = make_window()
+    _show(qtbot, window)
+    assert window.open_path(imported_map)
+    doc = window.doc
+    thesis = next(c for c in doc.map.claims if c.kind == "thesis")
+    window.view.select_claims([thesis.id])
+    menu = window.view.build_context_menu(card_center(window.view, thesis.id))
+    kinds = next(a.menu() for a in menu.actions() if a.text() == "Kind")
+    next(a for a in kinds.actions() if a.text() == "Premise").trigger()
+    claim = doc.claims[thesis.id]
+    assert claim.kind == "premise"
+    assert claim.origin.reason.startswith("premise (changed from thesis by the reviewer")

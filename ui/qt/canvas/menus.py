@@ -76,9 +76,7 @@ def _claim_menu(view: MapView, menu: QMenu, item: ClaimItem) -> None:
         action = QAction(KIND_LABEL[kind], kinds)
         action.setCheckable(True)
         action.setChecked(item.claim.kind == kind)
-        action.triggered.connect(
-            lambda _=False, k=kind: view.push(UpdateClaim(claim_id, {"kind": k}))
-        )
+        action.triggered.connect(lambda _=False, k=kind: _retype(view, claim_id, k))
         kinds.addAction(action)
     menu.addAction("Link to… (then click the target)").triggered.connect(
         lambda: view.start_link(item, by_click=True)
@@ -86,6 +84,15 @@ def _claim_menu(view: MapView, menu: QMenu, item: ClaimItem) -> None:
     n = len(view.map_scene().selected_claim_ids())
     label = "Delete with its links" if n <= 1 else f"Delete {n} claims with their links"
     menu.addAction(label).triggered.connect(view.delete_selected)
+
+
+def _retype(view: MapView, claim_id: str, kind: str) -> None:
+    """Change a claim's kind as the inspector and the review dock do: a proposal's reason
+    then says the reviewer changed it."""
+    from ui.qt.inspector import retype_changes
+
+    claim = view.map_scene().doc.claims[claim_id]
+    view.push(UpdateClaim(claim_id, retype_changes(claim, cast(ClaimKind, kind))))
 
 
 def _link_menu(view: MapView, menu: QMenu, item: LinkItem) -> None:
