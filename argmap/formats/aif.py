@@ -217,7 +217,9 @@ class _Reader:
                 cid = fields["id"]
                 fields["kind"] = "thesis" if cid in targets and cid not in sources_of else "premise"
         ignored = {t: counts[t] for t in (*DIALOGUE_NODES, "PA") if counts.get(t)}
-        if ignored:
+        if ignored and not self.ext:
+            # (a file argmap wrote holds locutions only to say who said what, which was
+            # read above: nothing of it is lost, so nothing to warn about)
             shown = ", ".join(f"{t} {n}" for t, n in ignored.items())
             self.warnings.append(
                 f"ignored {sum(ignored.values())} dialogue/preference nodes ({shown})"

@@ -217,3 +217,29 @@ def test_images_are_written_atomically_leaving_nothing_else(map_file: Path, tmp_
     for name in ("m.svg", "m.png", "m.pdf"):
         assert run("export", map_file, "-o", out / name).returncode == 0
     assert sorted(p.name for p in out.iterdir()) == ["m.pdf", "m.png", "m.svg"]
+
+
+def test_a_folder_without_an_extension_options_that_do_not_apply_and_an_empty_map(
+    map_file: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    done = run("export", map_file, "-o", folder)
+    assert done.returncode == 1 and f"argmap: {folder}: is a folder, not a file" in done.stderr
+    done = run("export", map_file, "-o", tmp_path / "m.svg", "--scale", "2")
+    assert done.returncode == 0
+    assert "note: --scale applies to PNG only; ignored for SVG" in done.stderr
+    done = run("export", map_file, "-o", tmp_path / "m.md", "--title", "Mine")
+    assert done.returncode == 0
+    assert "note: --title applies to images only; ignored for markdown" in done.stderr
+    empty = tmp_path / "empty.argmap.json"
+    empty.write_text('{"schema_version": 1}\n', encoding="utf-8")
+    done = run("export", empty, "-o", tmp_path / "e.png")
+    assert done.returncode == 0 and "has no claims; the image shows only its title" in done.stderr
+
+
+def test_argmaps_own_aif_reads_back_without_a_warning(tmp_path: Path) -> None:
+    aif = tmp_path / "debate.aif.json"
+    assert run("convert", REPO / "maps" / "afghanistan-debate.argmap.json", aif).returncode == 0
+    done = run("convert", aif, tmp_path / "back.argmap.json")
+    assert done.returncode == 0 and "warning" not in done.stderr

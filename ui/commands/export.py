@@ -90,6 +90,9 @@ def convert(
     if not (0.05 <= scale <= 20):
         print(f"argmap: --scale must be between 0.05 and 20 (got {scale})", file=sys.stderr)
         return 2
+    if Path(target).is_dir():
+        print(f"argmap: {target}: is a folder, not a file", file=sys.stderr)
+        return 1
     try:
         format_for(source, "read")
         fmt = format_for(target, "write")
@@ -102,6 +105,9 @@ def convert(
             file=sys.stderr,
         )
         return 2
+    if not quiet:
+        for note in _unused_options(fmt.name, fmt.image, scale=scale, title=title):
+            print(f"argmap: note: {note}", file=sys.stderr)
     problem = unwritable(target)
     if problem:
         print(f"argmap: {target}: {problem}", file=sys.stderr)
@@ -125,6 +131,11 @@ def convert(
                 _ensure_display_or_offscreen()
                 from ui.qt.render import export_image
 
+                if not result.map.claims and not quiet:
+                    print(
+                        f"argmap: note: {source} has no claims; the image shows only its title",
+                        file=sys.stderr,
+                    )
                 export_image(result.map, target, scale=scale, handout=handout, title=title)
         else:
             warnings = convert_file(source, target)
@@ -134,6 +145,16 @@ def convert(
         for warning in warnings:
             print(f"{source}: warning: {warning}", file=sys.stderr)
     return 0
+
+
+def _unused_options(name: str, image: bool, *, scale: float, title: str | None) -> list[str]:
+    """Options given that the chosen format does not use, so they are not silently lost."""
+    notes = []
+    if scale != 1.0 and name != "png":
+        notes.append(f"--scale applies to PNG only; ignored for {name.upper()}")
+    if title is not None and not image:
+        notes.append(f"--title applies to images only; ignored for {name}")
+    return notes
 
 
 def unwritable(target: str) -> str | None:
