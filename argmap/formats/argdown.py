@@ -198,6 +198,13 @@ class _Builder:
     def _claim(self, item: Statement | Argument) -> dict[str, Any]:
         title, text, tags, data = item.title, item.text, item.tags, item.data
         section, section_data = item.section, item.section_data
+        if self.meta and not text and not data and isinstance(item, Statement):
+            # argmap writes every claim with its text and data: a bare title in a file it
+            # wrote is a reference nothing defines, most likely a title mistyped by hand
+            self.warnings.append(
+                f"[{title}] is referenced but never defined: made a claim of its title "
+                "(a mistyped title?)"
+            )
         if not data and not tags and not section and not section_data:
             # The common case in large documents: a bare statement or argument.
             return {
@@ -304,12 +311,36 @@ class _Builder:
             self.warnings.append(
                 f"{undercuts} undercut(s) became attacks on the undercut argument, noted 'undercut'"
             )
+        # A link whose kind was flipped by hand (a "+" made "-") keeps its id and note;
+        # a front-matter link the text no longer has is reported, not silently dropped.
+        by_pair = {(k[0], k[1]): k for k in known}
+        matched = {key: key for key in out if key in known}
+        for key in out:
+            old = by_pair.get((key[0], key[1]))
+            if (
+                key not in matched
+                and old is not None
+                and old not in out
+                and old not in matched.values()
+            ):
+                matched[key] = old
+                self.warnings.append(
+                    f"link {known[old].get('id', '?')} from {key[0]!r} to {key[1]!r} is now "
+                    f"{key[2]} (was {old[2]}); it keeps its note, check that it still fits"
+                )
+        for gone in sorted(known.keys() - set(matched.values())):
+            gone_note = known[gone].get("note")
+            self.warnings.append(
+                f"link {known[gone].get('id', '?')} ({gone[2]} from {gone[0]!r} to {gone[1]!r}"
+                + (f", note “{gone_note}”" if isinstance(gone_note, str) and gone_note else "")
+                + ") is no longer in the text; dropped"
+            )
         ids = IdMaker()
-        reserved = [k for k in out if k in known and isinstance(known[k].get("id"), str)]
+        reserved = [k for k in out if k in matched and isinstance(known[matched[k]].get("id"), str)]
         for key in reserved:
-            out[key]["id"] = ids.take(known[key]["id"], "link")
+            out[key]["id"] = ids.take(known[matched[key]]["id"], "link")
         for n, (key, fields) in enumerate(out.items(), 1):
-            extra = known.get(key, {})
+            extra = known.get(matched.get(key, key), {})
             if "id" not in fields:
                 fields["id"] = ids.take(f"l{n}", "link")
             if isinstance(extra.get("note"), str):

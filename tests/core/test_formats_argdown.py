@@ -157,7 +157,9 @@ def test_kinds_authors_and_groups_from_tags_data_and_headings() -> None:
 
 @pytest.mark.parametrize("amap", bundled_maps(), ids=lambda m: m.title[:30])
 def test_round_trip_keeps_claims_kinds_links_and_authors(amap: ArgumentMap) -> None:
-    back = read_argdown(write_argdown(amap)).map
+    result = read_argdown(write_argdown(amap))
+    back = result.map
+    assert result.warnings == []  # an untouched round trip has nothing to report
     assert essentials(back) == essentials(amap)
     # argmap-written Argdown keeps everything else too (quotes, sources, positions, notes)
     assert {c.id: c for c in back.claims} == {c.id: c for c in amap.claims}
@@ -336,3 +338,25 @@ def test_converting_argdown_to_a_map_file_does_not_import_pydantic(tmp_path) -> 
         [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
     )
     assert done.stdout.split() == ["0", "False"]
+
+
+def test_hand_edits_of_argmap_argdown_keep_notes_and_name_what_looks_wrong() -> None:
+    debate = load(MAPS / "afghanistan-debate.argmap.json")
+    text = write_argdown(debate)
+    lines = text.split("\n")
+    top = next(k for k, x in enumerate(lines) if x.startswith("[The United States must get"))
+    flip = next(k for k in range(top, top + 12) if "+ [Refusing talks risks" in lines[k])
+    lines[flip] = lines[flip].replace("+", "-", 1)  # a support made an attack by hand
+    lines.insert(flip + 1, "    - [The United States must get]")  # a title cut short
+    dropped = next(k for k in range(top, top + 14) if "+ [A stable political outcome" in lines[k])
+    del lines[dropped]  # a cross link deleted by hand
+    result = read_argdown("\n".join(lines))
+    (flipped,) = [
+        x for x in result.map.links if (x.from_claim, x.to_claim) == ("kabul.p9", "hussain.rec1")
+    ]
+    assert flipped.kind == "attack" and flipped.id == "cross.link01"
+    assert flipped.note.startswith("Refusing to talk forfeits")  # the note came along
+    warnings = "\n".join(result.warnings)
+    assert "link cross.link01 from 'kabul.p9' to 'hussain.rec1' is now attack" in warnings
+    assert "[The United States must get] is referenced but never defined" in warnings
+    assert "from 'kabul.p7' to 'hussain.rec1'" in warnings and "no longer in the text" in warnings
