@@ -7,19 +7,18 @@ atomic (:mod:`argmap.fileio`), so a crash or a full disk never leaves half a map
 
 from __future__ import annotations
 
-import contextlib
 import difflib
-import gc
 import json
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from argmap.errors import FileProblem, MapFileError
 from argmap.fileio import atomic_write_bytes
+from argmap.gcpause import collector_paused
 from argmap.invariants import find_problems
 from argmap.migrate import migrate
 from argmap.model import (
@@ -137,33 +136,9 @@ def _known_keys(parent: tuple[int | str, ...]) -> list[str]:
     return []
 
 
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a map is built.
-
-    Loading creates about ten objects per claim and no reference cycles; left on, the
-    collector rescans the growing heap again and again, which made a 50k-claim load three
-    times slower and its cost grow faster than the file. The map is long-lived, so it is
-    handed to the collector as old objects when loading ends.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            if gc.get_freeze_count() == 0:
-                # Count the new map as old: freeze then unfreeze moves every tracked object to
-                # the oldest generation and resets the young one's count. Otherwise the first
-                # allocation after enabling starts a full collection over the whole new map.
-                gc.freeze()
-                gc.unfreeze()
-            gc.enable()
-
-
 def decode(data: bytes, file: str = "<map>") -> ArgumentMap:
     """Parse and validate the bytes of a map file; raises :class:`MapFileError`."""
-    with _gc_paused():
+    with collector_paused():
         return _decode(data, file)
 
 

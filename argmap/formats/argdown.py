@@ -25,13 +25,12 @@ without such data become ``group:`` tags; claims made from arguments are tagged 
 from __future__ import annotations
 
 import contextlib
-import gc
-from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from argmap.formats._common import IdMaker, ImportResult, as_kind, fail, one_line, slug
 from argmap.formats.argdown_syntax import ArgdownError, Argument, Document, Statement, parse
 from argmap.formats.argdown_writer import write_argdown
+from argmap.gcpause import collector_paused
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -69,7 +68,7 @@ _RELATION_KIND: dict[str, tuple[LinkKind, bool, str]] = {
 
 def read_argdown(text: str, file: str = "<argdown>") -> ImportResult:
     """Read an Argdown document as a map; errors name the line and column."""
-    with _gc_paused():
+    with collector_paused():
         try:
             doc = parse(text)
         except ArgdownError as exc:
@@ -413,7 +412,7 @@ def argdown_to_map_json(text: str, file: str = "<argdown>") -> tuple[bytes, list
     front matter carries argmap data are validated the slow way, since that data is free
     text from the file.
     """
-    with _gc_paused():
+    with collector_paused():
         try:
             doc = parse(text)
         except ArgdownError as exc:
@@ -427,19 +426,6 @@ def argdown_to_map_json(text: str, file: str = "<argdown>") -> tuple[bytes, list
     from pydantic_core import to_json
 
     return to_json(raw, indent=2) + b"\n", builder.warnings
-
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Building tens of thousands of small objects triggers the cyclic collector over and
-    over for nothing (they are all alive until the end): pause it meanwhile."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 __all__ = ["argdown_to_map_json", "read_argdown", "write_argdown"]
