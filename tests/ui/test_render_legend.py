@@ -84,3 +84,18 @@ def test_the_handout_text_ends_with_the_positions_table() -> None:
     table = text.split("<h2>Positions</h2>", 1)[1]
     assert table.count("<tr>") == 1 + len(debate.positions)
     assert "Is Pakistan&#x27;s backing of the Taliban central" in table
+
+
+def test_a_word_wider_than_the_card_wraps_instead_of_being_cut(qapp: QApplication) -> None:
+    from ui.qt.canvas.items import TEXT_WIDTH, label_layout
+
+    url = "https://example.org/a/very/long/path/that/never/ends/anywhere/at/all/really"
+    layout, _, overflows = label_layout(f"See {url} for the data")
+    assert not overflows and layout.lineCount() >= 3
+    widths = [layout.lineAt(k).naturalTextWidth() for k in range(layout.lineCount())]
+    assert max(widths) <= TEXT_WIDTH
+    shown = "".join(
+        layout.text()[layout.lineAt(k).textStart() :][: layout.lineAt(k).textLength()]
+        for k in range(layout.lineCount())
+    )
+    assert url in shown  # every character is on some line

@@ -77,8 +77,10 @@ def _label_metrics() -> QFontMetricsF:
 
 @cache
 def _wrap_option() -> QTextOption:
+    """Wrap at word boundaries, and inside a word only when one word is wider than the card
+    (a URL, a long compound): cut at the card's edge it would lose its end unseen."""
     option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     return option
 
 
