@@ -99,3 +99,11 @@ def test_a_word_wider_than_the_card_wraps_instead_of_being_cut(qapp: QApplicatio
         for k in range(layout.lineCount())
     )
     assert url in shown  # every character is on some line
+
+
+def test_card_headers_leave_out_author_not_named() -> None:
+    from ui.qt.canvas.items import card_author_name
+
+    assert card_author_name("Kabul-attacks op-ed (author not named)") == "Kabul-attacks op-ed"
+    assert card_author_name("Touqir Hussain") == "Touqir Hussain"
+    assert card_author_name("(author not named)") == "(author not named)"  # nothing else left

@@ -13,6 +13,7 @@ cheap and legible; an overlay mark stays visible there as a coloured frame.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -110,6 +111,16 @@ def label_layout(text: str) -> tuple[QTextLayout, float, bool]:
         widest = max(widest, line.naturalTextWidth())
     layout.endLayout()
     return layout, max(0.0, height), widest > TEXT_WIDTH
+
+
+_NOT_NAMED = re.compile(r"\s*\((?:author )?not named\)$")
+
+
+def card_author_name(name: str) -> str:
+    """The author as a card's header shows it: without the "(author not named)" that
+    stand-in authors carry (the legend and inspector keep it), since the header has room
+    for a few words and "Kabul-attacks op-ed (…" says less than "Kabul-attacks op-ed"."""
+    return _NOT_NAMED.sub("", name) or name
 
 
 def card_height(text_height: float) -> float:
@@ -416,7 +427,7 @@ class ClaimItem(QGraphicsItem):
         if self._name is None or self._name[1] != width:
             assert self.author is not None
             name = QFontMetricsF(header_font()).elidedText(
-                self.author.name, Qt.TextElideMode.ElideRight, width
+                card_author_name(self.author.name), Qt.TextElideMode.ElideRight, width
             )
             self._name = (name, width)
         return self._name[0]
