@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -296,6 +297,7 @@ def build_import(
                 )
             batch.append((report, article, Path(path).stem))
     mark_off_topic([a for _, a, _ in batch])
+    per_file = Counter(id(r) for r, _, _ in batch)  # articles each file gave
 
     cross_items: list[CrossItem] = []
     fallback_author: dict[str, Author] = {}
@@ -318,7 +320,7 @@ def build_import(
                 ids=ids,
                 result=result,
                 base=base,
-                several=sum(1 for r, _, _ in batch if r is report) > 1,
+                several=per_file[id(report)] > 1,
             )
             if proposing or article.meta.authors
             else []
