@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from argmap.extract.cues import NEGATION
 from argmap.extract.split import content_words
-from argmap.model import LinkKind
+from argmap.model import ArgumentMap, LinkKind
 
 MIN_SIMILARITY = 0.15
 MIN_SHARED = 2
@@ -190,3 +190,55 @@ def _shared_words(text: str, a: dict[str, float], b: dict[str, float], most: int
         for stem in content_words(found):
             surface.setdefault(stem, found)
     return ", ".join(f"“{surface.get(w, w)}”" for w in ranked) or "the same topic"
+
+
+def _shared_surface(
+    text: str, a: dict[str, float], b: dict[str, float], most: int = 5
+) -> list[str]:
+    """The words that weigh most in what two claims share, as they appear in ``text`` (so a
+    reviewer reads "negotiations", not the stem "negotiat")."""
+    ranked = sorted((w for w in a if w in b), key=lambda w: (-a[w] * b[w], w))[:most]
+    surface: dict[str, str] = {}
+    for found in _SURFACE.findall(text):
+        for stem in content_words(found):
+            surface.setdefault(stem, found)
+    return [surface.get(w, w) for w in ranked]
+
+
+def related_claims(
+    amap: ArgumentMap, claim_id: str, limit: int = 10
+) -> list[tuple[str, float, list[str]]]:
+    """Other authors' claims most similar to ``claim_id``: ``(id, cosine, shared words)``,
+    most similar first, at most ``limit``.
+
+    The automatic suggester guesses one partner and is usually wrong across authors; a
+    ranked list is what a reviewer drawing links by hand can use (the curated partner is
+    often near the top). Claims of the same author are left out (links within an op-ed are
+    drawn from its own structure), claims without an author count as other, claims already
+    linked to ``claim_id`` either way are left out (nothing left to decide), and so are
+    claims sharing no content word. One claim against all: linear in the map, cheap enough
+    to run on every selection change. IDF is over all claims of the map, as in the import.
+    """
+    target = next((c for c in amap.claims if c.id == claim_id), None)
+    if target is None or limit <= 0:
+        return []
+    linked = {ln.to_claim for ln in amap.links if ln.from_claim == claim_id}
+    linked |= {ln.from_claim for ln in amap.links if ln.to_claim == claim_id}
+    items = [CrossItem(c.id, c.source or "", c.author or "", c.text, c.kind) for c in amap.claims]
+    vectors, _ = _tfidf(items)
+    index = next(i for i, c in enumerate(amap.claims) if c.id == claim_id)
+    mine = vectors[index]
+    scored: list[tuple[float, int]] = []
+    for j, c in enumerate(amap.claims):
+        if j == index or c.id in linked:
+            continue
+        if target.author is not None and c.author == target.author:
+            continue
+        sim = sum(v * vectors[j].get(w, 0.0) for w, v in mine.items())
+        if sim > 0.0:
+            scored.append((sim, j))
+    scored.sort(key=lambda t: (-t[0], t[1]))
+    return [
+        (amap.claims[j].id, sim, _shared_surface(amap.claims[j].text, mine, vectors[j]))
+        for sim, j in scored[:limit]
+    ]
