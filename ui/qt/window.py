@@ -57,7 +57,7 @@ __all__ = [
     "release_clipboard",
 ]
 
-FEATURE_MODULES = ("ui.qt.importer", "ui.qt.exporter", "ui.qt.compare_feature")
+FEATURE_MODULES = ("ui.qt.importer", "ui.qt.exporter", "ui.qt.compare_feature", "ui.qt.related")
 
 
 class MainWindow(FileActions, ClipboardActions, DockLayout, MenuCommands, QMainWindow):
