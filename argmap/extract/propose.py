@@ -21,7 +21,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from argmap.extract.clean import is_heading
 from argmap.extract.cues import Cues, find_cues
@@ -357,7 +357,10 @@ def calibration_features(
 
 def calibrated(features: Sequence[float], *, long_text: bool) -> float:
     """P(right) from the genre's logistic weights, kept inside [0.05, 0.95] and rounded."""
-    weights = CALIBRATION_LONG if long_text else CALIBRATION_SHORT
+    return _logistic(CALIBRATION_LONG if long_text else CALIBRATION_SHORT, features)
+
+
+def _logistic(weights: Sequence[float], features: Sequence[float]) -> float:
     z = sum(w * x for w, x in zip(weights, features, strict=True))
     return round(min(0.95, max(0.05, 1.0 / (1.0 + math.exp(-z)))), 2)
 
@@ -491,17 +494,46 @@ def _units(
     return out, long_text
 
 
+@dataclass
+class DraftProposals:
+    """An article labelled before anything learnt from the curated maps is applied: kinds
+    from the cue scorer, calibration features and thesis scores. :func:`finish_article`
+    turns it into :class:`ArticleProposals`; the evaluation refits the learnt parameters
+    (calibration, claim budget) on some articles and finishes the others' drafts with
+    them, without labelling them again."""
+
+    units: list[Proposal]
+    ranking: list[int]
+    long_text: bool
+
+
 def propose_article(
-    text: str, title: str = "", segmenter: Segmenter | None = None, *, oped: bool | None = None
+    text: str,
+    title: str = "",
+    segmenter: Segmenter | None = None,
+    *,
+    oped: bool | None = None,
+    calibration: Sequence[float] | None = None,
+    budget: float | None = None,
 ) -> ArticleProposals:
     """Label every unit of one article and link the claims inside it.
 
     ``oped`` says the genre when the caller knows it (an imported web article is an op-ed
     or a news piece however short; see :func:`argmap.extract.build.build_import`);
-    ``None`` decides by length (:data:`LONG_TEXT`), as for texts of unknown origin."""
+    ``None`` decides by length (:data:`LONG_TEXT`), as for texts of unknown origin.
+    ``calibration`` and ``budget`` replace the genre's learnt weights and
+    :data:`CLAIM_BUDGET` (for the evaluation's cross-validation)."""
+    draft = draft_article(text, title, segmenter, oped=oped)
+    return finish_article(draft, calibration=calibration, budget=budget)
+
+
+def draft_article(
+    text: str, title: str = "", segmenter: Segmenter | None = None, *, oped: bool | None = None
+) -> DraftProposals:
+    """The labelling part of :func:`propose_article` (see :class:`DraftProposals`)."""
     pairs, long_text = _units(text, segmenter, oped)
     if not pairs:
-        return ArticleProposals([], [], [])
+        return DraftProposals([], [], long_text)
     bags = [content_words(u.text) for u, _ in pairs]
     total: Counter[str] = Counter()
     for bag in bags:
@@ -531,10 +563,8 @@ def propose_article(
             kind, confidence, why = None, 0.9, "a heading"
         centrality = _cosine_to_rest(bags[i], total, total_sq)
         features = calibration_features(kind, kind_scores, c, unit.text, centrality=centrality)
-        if kind is not None:
-            confidence = calibrated(features, long_text=long_text)
         title_sim = cosine(bags[i], title_bag) if title_bag else 0.0
-        score, thesis_why = _thesis_score(
+        score, _ = _thesis_score(
             c,
             unit.text,
             index=i,
@@ -548,11 +578,27 @@ def propose_article(
         )
         proposals.append(Proposal(unit, kind, confidence, why, score, c, features))
         proposals[-1].reason = f"{kind or 'none'}: {why}" if why else (kind or "none")
-        proposals[-1].cues = c
-        del thesis_why
-    if long_text:
-        _apply_budget(proposals)
     ranking = sorted(range(len(proposals)), key=lambda k: -proposals[k].thesis_score)
+    return DraftProposals(proposals, ranking, long_text)
+
+
+def finish_article(
+    draft: DraftProposals,
+    *,
+    calibration: Sequence[float] | None = None,
+    budget: float | None = None,
+) -> ArticleProposals:
+    """Confidence, claim budget, thesis and links for a draft (which is left unchanged)."""
+    proposals = [replace(p) for p in draft.units]
+    if not proposals:
+        return ArticleProposals([], [], [])
+    weights = calibration or (CALIBRATION_LONG if draft.long_text else CALIBRATION_SHORT)
+    for p in proposals:
+        if p.kind is not None:
+            p.confidence = _logistic(weights, p.features)
+    if draft.long_text:
+        _apply_budget(proposals, CLAIM_BUDGET if budget is None else budget)
+    ranking = list(draft.ranking)
     _pick_thesis(proposals, ranking)
     links = _links(proposals)
     return ArticleProposals(proposals, links, ranking)
@@ -564,9 +610,9 @@ half of the sentences (the rest is background and transition), so the weakest pr
 evidence proposals beyond that share are dropped rather than left for the user to reject."""
 
 
-def _apply_budget(proposals: list[Proposal]) -> None:
+def _apply_budget(proposals: list[Proposal], share: float) -> None:
     claims = [p for p in proposals if p.kind is not None]
-    excess = len(claims) - int(CLAIM_BUDGET * len(proposals))
+    excess = len(claims) - int(share * len(proposals))
     if excess <= 0:
         return
     weak = sorted(

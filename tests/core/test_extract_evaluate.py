@@ -267,3 +267,78 @@ def test_proposal_confidence_is_the_calibrated_probability() -> None:
         if p.kind not in (None, "thesis"):
             assert p.confidence == calibrated(p.features, long_text=False)
             assert 0.05 <= p.confidence <= 0.95
+
+
+def test_newton_fit_matches_the_logistic_optimum() -> None:
+    import math
+
+    from argmap.extract.evaluate import fit_calibration
+
+    # one binary feature, no regularisation to speak of: the weights reproduce the rates
+    rows = [((1.0, 1.0), k < 30) for k in range(40)] + [((1.0, 0.0), k < 10) for k in range(40)]
+    bias, weight = fit_calibration(rows, l2=1e-9)
+    assert abs(1 / (1 + math.exp(-bias)) - 0.25) < 0.01  # feature off: 10 of 40 right
+    assert abs(1 / (1 + math.exp(-(bias + weight))) - 0.75) < 0.01  # on: 30 of 40
+    # a strong penalty shrinks the weight but never the bias
+    shrunk = fit_calibration(rows, l2=100.0)
+    assert abs(shrunk[1]) < abs(weight) / 2 and shrunk[0] != 0.0
+
+
+def test_draft_then_finish_is_the_proposer() -> None:
+    from argmap.extract.propose import draft_article, finish_article, propose_article
+
+    oped = "\n\n".join(
+        f"Point {k}: the council should fund line {k}, because traffic has doubled since 2015."
+        if k % 3 == 0
+        else f"In 2019 the city counted {k} thousand riders a day on route {k}."
+        for k in range(20)
+    )
+    whole = propose_article(oped, "Trams", oped=True)
+    draft = draft_article(oped, "Trams", oped=True)
+    again = finish_article(draft)
+    assert [(p.kind, p.confidence) for p in again.units] == [
+        (p.kind, p.confidence) for p in whole.units
+    ]
+    assert again.links == whole.links and again.thesis_ranking == whole.thesis_ranking
+    # finishing leaves the draft alone, so it can be finished again with other parameters
+    tight = finish_article(draft, budget=0.2)
+    assert len(tight.claims) < len(whole.claims) <= len(draft.units)
+    assert [p.kind for p in finish_article(draft).units] == [p.kind for p in whole.units]
+
+
+def test_leave_one_article_out_never_trains_on_the_article_it_scores() -> None:
+    from argmap.extract import evaluate as ev
+
+    def article(name: str, n: int) -> Annotated:
+        sentences = [
+            f"The {name} council should fund tram line {k}."
+            if k % 4 == 0
+            else f"Traffic on road {k} has doubled since 2015, the {name} office says."
+            for k in range(n)
+        ]
+        text = "\n\n".join(sentences)
+        units, at = [], 0
+        for k, sentence in enumerate(sentences):
+            if k % 4 == 0:
+                units.append(GoldUnit(at, at + len(sentence), "recommendation"))
+            at += len(sentence) + 2
+        return Annotated(name, text, "", units)
+
+    texts = [article("north", 16), article("south.a", 12), article("south.b", 12)]
+    assert {ev.article_of(t.id) for t in texts} == {"north", "south"}
+    seen: list[list[str]] = []
+    real = ev.learn_oped_parameters
+
+    def spy(train: list[Annotated], drafts: dict[str, object]) -> ev.Learnt:
+        seen.append(sorted(t.id for t in train))
+        return real(train, drafts)  # type: ignore[arg-type]
+
+    ev.learn_oped_parameters = spy  # type: ignore[assignment]
+    try:
+        report = ev.leave_one_article_out(texts)
+    finally:
+        ev.learn_oped_parameters = real  # type: ignore[assignment]
+    assert seen == [["south.a", "south.b"], ["north"]]  # one fold per article, not per piece
+    assert report["folds"]["south"]["texts"] == 2
+    assert report["folds"]["north"]["budget"] in ev.BUDGET_GRID
+    assert report["kinds"]["recommendation"]["support"] == 4 + 3 + 3

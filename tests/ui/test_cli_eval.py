@@ -23,8 +23,17 @@ def test_eval_on_the_bundled_maps_names_targets_and_cross_links(
     assert "== targets on held-out text" in out
     targets = out.split("== targets on held-out text", 1)[1]
     assert "seed_maps " in targets and "thesis top-1" in targets and "(target 0.75:" in targets
+    assert "seed_maps_by_article " in targets  # leave-one-article-out has its line too
     assert main([*args, "--json"]) == 0
-    cross = json.loads(capsys.readouterr().out)["cross_links"]
+    report = json.loads(capsys.readouterr().out)
+    folds = report["seed_maps_by_article"]["heldout"]["folds"]
+    assert sorted(folds) == ["gzero", "hussain", "kabul", "leverage", "perennial"]
+    assert sum(f["texts"] for f in folds.values()) == len(report["seed_maps"]["split"])
+    # every seed text is scored once in the cross-validation: as many thesis tests as the
+    # two per-text parts together
+    per_text = report["seed_maps"]["tune"]["texts"] + report["seed_maps"]["heldout"]["texts"]
+    assert report["seed_maps_by_article"]["heldout"]["texts"] == per_text
+    cross = report["cross_links"]
     assert cross["map"] == "afghanistan-debate.argmap.json"
     assert cross["curated_cross_links"] == 33  # the comparison map's cross-author links
     assert 0 <= cross["recovered"] <= cross["suggested"]

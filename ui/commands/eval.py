@@ -5,7 +5,9 @@ split in a fixed tuning half and a held-out half (by a hash of the text id; the 
 tuned on the tuning half only): the argumentative microtexts (``--data``, read where it
 lies, never copied) and the curated maps of the seed op-eds (``--maps``). The seed maps are
 also scored under the ``paragraph`` protocol (``seed_maps_by_paragraph``: paragraphs of
-every seed text split by a fixed hash, see :mod:`argmap.extract.evaluate` for why), and
+every seed text split by a fixed hash, see :mod:`argmap.extract.evaluate` for why) and
+leave one article out (``seed_maps_by_article``: the learnt op-ed parameters refitted
+without the article scored), and
 ``--match contain`` also accepts a proposal lying inside a multi-sentence gold quote; the
 default ``strict`` matching and the per-text split are the figures to compare over time. With ``--seeds`` (the raw
 seed files) it also scores cleaning: noise lines kept and body sentences lost. Missing
@@ -105,6 +107,10 @@ def run(args: argparse.Namespace) -> int:
                 )
                 for part in ("tune", "heldout")
             }
+            report["seed_maps_by_article"] = {
+                "shipped": ev.score(annotated, ev.MAP_GROUPS, ev.propose_web_article, mode=mode),
+                "heldout": ev.leave_one_article_out(annotated, mode),
+            }
             from argmap.extract.evaluate_cross import cross_link_score
 
             cross = cross_link_score(maps)
@@ -135,6 +141,11 @@ How to read this: each data set is split once into a tuning part (rules and weig
 set looking at it) and a held-out part (never looked at while tuning); the held-out
 figures are the honest ones. seed_maps splits whole texts, seed_maps_by_paragraph splits
 the seed texts' paragraphs (more held-out material, but neighbours were seen in tuning).
+seed_maps_by_article is leave-one-article-out: every seed text scored with the learnt
+op-ed parameters (calibration, claim budget) refitted on the other four articles
+("heldout"), next to the shipped parameters on the same texts ("shipped", in-sample for
+the per-text tuning texts); the cue rules are the same in both (written reading the
+per-text tuning op-eds).
   thesis top1/top2   share of texts whose thesis is the extractor's first / first-or-second candidate
   P / R / F1         precision, recall and their harmonic mean per kind (span overlap)
   links acc          of the gold relations between two proposed claims, the share linked the same way
@@ -145,11 +156,12 @@ the seed texts' paragraphs (more held-out material, but neighbours were seen in 
 
 def _print(report: dict[str, Any]) -> None:
     print(LEGEND)
-    for name in ("microtexts", "seed_maps", "seed_maps_by_paragraph"):
+    for name in ("microtexts", "seed_maps", "seed_maps_by_paragraph", "seed_maps_by_article"):
         if name not in report:
             continue
         print(f"== {name} ({report['match']} matching)")
-        for part in ("tune", "heldout"):
+        parts = ("shipped", "heldout") if name == "seed_maps_by_article" else ("tune", "heldout")
+        for part in parts:
             r = report[name][part]
             print(
                 f"  {part:8s} texts {r['texts']:3d}  thesis top1 {r['thesis_top1']:.2f}  "
@@ -167,6 +179,9 @@ def _print(report: dict[str, Any]) -> None:
                     f"      {kind:17s} P {prf['precision']:.2f}  R {prf['recall']:.2f}  "
                     f"F1 {prf['f1']:.2f}  (gold {prf['support']})"
                 )
+            if "folds" in r:
+                budgets = ", ".join(f"{a} {f['budget']:.2f}" for a, f in r["folds"].items())
+                print(f"      claim budget learnt without the article: {budgets}")
     if "cross_links" in report:
         x = report["cross_links"]
         print(f"== cross-article suggestions from the curated claims of {x['map']}")
@@ -210,7 +225,7 @@ def _figure(part: dict[str, Any], key: str) -> float | None:
 def _print_targets(report: dict[str, Any]) -> None:
     """One line per held-out set: each target with its figure, met or not."""
     rows = []
-    for name in ("microtexts", "seed_maps", "seed_maps_by_paragraph"):
+    for name in ("microtexts", "seed_maps", "seed_maps_by_paragraph", "seed_maps_by_article"):
         if name in report:
             part = report[name]["heldout"]
             cells = []
