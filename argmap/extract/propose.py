@@ -119,6 +119,12 @@ _AGENT_WORDS = frozenset(
     "voters lawmakers legislators ministers minister diplomats military army regime west "
     "allies partners donors community".split()
 )
+_POLICY_WORDS = frozenset(
+    "aid support assistance funding sanctions engagement talks negotiations diplomacy "
+    "recognition cooperation pressure concessions incentives conditions troops".split()
+)
+"""Policy instruments: a modal of obligation on one ("such support shouldn't come free",
+"aid must be conditional on …") tells whoever wields it what to do: a recommendation."""
 _FUNCTION_CAPS = frozenset(
     "the a an such this that these those any every each some no our their its his her my "
     "your in for with by on at as to if when while but and so yet both either neither "
@@ -141,7 +147,7 @@ def deontic_subject(text: str) -> str:
     words = re.findall(r"[\w.’'-]+", head)
     for k, word in enumerate(words):
         low = word.lower().strip(".’'")
-        if low in _AGENT_WORDS:
+        if low in _AGENT_WORDS or low in _POLICY_WORDS:
             return "agent"
         if (
             word[:1].isupper()

@@ -34,6 +34,10 @@ def test_who_a_modal_obliges() -> None:
     assert deontic_subject("A lasting settlement must include the northern towns.") == "state"
     assert deontic_subject("Any new crossing needs to carry trains.") == "state"
     assert deontic_subject("The bridge is old and cracked.") == ""
+    # a policy instrument as subject: whoever wields it is told what to do
+    assert deontic_subject("Such aid to the junta must not come without conditions.") == "agent"
+    assert deontic_subject("Sanctions should be lifted step by step.") == "agent"
+    assert deontic_subject("Any settlement of the dispute must involve the rebels.") == "state"
 
 
 def test_necessity_about_the_world_is_a_premise_not_a_recommendation() -> None:
