@@ -13,7 +13,6 @@ cheap and legible; an overlay mark stays visible there as a coloured frame.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -32,20 +31,42 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from typing_extensions import override
 
-from argmap.layout import CARD_MIN_HEIGHT, CARD_WIDTH
+from argmap.layout import CARD_WIDTH
 from argmap.model import Author, Claim
 from argmap.palette import KIND_FILL, KIND_LABEL, KIND_STROKE
+from argmap.shapes import (
+    BADGE_CORNER,
+    BORDER_WIDTH,
+    CORNER,
+    HEADER,
+    NO_AUTHOR_COLOR,
+    PAD,
+    STRIPE,
+    TEXT_WIDTH,
+    card_author_name,
+    card_height,
+)
+from argmap.shapes import TEXT_COLOR as TEXT_HEX
 
-STRIPE = 7.0
-"""Width of the author stripe on a card's left edge."""
-PAD = 10.0
-HEADER = 17.0
-TEXT_WIDTH = CARD_WIDTH - STRIPE - 2 * PAD
+__all__ = [
+    "HEADER",
+    "PAD",
+    "STRIPE",
+    "TEXT_WIDTH",
+    "ClaimItem",
+    "Mark",
+    "card_author_name",
+    "card_height",
+    "label_font",
+    "label_layout",
+    "measure_card",
+]
+
 HANDLE_RADIUS = 7.0
 """The link handle: a dot on the top edge (links run upwards, premise to conclusion)."""
 SELECT_COLOR = QColor("#1565c0")
 HIGHLIGHT_COLOR = QColor("#ffd600")
-TEXT_COLOR = QColor("#1b1b1b")
+TEXT_COLOR = QColor(TEXT_HEX)
 LOW_DETAIL = 0.4
 """Below this zoom a card is drawn as a coloured block without text."""
 MARK_BAND_PX = 4.0
@@ -113,21 +134,6 @@ def label_layout(text: str) -> tuple[QTextLayout, float, bool]:
     return layout, max(0.0, height), widest > TEXT_WIDTH
 
 
-_NOT_NAMED = re.compile(r"\s*\((?:author )?not named\)$")
-
-
-def card_author_name(name: str) -> str:
-    """The author as a card's header shows it: without the "(author not named)" that
-    stand-in authors carry (the legend and inspector keep it), since the header has room
-    for a few words and "Kabul-attacks op-ed (…" says less than "Kabul-attacks op-ed"."""
-    return _NOT_NAMED.sub("", name) or name
-
-
-def card_height(text_height: float) -> float:
-    """A card's height for a label ``text_height`` high."""
-    return max(CARD_MIN_HEIGHT, float(PAD + HEADER + 4 + math.ceil(text_height) + PAD))
-
-
 def measure_card(text: str) -> tuple[float, float]:
     """(width, height) of the card for ``text``: the wrapped label decides the height."""
     return CARD_WIDTH, card_height(label_layout(text)[1])
@@ -155,7 +161,7 @@ def _stripe_path(width: float, height: float) -> QPainterPath:
     """The author stripe of a card this size: its left edge, clipped to the rounded card."""
     rect = QRectF(-width / 2, -height / 2, width, height)
     clip = QPainterPath()
-    clip.addRoundedRect(rect.adjusted(1, 1, -1, -1), 5, 5)
+    clip.addRoundedRect(rect.adjusted(1, 1, -1, -1), CORNER - 1, CORNER - 1)
     stripe = QPainterPath()
     stripe.addRect(QRectF(rect.left(), rect.top(), STRIPE, rect.height()))
     return clip.intersected(stripe)
@@ -167,7 +173,7 @@ _NO_PEN = Qt.PenStyle.NoPen
 _NO_BRUSH = Qt.BrushStyle.NoBrush
 _ANTIALIAS = QPainter.RenderHint.Antialiasing
 _WHITE = QColor("white")
-_NO_AUTHOR = QColor("#9e9e9e")
+_NO_AUTHOR = QColor(NO_AUTHOR_COLOR)
 
 
 def _washed(color: QColor) -> QColor:
@@ -355,12 +361,12 @@ class ClaimItem(QGraphicsItem):
             painter.setBrush(_NO_BRUSH)
             painter.drawRoundedRect(rect.adjusted(-5, -5, 5, 5), 10, 10)
         # card body
-        border = QPen(SELECT_COLOR if selected else stroke, 3.0 if selected else 1.4)
+        border = QPen(SELECT_COLOR if selected else stroke, 3.0 if selected else BORDER_WIDTH)
         if proposal:
             border.setStyle(Qt.PenStyle.DashLine)
         painter.setPen(border)
         painter.setBrush(fill)
-        painter.drawRoundedRect(rect, 6, 6)
+        painter.drawRoundedRect(rect, CORNER, CORNER)
         # author stripe, clipped to the rounded card
         painter.fillPath(_stripe_path(rect.width(), rect.height()), author_color)
         # header: kind badge, author name, confidence of a proposal
@@ -370,7 +376,7 @@ class ClaimItem(QGraphicsItem):
         badge = QRectF(left, top, badge_width, HEADER - 2)
         painter.setPen(_NO_PEN)
         painter.setBrush(stroke)
-        painter.drawRoundedRect(badge, 4, 4)
+        painter.drawRoundedRect(badge, BADGE_CORNER, BADGE_CORNER)
         painter.setPen(_WHITE)
         painter.drawText(badge, _CENTER, badge_text)
         right = rect.right() - PAD

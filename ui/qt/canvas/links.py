@@ -31,81 +31,22 @@ from typing_extensions import override
 
 from argmap.model import Link
 from argmap.palette import LINK_COLOR
+from argmap.shapes import (
+    ATTACK_DASH,
+    RAIL_GAP,
+    arrow_ends,
+    arrow_head,
+    link_width,
+    rails,
+    routed_shaft,
+)
+from argmap.shapes import direction_at_end as _direction
 from ui.qt.canvas.items import SELECT_COLOR, ClaimItem
 
-HEAD_LENGTH = 14.0
-HEAD_WIDTH = 14.0
-BAR_HALF = 11.0
-"""Half the length of an attack's end bar."""
+__all__ = ["HIT_TOLERANCE", "LinkItem", "LinkPreview", "arrow_ends", "clip_segment"]
+
 HIT_TOLERANCE = 6.0
 """How far (in screen pixels) from an arrow a click still hits it."""
-
-
-def border_point(center: QPointF, half_w: float, half_h: float, toward: QPointF) -> QPointF:
-    """Where the segment from a card's centre toward ``toward`` leaves the card."""
-    x, y = _border(center.x(), center.y(), half_w, half_h, toward.x(), toward.y())
-    return QPointF(x, y)
-
-
-def _border(  # noqa: PLR0917 - six floats on a hot path, no tuples
-    cx: float, cy: float, half_w: float, half_h: float, tx: float, ty: float
-) -> tuple[float, float]:
-    dx, dy = tx - cx, ty - cy
-    if dx == 0 and dy == 0:
-        return cx, cy
-    t = min(half_w / abs(dx) if dx else math.inf, half_h / abs(dy) if dy else math.inf, 1.0)
-    return cx + dx * t, cy + dy * t
-
-
-SPREAD = 0.3
-"""How far an arrow's ends slide along a card's edge toward the other card (a fraction of
-their horizontal distance): arrows into one conclusion then arrive side by side instead of
-piling their heads onto the middle of its bottom edge."""
-
-
-def _exit(  # noqa: PLR0917 - floats on a hot path
-    ax: float,
-    ay: float,
-    cx: float,
-    cy: float,
-    half_w: float,
-    half_h: float,
-    bx: float,
-    by: float,
-) -> tuple[float, float]:
-    """Where the ray from ``a`` (inside the box centred on ``c``) toward ``b`` leaves it."""
-    dx, dy = bx - ax, by - ay
-    t = 1.0
-    if dx > 0:
-        t = min(t, (cx + half_w - ax) / dx)
-    elif dx < 0:
-        t = min(t, (cx - half_w - ax) / dx)
-    if dy > 0:
-        t = min(t, (cy + half_h - ay) / dy)
-    elif dy < 0:
-        t = min(t, (cy - half_h - ay) / dy)
-    t = max(t, 0.0)
-    return ax + dx * t, ay + dy * t
-
-
-def arrow_ends(  # noqa: PLR0917 - floats on a hot path
-    sx: float,
-    sy: float,
-    sw: float,
-    sh: float,
-    tx: float,
-    ty: float,
-    tw: float,
-    th: float,
-) -> tuple[float, float, float, float]:
-    """Start and end of an arrow between two cards (centres and sizes), on their borders."""
-    shift = (tx - sx) * SPREAD
-    limit_s, limit_t = max(0.0, sw / 2 - 20), max(0.0, tw / 2 - 20)
-    ax = sx + max(-limit_s, min(limit_s, shift))
-    bx = tx - max(-limit_t, min(limit_t, shift))
-    x1, y1 = _exit(ax, sy, sx, sy, sw / 2 + 2, sh / 2 + 2, bx, ty)
-    x2, y2 = _exit(bx, ty, tx, ty, tw / 2 + 3, th / 2 + 3, ax, sy)
-    return x1, y1, x2, y2
 
 
 def distance_to_segment(p: QPointF, line: QLineF) -> float:
@@ -134,14 +75,16 @@ def link_color(kind: str, proposal: bool, dark: bool) -> QColor:
 def link_pen(kind: str, cross: bool, proposal: bool, dark: bool = False) -> QPen:
     """The one pen of an arrow of this look (shared by every such arrow)."""
     color = link_color(kind, proposal, dark)
-    attack = kind == "attack"
-    width = (2.6 if attack else 2.0) if not cross else (2.0 if attack else 1.6)
     pen = QPen(
-        color, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap, Qt.PenJoinStyle.MiterJoin
+        color,
+        link_width(kind, cross),
+        Qt.PenStyle.SolidLine,
+        Qt.PenCapStyle.FlatCap,
+        Qt.PenJoinStyle.MiterJoin,
     )
-    if attack:
+    if kind == "attack":
         pen.setStyle(Qt.PenStyle.CustomDashLine)
-        pen.setDashPattern([4.0, 2.5])
+        pen.setDashPattern(list(ATTACK_DASH))
     return pen
 
 
@@ -155,10 +98,6 @@ def _halo_pen() -> QPen:
     color = QColor(SELECT_COLOR)
     color.setAlpha(80)
     return QPen(color, 12.0, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
-
-
-RAIL_GAP = 2.6
-"""Half the distance between the two rails of a cross-author arrow."""
 
 
 def clip_segment(
@@ -338,55 +277,27 @@ class LinkItem(QGraphicsItem):
 
     def _direction_at_end(self) -> tuple[float, float, float]:
         """Unit direction into the tip, and the arrow's length (over its route if any)."""
-        x1, y1, x2, y2 = self._ends
-        if not self._routed or self._route is None:
-            length = math.hypot(x2 - x1, y2 - y1)
-            if length < 1:
-                return 0.0, 0.0, length
-            return (x2 - x1) / length, (y2 - y1) / length, length
-        points = self._route
-        length = sum(math.dist(points[k], points[k + 1]) for k in range(len(points) - 1))
-        for k in range(len(points) - 2, -1, -1):  # far enough back to see the bend's end
-            dx, dy = x2 - points[k][0], y2 - points[k][1]
-            d = math.hypot(dx, dy)
-            if d >= HEAD_LENGTH or k == 0:
-                return (dx / d, dy / d, length) if d > 0 else (0.0, 0.0, length)
-        return 0.0, 0.0, length
+        return _direction(self._ends, self._route if self._routed else None)
 
     def _build_head(self) -> None:
         """The head's path and where the shaft stops (built on the first detailed paint)."""
         self._head_built = True
-        x1, y1, x2, y2 = self._ends
+        route = self._route if self._routed else None
+        outline, self._shaft_end, cut = arrow_head(self.link.kind, self._ends, route)
         head = QPainterPath()
-        ux, uy, length = self._direction_at_end()
-        if length < 1 or (ux == 0 and uy == 0):
-            self._head, self._shaft_end = head, (x1, y1)
+        if not outline:
+            self._head = head
             self._shaft, self._rails = QPolygonF(), None
             return
-        nx, ny = -uy, ux
-        if self.link.kind == "attack":  # a flat bar across the end: ⊣
-            ex, ey = x2 - ux * 5, y2 - uy * 5
-            bx, by = ux * 2.2, uy * 2.2
-            head.moveTo(ex + nx * BAR_HALF - bx, ey + ny * BAR_HALF - by)
-            head.lineTo(ex + nx * BAR_HALF + bx, ey + ny * BAR_HALF + by)
-            head.lineTo(ex - nx * BAR_HALF + bx, ey - ny * BAR_HALF + by)
-            head.lineTo(ex - nx * BAR_HALF - bx, ey - ny * BAR_HALF - by)
-            cut = 5.0
-        else:
-            h = min(HEAD_LENGTH, length / 2)
-            ex, ey = x2 - ux * h, y2 - uy * h
-            half = HEAD_WIDTH / 2
-            head.moveTo(x2, y2)
-            head.lineTo(ex + nx * half, ey + ny * half)
-            head.lineTo(ex - nx * half, ey - ny * half)
-            ex, ey = ex + ux, ey + uy  # tuck the shaft under the head: no hairline gap
-            cut = h - 1
+        head.moveTo(*outline[0])
+        for x, y in outline[1:]:
+            head.lineTo(x, y)
         head.closeSubpath()
-        self._head, self._shaft_end = head, (ex, ey)
-        if self._routed and self._route is not None:
-            kept = [p for p in self._route[:-1] if math.dist(p, (x2, y2)) > cut]
-            line = [*kept, (ex, ey)] if kept else [self._route[0], (ex, ey)]
-            self._shaft = QPolygonF([QPointF(x, y) for x, y in line])
+        self._head = head
+        if route is not None:
+            tip = (self._ends[2], self._ends[3])
+            line = routed_shaft(route, tip, self._shaft_end, cut)
+            self._shaft = _polygon(line)
             self._rails = _rails(line) if self._cross else None
 
     def hit_distance(self, scene_pos: QPointF) -> float:
@@ -475,20 +386,14 @@ class LinkItem(QGraphicsItem):
             painter.drawLine(a, b)
 
 
+def _polygon(points: Sequence[tuple[float, float]]) -> QPolygonF:
+    return QPolygonF([QPointF(x, y) for x, y in points])
+
+
 def _rails(line: Sequence[tuple[float, float]]) -> tuple[QPolygonF, QPolygonF]:
     """Two polylines either side of ``line`` (a cross-author arrow's double line)."""
-    left: list[QPointF] = []
-    right: list[QPointF] = []
-    n = len(line)
-    for k, (x, y) in enumerate(line):
-        ax, ay = line[max(k - 1, 0)]
-        bx, by = line[min(k + 1, n - 1)]
-        dx, dy = bx - ax, by - ay
-        d = math.hypot(dx, dy) or 1.0
-        ox, oy = -dy / d * RAIL_GAP, dx / d * RAIL_GAP
-        left.append(QPointF(x + ox, y + oy))
-        right.append(QPointF(x - ox, y - oy))
-    return QPolygonF(left), QPolygonF(right)
+    left, right = rails(line)
+    return _polygon(left), _polygon(right)
 
 
 @cache
