@@ -46,12 +46,21 @@ CONCLUSION = re.compile(
     r"long|as)))|\b(?:therefore|thus|hence|consequently)\b",
     _I,
 )
+_TEMPORAL_SINCE = (
+    r"(?! (?:then|(?:the )?\d|the (?:start|beginning|end)|last|early|late)|(?: [\w.’'-]+){0,4}? "
+    r"(?:invasion|war|election|attacks?|takeover|withdrawal|collapse|fall|coup|revolution|"
+    r"independence|crisis|pandemic|inception|beginning|start|founding|days|times|years)\b)"
+)
+"""After "since": not a reason when a time or an event follows ("since the invasion of
+Afghanistan, …", "since the 1990s"): that "since" dates, it does not give a ground."""
 REASON = re.compile(
-    r"^(?:because|since(?! (?:then|\d|the (?:start|beginning|end)|last|early|late))|as\b(?! (?:a|an|the|with|for|of|well)\b)|"
+    r"^(?:because|since" + _TEMPORAL_SINCE + r"|as\b(?! (?:a|an|the|with|for|of|well)\b)|"
     r"for one thing|for another|furthermore|moreover|in addition|additionally|besides|plus|"
     r"also|what[’']s more|after all|given (?:that|the)|first(?:ly)?,|second(?:ly)?,|"
     r"third(?:ly)?,|finally,|above all|not least|on top of that|for\b(?= (?:affordable|it|they|this|that|we|the)\b))"
-    r"|\b(?:because|due to|owing to|given that|the reason is|after all)\b|,\s+(?:as|since|for)\s+(?!example|instance)",
+    r"|\b(?:because|due to|owing to|given that|the reason is|after all)\b|,\s+(?:as|for)\s+(?!example|instance)|,\s+since"
+    + _TEMPORAL_SINCE
+    + r"\s",
     _I,
 )
 REBUTTAL = re.compile(
@@ -83,6 +92,7 @@ EVIDENCE = re.compile(
     r"for (?:example|instance)|such as|e\.g\.|in (?:\d{4}|january|february|march|april|may|june|"
     r"july|august|september|october|november|december)|last (?:week|month|year|april|august)|"
     r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|says|said|told|"
+    r"alleged|accused|acknowledged|admitted|confirmed|revealed|documented|testified|"
     r"assess(?:es|ed)|announced|showed|shows|found that|recorded|killed|"
     r"at least \d+)\b|\d+(?:[.,]\d+)?\s*%|\b\d{2,}\b|[“\"][^”\"]{20,}[”\"]",
     _I,

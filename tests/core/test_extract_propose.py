@@ -97,3 +97,14 @@ def test_quoted_testimony_is_evidence_and_headings_are_not_claims() -> None:
     assert units["Trams Cannot"].kind is None and "heading" in units["Trams Cannot"].reason
     assert units["“Every month"].kind == "evidence"
     assert "testimony" in units["“Every month"].reason
+
+
+def test_since_that_dates_is_not_a_reason() -> None:
+    for dating in (
+        "Since the invasion of the island, both neighbours have blamed the navy.",
+        "Since the 1990s the region has lost half its farms.",
+        "Prices rose, since the war began.",
+    ):
+        assert find_cues(dating).reason == "", dating
+    assert find_cues("Since the farms need water, the dam matters.").reason == "Since"
+    assert find_cues("The plan fails, since voters distrust it.").reason == "since"
