@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 
 from argmap.extract.clean import is_heading
 from argmap.extract.cues import Cues, find_cues
-from argmap.extract.segment import Segmenter, Unit, sentence_units, split_clauses
+from argmap.extract.segment import Segmenter, Span, Unit, sentence_units, split_clauses
 from argmap.extract.split import content_words, cosine
 from argmap.model import ClaimKind, LinkKind
 
@@ -606,8 +606,88 @@ def finish_article(
         _apply_budget(proposals, CLAIM_BUDGET if budget is None else budget)
     ranking = list(draft.ranking)
     _pick_thesis(proposals, ranking)
+    if draft.long_text:
+        proposals, ranking = _with_action_items(proposals, ranking)
     links = _links(proposals)
     return ArticleProposals(proposals, links, ranking)
+
+
+_LIST_GERUND = re.compile(
+    r"(?:^|\b(?:on|by|through|to|include|includes|including|involve|involves|mean|means)\s+|"
+    r",\s+(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?P<word>[a-z]{2,}ing)\b"
+)
+_NOT_GERUNDS = frozenset(
+    "during including according regarding concerning following nothing something anything "
+    "everything thing things bring spring string morning evening ceiling".split()
+)
+
+
+def action_items(text: str) -> list[Span]:
+    """Offsets (into ``text``) of the actions a modal of obligation prescribes as a list
+    ("… must focus on increasing X, improving Y, and being open to Z"): two or more
+    gerund clauses of three words or more, joined by commas and a final "and"/"or".
+    ``[]`` when the unit prescribes one action or has no modal of obligation."""
+    modal = _MODAL_VERB.search(text)
+    if not modal:
+        return []
+    tail_start = modal.end()
+    tail = text[tail_start:]
+    starts: list[tuple[int, int]] = []  # (separator start, item start)
+    for match in _LIST_GERUND.finditer(tail):
+        if match.group("word") in _NOT_GERUNDS:
+            continue
+        sep = match.start()
+        if not starts and match.start("word") > 40:
+            return []  # the list must follow the modal ("must focus on …")
+        if starts and not re.match(r",|\s+(?:and|or)\b", tail[sep:]):
+            continue  # a gerund inside an item ("open to holding talks")
+        starts.append((sep, match.start("word")))
+    if len(starts) < 2 or "," not in tail[starts[0][1] : starts[-1][0] + 1]:
+        return []
+    items: list[Span] = []
+    for k, (_, item_start) in enumerate(starts):
+        end = starts[k + 1][0] if k + 1 < len(starts) else len(tail.rstrip(' .!;:"”’)'))
+        piece = tail[item_start:end].rstrip(" ,")
+        if len(piece.split()) < 3:
+            return []
+        items.append((tail_start + item_start, tail_start + item_start + len(piece)))
+    return items
+
+
+def _with_action_items(
+    proposals: list[Proposal], ranking: list[int]
+) -> tuple[list[Proposal], list[int]]:
+    """The thesis of an op-ed that prescribes a list of actions is a compound claim: each
+    action is one of the article's recommendations, proposed on its own next to the
+    thesis (quotes may nest) so that a reviewer can link and compare them one by one."""
+    at = next((i for i, p in enumerate(proposals) if p.kind == "thesis"), None)
+    if at is None:
+        return proposals, ranking
+    thesis = proposals[at]
+    spans = action_items(thesis.unit.text)
+    if not spans:
+        return proposals, ranking
+    base = thesis.unit.start
+    modal = _MODAL_VERB.search(thesis.unit.text)
+    cue = modal.group(0) if modal else ""
+    items = [
+        Proposal(
+            replace(thesis.unit, start=base + a, end=base + b, text=thesis.unit.text[a:b]),
+            "recommendation",
+            thesis.confidence,
+            f"recommendation: one of the actions the thesis prescribes (“{cue}”)",
+            thesis.thesis_score - 10.0,
+            thesis.cues,
+            thesis.features,
+        )
+        for a, b in spans
+    ]
+    shift = len(items)
+    moved = [k + shift if k > at else k for k in ranking]
+    return (
+        proposals[: at + 1] + items + proposals[at + 1 :],
+        moved + list(range(at + 1, at + 1 + shift)),
+    )
 
 
 CLAIM_BUDGET = 0.75

@@ -60,3 +60,44 @@ def test_a_thesis_may_say_also_but_not_open_with_it() -> None:
     assert propose_article(opening, title).units[0].thesis_score < scores[1] - 1.0
     result = propose_article(OPED, title)
     assert result.thesis_ranking[0] == 0
+
+
+def test_a_thesis_prescribing_a_list_of_actions_proposes_each_action() -> None:
+    from argmap.extract.propose import action_items
+
+    listed = (
+        "In short, if the region wants trains again by 2030, it must focus on rebuilding "
+        "the northern line, training new drivers for it, and being honest about the cost."
+    )
+    items = [listed[a:b] for a, b in action_items(listed)]
+    assert items == [
+        "rebuilding the northern line",
+        "training new drivers for it",
+        "being honest about the cost",
+    ]
+    assert action_items("The council should fund the tram line, cut fares and plant trees.") == []
+    assert action_items("During the works, officials must keep talking to shop owners.") == []
+    assert (
+        action_items("Rebuilding, training and hiring are what the region lacks.") == []
+    )  # no modal
+
+    oped = OPED.replace(
+        "In the end, planning for the region as a whole is cheaper than planning town by town.",
+        "In the end, the regional government must focus on building the rail and road bridge "
+        "across the valley, closing the old bridge to lorries, and funding the ferries until "
+        "the new bridge opens.",
+    )
+    result = propose_article(oped, "Rivertown needs a new bridge")
+    thesis = next(p for p in result.units if p.kind == "thesis")
+    nested = [
+        p
+        for p in result.units
+        if p is not thesis and thesis.unit.start <= p.unit.start < p.unit.end <= thesis.unit.end
+    ]
+    assert "must focus on building" in thesis.unit.text  # the closing prescription
+    assert [p.kind for p in nested] == ["recommendation"] * 3
+    assert all(oped[p.unit.start : p.unit.end] == p.unit.text for p in nested)
+    supported = {(x.source, x.target) for x in result.links if x.kind == "support"}
+    at = result.units.index(thesis)
+    assert all((result.units.index(p), at) in supported for p in nested)
+    assert result.thesis_ranking[0] == at  # the actions never outrank their thesis
