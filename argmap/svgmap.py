@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import colorsys
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -62,6 +62,8 @@ MARGIN = 24.0
 INK = "#222222"
 HANDLE_REACH = 9.0
 """How far a card's drawn area reaches past its sides (its link handle's room)."""
+MARK_REACH = 12.0
+"""... and a marked card's (its ring and badge)."""
 FAMILY = "'DejaVu Sans', Verdana, sans-serif"
 """The canvas's font first: the advances the cards were measured with."""
 
@@ -80,6 +82,12 @@ class Card:
     width: float
     height: float
     lines: list[str]
+    mark: tuple[str, str] | None = None
+    """An overlay mark shown on the card (colour, short text), as the app's "what stands"."""
+
+    def reach(self) -> float:
+        """How far the drawn card reaches past its sides (a mark's ring reaches further)."""
+        return MARK_REACH if self.mark else HANDLE_REACH
 
 
 @dataclass
@@ -103,10 +111,10 @@ class Picture:
         """The cards' drawn area with a margin, as the scene's ``content_rect``."""
         if not self.cards:
             return (-200.0, -150.0, 200.0, 150.0)
-        left = min(c.x - c.width / 2 for c in self.cards) - HANDLE_REACH
-        right = max(c.x + c.width / 2 for c in self.cards) + HANDLE_REACH
-        top = min(c.y - c.height / 2 for c in self.cards) - HANDLE_REACH - 6
-        bottom = max(c.y + c.height / 2 for c in self.cards) + HANDLE_REACH
+        left = min(c.x - c.width / 2 - c.reach() for c in self.cards)
+        right = max(c.x + c.width / 2 + c.reach() for c in self.cards)
+        top = min(c.y - c.height / 2 - c.reach() - 6 for c in self.cards)
+        bottom = max(c.y + c.height / 2 + c.reach() for c in self.cards)
         return (left - 24, top - 24, right + 24, bottom + 24)
 
 
@@ -118,19 +126,33 @@ def card_size(text: str) -> tuple[float, float, list[str]]:
     return TEXT_WIDTH + STRIPE + 2 * PAD, card_height(height), lines
 
 
-def picture(amap: ArgumentMap) -> Picture:
+def picture(
+    amap: ArgumentMap,
+    *,
+    placed: Mapping[str, PointXY] | None = None,
+    hidden: Collection[str] = (),
+    marks: Mapping[str, tuple[str, str]] | None = None,
+) -> Picture:
     """Where the canvas puts every card and arrow of ``amap``.
 
     Claims with saved positions stay there. When none has one, the map is laid out as the
     scene lays it out (with arrow routes); when some lack one, each is placed near its
     linked claims, in map order, as the scene places them. Arrows follow the layout's routes
     for maps of up to ``ROUTE_MAX_CLAIMS`` claims whose cards sit where the layout puts them.
+
+    The app passes what its scene shows: ``placed`` (where each card is drawn now),
+    ``hidden`` (claims filtered out, with their arrows) and overlay ``marks``.
     """
     measured = {c.id: card_size(c.text) for c in amap.claims}
     sizes = {cid: (w, h) for cid, (w, h, _) in measured.items()}
-    where = _positions(amap, sizes)
+    if placed is not None and all(c.id in placed for c in amap.claims):
+        where = _Where(placed)
+    else:
+        where = _positions(amap, sizes)
+        where.update(placed or {})
+    marks = marks or {}
     cards = [
-        Card(c, where[c.id][0], where[c.id][1], *measured[c.id][:2], measured[c.id][2])
+        Card(c, *where[c.id], *measured[c.id][:2], measured[c.id][2], marks.get(c.id))
         for c in amap.claims
     ]
     layout = where.layout
@@ -138,9 +160,10 @@ def picture(amap: ArgumentMap) -> Picture:
         layout = compute_layout(amap, sizes, routes=True)
     by_id = {c.claim.id: c for c in cards}
     arrows: list[Arrow] = []
+    hide = set(hidden)
     for link in amap.links:
         a, b = by_id.get(link.from_claim), by_id.get(link.to_claim)
-        if a is None or b is None:
+        if a is None or b is None or a.claim.id in hide or b.claim.id in hide:
             continue
         cross = bool(a.claim.author and b.claim.author and a.claim.author != b.claim.author)
         route = _route_of(link, a, b, layout)
@@ -149,7 +172,7 @@ def picture(amap: ArgumentMap) -> Picture:
         else:
             ends = arrow_ends(a.x, a.y, a.width, a.height, b.x, b.y, b.width, b.height)
         arrows.append(Arrow(link, ends, route, cross))
-    return Picture(cards, arrows)
+    return Picture([c for c in cards if c.claim.id not in hide], arrows)
 
 
 class _Where(dict[str, PointXY]):
@@ -327,9 +350,15 @@ def _card(card: Card, author_color: str | None, author_name: str | None) -> list
     height = card.height
     out = [
         f"<g class={quoteattr('claim ' + claim.kind)} data-id={quoteattr(claim.id)} "
-        f'transform="translate({_n(card.x)},{_n(card.y)})">',
-        _card_frame(claim.kind, proposal, height, author_color or NO_AUTHOR_COLOR),
+        f'transform="translate({_n(card.x)},{_n(card.y)})">'
     ]
+    if card.mark is not None:
+        out.append(
+            f'<rect x="{_n(-CARD_WIDTH / 2 - 5)}" y="{_n(-height / 2 - 5)}" '
+            f'width="{_n(CARD_WIDTH + 10)}" height="{_n(height + 10)}" rx="10" fill="none" '
+            f'stroke="{card.mark[0]}" stroke-width="4"/>'
+        )
+    out.append(_card_frame(claim.kind, proposal, height, author_color or NO_AUTHOR_COLOR))
     header = font("header")
     badge_w = header.width(KIND_LABEL[claim.kind].upper()) + 10
     bx, by, bh = -CARD_WIDTH / 2 + STRIPE + PAD, -height / 2 + PAD - 2, HEADER - 2
@@ -355,6 +384,15 @@ def _card(card: Card, author_color: str | None, author_name: str | None) -> list
         text = line.rstrip()
         if text:
             out.append(f"{_line_start(height, index)}{escape(text)}</text>")
+    if card.mark is not None and card.mark[1]:
+        color, text = card.mark
+        mw = header.width(text) + 12
+        mx, my = CARD_WIDTH / 2 - mw + 6, -height / 2 - 12
+        out.append(
+            f'<rect x="{_n(mx)}" y="{_n(my)}" width="{_n(mw)}" height="16" rx="8" fill="{color}"/>'
+        )
+        base = _baseline_centred(my, 16, header)
+        out.append(_text(mx + mw / 2, base, text, header, "#ffffff", anchor="middle"))
     out.append("</g>")
     return out
 
@@ -498,13 +536,21 @@ def _legend_entry(entry: _Entry, x: float, y: float, h: float) -> list[str]:
     return out
 
 
-def map_svg(amap: ArgumentMap, title: str | None = None) -> bytes:
+def map_svg(
+    amap: ArgumentMap,
+    title: str | None = None,
+    *,
+    placed: Mapping[str, PointXY] | None = None,
+    hidden: Collection[str] = (),
+    marks: Mapping[str, tuple[str, str]] | None = None,
+) -> bytes:
     """The SVG document of ``amap``: title, the map as the app draws it, and its legend.
 
-    ``title`` replaces the map's own title (an empty string leaves the title out).
+    ``title`` replaces the map's own title (an empty string leaves the title out); the
+    other options are :func:`picture`'s, for drawing what the app's canvas shows.
     """
     shown_title = amap.title if title is None else title
-    pic = picture(amap)
+    pic = picture(amap, placed=placed, hidden=hidden, marks=marks)
     left, top, right, bottom = pic.content_box()
     map_w, map_h = right - left, bottom - top
     title_font, legend = font("title"), font("legend")

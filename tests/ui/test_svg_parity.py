@@ -217,3 +217,51 @@ def test_the_svg_looks_like_the_scenes_png(case: str, tmp_path: Path) -> None:
     assert ink_difference(drawn, scene_png) < 0.06
     without_arrows = raster(map_svg(amap.model_copy(update={"links": []}), title=""))
     assert ink_difference(without_arrows, scene_png) > 0.06  # the measure can fail
+
+
+def test_the_apps_svg_shows_what_its_scene_shows(tmp_path: Path) -> None:
+    """Hidden authors left out with their arrows, overlay marks kept, cards where drawn."""
+    from defusedxml import ElementTree as SafeET
+    from PySide6.QtGui import QUndoStack
+
+    from argmap.document import MapDocument
+    from ui.qt.canvas.scene import MapScene
+    from ui.qt.render import export_scene
+
+    amap = load(ROOT / "maps" / "afghanistan-debate.argmap.json")
+    scene = MapScene(MapDocument(amap), QUndoStack())
+    hidden_author = amap.authors[0].id
+    scene.set_hidden({hidden_author}, set())
+    # the top card of what is shown: its ring decides the picture's top edge
+    drawn = scene.current_positions()
+    marked = min((c.id for c in amap.claims if c.author != hidden_author), key=lambda i: drawn[i].y)
+    scene.set_overlay({marked: ("#2e7d32", "IN")})
+    export_scene(scene, amap, tmp_path / "app.svg")
+    root = SafeET.parse(tmp_path / "app.svg").getroot()
+    svg = "{http://www.w3.org/2000/svg}"
+    cards = {
+        g.get("data-id"): g
+        for g in root.iter(f"{svg}g")
+        if (g.get("class") or "").startswith("claim ")
+    }
+    visible = {c.id for c in amap.claims if c.author != hidden_author}
+    assert set(cards) == visible
+    arrows = [g for g in root.iter(f"{svg}g") if (g.get("class") or "").startswith("link ")]
+    shown_links = [x for x in amap.links if x.from_claim in visible and x.to_claim in visible]
+    assert len(arrows) == len(shown_links) < len(amap.links)
+    assert "IN" in [t.text for t in cards[marked].iter(f"{svg}text")]
+    assert any(r.get("stroke-width") == "4" for r in cards[marked].iter(f"{svg}rect"))
+    item = scene.claim_item(marked)
+    assert item is not None
+    assert cards[marked].get("transform") == f"translate({item.pos().x():g},{item.pos().y():g})"
+    pic = picture(
+        amap,
+        placed={cid: (p.x, p.y) for cid, p in drawn.items()},
+        hidden=[c.id for c in amap.claims if c.id not in visible],
+        marks={marked: ("#2e7d32", "IN")},
+    )
+    rect = scene.content_rect()
+    assert pic.content_box() == pytest.approx(
+        (rect.left(), rect.top(), rect.right(), rect.bottom()), abs=0.01
+    )
+    scene.detach()

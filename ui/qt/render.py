@@ -1,10 +1,13 @@
-"""Images of a map: SVG, PNG and PDF drawn from the very scene the app shows.
+"""Images of a map: PNG and PDF drawn from the very scene the app shows, SVG from its state.
 
 Nothing here draws cards or arrows itself: a :class:`~ui.qt.canvas.scene.MapScene`'s own
 items do (painted by :func:`ui.qt.drawing.draw_scene`, which draws what ``scene.render``
 draws), so an export looks exactly like the screen (same cards, same layout for claims
 without saved positions, same colours). This module only frames the picture: a title
-above, a legend of the kinds, links and authors below, a white page. PDF, with its
+above, a legend of the kinds, links and authors below, a white page. An SVG is written by
+:mod:`argmap.svgmap` from what the scene shows (where its cards are, which are hidden,
+its overlay marks): the same picture as text, with one group per card and arrow, and the
+same SVG the command line writes without Qt. PDF, with its
 optional handout, is in :mod:`ui.qt.render_pdf`. Files are written atomically
 (:mod:`argmap.fileio`): the image is drawn into memory, then written in one go.
 
@@ -18,6 +21,7 @@ import math
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QIODevice, QPointF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import (
@@ -37,6 +41,9 @@ from argmap.formats._common import fail
 from argmap.model import CLAIM_KINDS, LINK_KINDS, ArgumentMap
 from argmap.palette import KIND_FILL, KIND_LABEL, KIND_STROKE, LINK_COLOR
 from ui.qt.drawing import draw_scene
+
+if TYPE_CHECKING:
+    from ui.qt.canvas.scene import MapScene
 
 MARGIN = 24.0
 TITLE_SIZE = 20.0
@@ -255,6 +262,11 @@ def export_image(
     title: str | None = None,
 ) -> None:
     """Draw ``amap`` to ``path`` (.svg, .png or .pdf) as the app would show it."""
+    if Path(path).suffix.lower() == ".svg":  # no scene needed: see argmap.svgmap
+        from argmap.svgmap import map_svg
+
+        _write_bytes(path, map_svg(amap, title))
+        return
     ensure_app()
     holder = SceneHolder(amap)
     export_scene(holder.scene, amap, path, scale=scale, handout=handout, title=title)
@@ -277,9 +289,14 @@ def export_scene(
     """
     from ui.qt.canvas.scene import MapScene
 
+    suffix = Path(path).suffix.lower()
+    if suffix == ".svg":
+        if not isinstance(scene, MapScene):
+            raise fail(str(path), "an SVG is drawn from a map's scene")
+        _write_svg(scene, amap, path, title)
+        return
     source = _content_rect(scene)
     framer = Framer(scene, source, amap.title if title is None else title, _legend_for(amap))
-    suffix = Path(path).suffix.lower()
     map_scene = scene if isinstance(scene, MapScene) else None
     selected = scene.selectedItems()
     selected_links = map_scene.selected_link_ids() if map_scene is not None else []
@@ -293,9 +310,7 @@ def export_scene(
     for item, _ in cached:
         item.setCacheMode(NO_CACHE)
     try:
-        if suffix == ".svg":
-            _write_svg(framer, path, amap.title or "argument map")
-        elif suffix == ".png":
+        if suffix == ".png":
             _write_png(framer, path, scale)
         elif suffix == ".pdf":
             from ui.qt.render_pdf import write_pdf  # PDF classes only when needed
@@ -327,22 +342,24 @@ def png_size(framer: Framer, scale: float) -> QSize:
     )
 
 
-def _write_svg(framer: Framer, path: str | os.PathLike[str], name: str) -> None:
-    from PySide6.QtSvg import QSvgGenerator  # only SVG needs QtSvg: PNG and PDF start faster
+def _write_svg(
+    scene: MapScene, amap: ArgumentMap, path: str | os.PathLike[str], title: str | None
+) -> None:
+    """The map scene's picture as argmap.svgmap writes it: the cards where the scene draws
+    them, without the claims it hides, with its overlay marks (selection and search
+    highlights are never part of an export)."""
+    from argmap.svgmap import map_svg
 
-    device = new_buffer()
-    generator = QSvgGenerator()
-    generator.setOutputDevice(device)
-    generator.setSize(QSize(math.ceil(framer.size.width()), math.ceil(framer.size.height())))
-    generator.setViewBox(QRectF(QPointF(0, 0), framer.size))
-    generator.setTitle(name)
-    generator.setDescription("Argument map exported by argmap")
-    painter = QPainter()
-    if not painter.begin(generator):
-        raise fail(str(path), "cannot write the SVG file")
-    framer.paint(painter)
-    painter.end()
-    write_buffer(path, device)
+    placed = {cid: (p.x, p.y) for cid, p in scene.current_positions().items()}
+    hidden = [item.claim_id for item in scene.claim_items() if not item.isVisible()]
+    data = map_svg(amap, title, placed=placed, hidden=hidden, marks=scene.overlay_marks())
+    _write_bytes(path, data)
+
+
+def _write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
+    from argmap.formats.registry import write_atomic
+
+    write_atomic(path, data)
 
 
 def _write_png(framer: Framer, path: str | os.PathLike[str], scale: float) -> None:

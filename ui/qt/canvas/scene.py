@@ -241,6 +241,10 @@ class MapScene(QGraphicsScene):
                 item.set_mark(None)
         self._marks = new
 
+    def overlay_marks(self) -> dict[str, tuple[str, str]]:
+        """The overlay marks shown now: claim id -> (colour, badge text)."""
+        return dict(self._marks)
+
     def set_hidden(self, authors: set[str], kinds: set[str]) -> None:
         """Hide cards by author or kind, and every arrow that touches a hidden card."""
         self._hidden_authors = set(authors)
