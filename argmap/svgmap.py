@@ -29,7 +29,8 @@ from argmap.layout import (
     compute_layout,
     place_new_claim,
 )
-from argmap.model import CLAIM_KINDS, LINK_KINDS, ArgumentMap, Claim, ClaimKind, Link, Point
+from argmap.legend import MIN_WIDTH, LegendEntry, flow, map_legend
+from argmap.model import ArgumentMap, Claim, ClaimKind, Link, Point
 from argmap.palette import KIND_FILL, KIND_LABEL, KIND_STROKE, LINK_COLOR
 from argmap.shapes import (
     ATTACK_DASH,
@@ -430,66 +431,11 @@ def _arrow(arrow: Arrow) -> list[str]:
 
 
 # ---------------------------------------------------------------- page
-@dataclass
-class _Entry:
-    kind: str  # heading, kind, link, author
-    label: str
-    style: tuple[str, ...]
+def _entry_width(entry: LegendEntry) -> float:
+    return entry.width(font("legend").width(entry.label))
 
 
-def _legend_entries(amap: ArgumentMap) -> list[_Entry]:
-    """The legend of the app's exports: kinds present, link kinds, cross-author, authors."""
-    kinds = {c.kind for c in amap.claims}
-    link_kinds = {x.kind for x in amap.links}
-    author_of = {c.id: c.author for c in amap.claims}
-    authors_used = set(author_of.values())
-    out: list[_Entry] = []
-    if kinds:
-        out.append(_Entry("heading", "Claims:", ()))
-        out += [
-            _Entry("kind", KIND_LABEL[k], (KIND_FILL[k], KIND_STROKE[k]))
-            for k in CLAIM_KINDS
-            if k in kinds
-        ]
-    links = [
-        _Entry("link", k.capitalize(), (LINK_COLOR[k], "bar" if k == "attack" else "arrow"))
-        for k in LINK_KINDS
-        if k in link_kinds
-    ]
-    if any(
-        author_of.get(x.from_claim)
-        and author_of.get(x.to_claim)
-        and author_of[x.from_claim] != author_of[x.to_claim]
-        for x in amap.links
-    ):
-        links.append(
-            _Entry("link", "Across authors (double line)", (LINK_COLOR["support"], "double"))
-        )
-    if links:
-        out.append(_Entry("heading", "Links:", ()))
-        out += links
-    authors = [a for a in amap.authors if a.id in authors_used]
-    if authors:
-        out.append(_Entry("heading", "Authors:", ()))
-        out += [_Entry("author", a.name, (a.color,)) for a in authors]
-    return out
-
-
-def _entry_width(entry: _Entry) -> float:
-    return font("legend").width(entry.label) + (8 if entry.kind == "heading" else 34) + 14
-
-
-def _legend_rows(entries: list[_Entry], width: float) -> list[list[_Entry]]:
-    rows: list[list[_Entry]] = []
-    for entry in entries:
-        if rows and sum(_entry_width(e) for e in rows[-1]) + _entry_width(entry) <= width:
-            rows[-1].append(entry)
-        else:
-            rows.append([entry])
-    return rows
-
-
-def _legend_entry(entry: _Entry, x: float, y: float, h: float) -> list[str]:
+def _legend_entry(entry: LegendEntry, x: float, y: float, h: float) -> list[str]:
     legend = font("legend")
     mid = y + h / 2
     if entry.kind == "heading":
@@ -555,7 +501,7 @@ def map_svg(
     map_w, map_h = right - left, bottom - top
     title_font, legend = font("title"), font("legend")
     title_h = math.ceil(title_font.height + MARGIN) if shown_title else 0.0
-    rows = _legend_rows(_legend_entries(amap), max(map_w, 480.0))
+    rows = flow(map_legend(amap).entries(), max(map_w, MIN_WIDTH), _entry_width)
     row_h = math.ceil(legend.height + 8)
     legend_h = len(rows) * row_h + (MARGIN if rows else 0)
     width = max(

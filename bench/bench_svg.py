@@ -11,22 +11,12 @@ times its floor.
 from __future__ import annotations
 
 import json
-import time
-from collections.abc import Callable
 
 from argmap.svgmap import map_svg, picture
 from argmap.synthetic import synthetic_map
+from bench.bench_core import best_of
 
 SIZES = (1_000, 10_000)
-
-
-def best_of(fn: Callable[[], object], repeat: int = 3) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> None:
@@ -39,9 +29,9 @@ def main() -> None:
         amap = synthetic_map(n, with_positions=True)
         data = amap.model_dump(mode="json")
         svg = map_svg(amap)
-        t_picture = best_of(lambda amap=amap: picture(amap))
-        t_svg = best_of(lambda amap=amap: map_svg(amap))
-        t_dumps = best_of(lambda data=data: json.dumps(data, indent=2))
+        t_picture = best_of(lambda amap=amap: picture(amap), 3)
+        t_svg = best_of(lambda amap=amap: map_svg(amap), 3)
+        t_dumps = best_of(lambda data=data: json.dumps(data, indent=2), 3)
         rows.append((n, t_svg))
         print(
             f"{n:>7,} {len(amap.links):>6,} {len(svg) / 1e6:>7.1f} | {t_picture:>9.3f} "

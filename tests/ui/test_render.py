@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QUndoStack
 from PySide6.QtWidgets import QGraphicsItem
 
 from argmap.document import MapDocument
+from argmap.legend import map_legend
 from argmap.model import ArgumentMap
 from argmap.synthetic import synthetic_map
 from ui.qt.canvas.items import SELECT_COLOR
@@ -24,7 +25,6 @@ from ui.qt.render import (
     Framer,
     SceneHolder,
     _content_rect,
-    _legend_for,
     export_image,
     export_scene,
     png_size,
@@ -107,7 +107,7 @@ def test_png_has_the_requested_size_and_matches_the_scene_pixel_for_pixel(tmp_pa
     amap = small_map()
     holder = SceneHolder(amap)
     source = _content_rect(holder.scene)
-    framer = Framer(holder.scene, source, amap.title, _legend_for(amap))
+    framer = Framer(holder.scene, source, amap.title, map_legend(amap))
     for scale in (1.0, 2.0):
         export_scene(holder.scene, amap, tmp_path / f"map{scale}.png", scale=scale)
         image = QImage(str(tmp_path / f"map{scale}.png"))
@@ -147,7 +147,7 @@ def test_png_shows_kind_colours_where_the_cards_are(tmp_path: Path) -> None:
     amap = small_map()
     holder = SceneHolder(amap)
     source = _content_rect(holder.scene)
-    framer = Framer(holder.scene, source, amap.title, _legend_for(amap))
+    framer = Framer(holder.scene, source, amap.title, map_legend(amap))
     export_scene(holder.scene, amap, tmp_path / "m.png")
     image = QImage(str(tmp_path / "m.png"))
     thesis = next(c for c in amap.claims if c.kind == "thesis")

@@ -7,21 +7,22 @@ from pathlib import Path
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
 
+from argmap.legend import map_legend
 from argmap.mapfile import load
 from tests.conftest import MAPS
-from ui.qt.render import _legend_for, export_image
+from ui.qt.render import export_image
 
 
 def test_legend_has_the_attack_bar_and_the_cross_author_double_line() -> None:
     debate = load(MAPS / "afghanistan-debate.argmap.json")
-    links = {label: how for label, _, how in _legend_for(debate).links}
+    links = {label: how for label, _, how in map_legend(debate).links}
     assert links == {
         "Support": "arrow",
         "Attack": "bar",
         "Across authors (double line)": "double",
     }
     single = load(MAPS / "hussain-engagement.argmap.json")  # one author: no double lines
-    assert "Across authors (double line)" not in {x[0] for x in _legend_for(single).links}
+    assert "Across authors (double line)" not in {x[0] for x in map_legend(single).links}
 
 
 def _ink_right_edge(image: QImage, top: int, bottom: int) -> int:

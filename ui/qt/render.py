@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import math
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,8 +37,8 @@ from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsScene
 
 from argmap.document import MapDocument
 from argmap.formats._common import fail
-from argmap.model import CLAIM_KINDS, LINK_KINDS, ArgumentMap
-from argmap.palette import KIND_FILL, KIND_LABEL, KIND_STROKE, LINK_COLOR
+from argmap.legend import MIN_WIDTH, Legend, LegendEntry, flow, map_legend
+from argmap.model import ArgumentMap
 from ui.qt.drawing import draw_scene
 
 if TYPE_CHECKING:
@@ -62,45 +61,10 @@ def ensure_app() -> QApplication:
     return QApplication(["argmap"])
 
 
-@dataclass
-class _Legend:
-    """What the legend shows: the kinds and link kinds present, and every author used."""
-
-    kinds: list[tuple[str, str, str]]  # label, fill, stroke
-    links: list[tuple[str, str, str]]  # label, colour, how drawn: "arrow", "bar", "double"
-    authors: list[tuple[str, str]]  # name, colour
-
-
-def _legend_for(amap: ArgumentMap) -> _Legend:
-    """The legend drawn like the map: support a solid arrow, attack a dashed line ending
-    in a bar (⊣), and, when the map has them, the double line of a cross-author link."""
-    kinds_used = {c.kind for c in amap.claims}
-    links_used = {x.kind for x in amap.links}
-    authors_used = {c.author for c in amap.claims}
-    author_of = {c.id: c.author for c in amap.claims}
-    links = [
-        (k.capitalize(), LINK_COLOR[k], "bar" if k == "attack" else "arrow")
-        for k in LINK_KINDS
-        if k in links_used
-    ]
-    if any(
-        author_of.get(x.from_claim)
-        and author_of.get(x.to_claim)
-        and author_of[x.from_claim] != author_of[x.to_claim]
-        for x in amap.links
-    ):
-        links.append(("Across authors (double line)", LINK_COLOR["support"], "double"))
-    return _Legend(
-        [(KIND_LABEL[k], KIND_FILL[k], KIND_STROKE[k]) for k in CLAIM_KINDS if k in kinds_used],
-        links,
-        [(a.name, a.color) for a in amap.authors if a.id in authors_used],
-    )
-
-
 class Framer:
     """Lays out title, map and legend on one page, in scene units (1 unit = 1 px at 100 %)."""
 
-    def __init__(self, scene: QGraphicsScene, source: QRectF, title: str, legend: _Legend) -> None:
+    def __init__(self, scene: QGraphicsScene, source: QRectF, title: str, legend: Legend) -> None:
         self.scene = scene
         self.source = source
         self.title = title
@@ -113,7 +77,7 @@ class Framer:
         title_metrics = QFontMetricsF(self.title_font)
         # Whole units, so the map lands on the pixel grid exactly as it does on screen.
         self.title_height = math.ceil(title_metrics.height() + MARGIN) if title else 0.0
-        self.legend_rows = self._legend_rows(max(source.width(), 480.0))
+        self.legend_rows = flow(legend.entries(), max(source.width(), MIN_WIDTH), self._entry_width)
         row_height = math.ceil(QFontMetricsF(self.legend_font).height() + 8)
         self.legend_height = len(self.legend_rows) * row_height + (
             MARGIN if self.legend_rows else 0
@@ -129,36 +93,11 @@ class Framer:
             math.ceil(self.title_height + source.height() + self.legend_height + 2 * MARGIN),
         )
 
-    def _entries(self) -> list[tuple[str, str, object]]:
-        """Legend entries: ("kind"|"link"|"author"|"heading", label, style)."""
-        out: list[tuple[str, str, object]] = []
-        if self.legend.kinds:
-            out.append(("heading", "Claims:", None))
-            out += [("kind", label, (fill, stroke)) for label, fill, stroke in self.legend.kinds]
-        if self.legend.links:
-            out.append(("heading", "Links:", None))
-            out += [("link", label, (color, how)) for label, color, how in self.legend.links]
-        if self.legend.authors:
-            out.append(("heading", "Authors:", None))
-            out += [("author", name, color) for name, color in self.legend.authors]
-        return out
+    def _entry_width(self, entry: LegendEntry) -> float:
+        return entry.width(QFontMetricsF(self.legend_font).horizontalAdvance(entry.label))
 
-    def _entry_width(self, entry: tuple[str, str, object]) -> float:
-        text = QFontMetricsF(self.legend_font).horizontalAdvance(entry[1])
-        return text + (8 if entry[0] == "heading" else 34) + 14
-
-    def _row_width(self, row: list[tuple[str, str, object]]) -> float:
+    def _row_width(self, row: list[LegendEntry]) -> float:
         return sum(self._entry_width(e) for e in row)
-
-    def _legend_rows(self, width: float) -> list[list[tuple[str, str, object]]]:
-        """Entries flowed into rows no wider than the map (or 480 units for a small one)."""
-        rows: list[list[tuple[str, str, object]]] = []
-        for entry in self._entries():
-            if rows and self._row_width([*rows[-1], entry]) <= width:
-                rows[-1].append(entry)
-            else:
-                rows.append([entry])
-        return rows
 
     def paint(self, painter: QPainter) -> None:
         """Draw the whole page at the painter's origin, in scene units."""
@@ -187,10 +126,8 @@ class Framer:
                 x += self._entry_width(entry)
             y += self.row_height
 
-    def _paint_entry(
-        self, painter: QPainter, entry: tuple[str, str, object], x: float, y: float
-    ) -> None:
-        kind, label, style = entry
+    def _paint_entry(self, painter: QPainter, entry: LegendEntry, x: float, y: float) -> None:
+        kind, label, style = entry.kind, entry.label, entry.style
         h = self.row_height - 8
         mid = y + h / 2
         painter.setPen(INK)
@@ -202,11 +139,11 @@ class Framer:
             painter.setFont(self.legend_font)
             return
         swatch = QRectF(x, y + 1, 26, h - 2)
-        if kind == "kind" and isinstance(style, tuple):
+        if kind == "kind":
             painter.setPen(QPen(QColor(style[1]), 1.5))
             painter.setBrush(QBrush(QColor(style[0])))
             painter.drawRoundedRect(swatch, 4, 4)
-        elif kind == "link" and isinstance(style, tuple):
+        elif kind == "link":
             colour, how = QColor(style[0]), style[1]
             pen = QPen(colour, 2)
             if how == "bar":
@@ -229,9 +166,9 @@ class Framer:
                 head.lineTo(x + 20, mid + 4)
                 head.closeSubpath()
                 painter.fillPath(head, colour)
-        elif kind == "author" and isinstance(style, str):
+        elif kind == "author":
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QBrush(QColor(style)))
+            painter.setBrush(QBrush(QColor(style[0])))
             painter.drawEllipse(QRectF(x + 6, y + 1, h - 2, h - 2))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setPen(INK)
@@ -296,7 +233,7 @@ def export_scene(
         _write_svg(scene, amap, path, title)
         return
     source = _content_rect(scene)
-    framer = Framer(scene, source, amap.title if title is None else title, _legend_for(amap))
+    framer = Framer(scene, source, amap.title if title is None else title, map_legend(amap))
     map_scene = scene if isinstance(scene, MapScene) else None
     selected = scene.selectedItems()
     selected_links = map_scene.selected_link_ids() if map_scene is not None else []
