@@ -22,6 +22,8 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
+from argmap.formats._common import xml_attr as quoteattr
+from argmap.formats._common import xml_text as escape
 from argmap.layout import (
     CARD_WIDTH,
     ROUTE_MAX_CLAIMS,
@@ -240,23 +242,6 @@ def _route_of(link: Link, a: Card, b: Card, layout: Layout | None) -> list[Point
 
 
 # ---------------------------------------------------------------- SVG text
-_ESCAPES = str.maketrans(
-    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
-    | {chr(c): "\ufffd" for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)}
-)
-
-
-def escape(text: str) -> str:
-    """``text`` safe inside an element or a double-quoted attribute (``xml.sax.saxutils``
-    would do, but importing it pulls in ``urllib`` and ``http``: 20 ms of start-up).
-    Control characters XML does not allow become U+FFFD."""
-    return text.translate(_ESCAPES)
-
-
-def quoteattr(text: str) -> str:
-    return f'"{escape(text)}"'
-
-
 def _n(value: float) -> str:
     """A coordinate, short: two decimals at most, no trailing zeros."""
     text = repr(round(value, 2) + 0.0)  # + 0.0 turns -0.0 into 0.0
@@ -420,7 +405,8 @@ def _arrow(arrow: Arrow) -> list[str]:
         f'fill="none" stroke="{color}" stroke-width="{_n(width)}"{opacity}{dash} '
         f'stroke-linejoin="{join}"'
     )
-    out = [f"<g class={quoteattr('link ' + kind)} data-id={quoteattr(arrow.link.id)}>"]
+    classes = f"link {kind} cross" if arrow.cross else f"link {kind}"
+    out = [f"<g class={quoteattr(classes)} data-id={quoteattr(arrow.link.id)}>"]
     for points in lines:
         if len(points) >= 2:
             out.append(f'<polyline points="{_points(points)}" {style}/>')

@@ -1,7 +1,7 @@
 """Interchange and export formats: Argdown, AIF JSON, GraphML, DOT and a Markdown outline.
 
 Qt-free like the rest of the core. :mod:`argmap.formats.registry` maps file extensions to
-readers and writers; images (SVG, PNG, PDF) are drawn by ``ui.qt.render`` from the same
-scene the app shows. Nothing is imported here, so ``import argmap.formats.registry`` stays
+readers and writers; SVG is drawn by :mod:`argmap.svgmap`, PNG and PDF by ``ui.qt.render``
+from the scene the app shows. Nothing is imported here, so ``import argmap.formats.registry`` stays
 cheap and each format module loads only when its extension is used.
 """

@@ -25,6 +25,28 @@ repeated here so readers do not import pydantic just to recognise a kind name.""
 
 _ID_OK = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:\-]*$")
 
+_XML_ESCAPES = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
+    | {chr(c): "\ufffd" for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)}
+    | {"\ufffe": "\ufffd", "\uffff": "\ufffd"}
+)
+
+
+def xml_text(text: str) -> str:
+    """``text`` safe inside an XML element or double-quoted attribute.
+
+    Besides the markup characters, the control characters XML 1.0 cannot hold at all (not
+    even as character references) become U+FFFD: a label pasted with a stray control
+    character must not make a file that no XML reader, argmap's included, will open.
+    (``xml.sax.saxutils`` escapes markup only, and importing it costs ``urllib``.)
+    """
+    return text.translate(_XML_ESCAPES)
+
+
+def xml_attr(text: str) -> str:
+    """``text`` as a double-quoted XML attribute value."""
+    return f'"{xml_text(text)}"'
+
 
 @dataclass
 class ImportResult:

@@ -27,7 +27,7 @@ from __future__ import annotations
 import contextlib
 from typing import TYPE_CHECKING, Any
 
-from argmap.formats._common import IdMaker, ImportResult, as_kind, fail, one_line, slug
+from argmap.formats._common import KINDS, IdMaker, ImportResult, as_kind, fail, one_line, slug
 from argmap.formats.argdown_syntax import ArgdownError, Argument, Document, Statement, parse
 from argmap.formats.argdown_writer import write_argdown
 from argmap.gcpause import collector_paused
@@ -214,6 +214,8 @@ class _Builder:
                 "tags": ["argument"] if isinstance(item, Argument) else [],
             }
         kind = as_kind(data.get("kind")) or next((k for t in tags if (k := as_kind(t))), None)
+        if data.get("kind") is not None and as_kind(data.get("kind")) is None:
+            self.warnings.append(_unknown_kind(item, data.get("kind"), kind))
         author = self._author(
             data.get("author") or data.get("proponent") or section_data.get("author")
         )
@@ -429,3 +431,17 @@ def argdown_to_map_json(text: str, file: str = "<argdown>") -> tuple[bytes, list
 
 
 __all__ = ["argdown_to_map_json", "read_argdown", "write_argdown"]
+
+
+def _unknown_kind(item: Statement | Argument, given: object, used: str | None) -> str:
+    """The warning for a ``kind`` no claim kind is called, naming the likely one meant."""
+    import difflib
+
+    where = f"line {item.line}: " if item.line else ""
+    close = difflib.get_close_matches(str(given).lower(), KINDS, n=1)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    fallback = f"its kind tag, {used}" if used else "its place in the structure"
+    return (
+        f"{where}[{item.title}]: unknown kind {given!r}{hint}; the kinds are "
+        f"{', '.join(KINDS)}; its kind comes from {fallback}"
+    )

@@ -12,10 +12,14 @@ import textwrap
 from argmap.model import ArgumentMap, Claim
 from argmap.palette import KIND_FILL, KIND_LABEL, KIND_STROKE, LINK_COLOR
 
+_CONTROL = str.maketrans({chr(c): "\ufffd" for c in range(0x20) if c not in (0x09, 0x0A)})
+
 
 def _q(text: str) -> str:
-    """A DOT double-quoted string."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+    """A DOT double-quoted string (control characters, which Graphviz chokes on, become
+    U+FFFD)."""
+    escaped = text.translate(_CONTROL).replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + escaped.replace("\n", "\\n") + '"'
 
 
 def _node(claim: Claim, indent: str) -> str:

@@ -16,11 +16,12 @@ from __future__ import annotations
 import contextlib
 import json
 from typing import Any
-from xml.sax.saxutils import escape, quoteattr
 
 from pydantic import ValidationError
 
 from argmap.formats._common import IdMaker, ImportResult, as_kind, fail
+from argmap.formats._common import xml_attr as quoteattr
+from argmap.formats._common import xml_text as escape
 from argmap.model import (
     MANUAL,
     ArgumentMap,

@@ -360,3 +360,14 @@ def test_hand_edits_of_argmap_argdown_keep_notes_and_name_what_looks_wrong() -> 
     assert "link cross.link01 from 'kabul.p9' to 'hussain.rec1' is now attack" in warnings
     assert "[The United States must get] is referenced but never defined" in warnings
     assert "from 'kabul.p7' to 'hussain.rec1'" in warnings and "no longer in the text" in warnings
+
+
+def test_an_unknown_kind_is_reported_with_its_line_and_the_kind_meant() -> None:
+    text = '[A]: one.\n  - [B]: two. {kind: "objecton"}\n  + [C]: three. {kind: "foo"} #premise\n'
+    result = read_argdown(text)
+    by_text = {c.text: c for c in result.map.claims}
+    assert by_text["two."].kind == "premise"  # from the structure, as without a kind
+    assert by_text["three."].kind == "premise"  # from its tag
+    b, c = (w for w in result.warnings if "unknown kind" in w)
+    assert b.startswith("line 2: [B]") and "did you mean 'objection'?" in b
+    assert c.startswith("line 3: [C]") and "did you mean" not in c and "kind tag" in c

@@ -100,3 +100,17 @@ def test_graphml_from_elsewhere_with_labels_is_read() -> None:
         ("y", "y", "premise"),
     ]
     assert [(x.from_claim, x.to_claim, x.kind) for x in amap.links] == [("x", "y", "support")]
+
+
+def test_control_characters_in_text_still_make_readable_graphml() -> None:
+    """XML 1.0 cannot hold C0 control characters at all: they become U+FFFD, and the file
+    reads back (with argmap's reader and networkx's) instead of being unreadable."""
+    amap = load(MAPS / "ct-leverage.argmap.json")
+    claim = amap.claims[0].model_copy(update={"text": "ctrl \x01\x02\x0b\x1b <b> & end"})
+    amap = amap.model_copy(update={"claims": [claim, *amap.claims[1:]], "title": "T\x07"})
+    data = write_graphml(amap)
+    back = read_graphml(data.encode("utf-8")).map
+    assert back.claims[0].text == "ctrl \ufffd\ufffd\ufffd\ufffd <b> & end"
+    assert len(back.claims) == len(amap.claims) and len(back.links) == len(amap.links)
+    graph = nx.read_graphml(io.BytesIO(data.encode("utf-8")))
+    assert graph.number_of_nodes() == len(amap.claims)

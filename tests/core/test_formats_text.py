@@ -160,3 +160,10 @@ def test_markdown_ends_with_the_positions_table_and_keeps_sources_apart() -> Non
     for line in gzero:
         assert lines[lines.index(line) + 1] == ""
     assert "build_comparison" not in text  # no maintainer's note in what students read
+
+
+def test_dot_replaces_control_characters() -> None:
+    amap = small_map()
+    claim = amap.claims[0].model_copy(update={"text": "bell \x07 and escape \x1b"})
+    text = write_dot(amap.model_copy(update={"claims": [claim, *amap.claims[1:]]}))
+    assert "\x07" not in text and "\x1b" not in text and "bell \ufffd and" in text

@@ -58,7 +58,9 @@ def test_cross_author_links_are_double_lines() -> None:
     for g in groups(root, "link"):
         link = next(x for x in amap.links if x.id == g.get("data-id"))
         rails = len(list(g.iter(f"{SVG}polyline")))
-        assert rails == (2 if author[link.from_claim] != author[link.to_claim] else 1)
+        cross = author[link.from_claim] != author[link.to_claim]
+        assert rails == (2 if cross else 1)
+        assert ("cross" in (g.get("class") or "").split()) == cross
 
 
 def test_card_text_is_the_wrapped_label_and_title_and_legend_are_there() -> None:

@@ -283,6 +283,24 @@ def test_unknown_image_type_is_refused(tmp_path: Path) -> None:
         export_image(small_map(), tmp_path / "x.bmp")
 
 
+def test_a_png_too_large_to_open_is_refused_with_a_scale_that_fits(tmp_path: Path) -> None:
+    from argmap.mapfile import MapFileError
+    from ui.qt.render import MAX_PNG_PIXELS
+
+    amap = small_map()
+    holder = SceneHolder(amap)
+    framer = Framer(holder.scene, _content_rect(holder.scene), amap.title, map_legend(amap))
+    too_big = (MAX_PNG_PIXELS / (framer.size.width() * framer.size.height())) ** 0.5 * 1.5
+    with pytest.raises(MapFileError) as failed:
+        export_image(amap, tmp_path / "x.png", scale=too_big)
+    message = str(failed.value)
+    assert "megapixels" in message and "SVG or PDF" in message
+    fits = float(message.split("--scale ")[1].split(maxsplit=1)[0])
+    size = png_size(framer, fits)  # the suggested scale fits, and not by much less
+    assert 0.9 * MAX_PNG_PIXELS < size.width() * size.height() <= MAX_PNG_PIXELS
+    assert not (tmp_path / "x.png").exists()
+
+
 class FakeWindow:
     """The public surface of the main window that File → Export/Import use."""
 

@@ -49,6 +49,9 @@ TITLE_SIZE = 20.0
 LEGEND_SIZE = 10.5
 INK = QColor("#222222")
 NO_CACHE = QGraphicsItem.CacheMode.NoCache
+MAX_PNG_PIXELS = 64_000_000
+"""The largest PNG written: 256 MB as 32-bit pixels, the most Qt's image reader (and so the
+app, and many viewers) will open; drawing a bigger one takes minutes and gigabytes."""
 
 
 def ensure_app() -> QApplication:
@@ -301,10 +304,15 @@ def _write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
 
 def _write_png(framer: Framer, path: str | os.PathLike[str], scale: float) -> None:
     size = png_size(framer, scale)
-    if size.width() * size.height() > 400_000_000:
+    pixels = size.width() * size.height()
+    if pixels > MAX_PNG_PIXELS:
+        fits = math.floor(scale * math.sqrt(MAX_PNG_PIXELS / pixels) * 100) / 100
+        hint = f"--scale {fits:g} or " if fits >= 0.05 else ""
         raise fail(
             str(path),
-            f"a {size.width()}x{size.height()} image is too large; use a smaller --scale or SVG/PDF",
+            f"a {size.width()}x{size.height()} image ({pixels / 1e6:.0f} megapixels) is more "
+            f"than Qt's image reader and many viewers open ({MAX_PNG_PIXELS // 1_000_000} "
+            f"megapixels); use {hint}SVG or PDF, which stay sharp at any size",
         )
     from PySide6.QtGui import QImage  # only PNG needs it
 
