@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 import zlib
 from pathlib import Path
 
@@ -85,8 +84,9 @@ def pdf_text(data: bytes) -> str:
                 ]
             else:
                 out.append(" ")
-    # Qt maps the space glyph to a tab, and fonts use ligatures ("ﬂ"): normalise both.
-    return " ".join(unicodedata.normalize("NFKC", "".join(out)).split())
+    # Qt maps the space glyph to a tab: whitespace is normalised (ligatures are not: a
+    # reader's PDF tool would not normalise them either).
+    return " ".join("".join(out).split())
 
 
 def test_svg_parses_and_carries_title_labels_and_legend(tmp_path: Path) -> None:
@@ -101,6 +101,17 @@ def test_svg_parses_and_carries_title_labels_and_legend(tmp_path: Path) -> None:
         assert word in texts
     assert amap.claims[0].text.split()[0] in texts
     assert not list(root.iter(f"{SVG}image")), "cards must be vectors and text, not cached pixmaps"
+
+
+def test_pdf_text_is_searchable_as_written(tmp_path: Path) -> None:
+    """No ligature glyphs: "difficult" is found as typed, not as "diﬃcult"."""
+    from argmap.mapfile import load
+
+    amap = load(Path(__file__).resolve().parents[2] / "maps" / "afghanistan-debate.argmap.json")
+    export_image(amap, tmp_path / "h.pdf", handout=True)
+    text = pdf_text((tmp_path / "h.pdf").read_bytes())
+    assert not any("\ufb00" <= ch <= "\ufb06" for ch in text)
+    assert "difficult" in text and "fi" in text
 
 
 def test_png_has_the_requested_size_and_matches_the_scene_pixel_for_pixel(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QFont, QFontInfo, QFontMetricsF, QGuiApplication, QTextLayout
 
-from ui.qt.canvas.items import header_font, label_font
+from ui.qt.canvas.items import header_font, label_font, no_ligatures
 from ui.qt.render import LEGEND_SIZE, TITLE_SIZE
 
 CHARS = (
@@ -34,11 +34,13 @@ def fonts() -> dict[str, QFont]:
     header = QFont(header_font())
     legend = QFont()
     legend.setPointSizeF(LEGEND_SIZE)
+    no_ligatures(legend)
     legend_bold = QFont(legend)
     legend_bold.setBold(True)
     title = QFont()
     title.setPointSizeF(TITLE_SIZE)
     title.setBold(True)
+    no_ligatures(title)
     return {
         "label": label,
         "header": header,

@@ -39,6 +39,7 @@ from argmap.document import MapDocument
 from argmap.formats._common import fail
 from argmap.legend import MIN_WIDTH, Legend, LegendEntry, flow, map_legend
 from argmap.model import ArgumentMap
+from ui.qt.canvas.items import no_ligatures
 from ui.qt.drawing import draw_scene
 
 if TYPE_CHECKING:
@@ -75,8 +76,10 @@ class Framer:
         self.title_font = QFont()
         self.title_font.setPointSizeF(TITLE_SIZE)
         self.title_font.setBold(True)
+        no_ligatures(self.title_font)
         self.legend_font = QFont()
         self.legend_font.setPointSizeF(LEGEND_SIZE)
+        no_ligatures(self.legend_font)
         title_metrics = QFontMetricsF(self.title_font)
         # Whole units, so the map lands on the pixel grid exactly as it does on screen.
         self.title_height = math.ceil(title_metrics.height() + MARGIN) if title else 0.0

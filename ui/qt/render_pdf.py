@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 )
 
 from argmap.formats._common import fail
+from ui.qt.canvas.items import no_ligatures
 from ui.qt.render import Framer, new_buffer, write_buffer
 
 if TYPE_CHECKING:
@@ -159,6 +160,8 @@ def _paint_handout(writer: QPdfWriter, painter: QPainter, amap: ArgumentMap, tit
     text = QTextDocument()
     font = QFont()
     font.setPointSizeF(10.5)
+    # so a reader searching the handout for "difficult" finds it
+    no_ligatures(font)
     text.setDefaultFont(font)
     text.setDocumentMargin(0)
     text.setHtml(handout_html(amap, title))

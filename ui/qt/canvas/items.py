@@ -81,7 +81,14 @@ def label_font() -> QFont:
     """
     font = QFont()
     font.setPixelSize(14)  # 10.5 pt at 96 dpi: readable on a projector at 100 %
+    no_ligatures(font)
     return font
+
+
+def no_ligatures(font: QFont) -> None:
+    """Draw "fi" as two letters: a PDF maps a ligature glyph back to one character ("ﬁ"),
+    so text copied or searched in an exported map would not match what the card says."""
+    font.setFeature(QFont.Tag("liga"), 0)
 
 
 @cache
@@ -89,6 +96,7 @@ def header_font() -> QFont:
     font = QFont()
     font.setPixelSize(10)
     font.setBold(True)
+    no_ligatures(font)
     return font
 
 
