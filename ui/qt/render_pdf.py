@@ -1,19 +1,23 @@
 """PDF export: the framed map on a page of its own size, or a printable handout.
 
 A handout is the map on one A4 page (landscape when wide), still vector so it can be
-zoomed, then A4 pages with the outline of :mod:`argmap.formats.markdown` and each claim's
-quote. Split from :mod:`ui.qt.render` so SVG and PNG exports never load the PDF classes
+zoomed; when that page shrinks the cards' text below what paper can show (a map of a few
+dozen claims), the map follows again in detail, cut into A4 parts at a readable size like
+a poster; then A4 pages with the outline of :mod:`argmap.formats.markdown` and each
+claim's quote. Split from :mod:`ui.qt.render` so SVG and PNG exports never load the PDF classes
 (``QPageSize`` alone brings some 120 enum members), which would cost their start-up.
 """
 
 from __future__ import annotations
 
 import html
+import math
 import os
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF
 from PySide6.QtGui import (
+    QColor,
     QFont,
     QPageLayout,
     QPageSize,
@@ -32,6 +36,16 @@ if TYPE_CHECKING:
 
 MAX_PDF_POINTS = 14400.0
 """Longest page side PDF readers accept (200 inches); bigger maps are scaled down to it."""
+LABEL_PX = 14.0
+"""The cards' label size in scene units (``ui.qt.canvas.items.label_font``)."""
+READABLE_PT = 7.0
+"""Below this label size on paper the overview page gets detail pages after it..."""
+DETAIL_PT = 8.0
+"""... on which labels print at least this large (a footnote's size)."""
+PAGE_MARGIN = 28.0
+OVERLAP = 60.0
+"""Scene units each detail part shares with its neighbours, so a card cut at one part's
+edge is whole on the next."""
 
 
 def write_pdf(
@@ -52,7 +66,7 @@ def write_pdf(
             if width >= height
             else QPageLayout.Orientation.Portrait
         )
-        margin = 28.0
+        margin = PAGE_MARGIN
         layout = QPageLayout(QPageSize(QPageSize.PageSizeId.A4), orientation, QMarginsF(0, 0, 0, 0))
         full = layout.fullRect(QPageLayout.Unit.Point)
         fit = min(1.0, (full.width() - 2 * margin) / width, (full.height() - 2 * margin) / height)
@@ -83,6 +97,8 @@ def write_pdf(
     else:
         framer.paint(painter)
     painter.resetTransform()
+    if handout and LABEL_PX * fit < READABLE_PT:
+        _paint_details(writer, painter, framer)
     if handout:
         _paint_handout(writer, painter, amap, framer.title)
     painter.end()
@@ -147,6 +163,61 @@ def handout_html(amap: ArgumentMap, title: str) -> str:
             parts.append(f"<tr><td>{e(position.label)}</td>{cells}</tr>")
         parts.append("</table>")
     return "\n".join(parts)
+
+
+def detail_parts(width: float, height: float, page: QSizeF) -> tuple[int, int, float]:
+    """(columns, rows, scale) cutting a map ``width`` x ``height`` (scene units) into parts
+    that print on pages of ``page`` with labels at least ``DETAIL_PT`` large."""
+    scale = DETAIL_PT / LABEL_PX
+    columns = max(1, math.ceil((width - OVERLAP) / (page.width() / scale - OVERLAP)))
+    rows = max(1, math.ceil((height - OVERLAP) / (page.height() / scale - OVERLAP)))
+    part_w = (width + (columns - 1) * OVERLAP) / columns
+    part_h = (height + (rows - 1) * OVERLAP) / rows
+    return columns, rows, min(page.width() / part_w, page.height() / part_h)
+
+
+def _paint_details(writer: QPdfWriter, painter: QPainter, framer: Framer) -> None:
+    """The map again, cut into A4 parts printed with readable labels, in reading order
+    (rows top to bottom, each left to right); each page names its part and place."""
+    from ui.qt.drawing import draw_scene
+
+    source = framer.source
+    header = 16.0
+    best: tuple[int, QPageLayout.Orientation, int, int, float] | None = None
+    for orientation in (QPageLayout.Orientation.Landscape, QPageLayout.Orientation.Portrait):
+        layout = QPageLayout(QPageSize(QPageSize.PageSizeId.A4), orientation, QMarginsF())
+        full = layout.fullRect(QPageLayout.Unit.Point)
+        area = QSizeF(full.width() - 2 * PAGE_MARGIN, full.height() - 2 * PAGE_MARGIN - header)
+        columns, rows, scale = detail_parts(source.width(), source.height(), area)
+        if best is None or columns * rows < best[0]:
+            best = (columns * rows, orientation, columns, rows, scale)
+    assert best is not None
+    count, orientation, columns, rows, scale = best
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), orientation, QMarginsF()))
+    part_w = (source.width() + (columns - 1) * OVERLAP) / columns
+    part_h = (source.height() + (rows - 1) * OVERLAP) / rows
+    font = QFont()
+    font.setPointSizeF(9.0)
+    no_ligatures(font)
+    for row in range(rows):
+        for column in range(columns):
+            writer.newPage()
+            number = row * columns + column + 1
+            painter.setFont(font)
+            painter.setPen(QColor("#555555"))
+            painter.drawText(
+                QPointF(PAGE_MARGIN, PAGE_MARGIN + 10),
+                f"{framer.title or 'Map'}: part {number} of {count} "
+                f"(row {row + 1} of {rows}, column {column + 1} of {columns})",
+            )
+            part = QRectF(
+                source.left() + column * (part_w - OVERLAP),
+                source.top() + row * (part_h - OVERLAP),
+                part_w,
+                part_h,
+            )
+            target = QRectF(PAGE_MARGIN, PAGE_MARGIN + header, part_w * scale, part_h * scale)
+            draw_scene(framer.scene, painter, target, part)
 
 
 def _paint_handout(writer: QPdfWriter, painter: QPainter, amap: ArgumentMap, title: str) -> None:
