@@ -20,13 +20,34 @@ if TYPE_CHECKING:
 _MARKUP = re.compile(r"[{}\[\]<>#@*_/\\`]|^\(\d+\)|^\d+\.\s|^[-+*]\s")
 
 
+_DANGLING = frozenset(
+    "a an and as at but by for from if in into is its of on or that the their this to "
+    "was were which who with would can could should will must not while they them it "
+    "he she we our his her neither nor than so because since when where has have had be "
+    "been are off".split()
+)
+"""Words a title cut from a label should not end on ("Only the US can give the")."""
+TITLE_WORDS = 6
+
+
+def _title_words(text: str) -> list[str]:
+    """The first words of a label as a title: the whole label when it is short, else the
+    first ``TITLE_WORDS`` without the function words a cut leaves dangling at the end."""
+    words = re.sub(r"[^\w\s.,'\-]", " ", text).split()
+    if len(words) <= TITLE_WORDS + 2:
+        return words
+    cut = words[:TITLE_WORDS]
+    while len(cut) > 2 and cut[-1].lower().strip(".,'-") in _DANGLING:
+        cut.pop()
+    return cut
+
+
 def _titles(amap: ArgumentMap) -> dict[str, str]:
     """A short unique statement title per claim, made from the first words of its label."""
     titles: dict[str, str] = {}
     used: set[str] = set()
     for claim in amap.claims:
-        words = re.sub(r"[^\w\s.,'\-]", " ", claim.text).split()
-        base = " ".join(words[:6]).strip(" .,-'") or claim.id
+        base = " ".join(_title_words(claim.text)).strip(" .,-'") or claim.id
         title, n = base, 2
         while title.lower() in used:
             title = f"{base} ({n})"

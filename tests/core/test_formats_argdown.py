@@ -371,3 +371,14 @@ def test_an_unknown_kind_is_reported_with_its_line_and_the_kind_meant() -> None:
     b, c = (w for w in result.warnings if "unknown kind" in w)
     assert b.startswith("line 2: [B]") and "did you mean 'objection'?" in b
     assert c.startswith("line 3: [C]") and "did you mean" not in c and "kind tag" in c
+
+
+def test_titles_cut_from_labels_do_not_end_on_a_dangling_word() -> None:
+    from argmap.formats.argdown_writer import _title_words
+
+    assert _title_words("Only the US can give the Taliban what it wants most") == [
+        "Only", "the", "US", "can", "give",
+    ]  # fmt: skip
+    assert _title_words("Talk to the Taliban") == ["Talk", "to", "the", "Taliban"]
+    long = "Refusing would cost the Taliban a chance to be recognised by the world"
+    assert _title_words(long)[-1] not in {"a", "the"}
