@@ -479,6 +479,11 @@ class _Parser:
                     title, section=self.section, section_data=self.section_data, line=n + 1
                 )
                 self.doc.statements[title] = statement
+            elif text and not statement.text:
+                # Defined here after a bare reference elsewhere: the statement belongs
+                # where its text is (its author heading, its group), not where it was named.
+                statement.section, statement.section_data = self.section, self.section_data
+                statement.line = n + 1
             statement.roles.add(role)
             self._merge(statement, text, tags, data)
         return _Node(title, is_argument)

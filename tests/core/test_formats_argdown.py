@@ -382,3 +382,18 @@ def test_titles_cut_from_labels_do_not_end_on_a_dangling_word() -> None:
     assert _title_words("Talk to the Taliban") == ["Talk", "to", "the", "Taliban"]
     long = "Refusing would cost the Taliban a chance to be recognised by the world"
     assert _title_words(long)[-1] not in {"a", "the"}
+
+
+def test_a_statement_belongs_to_the_heading_it_is_defined_under() -> None:
+    """Named first under one author's heading, defined under another's: the definition
+    decides its author (and a bare reference never does)."""
+    text = (
+        '# Pro side {author: "advocate"}\n\n'
+        "[Engage]: The US should engage the Taliban.\n"
+        "    - [Isolation works]\n\n"
+        '# Contra side {author: "skeptic"}\n\n'
+        "[Isolation works]: Isolation has worked before.\n"
+    )
+    claims = {c.text: c for c in read_argdown(text).map.claims}
+    assert claims["The US should engage the Taliban."].author == "advocate"
+    assert claims["Isolation has worked before."].author == "skeptic"
