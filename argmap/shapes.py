@@ -17,12 +17,24 @@ from collections.abc import Sequence
 
 from argmap.layout import CARD_MIN_HEIGHT, CARD_WIDTH
 
+# ---------------------------------------------------------------- page
+PAGE_MARGIN = 24.0
+"""Margin around an exported page's title, map and legend."""
+INK = "#222222"
+"""Colour of an exported page's title and legend text."""
+
 # ---------------------------------------------------------------- cards
 STRIPE = 7.0
 """Width of the author stripe on a card's left edge."""
 PAD = 10.0
 HEADER = 17.0
 TEXT_WIDTH = CARD_WIDTH - STRIPE - 2 * PAD
+HANDLE_RADIUS = 7.0
+"""The link handle: a dot on a card's top edge (links run upwards, premise to conclusion)."""
+HANDLE_REACH = HANDLE_RADIUS + 2
+"""How far a card's drawn area reaches past its sides (its link handle's room)..."""
+MARK_REACH = 12.0
+"""... and a marked or highlighted card's (its ring and badge)."""
 CORNER = 6.0
 """Corner radius of a card."""
 BADGE_CORNER = 4.0

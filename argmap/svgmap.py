@@ -1,4 +1,5 @@
-"""SVG of a map without Qt: the picture the app's canvas draws, written as SVG elements.
+"""SVG of a map without Qt: the picture the app's canvas draws (:mod:`argmap.picture`),
+written as SVG elements.
 
 Why a second painter: the app's canvas (``ui/qt``) draws PNG and PDF exports from its
 own scene, but a Python process that imports Qt and starts a QApplication spends about
@@ -11,7 +12,8 @@ the canvas's font advances (:mod:`argmap.textmetrics`), placement from the same 
 calls the scene makes (:mod:`argmap.layout`), and every point of cards, arrows, heads and
 rails from :mod:`argmap.shapes`, which the canvas uses too. Tests check the two against
 each other card for card and arrow for arrow on every bundled map. What the canvas shows
-beyond the map itself (selection, hover handles, overlay marks) is not part of an export.
+beyond the map itself (selection, hover handles, search highlights) is not part of an
+export; overlay marks are, when the app passes them.
 """
 
 from __future__ import annotations
@@ -19,226 +21,40 @@ from __future__ import annotations
 import colorsys
 import math
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from functools import cache
 
 from argmap.formats._common import xml_attr as quoteattr
 from argmap.formats._common import xml_text as escape
-from argmap.layout import (
-    CARD_WIDTH,
-    ROUTE_MAX_CLAIMS,
-    Layout,
-    compute_layout,
-    place_new_claim,
-)
+from argmap.layout import CARD_WIDTH
 from argmap.legend import MIN_WIDTH, LegendEntry, flow, map_legend
-from argmap.model import ArgumentMap, Claim, ClaimKind, Link, Point
+from argmap.model import ArgumentMap, ClaimKind
 from argmap.palette import KIND_FILL, KIND_LABEL, KIND_STROKE, LINK_COLOR
+from argmap.picture import Arrow, Card, PointXY, picture
 from argmap.shapes import (
     ATTACK_DASH,
     BADGE_CORNER,
     BORDER_WIDTH,
     CORNER,
     HEADER,
+    INK,
     NO_AUTHOR_COLOR,
     PAD,
     PROPOSAL_DASH,
     STRIPE,
     TEXT_COLOR,
-    TEXT_WIDTH,
-    arrow_ends,
     arrow_head,
     card_author_name,
-    card_height,
-    label_height,
     line_tops,
     link_width,
     rails,
     routed_shaft,
     washed,
 )
-from argmap.textmetrics import Font, elide, font, wrap
-from argmap.trusted import construct
+from argmap.shapes import PAGE_MARGIN as MARGIN
+from argmap.textmetrics import Font, elide, font
 
-MARGIN = 24.0
-"""Page margin around title, map and legend (as the app's exports)."""
-INK = "#222222"
-HANDLE_REACH = 9.0
-"""How far a card's drawn area reaches past its sides (its link handle's room)."""
-MARK_REACH = 12.0
-"""... and a marked card's (its ring and badge)."""
 FAMILY = "'DejaVu Sans', Verdana, sans-serif"
 """The canvas's font first: the advances the cards were measured with."""
-
-Box = tuple[float, float, float, float]
-"""left, top, right, bottom"""
-PointXY = tuple[float, float]
-
-
-@dataclass
-class Card:
-    """A claim as drawn: centre, size and its wrapped label."""
-
-    claim: Claim
-    x: float
-    y: float
-    width: float
-    height: float
-    lines: list[str]
-    mark: tuple[str, str] | None = None
-    """An overlay mark shown on the card (colour, short text), as the app's "what stands"."""
-
-    def reach(self) -> float:
-        """How far the drawn card reaches past its sides (a mark's ring reaches further)."""
-        return MARK_REACH if self.mark else HANDLE_REACH
-
-
-@dataclass
-class Arrow:
-    """A link as drawn: its ends on the cards' borders, and its route if it follows one."""
-
-    link: Link
-    ends: tuple[float, float, float, float]
-    route: list[PointXY] | None
-    cross: bool
-
-
-@dataclass
-class Picture:
-    """Everything the canvas would show of a map, in scene coordinates."""
-
-    cards: list[Card] = field(default_factory=list)
-    arrows: list[Arrow] = field(default_factory=list)
-
-    def content_box(self) -> Box:
-        """The cards' drawn area with a margin, as the scene's ``content_rect``."""
-        if not self.cards:
-            return (-200.0, -150.0, 200.0, 150.0)
-        left = min(c.x - c.width / 2 - c.reach() for c in self.cards)
-        right = max(c.x + c.width / 2 + c.reach() for c in self.cards)
-        top = min(c.y - c.height / 2 - c.reach() - 6 for c in self.cards)
-        bottom = max(c.y + c.height / 2 + c.reach() for c in self.cards)
-        return (left - 24, top - 24, right + 24, bottom + 24)
-
-
-def card_size(text: str) -> tuple[float, float, list[str]]:
-    """(width, height, lines) of the card for ``text``, as the canvas measures it."""
-    label = font("label")
-    lines = wrap(text, TEXT_WIDTH, "label")
-    height = label_height(len(lines), label.height, label.leading)
-    return TEXT_WIDTH + STRIPE + 2 * PAD, card_height(height), lines
-
-
-def picture(
-    amap: ArgumentMap,
-    *,
-    placed: Mapping[str, PointXY] | None = None,
-    hidden: Collection[str] = (),
-    marks: Mapping[str, tuple[str, str]] | None = None,
-) -> Picture:
-    """Where the canvas puts every card and arrow of ``amap``.
-
-    Claims with saved positions stay there. When none has one, the map is laid out as the
-    scene lays it out (with arrow routes); when some lack one, each is placed near its
-    linked claims, in map order, as the scene places them. Arrows follow the layout's routes
-    for maps of up to ``ROUTE_MAX_CLAIMS`` claims whose cards sit where the layout puts them.
-
-    The app passes what its scene shows: ``placed`` (where each card is drawn now),
-    ``hidden`` (claims filtered out, with their arrows) and overlay ``marks``.
-    """
-    measured = {c.id: card_size(c.text) for c in amap.claims}
-    sizes = {cid: (w, h) for cid, (w, h, _) in measured.items()}
-    if placed is not None and all(c.id in placed for c in amap.claims):
-        where = _Where(placed)
-    else:
-        where = _positions(amap, sizes)
-        where.update(placed or {})
-    marks = marks or {}
-    cards = [
-        Card(c, *where[c.id], *measured[c.id][:2], measured[c.id][2], marks.get(c.id))
-        for c in amap.claims
-    ]
-    layout = where.layout
-    if layout is None and 0 < len(amap.claims) <= ROUTE_MAX_CLAIMS and amap.links:
-        layout = compute_layout(amap, sizes, routes=True)
-    by_id = {c.claim.id: c for c in cards}
-    arrows: list[Arrow] = []
-    hide = set(hidden)
-    for link in amap.links:
-        a, b = by_id.get(link.from_claim), by_id.get(link.to_claim)
-        if a is None or b is None or a.claim.id in hide or b.claim.id in hide:
-            continue
-        cross = bool(a.claim.author and b.claim.author and a.claim.author != b.claim.author)
-        route = _route_of(link, a, b, layout)
-        if route is not None:
-            ends = (*route[0], *route[-1])
-        else:
-            ends = arrow_ends(a.x, a.y, a.width, a.height, b.x, b.y, b.width, b.height)
-        arrows.append(Arrow(link, ends, route, cross))
-    return Picture([c for c in cards if c.claim.id not in hide], arrows)
-
-
-class _Where(dict[str, PointXY]):
-    layout: Layout | None = None
-
-
-def _positions(amap: ArgumentMap, sizes: dict[str, tuple[float, float]]) -> _Where:
-    where = _Where()
-    unsaved = [c for c in amap.claims if c.pos is None]
-    for c in amap.claims:
-        where[c.id] = (c.pos.x, c.pos.y) if c.pos is not None else (0.0, 0.0)
-    if not unsaved:
-        return where
-    if len(unsaved) == len(amap.claims):
-        where.layout = compute_layout(amap, sizes, routes=True)
-        for c in unsaved:
-            p = where.layout.positions[c.id]
-            where[c.id] = (p.x, p.y)
-        return where
-    links_of: dict[str, list[Link]] = {}
-    for x in amap.links:
-        links_of.setdefault(x.from_claim, []).append(x)
-        links_of.setdefault(x.to_claim, []).append(x)
-    for c in unsaved:
-        anchors = [
-            where[other]
-            for x in links_of.get(c.id, ())
-            for other in (x.from_claim, x.to_claim)
-            if other != c.id and other in where
-        ]
-        near = None
-        if anchors:
-            near = _point(
-                sum(p[0] for p in anchors) / len(anchors),
-                max(p[1] for p in anchors) + sizes[c.id][1] + 60,
-            )
-        spot = place_new_claim(
-            amap,
-            near=near,
-            size=sizes[c.id],
-            positions={k: _point(*v) for k, v in where.items()},
-            sizes=sizes,
-            exclude=[c.id],
-        )
-        where[c.id] = (spot.x, spot.y)
-    return where
-
-
-def _point(x: float, y: float) -> Point:
-    return construct(Point, {"x": float(x), "y": float(y)})
-
-
-def _route_of(link: Link, a: Card, b: Card, layout: Layout | None) -> list[PointXY] | None:
-    """The layout's route of ``link`` while both its cards are where the layout put them."""
-    if layout is None:
-        return None
-    route = layout.routes.get(link.id)
-    pa, pb = layout.positions.get(a.claim.id), layout.positions.get(b.claim.id)
-    if route is None or len(route) < 2 or pa is None or pb is None:
-        return None
-    if abs(a.x - pa.x) + abs(a.y - pa.y) + abs(b.x - pb.x) + abs(b.y - pb.y) >= 0.5:
-        return None
-    return [(p.x, p.y) for p in route]
 
 
 # ---------------------------------------------------------------- SVG text

@@ -2,7 +2,7 @@
 
 The whole-process comparison with Argdown's CLI is in bench_formats; this one isolates the
 writer (:func:`argmap.svgmap.map_svg`) on maps with saved positions, so the layout is not
-in the figure, and splits it into measuring and placing the cards (``picture``) and writing
+in the figure, and splits it into measuring and placing the cards (``argmap.picture``) and writing
 the text. Floor: ``json.dumps`` of the same map's data, a text serialisation of similar
 size. Target: linear growth (x10 claims, about x10 time) and the writer within a few
 times its floor.
@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import json
 
-from argmap.svgmap import map_svg, picture
+from argmap.picture import picture
+from argmap.svgmap import map_svg
 from argmap.synthetic import synthetic_map
 from bench.bench_core import best_of
 

@@ -14,7 +14,8 @@ from defusedxml import ElementTree as SafeET
 
 from argmap.mapfile import load
 from argmap.model import ArgumentMap, Link, Origin
-from argmap.svgmap import map_svg, picture
+from argmap.picture import picture
+from argmap.svgmap import map_svg
 from argmap.synthetic import synthetic_map
 from argmap.textmetrics import elide, font, wrap
 from tests.core.helpers import small_map

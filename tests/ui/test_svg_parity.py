@@ -18,7 +18,8 @@ from PySide6.QtSvg import QSvgRenderer
 from argmap.extract.build import build_import
 from argmap.mapfile import load
 from argmap.model import ArgumentMap
-from argmap.svgmap import card_size, map_svg, picture
+from argmap.picture import card_size, picture
+from argmap.svgmap import map_svg
 from argmap.synthetic import synthetic_map
 from argmap.textmetrics import elide, font, wrap
 from ui.qt.canvas.items import TEXT_WIDTH, card_height, header_font, label_font, label_layout

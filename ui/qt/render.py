@@ -39,16 +39,17 @@ from argmap.document import MapDocument
 from argmap.formats._common import fail
 from argmap.legend import MIN_WIDTH, Legend, LegendEntry, flow, map_legend
 from argmap.model import ArgumentMap
+from argmap.shapes import INK as INK_HEX
+from argmap.shapes import PAGE_MARGIN as MARGIN
 from ui.qt.canvas.items import no_ligatures
 from ui.qt.drawing import draw_scene
 
 if TYPE_CHECKING:
     from ui.qt.canvas.scene import MapScene
 
-MARGIN = 24.0
 TITLE_SIZE = 20.0
 LEGEND_SIZE = 10.5
-INK = QColor("#222222")
+INK = QColor(INK_HEX)
 NO_CACHE = QGraphicsItem.CacheMode.NoCache
 MAX_PNG_PIXELS = 64_000_000
 """The largest PNG written: 256 MB as 32-bit pixels, the most Qt's image reader (and so the

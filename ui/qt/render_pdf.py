@@ -42,7 +42,7 @@ READABLE_PT = 7.0
 """Below this label size on paper the overview page gets detail pages after it..."""
 DETAIL_PT = 8.0
 """... on which labels print at least this large (a footnote's size)."""
-PAGE_MARGIN = 28.0
+PAPER_MARGIN = 28.0
 OVERLAP = 60.0
 """Scene units each detail part shares with its neighbours, so a card cut at one part's
 edge is whole on the next."""
@@ -66,7 +66,7 @@ def write_pdf(
             if width >= height
             else QPageLayout.Orientation.Portrait
         )
-        margin = PAGE_MARGIN
+        margin = PAPER_MARGIN
         layout = QPageLayout(QPageSize(QPageSize.PageSizeId.A4), orientation, QMarginsF(0, 0, 0, 0))
         full = layout.fullRect(QPageLayout.Unit.Point)
         fit = min(1.0, (full.width() - 2 * margin) / width, (full.height() - 2 * margin) / height)
@@ -187,7 +187,7 @@ def _paint_details(writer: QPdfWriter, painter: QPainter, framer: Framer) -> Non
     for orientation in (QPageLayout.Orientation.Landscape, QPageLayout.Orientation.Portrait):
         layout = QPageLayout(QPageSize(QPageSize.PageSizeId.A4), orientation, QMarginsF())
         full = layout.fullRect(QPageLayout.Unit.Point)
-        area = QSizeF(full.width() - 2 * PAGE_MARGIN, full.height() - 2 * PAGE_MARGIN - header)
+        area = QSizeF(full.width() - 2 * PAPER_MARGIN, full.height() - 2 * PAPER_MARGIN - header)
         columns, rows, scale = detail_parts(source.width(), source.height(), area)
         if best is None or columns * rows < best[0]:
             best = (columns * rows, orientation, columns, rows, scale)
@@ -206,7 +206,7 @@ def _paint_details(writer: QPdfWriter, painter: QPainter, framer: Framer) -> Non
             painter.setFont(font)
             painter.setPen(QColor("#555555"))
             painter.drawText(
-                QPointF(PAGE_MARGIN, PAGE_MARGIN + 10),
+                QPointF(PAPER_MARGIN, PAPER_MARGIN + 10),
                 f"{framer.title or 'Map'}: part {number} of {count} "
                 f"(row {row + 1} of {rows}, column {column + 1} of {columns})",
             )
@@ -216,7 +216,7 @@ def _paint_details(writer: QPdfWriter, painter: QPainter, framer: Framer) -> Non
                 part_w,
                 part_h,
             )
-            target = QRectF(PAGE_MARGIN, PAGE_MARGIN + header, part_w * scale, part_h * scale)
+            target = QRectF(PAPER_MARGIN, PAPER_MARGIN + header, part_w * scale, part_h * scale)
             draw_scene(framer.scene, painter, target, part)
 
 

@@ -38,7 +38,10 @@ from argmap.shapes import (
     BADGE_CORNER,
     BORDER_WIDTH,
     CORNER,
+    HANDLE_RADIUS,
+    HANDLE_REACH,
     HEADER,
+    MARK_REACH,
     NO_AUTHOR_COLOR,
     PAD,
     STRIPE,
@@ -62,8 +65,6 @@ __all__ = [
     "measure_card",
 ]
 
-HANDLE_RADIUS = 7.0
-"""The link handle: a dot on the top edge (links run upwards, premise to conclusion)."""
 SELECT_COLOR = QColor("#1565c0")
 HIGHLIGHT_COLOR = QColor("#ffd600")
 TEXT_COLOR = QColor(TEXT_HEX)
@@ -306,7 +307,7 @@ class ClaimItem(QGraphicsItem):
     # ------------------------------------------------------------------ Qt overrides
     @override
     def boundingRect(self) -> QRectF:
-        extra = 12.0 if (self.mark or self.highlighted) else HANDLE_RADIUS + 2
+        extra = MARK_REACH if (self.mark or self.highlighted) else HANDLE_REACH
         return self._rect.adjusted(-extra, -extra - 6, extra, extra)
 
     @override
