@@ -117,3 +117,28 @@ def test_hidden_dock_computes_nothing(window: MainWindow) -> None:
     _show(dock)
     assert dock.updater.runs == runs + 1
     assert _rows(dock)  # caught up with the last selection when shown
+
+
+def _visible_tab_texts(window: MainWindow) -> list[list[str]]:
+    from PySide6.QtWidgets import QTabBar
+
+    return [
+        [bar.tabText(k) for k in range(bar.count())]
+        for bar in window.findChildren(QTabBar)
+        if bar.isVisible()
+    ]
+
+
+def test_no_stray_tab_bar_while_the_dock_is_hidden(window: MainWindow, qtbot: Any) -> None:
+    """A tab bar 'Inspector | Related Claims' used to stay drawn over the legend at
+    1280x720 although the Related Claims dock was hidden."""
+    window.resize(1280, 720)
+    QApplication.processEvents()
+    dock = _dock(window)
+    assert not dock.isVisible()
+    assert not any("Related Claims" in tabs for tabs in _visible_tab_texts(window))
+    _show(dock)
+    dock.toggleViewAction().trigger()  # and hidden again
+    QApplication.processEvents()
+    assert not dock.isVisible()
+    assert not any("Related Claims" in tabs for tabs in _visible_tab_texts(window))

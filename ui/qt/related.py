@@ -166,19 +166,20 @@ class RelatedDock(QDockWidget):
 
 
 def install(window: Window) -> RelatedDock:
-    """Add the Related Claims dock, hidden, tabbed with the inspector."""
+    """Add the Related Claims dock, hidden, under the inspector.
+
+    Not tabbed with it: a tab group whose second dock is hidden left its tab bar drawn
+    over the legend at laptop sizes (Qt keeps the bar where the group was first laid out).
+    """
     dock = RelatedDock(window)
     window.add_dock(dock, Qt.DockWidgetArea.RightDockWidgetArea)
-    window.tabifyDockWidget(window.inspector_dock, dock)
-    window.inspector_dock.raise_()
+    window.splitDockWidget(window.inspector_dock, dock, Qt.Orientation.Vertical)
     dock.hide()
 
     def raise_when_shown(shown: bool) -> None:
-        # Shown from the View menu, a dock tabbed behind the inspector would stay behind it.
         if shown:
-            dock.raise_()
-            # The tab group is as tall as the inspector left it; a list of ten sentences
-            # needs about half the window's height to be read without scrolling.
+            # A list of ten sentences needs about half the window's height to be read
+            # without scrolling.
             if dock.height() < window.height() // 2:
                 window.resizeDocks([dock], [window.height() // 2], Qt.Orientation.Vertical)
 
