@@ -289,6 +289,41 @@ def test_accept_above_threshold_says_how_many_and_is_one_undo_step(
     assert dock.accept_all_button.text() == f"Accept {len(expected)} ≥ 0.70"
 
 
+def test_a_finished_review_gives_the_room_back_and_points_at_the_layout(
+    qtbot: Any, make_window: MakeWindow, imported_map: Path
+) -> None:
+    window = make_window()
+    _show(qtbot, window)
+    assert window.open_path(imported_map)
+    dock, doc = _feature(window).dock, window.doc
+    messages: list[str] = []
+    window.status = lambda text, *args: messages.append(text)  # type: ignore[method-assign]
+    dock.accept_above()
+    assert dock.isVisible() and pending(doc)  # some are still to review
+    dock.reject_below()
+    assert not pending(doc)
+    assert not dock.isVisible()
+    assert "every proposal is reviewed" in messages[-1] and "Auto Layout" in messages[-1]
+
+
+def test_a_proposal_selected_on_the_map_is_selected_in_the_list(
+    qtbot: Any, make_window: MakeWindow, imported_map: Path
+) -> None:
+    window = make_window()
+    _show(qtbot, window)
+    assert window.open_path(imported_map)
+    dock = _feature(window).dock
+    ids = dock.row_ids()
+    target = ids[len(ids) // 2]
+    window.view.select_claims([target])
+    QApplication.processEvents()
+    assert dock.selected_ids() == [target]
+    assert window.view.map_scene().selected_claim_ids() == [target]  # no echo back
+    window.view.select_claims(ids[:3], center=False)
+    QApplication.processEvents()
+    assert sorted(dock.selected_ids()) == sorted(ids[:3])
+
+
 # ------------------------------------------------------------------ 5. retyped by whom
 def test_make_premise_says_the_reviewer_changed_it(
     qtbot: Any, make_window: MakeWindow, imported_map: Path

@@ -281,6 +281,10 @@ class ReviewDock(QDockWidget):
         # hidden, the list is marked stale and rebuilt when the dock is shown.
         self.updater = RefreshWhileShown(self, self.refresh)
         window.doc.changed.connect(self.updater.schedule)
+        self._following_map = False
+        selection = getattr(window.view, "selection_changed", None)
+        if selection is not None:
+            selection.connect(self._follow_map_selection)
 
     def fit_columns(self) -> None:
         """Source and Reason at their default widths where the list is wide, narrower
@@ -401,7 +405,31 @@ class ReviewDock(QDockWidget):
         items = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
         return [str(item.data(0, ID_ROLE)) for item in items if item is not None]
 
+    def _follow_map_selection(self, claim_ids: list[str]) -> None:
+        """Cards selected on the map select their rows (scrolled to the first), so a
+        proposal met on the map is found in the list; only while the dock is shown."""
+        if self._following_map or not self.isVisible():
+            return
+        wanted = set(claim_ids)
+        self._following_map = True
+        self.tree.blockSignals(True)
+        try:
+            self.tree.clearSelection()
+            first = None
+            for i in range(self.tree.topLevelItemCount()):
+                item = self.tree.topLevelItem(i)
+                if item is not None and str(item.data(0, ID_ROLE)) in wanted:
+                    item.setSelected(True)
+                    first = first or item
+            if first is not None:
+                self.tree.scrollToItem(first)
+        finally:
+            self.tree.blockSignals(False)
+            self._following_map = False
+
     def _select_on_map(self) -> None:
+        if self._following_map:
+            return
         ids = self.selected_ids()
         if ids:
             self.window_.view.select_claims(ids[:1] if len(ids) == 1 else ids, center=len(ids) == 1)
@@ -415,8 +443,16 @@ class ReviewDock(QDockWidget):
         except EditError as exc:
             self.window_.show_error("Import Review", str(exc))
             return
-        self.window_.status(edit.label)
         self.refresh()
+        if pending(self.window_.doc):
+            self.window_.status(edit.label)
+            return
+        # The review is done: the dock gives its room back to the map (View → Import Review
+        # brings it back), and the gaps rejected cards left are one command away from gone.
+        self.hide()
+        self.window_.status(
+            f"{edit.label}: every proposal is reviewed. Map → Auto Layout packs the cards."
+        )
 
     def build_menu(self) -> QMenu:
         """Accept, reject, or change the kind of the selected proposals."""

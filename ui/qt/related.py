@@ -176,13 +176,12 @@ def install(window: Window) -> RelatedDock:
     window.splitDockWidget(window.inspector_dock, dock, Qt.Orientation.Vertical)
     dock.hide()
 
-    def raise_when_shown(shown: bool) -> None:
-        if shown:
-            # A list of ten sentences needs about half the window's height to be read
-            # without scrolling.
-            if dock.height() < window.height() // 2:
-                window.resizeDocks([dock], [window.height() // 2], Qt.Orientation.Vertical)
+    def size_when_shown(shown: bool) -> None:
+        # A list of ten sentences needs about half the window's height to be read
+        # without scrolling.
+        if shown and dock.height() < window.height() // 2:
+            window.resizeDocks([dock], [window.height() // 2], Qt.Orientation.Vertical)
 
-    dock.toggleViewAction().triggered.connect(raise_when_shown)
+    dock.toggleViewAction().triggered.connect(size_when_shown)
     window.related_dock = dock
     return dock
