@@ -416,18 +416,29 @@ def _authors(
 ) -> list[str]:
     """Ids of the article's authors, made where the map lacks them. An article that names
     none gets one stand-in per file, labelled by what the file says of itself: its outlet,
-    else (a file of one article) its title, else the file's name (without its extension)."""
+    else (a file of one article) its title, else the file's name (without its extension)
+    when that name tells something, else (one article) its opening words, else a plain
+    "Author N (not named)": the one stand-in of a file of several articles must not be
+    named after one of them."""
     names = list(article.meta.authors)
     if not names:
         if path in fallback:
             return [fallback[path].id]
+        file_name = Path(path).stem
         if article.meta.outlet:
             label = f"{article.meta.outlet} (author not named)"
         elif article.title and not several:
             label = f"“{_words(article.title, 50)}” (author not named)"
-        else:
+        elif _telling(file_name):
             # the file's name first: cards show the start of an author's name
-            label = f"{Path(path).stem} (author not named)"
+            label = f"{file_name} (author not named)"
+        elif article.text.strip() and not several:
+            # the article's opening words, as a reader would point at it ("the one that
+            # starts 'In January, Kabul endured…'")
+            label = f"“{_words(' '.join(article.text.split()), 36)}” (author not named)"
+        else:
+            plain = sum(1 for a in result.authors if _PLAIN_STAND_IN.match(a.name))
+            label = f"Author {plain + 1} (not named)"
         names = [label]
     out: list[str] = []
     for name in names:
@@ -444,6 +455,17 @@ def _authors(
             fallback[path] = author
         out.append(author.id)
     return out
+
+
+_PLAIN_STAND_IN = re.compile(r"^Author \d+ \(not named\)$")
+_HASHLIKE = re.compile(r"[0-9a-f]{8,}|^[\W\d_]*$", re.IGNORECASE)
+
+
+def _telling(file_name: str) -> bool:
+    """Does a file's name say anything to a reader? "kabul-oped" does; a download's hash
+    ("000_8639fdc6ad0bd86d") or a bare number does not, and as an author's name it only
+    fills the card header."""
+    return not _HASHLIKE.search(file_name)
 
 
 def _words(text: str, limit: int) -> str:

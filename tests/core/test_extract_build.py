@@ -100,7 +100,11 @@ def test_seeds_build_a_valid_map_with_separate_and_off_topic_sources() -> None:
     assert all(a.id in claimed for a in amap.authors)  # every author made has claims
     roundup = next(s for s in amap.sources if s.title.startswith("Pakistan vs."))
     (stand_in,) = [a for a in amap.authors if a.id == roundup.authors[0]]
-    assert stand_in.name == f"{SEEDS[3].stem} (author not named)"  # one file, many items
+    # one file, many items: one stand-in, not named after one item nor after the file's
+    # hash-like name
+    assert stand_in.name.startswith("Author ") and stand_in.name.endswith("(not named)")
+    roundup_items = [s for s in amap.sources if s.authors == roundup.authors]
+    assert len(roundup_items) > 3  # the items of the roundup share it
     for claim in amap.claims:
         assert claim.origin.kind == "extracted" and not claim.origin.reviewed
         assert claim.origin.confidence is not None and claim.origin.reason
@@ -217,3 +221,20 @@ def test_the_import_edit_is_named_by_files_and_articles() -> None:
     result = build_import([SEEDS[2], SEEDS[3]])  # one op-ed, one file of seven items
     assert result.edit().label == f"Import 2 files ({len(result.sources)} articles)"
     assert len(result.sources) == 8
+
+
+def test_a_stand_in_author_is_named_by_what_tells_a_reader(tmp_path: Path) -> None:
+    """A telling file name names the stand-in; a download's hash does not: the article's
+    opening words do."""
+    body = (
+        "Washington should talk to the Taliban now. Talks have ended other insurgencies, "
+        "and isolation has failed for twenty years. The time for talks is now.\n"
+    )
+    telling = tmp_path / "kabul-oped.txt"
+    hashed = tmp_path / "000_8639fdc6ad0bd86d.txt"
+    telling.write_text(body, encoding="utf-8")
+    hashed.write_text(body.replace("Washington", "The White House"), encoding="utf-8")
+    names = sorted(a.name for a in build_import([telling, hashed]).authors)
+    assert "kabul-oped (author not named)" in names
+    assert "“The White House should talk to the…” (author not named)" in names
+    assert not any("8639fdc6" in n for n in names)

@@ -243,7 +243,12 @@ def test_review_columns_say_whose_and_give_the_text_the_room(
         claim = doc.claims[str(item.data(0, Qt.ItemDataRole.UserRole + 1))]
         assert claim.text in item.toolTip(TEXT_COL)  # the full text, however narrow
         source = doc.sources[claim.source or ""]
-        assert item.text(SOURCE_COL) == (source.title or source.id)
+        if source.title:
+            assert item.text(SOURCE_COL) == source.title
+        else:  # untitled: how the article starts, its id (a download's hash) in the tip
+            opening = " ".join(source.text.split()[:3])
+            assert item.text(SOURCE_COL).startswith(f"“{opening}")
+            assert source.id in item.toolTip(SOURCE_COL)
         assert source.title in item.toolTip(SOURCE_COL)
         assert not item.text(REASON_COL).startswith(f"{claim.kind}:")  # the Kind column says it
         assert item.toolTip(REASON_COL) == claim.origin.reason

@@ -177,13 +177,19 @@ def source_label(doc: MapDocument, source_id: str | None) -> tuple[str, str]:
     if source is None:
         return "", ""
     names = [doc.authors[a].name for a in source.authors if a in doc.authors]
-    lines = [source.title or source.id]
+    label = source.title
+    if not label:
+        # an untitled article is best recognised by how it starts (its id may be a
+        # download's hash)
+        opening = " ".join(source.text.split()[:6])
+        label = f"“{opening}…”" if opening else source.id
+    lines = [label, f"id {source.id}"]
     lines += [x for x in (source.outlet, source.date) if x]
     if names:
         lines.append("by " + ", ".join(names))
     if source.note:
         lines.append(source.note)
-    return source.title or source.id, "\n".join(lines)
+    return label, "\n".join(lines)
 
 
 def reason_cue(reason: str, kind: ClaimKind) -> str:
