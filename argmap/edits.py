@@ -82,6 +82,22 @@ def _updated(obj: Any, changes: Mapping[str, Any]) -> Any:
         raise EditError(str(exc)) from None
 
 
+_FIELD_NAMES = {"origin": "review state", "pos": "position"}
+"""How an undo text names a claim's fields (others by their own name)."""
+
+
+def _short(text: str, limit: int = 40) -> str:
+    """``text`` cut at a word within ``limit`` characters, with an ellipsis when cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 @dataclass
 class UpdateClaim:
     """Change fields of a claim (text, kind, author, quote, tags, note, origin ...)."""
@@ -92,11 +108,14 @@ class UpdateClaim:
 
     @property
     def label(self) -> str:
-        if set(self.changes) == {"text"}:
-            return "Edit claim text"
-        if set(self.changes) == {"kind"}:
+        """Says what changed, so the History list tells one edit from another."""
+        fields = set(self.changes)
+        if fields == {"text"}:
+            return f"Edit text: “{_short(str(self.changes['text']))}”"
+        if fields == {"kind"}:
             return f"Make {self.changes['kind']}"
-        return "Edit claim"
+        names = [_FIELD_NAMES.get(f, f) for f in self.changes]
+        return f"Edit {_and(names)} of {self.claim_id}"
 
     def apply(self, doc: MapDocument) -> None:
         old = MapDocument._get(doc.claims, self.claim_id, "claim")
@@ -389,7 +408,9 @@ class SetStance:
 
     @property
     def label(self) -> str:
-        return f"Set stance to {self.stance}" if self.stance else "Clear stance"
+        if self.stance is None:
+            return f"Clear {self.author_id}'s stance on {self.position_id}"
+        return f"Set {self.author_id}'s stance on {self.position_id} to {self.stance}"
 
     def apply(self, doc: MapDocument) -> None:
         old = MapDocument._get(doc.positions, self.position_id, "position")
@@ -407,13 +428,16 @@ class SetStance:
 
 @dataclass
 class SetMeta:
+    """Set the map's title and description (``name`` is the undo text a caller gives)."""
+
     title: str
     description: str
+    name: str = "Edit map title"
     _old: tuple[str, str] | None = field(default=None, repr=False)
 
     @property
     def label(self) -> str:
-        return "Edit map title"
+        return self.name
 
     def apply(self, doc: MapDocument) -> None:
         self._old = doc.set_meta(self.title, self.description)

@@ -49,3 +49,16 @@ def test_apply_layout_is_one_move_with_its_own_name() -> None:
     assert history.undo_label == "Auto layout"
     assert doc.claims["c"].pos == Point(x=5, y=5)
     assert edits.apply_layout({}, name="Lane layout").label == "Lane layout"
+
+
+def test_claim_edits_say_what_changed() -> None:
+    text = edits.UpdateClaim(
+        "c1", {"text": "Washington should talk to the Taliban before it is late"}
+    )
+    assert text.label == "Edit text: “Washington should talk to the Taliban…”"
+    assert edits.UpdateClaim("c1", {"tags": ["x"]}).label == "Edit tags of c1"
+    both = edits.UpdateClaim("c1", {"note": "n", "origin": None, "pos": None})
+    assert both.label == "Edit note, review state and position of c1"
+    assert edits.SetStance("engage", "jb", "for").label == "Set jb's stance on engage to for"
+    assert edits.SetStance("engage", "jb", None).label == "Clear jb's stance on engage"
+    assert edits.SetMeta("t", "d", "Edit map description").label == "Edit map description"

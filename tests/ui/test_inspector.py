@@ -85,7 +85,7 @@ def test_text_commits_on_ctrl_return_as_one_edit(qtbot: Any) -> None:
     qtbot.keyClick(ins.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert doc.claims["c2"].text == "Pakistan is the key"
     assert ins.undo_stack.count() == 1
-    assert ins.undo_stack.undoText() == "Edit claim text"
+    assert ins.undo_stack.undoText() == "Edit text: “Pakistan is the key”"
 
 
 def test_empty_text_is_refused_and_restored(qtbot: Any) -> None:

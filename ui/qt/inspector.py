@@ -182,8 +182,16 @@ class Inspector(QWidget):
             return
         title = self.map_title.text().strip()
         description = self.map_description.toPlainText().strip()
-        if (title, description) != (self.doc.map.title, self.doc.map.description):
-            self._push(SetMeta(title, description))
+        changed = [
+            what
+            for what, new, old in (
+                ("title", title, self.doc.map.title),
+                ("description", description, self.doc.map.description),
+            )
+            if new != old
+        ]
+        if changed:
+            self._push(SetMeta(title, description, f"Edit map {' and '.join(changed)}"))
 
     def _build_claim_page(self) -> QWidget:
         page = QWidget()
