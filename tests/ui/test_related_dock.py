@@ -142,3 +142,21 @@ def test_no_stray_tab_bar_while_the_dock_is_hidden(window: MainWindow, qtbot: An
     QApplication.processEvents()
     assert not dock.isVisible()
     assert not any("Related Claims" in tabs for tabs in _visible_tab_texts(window))
+
+
+def test_weak_matches_are_greyed_and_counted(window: MainWindow) -> None:
+    from ui.qt.related import SIM_COL, WEAK
+
+    dock = _dock(window)
+    _show(dock)
+    window.view.select_claims(["hussain.thesis1"], center=True)
+    QApplication.processEvents()
+    items = [dock.tree.topLevelItem(i) for i in range(dock.tree.topLevelItemCount())]
+    weak = [it for it in items if float(it.text(SIM_COL)) < WEAK]
+    strong = [it for it in items if float(it.text(SIM_COL)) >= WEAK]
+    assert weak, "Hussain's thesis shares little but 'Afghanistan' with most claims"
+    assert all("Weak:" in it.toolTip(2) for it in weak)
+    assert not any("Weak:" in it.toolTip(2) for it in strong)
+    grey = {it.foreground(2).color().name() for it in weak}
+    assert grey == {"#8a8a8a"}
+    assert f"{len(weak)} of {len(items)} weak" in dock.heading.text()

@@ -38,6 +38,9 @@ if TYPE_CHECKING:
     from ui.qt.window import MainWindow as Window
 
 LIMIT = 10
+WEAK = 0.1
+"""Below this cosine a related claim shares only a word or two (a place name, "US") and is
+drawn greyed: a lead to check, not a likely partner."""
 ID_ROLE = Qt.ItemDataRole.UserRole
 AUTHOR_COL, KIND_COL, TEXT_COL, SIM_COL = range(4)
 
@@ -111,6 +114,7 @@ class RelatedDock(QDockWidget):
             self._update_buttons()
             return
         self.heading.setText(f"Similar claims of other authors to “{claim.text}”")
+        weak_rows = 0
         for cid, sim, words in related_claims(doc.map, claim.id, LIMIT):
             other = doc.claims[cid]
             author = doc.authors.get(other.author) if other.author else None
@@ -128,11 +132,23 @@ class RelatedDock(QDockWidget):
             item.setTextAlignment(SIM_COL, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             name = author.name if author else "(no author)"
             tip = f"{name}: {other.text}\n\nShared words: " + ", ".join(words)
+            if sim < WEAK:
+                # a word or two in common ("Afghanistan"): listed, but not as a lead
+                weak_rows += 1
+                tip += "\n\nWeak: only a word or two in common"
+                for col in range(4):
+                    item.setForeground(col, QBrush(QColor("#8a8a8a")))
             for col in range(4):
                 item.setToolTip(col, tip)
             self.tree.addTopLevelItem(item)
-        if not self.tree.topLevelItemCount():
+        count = self.tree.topLevelItemCount()
+        if not count:
             self.heading.setText(f"No similar claims of other authors to “{claim.text}”.")
+        elif weak_rows:
+            self.heading.setText(
+                f"Similar claims of other authors to “{claim.text}” "
+                f"({weak_rows} of {count} weak, in grey)"
+            )
         self._update_buttons()
 
     def _update_buttons(self) -> None:
