@@ -228,3 +228,53 @@ def test_a_matrix_that_appears_with_a_map_gets_the_rows_it_needs(
     assert table.rowCount() == len(window.doc.map.positions)
     assert table.viewport().height() >= table.verticalHeader().length()
     assert positions.height() <= 0.25 * window.height()
+
+
+def test_analysis_docks_never_grow_the_window_past_a_laptop_screen(
+    qtbot: Any, make_window: MakeWindow
+) -> None:
+    """What stands and Compare two authors stacked under the inspector, legend and overview
+    at 1280x720 used to push the window to 790 pixels, past the screen."""
+    from ui.qt.compare_feature import CompareFeature
+
+    window = make_window((1280, 720))
+    _open_shown(qtbot, window, DEBATE)
+    compare = window.findChild(CompareFeature)
+    assert compare is not None
+    compare.stands_dock.show()
+    compare.show_diff("kabul", "hussain")
+    QApplication.processEvents()
+    assert compare.stands_dock.isVisible() and compare.diff_dock.isVisible()
+    assert window.size().height() == 720 and window.size().width() == 1280
+
+
+def test_a_window_left_open_at_exit_prints_no_traceback(tmp_path: Path) -> None:
+    """A script or notebook that ends with the window open: Python deletes the settings
+    before the docks hide, which used to print a RuntimeError traceback per dock."""
+    import subprocess
+    import sys
+
+    script = f"""
+import os
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from pathlib import Path
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from ui.qt.window import MainWindow
+def make():
+    settings = QSettings({str(tmp_path / "s.ini")!r}, QSettings.Format.IniFormat)
+    window = MainWindow(settings, Path({str(tmp_path / "rec")!r}), autosave_ms=3_600_000)
+    window.open_path({str(DEBATE)!r}, ask=False)
+    window.show()
+    app.processEvents()
+    return window
+w = make()
+print("left open")
+"""
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=root, check=False
+    )
+    assert "left open" in done.stdout
+    assert "Traceback" not in done.stderr, done.stderr

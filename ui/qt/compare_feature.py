@@ -118,6 +118,7 @@ class DiffDock(QDockWidget):
         layout.addLayout(row)
         self.tree = QTreeWidget(body)
         self.tree.setHeaderHidden(True)
+        self.tree.setMinimumHeight(MIN_LIST_HEIGHT)
         self.tree.setWordWrap(True)
         self.tree.itemClicked.connect(self._clicked)
         layout.addWidget(self.tree)
@@ -222,6 +223,10 @@ class DiffDock(QDockWidget):
             select_on_map(self.window_.view, list(claims))
 
 
+MIN_LIST_HEIGHT = 44
+"""The least height of a dock's list (two rows): the window never grows to fit docks."""
+
+
 class StandsDock(QDockWidget):
     """Counts of the grounded labelling, the most contested claims, the load-bearing premises."""
 
@@ -246,6 +251,9 @@ class StandsDock(QDockWidget):
         layout.addWidget(self.bearing, 1)
         self.setWidget(body)
         for lst in (self.contested, self.bearing):
+            # Small minimums: stacked with the inspector, legend and overview on a
+            # 720-pixel screen, list defaults pushed the window taller than the screen.
+            lst.setMinimumHeight(MIN_LIST_HEIGHT)
             lst.setWordWrap(True)
             lst.itemClicked.connect(self._clicked)
         self.updater = RefreshWhileShown(self, self.refresh)

@@ -17,6 +17,7 @@ appears later gets its default size when it appears (:meth:`DockLayout.present_d
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -241,7 +242,10 @@ class DockLayout(_Base):
 
     def _dock_toggled(self, dock: QDockWidget, shown: bool) -> None:
         if not self._auto_applying and self._shown_once:
-            self.settings.setValue(CHOSEN_KEY + dock.objectName(), shown)
+            # RuntimeError: Python tearing down a window left open (a notebook, a script)
+            # deleted the settings first; docks hiding then are no user choice.
+            with contextlib.suppress(RuntimeError):
+                self.settings.setValue(CHOSEN_KEY + dock.objectName(), shown)
 
     def _size_docks(self) -> None:
         """Default widths and heights: the map gets most of the window, the article a
