@@ -80,6 +80,14 @@ def _show(qtbot: Any, window: MainWindow) -> None:
     QApplication.processEvents()
 
 
+def _opened(qtbot: Any, make_window: MakeWindow, path: Path) -> MainWindow:
+    """A shown window with ``path`` opened through File → Open."""
+    window = make_window()
+    _show(qtbot, window)
+    assert window.open_path(path)
+    return window
+
+
 # ------------------------------------------------------------------ 1. it appears
 def test_opening_a_map_with_proposals_shows_the_review(
     qtbot: Any, make_window: MakeWindow, imported_map: Path
@@ -260,9 +268,7 @@ def test_review_columns_say_whose_and_give_the_text_the_room(
 def test_accept_above_threshold_says_how_many_and_is_one_undo_step(
     qtbot: Any, make_window: MakeWindow, imported_map: Path
 ) -> None:
-    window = make_window()
-    _show(qtbot, window)
-    assert window.open_path(imported_map)
+    window = _opened(qtbot, make_window, imported_map)
     dock, doc = _feature(window).dock, window.doc
 
     def above(limit: float) -> list[str]:
@@ -297,9 +303,7 @@ def test_accept_above_threshold_says_how_many_and_is_one_undo_step(
 def test_a_finished_review_gives_the_room_back_and_points_at_the_layout(
     qtbot: Any, make_window: MakeWindow, imported_map: Path
 ) -> None:
-    window = make_window()
-    _show(qtbot, window)
-    assert window.open_path(imported_map)
+    window = _opened(qtbot, make_window, imported_map)
     dock, doc = _feature(window).dock, window.doc
     messages: list[str] = []
     window.status = lambda text, *args: messages.append(text)  # type: ignore[method-assign]
@@ -314,9 +318,7 @@ def test_a_finished_review_gives_the_room_back_and_points_at_the_layout(
 def test_a_proposal_selected_on_the_map_is_selected_in_the_list(
     qtbot: Any, make_window: MakeWindow, imported_map: Path
 ) -> None:
-    window = make_window()
-    _show(qtbot, window)
-    assert window.open_path(imported_map)
+    window = _opened(qtbot, make_window, imported_map)
     dock = _feature(window).dock
     ids = dock.row_ids()
     target = ids[len(ids) // 2]
@@ -333,9 +335,7 @@ def test_a_proposal_selected_on_the_map_is_selected_in_the_list(
 def test_make_premise_says_the_reviewer_changed_it(
     qtbot: Any, make_window: MakeWindow, imported_map: Path
 ) -> None:
-    window = make_window()
-    _show(qtbot, window)
-    assert window.open_path(imported_map)
+    window = _opened(qtbot, make_window, imported_map)
     dock, doc = _feature(window).dock, window.doc
     thesis = next(c for c in doc.map.claims if c.kind == "thesis")
     original = thesis.origin.reason
@@ -363,9 +363,7 @@ def test_make_premise_says_the_reviewer_changed_it(
 def test_changing_a_proposals_kind_in_the_inspector_says_so_too(
     qtbot: Any, make_window: MakeWindow, imported_map: Path
 ) -> None:
-    window = make_window()
-    _show(qtbot, window)
-    assert window.open_path(imported_map)
+    window = _opened(qtbot, make_window, imported_map)
     doc = window.doc
     thesis = next(c for c in doc.map.claims if c.kind == "thesis")
     window.view.select_claims([thesis.id])
@@ -411,9 +409,7 @@ def test_changing_a_proposals_kind_from_the_cards_menu_says_so_too(
 ) -> None:
     from tests.ui.test_canvas import card_center
 
-    window = make_window()
-    _show(qtbot, window)
-    assert window.open_path(imported_map)
+    window = _opened(qtbot, make_window, imported_map)
     doc = window.doc
     thesis = next(c for c in doc.map.claims if c.kind == "thesis")
     window.view.select_claims([thesis.id])
