@@ -57,7 +57,13 @@ __all__ = [
     "release_clipboard",
 ]
 
-FEATURE_MODULES = ("ui.qt.importer", "ui.qt.exporter", "ui.qt.compare_feature", "ui.qt.related")
+FEATURE_MODULES = (
+    "ui.qt.importer",
+    "ui.qt.exporter",
+    "ui.qt.compare_feature",
+    "ui.qt.related",
+    "ui.qt.presentation",
+)
 
 
 class MainWindow(FileActions, ClipboardActions, DockLayout, MenuCommands, QMainWindow):

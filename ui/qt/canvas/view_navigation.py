@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QPoint, QSize, Qt
+from PySide6.QtCore import QPoint, QPointF, QSize, Qt
 from PySide6.QtGui import QPainter, QTransform
 from PySide6.QtWidgets import QGraphicsView
 
@@ -60,6 +60,18 @@ class Navigation(_Base):
         self.setTransform(QTransform())
         self.centerOn(center)
         self._zoom_changed()
+
+    def view_state(self) -> tuple[QTransform, QPointF]:
+        """Zoom and the scene point at the view's centre, to come back to with
+        :meth:`restore_view_state` (a centre, not scroll values: the view may have
+        changed size in between)."""
+        return QTransform(self.transform()), self.mapToScene(self.viewport().rect().center())
+
+    def restore_view_state(self, state: tuple[QTransform, QPointF]) -> None:
+        transform, center = state
+        self.setTransform(transform)
+        self._zoom_changed()
+        self.centerOn(center)
 
     def fit_all(self) -> None:
         rect = self._scene.content_rect()

@@ -1,0 +1,84 @@
+"""View → Present (F5): the map alone, full screen, readable from the back row; Esc puts
+the window back exactly as it was."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QDockWidget, QToolBar
+
+from tests.conftest import MAPS
+from ui.qt.presentation import PRESENT_ZOOM, PresentationMode
+from ui.qt.window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot: Any, tmp_path: Path) -> MainWindow:
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(settings, tmp_path / "recovery", autosave_ms=3_600_000)
+    win.show_error = lambda title, text: pytest.fail(f"{title}: {text}")  # type: ignore[method-assign]
+    win.ask_save_changes = lambda: "discard"  # type: ignore[method-assign]
+    qtbot.addWidget(win)
+    win.resize(1280, 720)
+    assert win.open_path(MAPS / "afghanistan-debate.argmap.json", ask=False)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def _settle() -> None:
+    for _ in range(5):
+        QApplication.processEvents()
+
+
+def _shown_parts(window: MainWindow) -> list[str]:
+    parts = [*window.findChildren(QDockWidget), *window.findChildren(QToolBar)]
+    return sorted(p.objectName() for p in parts if p.parent() is window and p.isVisible())
+
+
+def _mode(window: MainWindow) -> PresentationMode:
+    found = window.findChildren(PresentationMode)
+    assert len(found) == 1
+    return found[0]
+
+
+def test_presenting_shows_the_map_alone_and_readable(window: MainWindow, qtbot: Any) -> None:
+    mode = _mode(window)
+    assert mode.action in window.view_menu.actions()
+    window.view.select_claims(["hussain.thesis1"], center=True)
+    _settle()
+    qtbot.keyClick(window.view, Qt.Key.Key_F5)
+    _settle()
+    assert mode.presenting and window.isFullScreen()
+    assert _shown_parts(window) == []
+    assert not window.menuBar().isVisible() and not window.statusBar().isVisible()
+    assert window.view.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    assert window.view.zoom() >= PRESENT_ZOOM
+    card = window.view.map_scene().claim_item("hussain.thesis1")
+    assert card is not None  # the selection is what the class sees, in the middle
+    centre = window.view.mapToScene(window.view.viewport().rect().center())
+    middle = card.sceneBoundingRect().center()
+    assert abs(centre.x() - middle.x()) < 2 and abs(centre.y() - middle.y()) < 2
+
+
+def test_escape_puts_the_window_back_as_it_was(window: MainWindow, qtbot: Any) -> None:
+    mode = _mode(window)
+    _settle()
+    parts, zoom = _shown_parts(window), window.view.zoom()
+    _, centre = window.view.view_state()
+    mode.action.trigger()
+    _settle()
+    assert mode.presenting
+    qtbot.keyClick(window.view, Qt.Key.Key_Escape)
+    _settle()
+    assert not mode.presenting and not mode.action.isChecked()
+    assert not window.isFullScreen() and window.menuBar().isVisible()
+    assert _shown_parts(window) == parts
+    assert window.view.zoom() == pytest.approx(zoom)
+    _, back = window.view.view_state()
+    assert abs(back.x() - centre.x()) <= 2 and abs(back.y() - centre.y()) <= 2
+    assert window.view.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOn
+    assert window.undo_stack.count() == 0  # presenting is no edit
