@@ -521,3 +521,28 @@ def test_selecting_from_a_dock_in_the_author_view_does_not_scroll_it(
     assert (win.view.horizontalScrollBar().value(), win.view.verticalScrollBar().value()) == bars
     feature.set_author_view(False)
     assert win.view.map_scene().selected_claim_ids() == ["t1", "r3"]  # waiting on the map
+
+
+def test_author_view_labels_do_not_sit_on_one_another(qtbot: Any) -> None:
+    """Edges crossing near the middle of the circle used to stack their '+2 −3 (−1)'
+    boxes; labels now slide along their curves to free places."""
+    from PySide6.QtWidgets import QApplication
+
+    from argmap.document import MapDocument
+    from argmap.mapfile import load
+    from tests.conftest import MAPS
+    from ui.qt.authorview import AuthorScene
+
+    scene = AuthorScene(MapDocument(load(MAPS / "afghanistan-debate.argmap.json")))
+    scene.rebuild()
+    QApplication.processEvents()
+    rects = [edge.label_rect() for edge in scene.edges.values()]
+    assert len(rects) >= 10
+    overlaps = [
+        (i, j)
+        for i, a in enumerate(rects)
+        for j in range(i + 1, len(rects))
+        if a.intersects(rects[j])
+    ]
+    assert overlaps == []
+    scene.detach()

@@ -172,7 +172,7 @@ class AuthorEdgeItem(QGraphicsPathItem):
         self.head.setBrush(color)
         self.head.setPen(Qt.PenStyle.NoPen)
         # the label
-        mid = path.pointAtPercent(0.4)  # nearer the source: crossing edges keep apart
+        mid = path.pointAtPercent(LABEL_AT[0])  # nearer the source: crossing edges keep apart
         text = f"+{edge.supports} −{edge.attacks} ({signed(edge.net)})"
         self.label = QGraphicsSimpleTextItem(text)
         font = QFont()
@@ -184,7 +184,7 @@ class AuthorEdgeItem(QGraphicsPathItem):
         self.box = QGraphicsRectItem(QRectF(0, 0, rect.width() + 10, rect.height() + 4), self)
         self.box.setBrush(QColor(255, 255, 255, 235))
         self.box.setPen(QPen(color, 1))
-        self.box.setPos(mid.x() - rect.width() / 2 - 5, mid.y() - rect.height() / 2 - 2)
+        self.place_label(mid)
         self.label.setParentItem(self.box)
         self.label.setPos(5, 2)
         self.setToolTip(
@@ -193,6 +193,35 @@ class AuthorEdgeItem(QGraphicsPathItem):
             f"{edge.attacks} attack{'s' if edge.attacks != 1 else ''}; net agreement "
             f"{signed(edge.net)}" + _objection_note(edge.agree, edge.supports)
         )
+
+    def place_label(self, at: QPointF) -> None:
+        """Centre the label's box on ``at`` (a point of the curve)."""
+        rect = self.box.rect()
+        self.box.setPos(at.x() - rect.width() / 2, at.y() - rect.height() / 2)
+
+    def label_rect(self) -> QRectF:
+        return self.box.sceneBoundingRect()
+
+
+LABEL_AT = (0.4, 0.3, 0.5, 0.25, 0.55, 0.2, 0.6, 0.15, 0.65)
+"""Where along its curve an edge's label may sit, in order of preference: near the source
+first (the two directions of a pair then keep apart), further along when taken."""
+
+
+def spread_labels(edges: list[AuthorEdgeItem]) -> None:
+    """Slide labels along their curves so no two boxes overlap where avoidable: edges
+    crossing near the centre of the circle put their labels on one another."""
+    placed: list[QRectF] = []
+    for edge in edges:
+        path = edge.path()
+        for percent in LABEL_AT:
+            edge.place_label(path.pointAtPercent(percent))
+            rect = edge.label_rect().adjusted(-2, -2, 2, 2)
+            if not any(rect.intersects(other) for other in placed):
+                break
+        else:
+            edge.place_label(path.pointAtPercent(LABEL_AT[0]))
+        placed.append(edge.label_rect())
 
 
 class AuthorScene(QGraphicsScene):
@@ -255,6 +284,10 @@ class AuthorScene(QGraphicsScene):
             item = AuthorEdgeItem(edge, centers[edge.source], centers[edge.target], names)
             self.addItem(item)
             self.edges[(edge.source, edge.target)] = item
+        # the heaviest edges' labels first: they keep their preferred places
+        spread_labels(
+            sorted(self.edges.values(), key=lambda e: -(e.edge.supports + e.edge.attacks))
+        )
         title = QGraphicsSimpleTextItem(
             "Author view — arrows run from the author who links to the author linked; "
             "+supports −attacks (net agreement); green: mostly agree, red: mostly disagree"
