@@ -10,8 +10,9 @@ trailing spaces hanging past the edge, and a word wider than the line cut where 
 it. Tests compare widths and breaks with Qt's own on every bundled map's labels.
 
 Characters the tables do not hold (CJK, emoji) are given a width from their class (full
-width for wide scripts, the average letter otherwise): text the op-eds do not contain, and
-where only the SVG's line breaks, never the text itself, can differ from the screen.
+width for wide scripts, the average letter otherwise): text the op-eds do not contain. For
+such text the SVG's line breaks, and so its card heights and layout, can differ from the
+screen's; the text itself never does. A tab is a space in both.
 """
 
 from __future__ import annotations
@@ -26,9 +27,9 @@ FontName = str
 """One of the names in :data:`argmap.fontmetrics_data.FONTS`: label, header, legend,
 legend_bold, title."""
 
-_BREAK_AFTER = frozenset(" \t\u2028-\u2010\u2012\u2013\u2014/|\u00ad")
-"""Characters after which a line may break (space, hyphens and dashes; a slash as in
-"and/or" and URLs)."""
+_BREAK_AFTER = frozenset(" \t\u2028\u200b-\u2010\u2012\u2013\u2014/|\u00ad")
+"""Characters after which a line may break (space, zero-width space, hyphens and dashes;
+a slash as in "and/or" and URLs)."""
 _BREAK_BEFORE = frozenset("\u2014")
 """Characters before which a line may also break (the em dash)."""
 _NO_BREAK_BEFORE = frozenset(",.;:!?)]}\u2019\u201d%")
@@ -80,6 +81,21 @@ class Font:
         if len(self.memo) < MEMO_LIMIT and len(text) <= 40:
             self.memo[text] = total
         return total
+
+    def prefix_units(self, text: str) -> list[int]:
+        """``units(text[:k])`` for every k from 0 to ``len(text)``, in one pass."""
+        advances, pairs = self.advances, self.pairs
+        out = [0]
+        total = 0
+        previous = ""
+        for char in text:
+            width = advances.get(char)
+            total += width if width is not None else self._other(char)
+            if previous:
+                total += pairs.get(previous + char, 0)
+            previous = char
+            out.append(total)
+        return out
 
     def fits(self, text: str, limit: int) -> bool:
         """Does ``text`` fit in ``limit`` (1/64 px)? As Qt decides it: the last glyph's
@@ -148,7 +164,7 @@ def _pieces(text: str) -> list[str]:
             continue
         if char not in _BREAK_AFTER:
             continue
-        if char not in " \t\u2028":
+        if char not in " \t\u2028\u200b":
             if after in _BREAK_AFTER or after in _NO_BREAK_BEFORE or after.isdigit():
                 continue
             if char not in _BREAK_BEFORE and (k == start or text[k - 1] == " "):
@@ -173,7 +189,7 @@ def wrap(text: str, width: float, name: FontName = "label") -> list[str]:
     f = font(name)
     limit = round(width * 64)
     lines: list[str] = []
-    for paragraph in text.replace("\n", "\u2028").split("\u2028"):
+    for paragraph in text.replace("\t", " ").replace("\n", "\u2028").split("\u2028"):
         lines += _wrap_paragraph(paragraph, limit, f)
     return lines
 
@@ -202,22 +218,36 @@ def _wrap_paragraph(text: str, limit: int, f: Font) -> list[str]:
         if line:
             lines.append(line)
         line = piece
-        while not f.fits(_hanging(line), limit) and len(_hanging(line)) > 1:
-            cut = _fit(line, limit, f)
-            lines.append(line[:cut])
-            line = line[cut:]
+        if not f.fits(_hanging(line), limit) and len(_hanging(line)) > 1:
+            *full, line = _cut_word(line, limit, f)
+            lines += full
         line_units = f.units(line)
     lines.append(line)
     return lines
 
 
-def _fit(text: str, limit: int, f: Font) -> int:
-    """How many characters of ``text`` fit in ``limit`` (at least one): where a word wider
-    than the line is cut."""
-    for k in range(len(text), 0, -1):
-        if f.fits(text[:k], limit):
-            return k
-    return 1
+def _cut_word(text: str, limit: int, f: Font) -> list[str]:
+    """A piece wider than the line cut where each line fills, as Qt wraps "anywhere": one
+    forward pass (a 100,000-letter "word" or CJK text without spaces stays linear).
+    Trailing spaces hang past the edge, as everywhere."""
+    advances, pairs, overhang = f.advances, f.pairs, f.overhang
+    out: list[str] = []
+    start = 0
+    width = 0
+    previous = ""
+    for k, char in enumerate(text):
+        advance = advances.get(char)
+        step = (advance if advance is not None else f._other(char)) + (
+            pairs.get(previous + char, 0) if previous else 0
+        )
+        if char not in " \t" and k > start and width + step + overhang.get(char, 0) > limit:
+            out.append(text[start:k])
+            start, width = k, advance if advance is not None else f._other(char)
+        else:
+            width += step
+        previous = char
+    out.append(text[start:])
+    return out
 
 
 def elide(text: str, width: float, name: FontName = "header") -> str:
@@ -236,9 +266,10 @@ def elide(text: str, width: float, name: FontName = "header") -> str:
     room = limit - f.units(ellipsis)
     if room < 0:
         return ""
+    prefix = f.prefix_units(text)
     for k in range(len(text) - 1, 0, -1):
         if text[k - 1 : k + 1] in f.ligatures:
             continue
-        if f.units(text[:k]) + f.pairs.get(text[k - 1 : k + 1], 0) < room:
+        if prefix[k] + f.pairs.get(text[k - 1 : k + 1], 0) < room:
             return text[:k] + ellipsis
     return ellipsis

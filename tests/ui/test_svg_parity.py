@@ -22,7 +22,14 @@ from argmap.picture import card_size, picture
 from argmap.svgmap import map_svg
 from argmap.synthetic import synthetic_map
 from argmap.textmetrics import elide, font, wrap
-from ui.qt.canvas.items import TEXT_WIDTH, card_height, header_font, label_font, label_layout
+from ui.qt.canvas.items import (
+    TEXT_WIDTH,
+    card_height,
+    header_font,
+    label_font,
+    label_layout,
+    label_text,
+)
 from ui.qt.fontdata import module_text
 from ui.qt.render import SceneHolder, export_image
 
@@ -41,7 +48,7 @@ TRICKY_WORDS = [
 def qt_lines(text: str) -> list[str]:
     """The lines of a card label exactly as the canvas breaks them."""
     layout, _, _ = label_layout(text)
-    shown = text.replace("\n", "\u2028")
+    shown = label_text(text)
     lines = []
     for k in range(layout.lineCount()):
         line = layout.lineAt(k)
@@ -94,9 +101,22 @@ def test_widths_match_qt_for_every_bundled_label() -> None:
     assert len(off) <= 1, off
 
 
-@pytest.mark.parametrize("source", ["bundled", "tricky"])
+LONG_WORDS = [
+    "x" * 1000,
+    "https://example.org/" + "/".join(f"segment{k}" for k in range(60)),
+    "Pakistan" * 40 + " and then some words after it",
+    "Tabs\tbetween\twords\tare spaces on a card, as in the SVG\t\tdouble",
+    "Zero\u200bwidth\u200bspaces\u200bbetween\u200bwords\u200bbreak\u200bthe\u200bline\u200bthere",
+]
+
+
+@pytest.mark.parametrize("source", ["bundled", "tricky", "long words"])
 def test_line_breaks_match_the_canvas(source: str) -> None:
-    texts = bundled_texts(paragraphs=True) if source == "bundled" else tricky_texts(1500)
+    texts = {
+        "bundled": lambda: bundled_texts(paragraphs=True),
+        "tricky": lambda: tricky_texts(1500),
+        "long words": lambda: LONG_WORDS,
+    }[source]()
     differ = [
         (t, qt_lines(t), wrap(t, TEXT_WIDTH)) for t in texts if qt_lines(t) != wrap(t, TEXT_WIDTH)
     ]

@@ -115,6 +115,12 @@ def _wrap_option() -> QTextOption:
     return option
 
 
+def label_text(text: str) -> str:
+    """The label as laid out: newlines as line separators, tabs as spaces (the SVG writer
+    does the same, :func:`argmap.textmetrics.wrap`)."""
+    return text.replace("\n", "\u2028").replace("\t", " ")
+
+
 def label_layout(text: str) -> tuple[QTextLayout, float, bool]:
     """``text`` wrapped to the card's text width, its height, and whether a line overflows.
 
@@ -123,7 +129,8 @@ def label_layout(text: str) -> tuple[QTextLayout, float, bool]:
     looks like one drawn with ``drawText``. Glyph caching stays on: ``draw`` then reuses the
     shaped glyphs instead of shaping the text again on every paint.
     """
-    layout = QTextLayout(text.replace("\n", "\u2028"), label_font())
+    # A tab is a space on a card (tab stops in a 193-pixel label only leave holes).
+    layout = QTextLayout(label_text(text), label_font())
     layout.setTextOption(_wrap_option())
     layout.setCacheEnabled(True)
     leading = _label_metrics().leading()
