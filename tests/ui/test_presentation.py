@@ -82,3 +82,42 @@ def test_escape_puts_the_window_back_as_it_was(window: MainWindow, qtbot: Any) -
     assert abs(back.x() - centre.x()) <= 2 and abs(back.y() - centre.y()) <= 2
     assert window.view.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOn
     assert window.undo_stack.count() == 0  # presenting is no edit
+
+
+def test_presenting_is_no_choice_of_panels(window: MainWindow) -> None:
+    """Hiding every dock to present, and showing them again, must not be remembered as the
+    user closing and opening them (the window keeps a per-dock choice for later maps)."""
+    from ui.qt.window_docks import CHOSEN_KEY
+
+    def chosen() -> dict[str, object]:
+        keys = [k for k in window.settings.allKeys() if k.startswith(CHOSEN_KEY)]
+        return {k: window.settings.value(k) for k in keys}
+
+    _settle()
+    before = chosen()
+    mode = _mode(window)
+    mode.action.trigger()
+    _settle()
+    mode.action.trigger()
+    _settle()
+    assert chosen() == before
+
+
+def test_closing_while_presenting_remembers_the_editing_layout(
+    window: MainWindow, qtbot: Any, tmp_path: Path
+) -> None:
+    _settle()
+    parts = _shown_parts(window)
+    _mode(window).action.trigger()
+    _settle()
+    window.close()
+    _settle()
+    again = MainWindow(window.settings, tmp_path / "recovery2", autosave_ms=3_600_000)
+    qtbot.addWidget(again)
+    assert again.open_path(MAPS / "afghanistan-debate.argmap.json", ask=False)
+    again.show()
+    qtbot.waitExposed(again)
+    _settle()
+    assert not again.isFullScreen()
+    assert again.menuBar().isVisible()
+    assert _shown_parts(again) == parts

@@ -47,8 +47,9 @@ class PresentationMode(QObject):
             "background: rgba(30, 30, 30, 190); color: white; padding: 6px 10px;border-radius: 6px;"
         )
         self.hint.hide()
-        self._saved: tuple[QByteArray, Qt.WindowState, Any] | None = None
-        """Window layout, window state and the view's zoom and scroll while presenting."""
+        self._saved: tuple[QByteArray, Qt.WindowState, Any, list[QWidget]] | None = None
+        """While presenting: the window's layout and state, the view's zoom and centre,
+        and the bars (menu, status) that were shown."""
 
     @property
     def presenting(self) -> bool:
@@ -62,18 +63,39 @@ class PresentationMode(QObject):
         else:
             self._leave()
 
+    def stop(self) -> None:
+        """Leave presenting now (the window closing), restoring the layout at once."""
+        self.action.setChecked(False)
+
+    def _not_a_choice(self, change: Any) -> None:
+        """Run ``change`` (hiding or restoring docks) without it counting as the user's
+        choice of docks (which the window remembers per dock for the next maps)."""
+        window: Any = self.window
+        before = getattr(window, "_auto_applying", False)
+        window._auto_applying = True
+        try:
+            change()
+        finally:
+            window._auto_applying = before
+
     def _chrome(self) -> list[QWidget]:
         bars: list[QWidget | None] = [self.window.menuBar(), self.window.statusBar()]
         return [b for b in bars if b is not None]
 
     def _enter(self) -> None:
         w, view = self.window, self.view
-        self._saved = (w.saveState(), w.windowState(), view.view_state())
+        bars = [bar for bar in self._chrome() if bar.isVisible()]
+        self._saved = (w.saveState(), w.windowState(), view.view_state(), bars)
 
-        for part in [*w.findChildren(QDockWidget), *w.findChildren(QToolBar)]:
-            if part.parent() is w:
-                part.hide()
-        for bar in self._chrome():
+        parts = [*w.findChildren(QDockWidget), *w.findChildren(QToolBar)]
+
+        def hide_all() -> None:
+            for part in parts:
+                if part.parent() is w:
+                    part.hide()
+
+        self._not_a_choice(hide_all)
+        for bar in bars:
             bar.hide()
         for policy in (view.setHorizontalScrollBarPolicy, view.setVerticalScrollBarPolicy):
             policy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -89,7 +111,7 @@ class PresentationMode(QObject):
         zoom = max(transform.m11(), PRESENT_ZOOM)
         # once the full-screen geometry has arrived (the view is bigger then)
         QTimer.singleShot(
-            0, lambda: view.restore_view_state((QTransform.fromScale(zoom, zoom), center))
+            0, view, lambda: view.restore_view_state((QTransform.fromScale(zoom, zoom), center))
         )
         self.hint.adjustSize()
         self.hint.move(max(8, view.width() - self.hint.width() - 24), 12)
@@ -100,7 +122,7 @@ class PresentationMode(QObject):
 
     def _leave(self) -> None:
         assert self._saved is not None
-        state, window_state, view_state = self._saved
+        state, window_state, view_state, bars = self._saved
         self._saved = None
         w, view = self.window, self.view
         self.leave.setEnabled(False)
@@ -108,11 +130,11 @@ class PresentationMode(QObject):
         for policy in (view.setHorizontalScrollBarPolicy, view.setVerticalScrollBarPolicy):
             policy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)  # as the view keeps them
         w.setWindowState(window_state)
-        for bar in self._chrome():
+        for bar in bars:
             bar.show()
-        w.restoreState(state)
+        self._not_a_choice(lambda: w.restoreState(state))
         # once the docks have taken their room back and the view has its old size
-        QTimer.singleShot(0, lambda: view.restore_view_state(view_state))
+        QTimer.singleShot(0, view, lambda: view.restore_view_state(view_state))
 
 
 def install(window: Any) -> PresentationMode:

@@ -200,6 +200,9 @@ class MainWindow(FileActions, ClipboardActions, DockLayout, MenuCommands, QMainW
         if not self.maybe_save():
             event.ignore()
             return
+        presentation = getattr(self, "presentation", None)
+        if presentation is not None and presentation.presenting:
+            presentation.stop()  # remember the editing layout, not the bare full screen
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.sync()
