@@ -419,3 +419,27 @@ def test_changing_a_proposals_kind_from_the_cards_menu_says_so_too(
     claim = doc.claims[thesis.id]
     assert claim.kind == "premise"
     assert claim.origin.reason.startswith("premise (changed from thesis by the reviewer")
+
+
+def test_a_row_of_a_hidden_kind_stays_chosen_and_can_be_accepted(
+    qtbot: Any, make_window: MakeWindow, imported_map: Path
+) -> None:
+    """Choosing a row selects its card; when the card is hidden (its kind filtered out) the
+    map's empty selection must not clear the row, or the proposal could not be reviewed."""
+    window = _opened(qtbot, make_window, imported_map)
+    dock, doc = _feature(window).dock, window.doc
+    kind = doc.claims[dock.row_ids()[0]].kind
+    window.view.map_scene().set_hidden(set(), {kind})
+    row = next(
+        i
+        for i in range(dock.tree.topLevelItemCount())
+        if doc.claims[str(dock.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole + 1))].kind
+        == kind
+    )
+    item = dock.tree.topLevelItem(row)
+    dock.tree.setCurrentItem(item)
+    QApplication.processEvents()
+    chosen = dock.selected_ids()
+    assert len(chosen) == 1 and doc.claims[chosen[0]].kind == kind
+    dock.accept_selected()
+    assert chosen[0] not in pending(doc)

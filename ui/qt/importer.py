@@ -288,6 +288,7 @@ class ReviewDock(QDockWidget):
         self.updater = RefreshWhileShown(self, self.refresh)
         window.doc.changed.connect(self.updater.schedule)
         self._following_map = False
+        self._leading_map = False
         selection = getattr(window.view, "selection_changed", None)
         if selection is not None:
             selection.connect(self._follow_map_selection)
@@ -414,7 +415,7 @@ class ReviewDock(QDockWidget):
     def _follow_map_selection(self, claim_ids: list[str]) -> None:
         """Cards selected on the map select their rows (scrolled to the first), so a
         proposal met on the map is found in the list; only while the dock is shown."""
-        if self._following_map or not self.isVisible():
+        if self._following_map or self._leading_map or not self.isVisible():
             return
         wanted = set(claim_ids)
         self._following_map = True
@@ -426,7 +427,8 @@ class ReviewDock(QDockWidget):
                 item = self.tree.topLevelItem(i)
                 if item is not None and str(item.data(0, ID_ROLE)) in wanted:
                     item.setSelected(True)
-                    first = first or item
+                    if first is None:
+                        first = item
             if first is not None:
                 self.tree.scrollToItem(first)
         finally:
@@ -434,11 +436,20 @@ class ReviewDock(QDockWidget):
             self._following_map = False
 
     def _select_on_map(self) -> None:
+        """Rows chosen in the list select their cards; the map's answer does not come back
+        (a card of a hidden kind is not selectable on the map, yet its row stays chosen, so
+        it can still be accepted or rejected)."""
         if self._following_map:
             return
         ids = self.selected_ids()
         if ids:
-            self.window_.view.select_claims(ids[:1] if len(ids) == 1 else ids, center=len(ids) == 1)
+            self._leading_map = True
+            try:
+                self.window_.view.select_claims(
+                    ids[:1] if len(ids) == 1 else ids, center=len(ids) == 1
+                )
+            finally:
+                self._leading_map = False
 
     # -------------------------------------------------------------- actions
     def _push(self, edit: Macro | None) -> None:
