@@ -8,7 +8,7 @@ it against the scene, card for card and arrow for arrow.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from argmap.layout import (
@@ -95,6 +95,7 @@ def picture(
     placed: Mapping[str, PointXY] | None = None,
     hidden: Collection[str] = (),
     marks: Mapping[str, tuple[str, str]] | None = None,
+    routes: Mapping[str, Sequence[PointXY]] | None = None,
 ) -> Picture:
     """Where the canvas puts every card and arrow of ``amap``.
 
@@ -104,7 +105,9 @@ def picture(
     for maps of up to ``ROUTE_MAX_CLAIMS`` claims whose cards sit where the layout puts them.
 
     The app passes what its scene shows: ``placed`` (where each card is drawn now),
-    ``hidden`` (claims filtered out, with their arrows) and overlay ``marks``.
+    ``hidden`` (claims filtered out, with their arrows), overlay ``marks`` and ``routes``
+    (the arrows that follow a route, by link id; the others are straight), so nothing is
+    laid out again.
     """
     measured = {c.id: card_size(c.text) for c in amap.claims}
     sizes = {cid: (w, h) for cid, (w, h, _) in measured.items()}
@@ -119,7 +122,8 @@ def picture(
         for c in amap.claims
     ]
     layout = where.layout
-    if layout is None and 0 < len(amap.claims) <= ROUTE_MAX_CLAIMS and amap.links:
+    routable = 0 < len(amap.claims) <= ROUTE_MAX_CLAIMS and bool(amap.links)
+    if routes is None and layout is None and routable:
         layout = compute_layout(amap, sizes, routes=True)
     by_id = {c.claim.id: c for c in cards}
     arrows: list[Arrow] = []
@@ -129,7 +133,11 @@ def picture(
         if a is None or b is None or a.claim.id in hide or b.claim.id in hide:
             continue
         cross = bool(a.claim.author and b.claim.author and a.claim.author != b.claim.author)
-        route = _route_of(link, a, b, layout)
+        if routes is not None:
+            given = routes.get(link.id)
+            route = list(given) if given is not None and len(given) >= 2 else None
+        else:
+            route = _route_of(link, a, b, layout)
         if route is not None:
             ends = (*route[0], *route[-1])
         else:

@@ -291,6 +291,7 @@ def map_svg(
     placed: Mapping[str, PointXY] | None = None,
     hidden: Collection[str] = (),
     marks: Mapping[str, tuple[str, str]] | None = None,
+    routes: Mapping[str, Sequence[PointXY]] | None = None,
 ) -> bytes:
     """The SVG document of ``amap``: title, the map as the app draws it, and its legend.
 
@@ -298,7 +299,7 @@ def map_svg(
     other options are :func:`picture`'s, for drawing what the app's canvas shows.
     """
     shown_title = amap.title if title is None else title
-    pic = picture(amap, placed=placed, hidden=hidden, marks=marks)
+    pic = picture(amap, placed=placed, hidden=hidden, marks=marks, routes=routes)
     left, top, right, bottom = pic.content_box()
     map_w, map_h = right - left, bottom - top
     title_font, legend = font("title"), font("legend")

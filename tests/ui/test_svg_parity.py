@@ -286,3 +286,39 @@ def test_the_apps_svg_shows_what_its_scene_shows(tmp_path: Path) -> None:
         (rect.left(), rect.top(), rect.right(), rect.bottom()), abs=0.01
     )
     scene.detach()
+
+
+def test_the_apps_svg_routes_arrows_as_its_scene_does(tmp_path: Path) -> None:
+    """After cards grew (their text edited), the scene keeps the routes it drew; the SVG
+    must draw those, not a layout computed again from the new sizes."""
+    from defusedxml import ElementTree as SafeET
+    from PySide6.QtGui import QUndoStack
+
+    from argmap import edits
+    from argmap.document import MapDocument
+    from ui.qt.canvas.scene import MapScene
+    from ui.qt.render import export_scene
+
+    amap = load(ROOT / "maps" / "kabul-attacks.argmap.json")
+    amap = amap.model_copy(
+        update={"claims": [c.model_copy(update={"pos": None}) for c in amap.claims]}
+    )
+    doc = MapDocument(amap)
+    scene = MapScene(doc, QUndoStack())
+    routed_before = set(scene.routed_links())
+    assert routed_before
+    for claim in amap.claims[:3]:
+        edits.UpdateClaim(claim.id, {"text": claim.text + " and much more text " * 6}).apply(doc)
+    routed = set(scene.routed_links())
+    export_scene(scene, doc.map, tmp_path / "app.svg")
+    root = SafeET.parse(tmp_path / "app.svg").getroot()
+    svg = "{http://www.w3.org/2000/svg}"
+    for g in root.iter(f"{svg}g"):
+        if not (g.get("class") or "").startswith("link "):
+            continue
+        item = scene.link_item(g.get("data-id") or "")
+        assert item is not None
+        points = next(g.iter(f"{svg}polyline")).get("points", "").split()
+        # a routed arrow is a polyline of many points, a straight one of two
+        assert (len(points) > 2) == (item.link_id in routed), item.link_id
+    scene.detach()

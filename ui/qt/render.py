@@ -290,13 +290,16 @@ def _write_svg(
     scene: MapScene, amap: ArgumentMap, path: str | os.PathLike[str], title: str | None
 ) -> None:
     """The map scene's picture as argmap.svgmap writes it: the cards where the scene draws
-    them, without the claims it hides, with its overlay marks (selection and search
-    highlights are never part of an export)."""
+    them, its arrows routed as it routes them, without the claims it hides, with its
+    overlay marks (selection and search highlights are never part of an export)."""
     from argmap.svgmap import map_svg
 
     placed = {cid: (p.x, p.y) for cid, p in scene.current_positions().items()}
     hidden = [item.claim_id for item in scene.claim_items() if not item.isVisible()]
-    data = map_svg(amap, title, placed=placed, hidden=hidden, marks=scene.overlay_marks())
+    routes = {item.link_id: r for item in scene.link_items() if (r := item.route()) is not None}
+    data = map_svg(
+        amap, title, placed=placed, hidden=hidden, marks=scene.overlay_marks(), routes=routes
+    )
     _write_bytes(path, data)
 
 

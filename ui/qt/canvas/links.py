@@ -178,6 +178,10 @@ class LinkItem(QGraphicsItem):
         """True while the arrow follows a layout route instead of a straight line."""
         return self._routed
 
+    def route(self) -> list[tuple[float, float]] | None:
+        """The route the arrow follows now, or None while it is drawn straight."""
+        return list(self._route) if self._routed and self._route is not None else None
+
     def line(self) -> QLineF:
         """From the source card's border to the target card's border (the chord)."""
         return QLineF(self._line)
