@@ -142,7 +142,11 @@ MANUAL = Origin.model_construct()
 
 
 class Point(_Frozen):
-    """A saved position on the canvas (scene coordinates of the card's centre)."""
+    """A saved position on the canvas (scene coordinates of the card's centre), in finite
+    numbers."""
+
+    # JSON readers accept NaN and 1e999, and a card there can be neither drawn nor laid out.
+    model_config = ConfigDict(allow_inf_nan=False)
 
     x: float
     y: float

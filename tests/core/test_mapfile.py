@@ -272,3 +272,19 @@ def test_interchange_formats_are_named_with_the_command_that_reads_them(
     text = error_of(path)
     assert f": this is {named}" in text
     assert text.splitlines()[-1] == f"hint: read it with: argmap convert {path} OUT.argmap.json"
+
+
+def test_a_position_that_is_not_a_finite_number_is_refused(tmp_path: Path) -> None:
+    """JSON readers accept NaN and 1e999; a card there can be neither drawn nor laid out,
+    so the loader says where the bad number is instead of an export crashing later."""
+    from tests.conftest import MAPS
+
+    data = json.loads((MAPS / "ct-leverage.argmap.json").read_text(encoding="utf-8"))
+    for bad in ("NaN", "1e999", "-Infinity"):
+        data["claims"][0]["pos"] = {"x": 1.0, "y": 2.0}
+        text = json.dumps(data).replace('"pos": {"x": 1.0', f'"pos": {{"x": {bad}', 1)
+        path = tmp_path / "bad.argmap.json"
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(MapFileError) as failed:
+            load(path)
+        assert "claims[0].pos.x" in str(failed.value) and "finite" in str(failed.value)
