@@ -112,10 +112,10 @@ class UpdateClaim:
         fields = set(self.changes)
         if fields == {"text"}:
             return f"Edit text: “{_short(str(self.changes['text']))}”"
-        if fields == {"kind"}:
+        if fields in ({"kind"}, {"kind", "origin"}):  # a proposal retyped notes it in its origin
             return f"Make {self.changes['kind']}"
         names = [_FIELD_NAMES.get(f, f) for f in self.changes]
-        return f"Edit {_and(names)} of {self.claim_id}"
+        return f"Edit {_and(names)} of {self.claim_id}" if names else f"Edit {self.claim_id}"
 
     def apply(self, doc: MapDocument) -> None:
         old = MapDocument._get(doc.claims, self.claim_id, "claim")

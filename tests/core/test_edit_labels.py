@@ -62,3 +62,6 @@ def test_claim_edits_say_what_changed() -> None:
     assert edits.SetStance("engage", "jb", "for").label == "Set jb's stance on engage to for"
     assert edits.SetStance("engage", "jb", None).label == "Clear jb's stance on engage"
     assert edits.SetMeta("t", "d", "Edit map description").label == "Edit map description"
+    retyped = edits.UpdateClaim("c1", {"kind": "evidence", "origin": None})
+    assert retyped.label == "Make evidence"  # a retyped proposal's reason is no edit of its own
+    assert edits.UpdateClaim("c1", {}).label == "Edit c1"
