@@ -80,3 +80,17 @@ def test_detail_parts_cover_the_map_with_readable_labels() -> None:
         if columns > 1:
             fewer = (width + (columns - 2) * OVERLAP) / (columns - 1)
             assert fewer * DETAIL_PT / LABEL_PX > page.width()
+
+
+def test_a_map_that_would_need_too_many_parts_says_so_instead(tmp_path: Path) -> None:
+    from argmap.synthetic import synthetic_map
+    from tests.ui.test_render import pdf_text
+    from ui.qt.render import export_image
+    from ui.qt.render_pdf import MAX_DETAIL_PAGES
+
+    out = tmp_path / "huge.pdf"
+    export_image(synthetic_map(1000, with_positions=True), out, handout=True)
+    text = pdf_text(out.read_bytes())
+    assert "part 1 of" not in text
+    needed = int(re.search(r"would need (\d+) A4 pages", text).group(1))  # type: ignore[union-attr]
+    assert needed > MAX_DETAIL_PAGES

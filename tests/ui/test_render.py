@@ -42,13 +42,26 @@ def pdf_text(data: bytes) -> str:
     Enough of a PDF reader to prove the text is real text (not paths or pictures) and
     extractable by any PDF tool, without needing one installed.
     """
-    objects = {int(n): body for n, body in re.findall(rb"(\d+) 0 obj(.*?)endobj", data, re.S)}
+    objects: dict[int, bytes] = {}
+    offsets: dict[int, int] = {}  # id of an object's body -> where it starts in the file
+    for m in re.finditer(rb"(\d+) 0 obj(.*?)endobj", data, re.S):
+        body = m.group(2)
+        objects[int(m.group(1))] = body
+        offsets[id(body)] = m.start(2)
 
     def stream(body: bytes) -> bytes:
-        match = re.search(rb"stream\r?\n(.*?)\r?\nendstream", body, re.S)
-        if not match:
+        start = re.search(rb"stream\r?\n", body)
+        if not start:
             return b""
-        raw = match.group(1)
+        head = body[: start.start()]
+        direct = re.search(rb"/Length (\d+)\s*(?:/|>>)", head)
+        indirect = re.search(rb"/Length (\d+) 0 R", head)
+        size = int(direct.group(1)) if direct else None
+        if indirect and int(indirect.group(1)) in objects:
+            size = int(objects[int(indirect.group(1))].strip())
+        # compressed bytes may hold "endstream" or "endobj" themselves: trust the length
+        at = offsets[id(body)]
+        raw = data[at + start.end() : at + start.end() + size] if size is not None else b""
         return zlib.decompress(raw) if b"/FlateDecode" in body else raw
 
     cmaps: dict[int, dict[int, str]] = {}

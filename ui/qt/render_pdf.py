@@ -43,6 +43,8 @@ READABLE_PT = 7.0
 DETAIL_PT = 8.0
 """... on which labels print at least this large (a footnote's size)."""
 PAPER_MARGIN = 28.0
+MAX_DETAIL_PAGES = 24
+"""More detail pages than this are not printed (a 10,000-claim map would take 328)."""
 OVERLAP = 60.0
 """Scene units each detail part shares with its neighbours, so a card cut at one part's
 edge is whole on the next."""
@@ -193,12 +195,23 @@ def _paint_details(writer: QPdfWriter, painter: QPainter, framer: Framer) -> Non
             best = (columns * rows, orientation, columns, rows, scale)
     assert best is not None
     count, orientation, columns, rows, scale = best
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), orientation, QMarginsF()))
-    part_w = (source.width() + (columns - 1) * OVERLAP) / columns
-    part_h = (source.height() + (rows - 1) * OVERLAP) / rows
     font = QFont()
     font.setPointSizeF(9.0)
     no_ligatures(font)
+    painter.setFont(font)
+    painter.setPen(QColor("#555555"))
+    if count > MAX_DETAIL_PAGES:
+        # A poster of hundreds of pages helps no one: say so under the overview instead.
+        page = writer.pageLayout().fullRect(QPageLayout.Unit.Point)
+        painter.drawText(
+            QPointF(PAPER_MARGIN, page.height() - PAPER_MARGIN / 2),
+            f"This map would need {count} A4 pages to print readably; open the PDF or an "
+            "SVG export to zoom into it.",
+        )
+        return
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), orientation, QMarginsF()))
+    part_w = (source.width() + (columns - 1) * OVERLAP) / columns
+    part_h = (source.height() + (rows - 1) * OVERLAP) / rows
     for row in range(rows):
         for column in range(columns):
             writer.newPage()
