@@ -18,6 +18,7 @@ _CONTROL = str.maketrans({chr(c): "\ufffd" for c in range(0x20) if c not in (0x0
 def _q(text: str) -> str:
     """A DOT double-quoted string (control characters, which Graphviz chokes on, become
     U+FFFD)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # a pasted CRLF is a newline
     escaped = text.translate(_CONTROL).replace("\\", "\\\\").replace('"', '\\"')
     return '"' + escaped.replace("\n", "\\n") + '"'
 

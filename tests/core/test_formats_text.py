@@ -167,3 +167,6 @@ def test_dot_replaces_control_characters() -> None:
     claim = amap.claims[0].model_copy(update={"text": "bell \x07 and escape \x1b"})
     text = write_dot(amap.model_copy(update={"claims": [claim, *amap.claims[1:]]}))
     assert "\x07" not in text and "\x1b" not in text and "bell \ufffd and" in text
+    claim = amap.claims[0].model_copy(update={"text": "two\r\nlines"})
+    crlf = write_dot(amap.model_copy(update={"claims": [claim, *amap.claims[1:]]}))
+    assert "two\\nlines" in crlf and "\ufffd" not in crlf
