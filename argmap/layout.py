@@ -19,8 +19,9 @@ from __future__ import annotations
 import contextlib
 import io
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from argmap.document import MapDocument
 from argmap.model import ArgumentMap, Claim, Point
@@ -570,6 +571,14 @@ class _Occupancy:
         for key in self._keys(left, top, right, bottom):
             self._cells.setdefault(key, []).append((left, top, right, bottom))
 
+    def remove(self, left: float, top: float, right: float, bottom: float) -> None:
+        """Take out one rectangle added with these very bounds."""
+        rect = (left, top, right, bottom)
+        for key in self._keys(left, top, right, bottom):
+            cell = self._cells.get(key)
+            if cell is not None and rect in cell:
+                cell.remove(rect)
+
     def free(self, left: float, top: float, right: float, bottom: float) -> bool:
         for key in self._keys(left, top, right, bottom):
             for l2, t2, r2, b2 in self._cells.get(key, ()):
@@ -596,9 +605,8 @@ def place_new_claim(
     first, then beside, then above, so nothing already placed ever moves.
     """
     amap = _as_map(source)
-    w, h = size if size is not None else (CARD_WIDTH, CARD_MIN_HEIGHT)
     skip = set(exclude)
-    where: dict[str, Point] = {}
+    where: dict[str, tuple[float, float]] = {}
     for claim in amap.claims:
         if claim.id in skip:
             continue
@@ -606,45 +614,131 @@ def place_new_claim(
         if p is None:
             p = claim.pos
         if p is not None:
-            where[claim.id] = p
+            where[claim.id] = (p.x, p.y)
     all_sizes = _sizes_for([c for c in amap.claims if c.id in where], sizes)
-    occupied = _Occupancy()
-    bottom = left = math.inf
-    lowest = -math.inf
-    for cid, p in where.items():
-        cw, ch = all_sizes[cid]
-        occupied.add(p.x - cw / 2, p.y - ch / 2, p.x + cw / 2, p.y + ch / 2)
-        left = min(left, p.x - cw / 2)
-        lowest = max(lowest, p.y + ch / 2)
-    if near is None:
-        if not where:
-            return _point(0.0, 0.0)
-        bottom = lowest
-        near = _point(left + w / 2, bottom + V_GAP + h / 2)
-    gap_x, gap_y = H_GAP / 2, H_GAP / 2
-    step_x, step_y = (w + H_GAP) / 2, (h + H_GAP) / 2
+    placer = _Placer(where, all_sizes)
+    w, h = size if size is not None else (CARD_WIDTH, CARD_MIN_HEIGHT)
+    x, y = placer.spot(w, h, (near.x, near.y) if near is not None else None)
+    return _point(x, y)
 
-    def fits(cx: float, cy: float) -> bool:
-        return occupied.free(
-            cx - w / 2 - gap_x, cy - h / 2 - gap_y, cx + w / 2 + gap_x, cy + h / 2 + gap_y
-        )
 
-    if fits(near.x, near.y):
-        return _point(near.x, near.y)
-    for ring in range(1, 60):
-        candidates = [
-            (dx, dy)
-            for dy in range(-ring, ring + 1)
-            for dx in range(-ring, ring + 1)
-            if max(abs(dx), abs(dy)) == ring
-        ]
-        # below before beside before above; then the nearest
-        candidates.sort(key=lambda d: (0 if d[1] > 0 else 1 if d[1] == 0 else 2, math.hypot(*d)))
-        for dx, dy in candidates:
-            cx, cy = near.x + dx * step_x, near.y + dy * step_y
-            if fits(cx, cy):
-                return _point(round(cx, 1), round(cy, 1))
-    return _point(near.x, lowest + V_GAP + h / 2)
+def place_in_turn(
+    order: Sequence[str],
+    positions: Mapping[str, tuple[float, float]],
+    sizes: Mapping[str, Size],
+    near_of: Callable[[str, Mapping[str, tuple[float, float]]], tuple[float, float] | None],
+) -> dict[str, tuple[float, float]]:
+    """Centres for the claims of ``order``, placed one after the other as repeated calls
+    of :func:`place_new_claim` place them (each avoiding every other card where it is then,
+    the ones placed before it included), but with one occupancy grid for all: placing a
+    few hundred cards on a map of thousands stays linear instead of quadratic.
+
+    ``positions`` holds every card's current centre (those of ``order`` too: where they
+    sit until placed); ``near_of(claim_id, positions_now)`` says where a card would like to
+    go (None: below the drawing). Returns every card's centre after placing.
+    """
+    where = dict(positions)
+    placer = _Placer(where, sizes)
+    for claim_id in order:
+        w, h = sizes[claim_id]
+        placer.remove(claim_id)
+        without = placer.where  # every card but this one, where it is now
+        spot = placer.spot(w, h, near_of(claim_id, without))
+        placer.add(claim_id, spot)
+        where[claim_id] = spot
+    return where
+
+
+def near_linked(
+    links: Iterable[tuple[str, str]], sizes: Mapping[str, Size]
+) -> Callable[[str, Mapping[str, tuple[float, float]]], tuple[float, float] | None]:
+    """Where a card without a saved position would like to go, for :func:`place_in_turn`:
+    under the claims it is linked to (their mean x, 60 units below the lowest), or below
+    the drawing when it has no link (None). The canvas places such cards this way."""
+    partners: dict[str, list[str]] = {}
+    for a, b in links:
+        partners.setdefault(a, []).append(b)
+        partners.setdefault(b, []).append(a)
+
+    def near(claim_id: str, where: Mapping[str, tuple[float, float]]) -> tuple[float, float] | None:
+        anchors = [where[o] for o in partners.get(claim_id, ()) if o != claim_id and o in where]
+        if not anchors:
+            return None
+        x = sum(p[0] for p in anchors) / len(anchors)
+        return x, max(p[1] for p in anchors) + sizes[claim_id][1] + 60
+
+    return near
+
+
+@cache
+def _ring(ring: int) -> list[tuple[int, int]]:
+    """The grid offsets at distance ``ring``: below before beside before above, then the
+    nearest first."""
+    cells = [
+        (dx, dy)
+        for dy in range(-ring, ring + 1)
+        for dx in range(-ring, ring + 1)
+        if max(abs(dx), abs(dy)) == ring
+    ]
+    cells.sort(key=lambda d: (0 if d[1] > 0 else 1 if d[1] == 0 else 2, math.hypot(*d)))
+    return cells
+
+
+class _Placer:
+    """The cards already drawn (an occupancy grid) and free spots among them."""
+
+    def __init__(self, where: Mapping[str, tuple[float, float]], sizes: Mapping[str, Size]):
+        self.where = dict(where)
+        self.sizes = sizes
+        self.occupied = _Occupancy()
+        for cid, p in self.where.items():
+            self.occupied.add(*self._rect(cid, p))
+
+    def _rect(self, cid: str, p: tuple[float, float]) -> tuple[float, float, float, float]:
+        cw, ch = self.sizes[cid]
+        return p[0] - cw / 2, p[1] - ch / 2, p[0] + cw / 2, p[1] + ch / 2
+
+    def remove(self, cid: str) -> None:
+        p = self.where.pop(cid, None)
+        if p is not None:
+            self.occupied.remove(*self._rect(cid, p))
+
+    def add(self, cid: str, p: tuple[float, float]) -> None:
+        self.where[cid] = p
+        self.occupied.add(*self._rect(cid, p))
+
+    def _extremes(self) -> tuple[float, float]:
+        """The drawing's left edge and bottom (only needed when a card has no wish)."""
+        left, lowest = math.inf, -math.inf
+        for cid, p in self.where.items():
+            card_left, _, _, card_bottom = self._rect(cid, p)
+            left, lowest = min(left, card_left), max(lowest, card_bottom)
+        return left, lowest
+
+    def spot(self, w: float, h: float, near: tuple[float, float] | None) -> tuple[float, float]:
+        if near is None:
+            if not self.where:
+                return 0.0, 0.0
+            left, lowest = self._extremes()
+            near = (left + w / 2, lowest + V_GAP + h / 2)
+        gap_x, gap_y = H_GAP / 2, H_GAP / 2
+        step_x, step_y = (w + H_GAP) / 2, (h + H_GAP) / 2
+        free = self.occupied.free
+
+        def fits(cx: float, cy: float) -> bool:
+            return free(
+                cx - w / 2 - gap_x, cy - h / 2 - gap_y, cx + w / 2 + gap_x, cy + h / 2 + gap_y
+            )
+
+        nx, ny = near
+        if fits(nx, ny):
+            return nx, ny
+        for ring in range(1, 60):
+            for dx, dy in _ring(ring):
+                cx, cy = nx + dx * step_x, ny + dy * step_y
+                if fits(cx, cy):
+                    return round(cx, 1), round(cy, 1)
+        return nx, self._extremes()[1] + V_GAP + h / 2
 
 
 __all__ = [
@@ -654,5 +748,7 @@ __all__ = [
     "compute_layout",
     "estimate_card_size",
     "layered_layout",
+    "near_linked",
+    "place_in_turn",
     "place_new_claim",
 ]

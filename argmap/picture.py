@@ -16,9 +16,10 @@ from argmap.layout import (
     ROUTE_MAX_CLAIMS,
     Layout,
     compute_layout,
-    place_new_claim,
+    near_linked,
+    place_in_turn,
 )
-from argmap.model import ArgumentMap, Claim, Link, Point
+from argmap.model import ArgumentMap, Claim, Link
 from argmap.shapes import (
     HANDLE_REACH,
     MARK_REACH,
@@ -28,7 +29,6 @@ from argmap.shapes import (
     label_height,
 )
 from argmap.textmetrics import font, wrap
-from argmap.trusted import construct
 
 Box = tuple[float, float, float, float]
 """left, top, right, bottom"""
@@ -163,37 +163,14 @@ def _positions(amap: ArgumentMap, sizes: dict[str, tuple[float, float]]) -> _Whe
             p = where.layout.positions[c.id]
             where[c.id] = (p.x, p.y)
         return where
-    links_of: dict[str, list[Link]] = {}
-    for x in amap.links:
-        links_of.setdefault(x.from_claim, []).append(x)
-        links_of.setdefault(x.to_claim, []).append(x)
-    for c in unsaved:
-        anchors = [
-            where[other]
-            for x in links_of.get(c.id, ())
-            for other in (x.from_claim, x.to_claim)
-            if other != c.id and other in where
-        ]
-        near = None
-        if anchors:
-            near = _point(
-                sum(p[0] for p in anchors) / len(anchors),
-                max(p[1] for p in anchors) + sizes[c.id][1] + 60,
-            )
-        spot = place_new_claim(
-            amap,
-            near=near,
-            size=sizes[c.id],
-            positions={k: _point(*v) for k, v in where.items()},
-            sizes=sizes,
-            exclude=[c.id],
-        )
-        where[c.id] = (spot.x, spot.y)
+    placed = place_in_turn(
+        [c.id for c in unsaved],
+        where,
+        sizes,
+        near_linked(((x.from_claim, x.to_claim) for x in amap.links), sizes),
+    )
+    where.update(placed)
     return where
-
-
-def _point(x: float, y: float) -> Point:
-    return construct(Point, {"x": float(x), "y": float(y)})
 
 
 def _route_of(link: Link, a: Card, b: Card, layout: Layout | None) -> list[PointXY] | None:

@@ -232,3 +232,36 @@ def test_routes_only_on_request_and_for_maps_that_are_not_too_big(
 
     monkeypatch.setattr(layout_module, "ROUTE_MAX_CLAIMS", 10)
     assert compute_layout(amap, routes=True).routes == {}
+
+
+def test_placing_in_turn_is_placing_one_by_one() -> None:
+    """place_in_turn keeps one occupancy grid for all cards; it must put every card where
+    repeated place_new_claim calls (each seeing the cards placed before it) put it."""
+    from argmap.layout import near_linked, place_in_turn, place_new_claim
+    from argmap.model import Point
+    from argmap.synthetic import synthetic_map
+
+    amap = synthetic_map(200, with_positions=True, seed=4)
+    claims = [
+        c.model_copy(update={"pos": None}) if k % 3 == 0 else c for k, c in enumerate(amap.claims)
+    ]
+    amap = amap.model_copy(update={"claims": claims})
+    sizes = {c.id: (220.0, 64.0 + (k % 4) * 17) for k, c in enumerate(amap.claims)}
+    start = {c.id: ((c.pos.x, c.pos.y) if c.pos else (0.0, 0.0)) for c in amap.claims}
+    order = [c.id for c in amap.claims if c.pos is None]
+    near = near_linked(((x.from_claim, x.to_claim) for x in amap.links), sizes)
+    expected = dict(start)
+    for claim_id in order:
+        others = {k: v for k, v in expected.items() if k != claim_id}
+        wish = near(claim_id, others)
+        spot = place_new_claim(
+            amap,
+            near=Point(x=wish[0], y=wish[1]) if wish else None,
+            size=sizes[claim_id],
+            positions={k: Point(x=v[0], y=v[1]) for k, v in expected.items()},
+            sizes=sizes,
+            exclude=[claim_id],
+        )
+        expected[claim_id] = (spot.x, spot.y)
+    assert place_in_turn(order, start, sizes, near) == expected
+    assert any(near(cid, start) is None for cid in order)  # both kinds of wish were tried

@@ -22,7 +22,14 @@ from PySide6.QtGui import QBrush, QColor, QPalette, QUndoStack
 from PySide6.QtWidgets import QApplication, QGraphicsScene
 
 from argmap.document import MapDocument
-from argmap.layout import ROUTE_MAX_CLAIMS, Layout, compute_layout, place_new_claim
+from argmap.layout import (
+    ROUTE_MAX_CLAIMS,
+    Layout,
+    compute_layout,
+    near_linked,
+    place_in_turn,
+    place_new_claim,
+)
 from argmap.model import Author, Claim, Link, Point
 from ui.qt.canvas.items import ClaimItem, Mark
 from ui.qt.canvas.links import LinkItem
@@ -344,10 +351,18 @@ class MapScene(QGraphicsScene):
                     self._auto_pos[claim.id] = QPointF(p.x, p.y)
                     self._set_item_pos(self._claims[claim.id], self._auto_pos[claim.id])
             else:
+                # each near its linked claims, in map order, with one occupancy grid for
+                # all (argmap.picture places them the same way for an SVG)
+                sizes = self.card_sizes()
+                now = {cid: (i.pos().x(), i.pos().y()) for cid, i in self._claims.items()}
+                links = ((x.from_claim, x.to_claim) for x in self.doc.map.links)
+                placed = place_in_turn(
+                    [c.id for c in unsaved], now, sizes, near_linked(links, sizes)
+                )
                 for claim in unsaved:
-                    item = self._claims[claim.id]
-                    self._auto_pos[claim.id] = self._free_spot(claim, item)
-                    self._set_item_pos(item, self._auto_pos[claim.id])
+                    x, y = placed[claim.id]
+                    self._auto_pos[claim.id] = QPointF(x, y)
+                    self._set_item_pos(self._claims[claim.id], self._auto_pos[claim.id])
         for link in self.doc.map.links:
             self._make_link_item(link)
         if layout is not None:
