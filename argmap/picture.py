@@ -111,17 +111,17 @@ def picture(
     """
     measured = {c.id: card_size(c.text) for c in amap.claims}
     sizes = {cid: (w, h) for cid, (w, h, _) in measured.items()}
+    layout: Layout | None = None
     if placed is not None and all(c.id in placed for c in amap.claims):
-        where = _Where(placed)
+        where = dict(placed)
     else:
-        where = _positions(amap, sizes)
+        where, layout = _positions(amap, sizes)
         where.update(placed or {})
     marks = marks or {}
     cards = [
         Card(c, *where[c.id], *measured[c.id][:2], measured[c.id][2], marks.get(c.id))
         for c in amap.claims
     ]
-    layout = where.layout
     routable = 0 < len(amap.claims) <= ROUTE_MAX_CLAIMS and bool(amap.links)
     if routes is None and layout is None and routable:
         layout = compute_layout(amap, sizes, routes=True)
@@ -146,31 +146,24 @@ def picture(
     return Picture([c for c in cards if c.claim.id not in hide], arrows)
 
 
-class _Where(dict[str, PointXY]):
-    layout: Layout | None = None
-
-
-def _positions(amap: ArgumentMap, sizes: dict[str, tuple[float, float]]) -> _Where:
-    where = _Where()
+def _positions(
+    amap: ArgumentMap, sizes: dict[str, tuple[float, float]]
+) -> tuple[dict[str, PointXY], Layout | None]:
+    """Every card's centre as the scene places it, and the layout when one was computed
+    (its routes are then the arrows')."""
+    where = {c.id: (c.pos.x, c.pos.y) if c.pos is not None else (0.0, 0.0) for c in amap.claims}
     unsaved = [c for c in amap.claims if c.pos is None]
-    for c in amap.claims:
-        where[c.id] = (c.pos.x, c.pos.y) if c.pos is not None else (0.0, 0.0)
     if not unsaved:
-        return where
+        return where, None
     if len(unsaved) == len(amap.claims):
-        where.layout = compute_layout(amap, sizes, routes=True)
+        layout = compute_layout(amap, sizes, routes=True)
         for c in unsaved:
-            p = where.layout.positions[c.id]
+            p = layout.positions[c.id]
             where[c.id] = (p.x, p.y)
-        return where
-    placed = place_in_turn(
-        [c.id for c in unsaved],
-        where,
-        sizes,
-        near_linked(((x.from_claim, x.to_claim) for x in amap.links), sizes),
-    )
-    where.update(placed)
-    return where
+        return where, layout
+    links = ((x.from_claim, x.to_claim) for x in amap.links)
+    order = [c.id for c in unsaved]
+    return place_in_turn(order, where, sizes, near_linked(links, sizes)), None
 
 
 def _route_of(link: Link, a: Card, b: Card, layout: Layout | None) -> list[PointXY] | None:
