@@ -231,14 +231,22 @@ class _Ids:
 
 _LEADING = re.compile(
     r"^(?:and|but|yet|so(?! far\b)|instead|still|however|moreover|furthermore|indeed|in fact|also|plus|"
-    r"in other words|therefore|thus|hence|besides|after all|finally|first|second|meanwhile),?\s+",
+    r"in other words|therefore|thus|hence|besides|after all|finally|first|second|third|lastly|"
+    r"meanwhile|consequently|nevertheless|nonetheless|of course|in short|in sum|"
+    r"for example|for instance|in addition|that said),?\s+",
     re.IGNORECASE,
 )
 
 
 def claim_label(text: str, limit: int = 180) -> str:
     """A node label from a quote: leading connectives dropped, capitalised, shortened."""
-    label = _LEADING.sub("", text.strip()).rstrip(",;")
+    label = text.strip()
+    for _ in range(3):  # "But, in other words, …"
+        shorter = _LEADING.sub("", label)
+        if shorter == label:
+            break
+        label = shorter
+    label = label.rstrip(",;")
     label = label[:1].upper() + label[1:] if label else text.strip()
     if len(label) > limit:
         label = label[: limit - 1].rsplit(" ", 1)[0] + "…"

@@ -142,6 +142,9 @@ def test_import_into_a_map_only_adds_and_undoes_in_one_step(tmp_path: Path) -> N
 def test_claim_label() -> None:
     assert claim_label("But the cost of the jams is higher.") == "The cost of the jams is higher."
     assert len(claim_label("word " * 100)) <= 180
+    assert claim_label("But, in other words, talks work.") == "Talks work."  # several
+    assert claim_label("Consequently, neighbours must engage.") == "Neighbours must engage."
+    assert claim_label("So far, so good.") == "So far, so good."  # "so far" is no connective
 
 
 def test_several_authors_are_placed_in_separate_lanes(tmp_path: Path) -> None:
