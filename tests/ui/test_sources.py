@@ -250,3 +250,39 @@ def test_only_quotes_near_the_visible_text_get_highlights(qtbot: Any) -> None:
     qtbot.waitUntil(
         lambda: any(sel.cursor.selectionStart() == 0 for sel in pane.text.extraSelections())
     )
+
+
+def test_a_claims_own_quote_is_not_made_a_second_claim(qtbot: Any) -> None:
+    """Selecting a card selects its quote here; pressing a kind button then used to copy
+    the claim silently."""
+    doc = _doc()
+    pane = _pane(qtbot, doc)
+    messages: list[str] = []
+    pane.status_message.connect(messages.append)
+    pane.show_claims(["c2"])
+    before = len(doc.map.claims)
+    assert pane.create_from_selection("premise") is None
+    assert len(doc.map.claims) == before
+    assert "already claim c2" in messages[-1]
+
+
+def test_a_removed_claims_quote_is_no_longer_selected(qtbot: Any) -> None:
+    doc = _doc()
+    stack = QUndoStack()
+    pane = SourcesPane(doc, stack)
+    qtbot.addWidget(pane)
+    pane.show()
+    pane.show_claims(["c1"])
+    assert pane.selected_range() is not None
+    push_edit(stack, doc, RemoveClaim("c1"))
+    assert pane.selected_range() is None
+    assert not any(action.isEnabled() for action in pane.new_from_selection.values())
+
+
+def test_an_untitled_article_is_named_by_how_it_starts(qtbot: Any) -> None:
+    from ui.qt.sources import source_name
+
+    doc = _doc()
+    untitled = doc.sources["s2"].model_copy(update={"title": ""})
+    assert source_name(untitled) == "“Another article entirely.…”"
+    assert source_name(doc.sources["s1"]) == "On Kabul"

@@ -55,6 +55,7 @@ from argmap.model import CLAIM_KINDS, ArgumentMap, ClaimKind
 from argmap.palette import KIND_LABEL
 from ui.qt.dockrefresh import RefreshWhileShown
 from ui.qt.inspector import retype_changes
+from ui.qt.sources import source_name
 from ui.qt.undo import push_edit
 
 ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
@@ -177,12 +178,7 @@ def source_label(doc: MapDocument, source_id: str | None) -> tuple[str, str]:
     if source is None:
         return "", ""
     names = [doc.authors[a].name for a in source.authors if a in doc.authors]
-    label = source.title
-    if not label:
-        # an untitled article is best recognised by how it starts (its id may be a
-        # download's hash)
-        opening = " ".join(source.text.split()[:6])
-        label = f"“{opening}…”" if opening else source.id
+    label = source_name(source)
     lines = [label, f"id {source.id}"]
     lines += [x for x in (source.outlet, source.date) if x]
     if names:

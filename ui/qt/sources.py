@@ -384,7 +384,13 @@ class SourcesPane(QWidget):
             self._touch(claim.source)
 
     def _claim_removed(self, claim_id: str) -> None:
+        span = self._quotes.get(self._source_of.get(claim_id, ""), {}).get(claim_id)
         self._unindex(claim_id)
+        if span is not None and self.selected_range() == span[:2]:
+            # the removed card's quote was shown selected: it is no claim's now
+            cursor = self.text.textCursor()
+            cursor.clearSelection()
+            self.text.setTextCursor(cursor)
 
     def _claim_changed(self, old: Claim, new: Claim) -> None:
         if (old.source, old.quote, old.kind) == (new.source, new.quote, new.kind):
@@ -414,7 +420,7 @@ class SourcesPane(QWidget):
         self.picker.blockSignals(True)
         self.picker.clear()
         for source in self.doc.map.sources:
-            self.picker.addItem(source.title or source.id, source.id)
+            self.picker.addItem(source_name(source), source.id)
         self.picker.setEnabled(bool(self.doc.map.sources))
         index = self.picker.findData(self._shown)
         self.picker.setCurrentIndex(max(index, 0))
@@ -610,6 +616,17 @@ class SourcesPane(QWidget):
             return None
         source = self.doc.sources[self._shown]
         start, end = span
+        already = next(
+            (cid for cid, (a, b, _) in self._quotes.get(source.id, {}).items() if (a, b) == span),
+            None,
+        )
+        if already is not None:
+            # selecting a card selects its quote here; a kind button must not copy the claim
+            self.status_message.emit(
+                f"This text is already claim {already}: change its kind in the Inspector, "
+                "or select other text"
+            )
+            return None
         quoted = source.text[start:end]
         label = claim_label(quoted)
         if not label:
@@ -633,4 +650,13 @@ class SourcesPane(QWidget):
         return claim.id
 
 
-__all__ = ["OffsetMap", "SourcesPane", "claim_label", "kind_icon"]
+def source_name(source: Source) -> str:
+    """How an article is named to a reader: its title, else how it starts (its id may be a
+    download's hash such as ``000-8639fdc6ad0bd86d``)."""
+    if source.title:
+        return source.title
+    opening = " ".join(source.text.split()[:6])
+    return f"“{opening}…”" if opening else source.id
+
+
+__all__ = ["OffsetMap", "SourcesPane", "claim_label", "kind_icon", "source_name"]
