@@ -572,3 +572,25 @@ def test_accepted_only_leaves_out_unreviewed_proposals() -> None:
     amap.links[0] = amap.links[0].model_copy(update={"origin": taken})  # accepted: counts
     amap.claims[2] = amap.claims[2].model_copy(update={"origin": taken})
     assert accepted_only(amap) == (amap, 0)
+
+
+def test_short_names_of_imported_stand_in_authors_are_readable() -> None:
+    """An import's stand-in author ("“In January, Kabul endured…” (author not named)")
+    used to head its column with its long made-up id, "by-in-january-kabul"."""
+    from argmap.compare import short_names
+    from argmap.model import Author
+
+    authors = [
+        Author(
+            id="by-in-january-kabul", name="“In January, Kabul endured three…” (author not named)"
+        ),
+        Author(
+            id="by-on-tuesday-at", name="“On Tuesday, at least 25 people were…” (author not named)"
+        ),
+        Author(id="by-foreign-affairs", name="Foreign Affairs (author not named)"),
+        Author(id="kabul", name="Kabul-attacks op-ed (author not named)"),
+        Author(id="touqir-hussain", name="Touqir Hussain"),
+    ]
+    assert list(short_names(authors).values()) == [
+        "Kabul", "On Tuesday", "Foreign Affairs", "kabul", "Hussain",
+    ]  # fmt: skip
