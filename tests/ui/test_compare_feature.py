@@ -546,3 +546,15 @@ def test_author_view_labels_do_not_sit_on_one_another(qtbot: Any) -> None:
     ]
     assert overlaps == []
     scene.detach()
+
+
+def test_what_stands_says_whether_the_map_shows_it(
+    win: Harness, feature: CompareFeature, qtbot: QtBot
+) -> None:
+    dock = feature.stands_dock
+    dock.show()
+    settle(qtbot)
+    assert "Turn on View → What stands overlay" in dock.counts.text()
+    feature.overlay_action.setChecked(True)
+    settle(qtbot)
+    assert "Turn on" not in dock.counts.text() and "The map shows it" in dock.counts.text()

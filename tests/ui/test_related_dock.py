@@ -83,6 +83,8 @@ def test_link_button_is_one_undo_step(window: MainWindow) -> None:
     before = window.undo_stack.count()
     dock.attack_button.click()
     assert window.undo_stack.count() == before + 1
+    said = window.statusBar().currentMessage()
+    assert said.startswith("Linked: “") and " attacks “" in said  # the user is told
     added = [x for x in window.doc.links.values() if (x.from_claim, x.to_claim) == (related, CLAIM)]
     assert len(added) == 1 and added[0].kind == "attack"
     QApplication.processEvents()

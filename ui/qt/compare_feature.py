@@ -258,6 +258,8 @@ class StandsDock(QDockWidget):
             lst.itemClicked.connect(self._clicked)
         self.updater = RefreshWhileShown(self, self.refresh)
         window.doc.changed.connect(self.updater.schedule)  # hidden: no work until shown
+        self.overlay_on: Callable[[], bool] = lambda: False
+        """Whether the map shows the overlay now (the feature sets it), for the hint."""
 
     def refresh(self) -> None:
         amap = self.window_.doc.map
@@ -268,7 +270,12 @@ class StandsDock(QDockWidget):
                 for k in ("in", "out", "undecided")
             )
             + "<br><small>Grounded semantics over attack links; support does not carry "
-            "defeat. Turn on View → What stands overlay to see it on the map.</small>"
+            "defeat. "
+            + (
+                "The map shows it: IN green, OUT red, UND grey.</small>"
+                if self.overlay_on()
+                else "Turn on View → What stands overlay to see it on the map.</small>"
+            )
         )
         names = short_names(amap.authors)
         self.contested.clear()
@@ -350,6 +357,8 @@ class CompareFeature(QObject):
             "Mark every claim IN, OUT or UND (grounded semantics over attack links)"
         )
         self.overlay_action.toggled.connect(self.set_overlay)
+        self.stands_dock.overlay_on = self.overlay_action.isChecked
+        self.overlay_action.toggled.connect(lambda _on: self.stands_dock.updater.schedule())
 
         self.lane_action = QAction("Lane Layout", self)
         self.lane_action.setStatusTip("One column per author; cross-author links run between lanes")
@@ -395,6 +404,7 @@ class CompareFeature(QObject):
             rect = self.author_scene.sceneRect()
             view.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
             self.agreement_dock.show()
+            self.agreement_dock.raise_()  # tabbed with the positions: bring it to the front
             self.window.status("Author view: one node per author. Ctrl+Shift+U returns to claims.")
         else:
             view.set_alternate_scene(None)

@@ -178,7 +178,16 @@ class RelatedDock(QDockWidget):
         except EditError as exc:
             self.window_.status(f"Not linked: {exc}")
             return None
+        verb = "supports" if kind == "support" else "attacks"
+        self.window_.status(
+            f"Linked: “{_short(doc.claims[source].text)}” {verb} “{_short(doc.claims[target].text)}” "
+            "(the claim leaves this list: they are linked now)"
+        )
         return edge.id
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def install(window: Window) -> RelatedDock:
