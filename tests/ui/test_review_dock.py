@@ -443,3 +443,23 @@ def test_a_row_of_a_hidden_kind_stays_chosen_and_can_be_accepted(
     assert len(chosen) == 1 and doc.claims[chosen[0]].kind == kind
     dock.accept_selected()
     assert chosen[0] not in pending(doc)
+
+
+def test_accepting_claims_leaves_suggested_links_between_articles_to_check(
+    qtbot: Any, make_window: MakeWindow, imported_map: Path
+) -> None:
+    """A cross-article link is a guess from shared words: accepting its two claims in bulk
+    used to accept it unseen (a 0.35 link then counted in Compare and the Author View)."""
+    window = _opened(qtbot, make_window, imported_map)
+    dock, doc = _feature(window).dock, window.doc
+    messages: list[str] = []
+    window.status = lambda text, *args: messages.append(text)  # type: ignore[method-assign]
+    dock.threshold.setValue(0.0)
+    dock.accept_above()  # every claim
+    claims = doc.claims
+    within = [x for x in doc.map.links if claims[x.from_claim].source == claims[x.to_claim].source]
+    across = [x for x in doc.map.links if claims[x.from_claim].source != claims[x.to_claim].source]
+    assert within and all(not x.origin.is_proposal for x in within)
+    assert across, "the five seeds get suggested links between articles"
+    assert all(x.origin.is_proposal for x in across)
+    assert f"{len(across)} suggested link" in messages[-1]

@@ -87,7 +87,10 @@ class Cancelled(Exception):
 
 # ------------------------------------------------------------------ review edits
 def accept_edit(doc: MapDocument, claim_ids: Iterable[str]) -> Macro | None:
-    """Mark proposals reviewed, and their proposed links whose both ends are then accepted."""
+    """Mark proposals reviewed, and the proposed links within one article whose both ends
+    are then accepted. A suggested link between two articles is a guess of its own (about
+    two authors, from shared words): accepting its ends does not accept it; it stays a
+    dashed proposal to check (see :func:`unreviewed_links`)."""
     ids = [
         c for c in dict.fromkeys(claim_ids) if c in doc.claims and doc.claims[c].origin.is_proposal
     ]
@@ -106,6 +109,8 @@ def accept_edit(doc: MapDocument, claim_ids: Iterable[str]) -> Macro | None:
             if link.id in seen or not link.origin.is_proposal:
                 continue
             ends = (link.from_claim, link.to_claim)
+            if doc.claims[ends[0]].source != doc.claims[ends[1]].source:
+                continue
             if all(end in accepted or not doc.claims[end].origin.is_proposal for end in ends):
                 seen.add(link.id)
                 edits.append(
@@ -115,6 +120,19 @@ def accept_edit(doc: MapDocument, claim_ids: Iterable[str]) -> Macro | None:
                 )
     n = len(ids)
     return Macro(edits, "Accept proposal" if n == 1 else f"Accept {n} proposals")
+
+
+def unreviewed_links(doc: MapDocument) -> list[str]:
+    """Proposed links whose two claims are accepted: left for the user to check (the
+    suggestions across articles)."""
+    claims = doc.claims
+    return [
+        x.id
+        for x in doc.map.links
+        if x.origin.is_proposal
+        and not claims[x.from_claim].origin.is_proposal
+        and not claims[x.to_claim].origin.is_proposal
+    ]
 
 
 def reject_edit(doc: MapDocument, claim_ids: Iterable[str]) -> Macro | None:
@@ -457,14 +475,21 @@ class ReviewDock(QDockWidget):
             self.window_.show_error("Import Review", str(exc))
             return
         self.refresh()
+        left = len(unreviewed_links(self.window_.doc))
+        check = (
+            f"; {left} suggested link{'s' if left != 1 else ''} between articles to check "
+            "(dashed arrows: select one, then accept it in the Inspector or delete it)"
+            if left
+            else ""
+        )
         if pending(self.window_.doc):
-            self.window_.status(edit.label)
+            self.window_.status(edit.label + check)
             return
         # The review is done: the dock gives its room back to the map (View → Import Review
         # brings it back), and the gaps rejected cards left are one command away from gone.
         self.hide()
         self.window_.status(
-            f"{edit.label}: every proposal is reviewed. Map → Auto Layout packs the cards."
+            f"{edit.label}: every proposal is reviewed{check}. Map → Auto Layout packs the cards."
         )
 
     def build_menu(self) -> QMenu:
