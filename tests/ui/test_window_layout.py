@@ -278,3 +278,19 @@ print("left open")
     )
     assert "left open" in done.stdout
     assert "Traceback" not in done.stderr, done.stderr
+
+
+def test_a_layout_leaves_the_cards_readable(qtbot: Any, make_window: MakeWindow) -> None:
+    """Auto and lane layout used to fit a big map, so its cards drew as blocks without
+    text; they frame it as a map opens instead (whole only when readable)."""
+    from ui.qt.compare_feature import CompareFeature
+
+    window = make_window((1280, 720))
+    _open_shown(qtbot, window, DEBATE)
+    window.view.auto_layout()
+    QApplication.processEvents()
+    assert window.view.zoom() >= LOW_DETAIL
+    compare = window.findChild(CompareFeature)
+    assert compare is not None and compare.lane_layout()
+    QApplication.processEvents()
+    assert window.view.zoom() >= LOW_DETAIL

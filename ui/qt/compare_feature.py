@@ -465,9 +465,9 @@ class CompareFeature(QObject):
         except EditError as exc:
             self.window.show_error("Lane layout failed", str(exc))
             return False
-        fit = getattr(self.window.view, "fit_all", None)
-        if callable(fit):
-            fit()
+        frame = getattr(self.window.view, "show_initial", None)  # readable, not fitted
+        if callable(frame):
+            frame()
         return True
 
     def new_position(self) -> str | None:

@@ -122,7 +122,9 @@ class EditCommands(_Base):
         self.push(edit)
 
     def auto_layout(self) -> None:
-        """Lay the whole map out in layers (one undo step) and show all of it."""
+        """Lay the whole map out in layers (one undo step) and show it as a map opens: whole
+        if its text stays readable, else readable at the top (the overview shows the rest;
+        fitted, a big map's cards are blocks without text)."""
         if not self.doc.claims:
             return
         layout = compute_layout(self.doc, self._scene.card_sizes(), routes=True)
@@ -131,7 +133,7 @@ class EditCommands(_Base):
         if changed:
             self.push(apply_layout(spots))
         self._scene.apply_routes(layout)
-        self.fit_all()
+        self.show_initial()
 
     # ------------------------------------------------------------------ label editor
     def edit_claim_text(self, claim_id: str, select_all: bool = False) -> LabelEditor | None:
