@@ -404,10 +404,14 @@ class SetStance:
     position_id: str
     author_id: str
     stance: Stance | None
+    name: str = ""
+    """An undo text a caller gives (with the author's and position's names)."""
     _old: Position | None = field(default=None, repr=False)
 
     @property
     def label(self) -> str:
+        if self.name:
+            return self.name
         if self.stance is None:
             return f"Clear {self.author_id}'s stance on {self.position_id}"
         return f"Set {self.author_id}'s stance on {self.position_id} to {self.stance}"

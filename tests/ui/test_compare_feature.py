@@ -199,7 +199,7 @@ def test_editing_a_stance_with_the_combo_is_undoable(
     combo.activated.emit(combo.currentIndex())
     assert win.doc.positions["engage"].stances["jb"] == "mixed"
     assert win.undo_stack.count() == 1
-    assert win.undo_stack.undoText() == "Set jb's stance on engage to mixed"
+    assert win.undo_stack.undoText() == "Set Baker on “Engage the Taliban?” to mixed"
     settle(qtbot)
     assert table.item(0, 1).text().startswith("mixed")
     assert table.item(0, 1).background().color() == QColor(STANCE_FILL["mixed"])

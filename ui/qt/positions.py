@@ -332,9 +332,23 @@ class PositionsTable(QTableWidget):
         pos = self.host.doc.positions.get(position_id)
         if pos is None or pos.stances.get(author_id) == stance:
             return False
+        author = self.host.doc.authors.get(author_id)
+        who = (
+            short_names(self.host.doc.map.authors).get(author_id, author_id)
+            if author
+            else author_id
+        )
+        question = pos.label if len(pos.label) <= 40 else pos.label[:39].rsplit(" ", 1)[0] + "…"
+        name = (
+            f"Set {who} on “{question}” to {stance}"
+            if stance
+            else f"Clear {who}'s stance on “{question}”"
+        )
         try:
             push_edit(
-                self.host.undo_stack, self.host.doc, SetStance(position_id, author_id, stance)
+                self.host.undo_stack,
+                self.host.doc,
+                SetStance(position_id, author_id, stance, name),
             )
         except EditError as exc:
             self.host.show_error("Cannot set the stance", str(exc))
