@@ -69,15 +69,7 @@ class Font:
         known = self.memo.get(text)
         if known is not None:
             return known
-        advances, pairs = self.advances, self.pairs
-        total = 0
-        previous = ""
-        for char in text:
-            width = advances.get(char)
-            total += width if width is not None else self._other(char)
-            if previous:
-                total += pairs.get(previous + char, 0)
-            previous = char
+        total = self.prefix_units(text)[-1]
         if len(self.memo) < MEMO_LIMIT and len(text) <= 40:
             self.memo[text] = total
         return total

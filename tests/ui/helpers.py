@@ -9,12 +9,16 @@ file adds only the links or claims its assertions are about (see :func:`debate_m
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from argmap.mapfile import save
 from argmap.model import ArgumentMap, Author, Claim, Link, Position
 from ui.cli import main
+
+if TYPE_CHECKING:
+    from ui.qt.window import MainWindow
 
 GHUMKHOR = Author(id="sg", name="Sahar Ghumkhor", color="#0072b2")
 BAKER = Author(id="jb", name="James Baker", color="#d55e00")
@@ -101,3 +105,23 @@ def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, s
     out, err = capsys.readouterr()
     assert "Traceback" not in err
     return code, out, err
+
+
+def shown_window(qtbot: Any, tmp_path: Path, path: Path, size: tuple[int, int]) -> MainWindow:
+    """A full main window (features installed) with ``path`` open, shown at ``size``, that
+    fails the test on an error dialog and never asks a question."""
+    from PySide6.QtCore import QSettings
+
+    from ui.qt.window import MainWindow
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(settings, tmp_path / "recovery", autosave_ms=3_600_000)
+    win.show_error = lambda title, text: pytest.fail(f"{title}: {text}")  # type: ignore[method-assign]
+    win.ask_save_changes = lambda: "discard"  # type: ignore[method-assign]
+    win.ask_recover = lambda _recovery: False  # type: ignore[method-assign]
+    qtbot.addWidget(win)
+    win.resize(*size)
+    assert win.open_path(path, ask=False)
+    win.show()
+    qtbot.waitExposed(win)
+    return win

@@ -7,26 +7,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDockWidget, QToolBar
 
 from tests.conftest import MAPS
+from tests.ui.helpers import shown_window
 from ui.qt.presentation import PRESENT_ZOOM, PresentationMode
 from ui.qt.window import MainWindow
 
 
 @pytest.fixture
 def window(qtbot: Any, tmp_path: Path) -> MainWindow:
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(settings, tmp_path / "recovery", autosave_ms=3_600_000)
-    win.show_error = lambda title, text: pytest.fail(f"{title}: {text}")  # type: ignore[method-assign]
-    win.ask_save_changes = lambda: "discard"  # type: ignore[method-assign]
-    qtbot.addWidget(win)
-    win.resize(1280, 720)
-    assert win.open_path(MAPS / "afghanistan-debate.argmap.json", ask=False)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+    return shown_window(qtbot, tmp_path, MAPS / "afghanistan-debate.argmap.json", (1280, 720))
 
 
 def _settle() -> None:

@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from tests.conftest import MAPS
+from tests.ui.helpers import shown_window
 from ui.qt.related import ID_ROLE, LIMIT, RelatedDock
 from ui.qt.window import MainWindow
 
@@ -20,17 +20,7 @@ CLAIM = "hussain.rec1"
 
 @pytest.fixture
 def window(qtbot: Any, tmp_path: Path) -> MainWindow:
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(settings, tmp_path / "recovery", autosave_ms=3_600_000)
-    win.show_error = lambda title, text: pytest.fail(f"{title}: {text}")  # type: ignore[method-assign]
-    win.ask_save_changes = lambda: "discard"  # type: ignore[method-assign]
-    win.ask_recover = lambda _recovery: False  # type: ignore[method-assign]
-    qtbot.addWidget(win)
-    win.resize(1600, 1000)
-    assert win.open_path(DEBATE, ask=False)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+    return shown_window(qtbot, tmp_path, DEBATE, (1600, 1000))
 
 
 def _dock(window: MainWindow) -> RelatedDock:
