@@ -11,6 +11,7 @@ corrected in front of the class), and the selection and its article quote stay p
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QObject, Qt, QTimer
@@ -67,16 +68,15 @@ class PresentationMode(QObject):
         """Leave presenting now (the window closing), restoring the layout at once."""
         self.action.setChecked(False)
 
-    def _not_a_choice(self, change: Any) -> None:
+    def _not_a_choice(self, change: Callable[[], object]) -> None:
         """Run ``change`` (hiding or restoring docks) without it counting as the user's
         choice of docks (which the window remembers per dock for the next maps)."""
-        window: Any = self.window
-        before = getattr(window, "_auto_applying", False)
-        window._auto_applying = True
-        try:
+        not_chosen = getattr(self.window, "not_chosen", None)
+        if not_chosen is None:  # a bare QMainWindow remembers no choices
             change()
-        finally:
-            window._auto_applying = before
+            return
+        with not_chosen():
+            change()
 
     def _chrome(self) -> list[QWidget]:
         bars: list[QWidget | None] = [self.window.menuBar(), self.window.statusBar()]

@@ -345,9 +345,7 @@ def write_buffer(path: str | os.PathLike[str], device: QBuffer) -> None:
     """Write what was drawn into ``device`` to ``path`` through argmap's atomic write
     (a temporary file in the same folder, fsynced, renamed over the target): a failed or
     interrupted export never leaves half an image, and errors carry the OS's reason."""
-    from argmap.formats.registry import write_atomic
-
-    write_atomic(path, bytes(device.data().data()))
+    _write_bytes(path, bytes(device.data().data()))
 
 
 def new_buffer() -> QBuffer:

@@ -124,11 +124,8 @@ class MainWindow(FileActions, ClipboardActions, DockLayout, MenuCommands, QMainW
         self.auto_dock(self.overview_dock, lambda: not self.view.fits_readably())
         self.tools_menu.menuAction().setVisible(bool(self.tools_menu.actions()))
         if restore_state:  # after the features, so their docks get their places back too
-            self._auto_applying = True  # restoring is not the user choosing
-            try:
+            with self.not_chosen():  # restoring is not the user choosing
                 self._docks_sized = self._restore_state()
-            finally:
-                self._auto_applying = False
 
     # ====================================== public surface (also add_dock, auto_dock)
     def show_error(self, title: str, text: str) -> None:

@@ -18,7 +18,7 @@ appears later gets its default size when it appears (:meth:`DockLayout.present_d
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
@@ -239,6 +239,17 @@ class DockLayout(_Base):
         finally:
             self._auto_applying = False
         return shown
+
+    @contextlib.contextmanager
+    def not_chosen(self) -> Iterator[None]:
+        """Docks shown or hidden inside are not the user's choice (restoring a layout,
+        presenting): the window remembers only what the user does per dock."""
+        before = self._auto_applying
+        self._auto_applying = True
+        try:
+            yield
+        finally:
+            self._auto_applying = before
 
     def _dock_toggled(self, dock: QDockWidget, shown: bool) -> None:
         if not self._auto_applying and self._shown_once:

@@ -48,6 +48,7 @@ from argmap.shapes import (
     TEXT_WIDTH,
     card_author_name,
     card_height,
+    washed,
 )
 from argmap.shapes import TEXT_COLOR as TEXT_HEX
 
@@ -164,9 +165,9 @@ def _color(hex_color: str) -> QColor:
 @cache
 def _kind_look(kind: str, proposal: bool) -> tuple[QColor, QColor, str, float]:
     """Fill, stroke, badge text and badge width of a kind (the same on every card)."""
-    fill = _color(KIND_FILL[kind])  # type: ignore[index]
-    if proposal:  # washed out, but opaque: arrows behind must not cross the text
-        fill = _washed(fill)
+    hex_fill = KIND_FILL[kind]  # type: ignore[index]
+    # a proposal is washed out, but opaque: arrows behind must not cross the text
+    fill = _color(washed(hex_fill) if proposal else hex_fill)
     badge = KIND_LABEL[kind].upper()  # type: ignore[index]
     width = QFontMetricsF(header_font()).horizontalAdvance(badge) + 10
     return fill, _color(KIND_STROKE[kind]), badge, width  # type: ignore[index]
@@ -190,11 +191,6 @@ _NO_BRUSH = Qt.BrushStyle.NoBrush
 _ANTIALIAS = QPainter.RenderHint.Antialiasing
 _WHITE = QColor("white")
 _NO_AUTHOR = QColor(NO_AUTHOR_COLOR)
-
-
-def _washed(color: QColor) -> QColor:
-    """Half way to white: the "not yet reviewed" look of a proposal's fill."""
-    return QColor((color.red() + 255) // 2, (color.green() + 255) // 2, (color.blue() + 255) // 2)
 
 
 @dataclass
