@@ -43,10 +43,10 @@ def measure(n: int) -> dict[str, Any]:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])
-    from argmap.document import MapDocument
-    from argmap.layout import layered_layout
-    from argmap.mapfile import load, save
-    from argmap.synthetic import synthetic_map
+    from argmap.drawing.layout import layered_layout
+    from argmap.edit.document import MapDocument
+    from argmap.map.mapfile import load, save
+    from argmap.map.synthetic import synthetic_map
     from ui.qt.canvas import MapView
 
     base_rss = _rss_mb()

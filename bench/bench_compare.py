@@ -37,13 +37,13 @@ def _overlay_after_edit(n: int) -> tuple[float, float, float]:
     from PySide6.QtGui import QUndoStack
     from PySide6.QtWidgets import QApplication
 
-    from argmap.document import MapDocument
-    from argmap.edits import AddLink
-    from argmap.model import Link
-    from argmap.semantics import grounded_map, overlay_marks
-    from argmap.synthetic import synthetic_map
+    from argmap.analysis.semantics import grounded_map, overlay_marks
+    from argmap.edit.document import MapDocument
+    from argmap.edit.edits import AddLink
+    from argmap.map.model import Link
+    from argmap.map.synthetic import synthetic_map
+    from ui.qt.base.undo import push_edit
     from ui.qt.canvas import MapScene
-    from ui.qt.undo import push_edit
 
     app = QApplication.instance() or QApplication([])
     doc = MapDocument(synthetic_map(n, with_positions=True))
@@ -72,15 +72,15 @@ def _overlay_after_edit(n: int) -> tuple[float, float, float]:
 
 
 def main() -> None:
-    from argmap.compare import (
+    from argmap.analysis.compare import (
         agreement_matrix,
         contested_claims,
         load_bearing,
         positions_matrix,
     )
-    from argmap.lanes import lane_layout
-    from argmap.semantics import grounded_map, overlay_marks
-    from argmap.synthetic import synthetic_map
+    from argmap.analysis.semantics import grounded_map, overlay_marks
+    from argmap.drawing.lanes import lane_layout
+    from argmap.map.synthetic import synthetic_map
 
     load_bearing(synthetic_map(10))  # import networkx outside the timings
 

@@ -18,9 +18,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from argmap.analysis import stats, to_digraph
-from argmap.mapfile import encode, load, save
-from argmap.synthetic import synthetic_map
+from argmap.analysis.stats import stats, to_digraph
+from argmap.map.mapfile import encode, load, save
+from argmap.map.synthetic import synthetic_map
 
 SIZES = (1_000, 10_000, 50_000)
 

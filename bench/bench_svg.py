@@ -1,8 +1,8 @@
 """Drawing a map as SVG without Qt, at 1k and 10k claims, beside its floor, and its growth.
 
 The whole-process comparison with Argdown's CLI is in bench_formats; this one isolates the
-writer (:func:`argmap.svgmap.map_svg`) on maps with saved positions, so the layout is not
-in the figure, and splits it into measuring and placing the cards (``argmap.picture``) and writing
+writer (:func:`argmap.formats.svg.map_svg`) on maps with saved positions, so the layout is not
+in the figure, and splits it into measuring and placing the cards (``argmap.drawing.picture``) and writing
 the text. Floor: ``json.dumps`` of the same map's data, a text serialisation of similar
 size. Target: linear growth (x10 claims, about x10 time) and the writer within a few
 times its floor.
@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import json
 
-from argmap.picture import picture
-from argmap.svgmap import map_svg
-from argmap.synthetic import synthetic_map
+from argmap.drawing.picture import picture
+from argmap.formats.svg import map_svg
+from argmap.map.synthetic import synthetic_map
 from bench.bench_core import best_of
 
 SIZES = (1_000, 10_000)

@@ -16,8 +16,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from argmap.mapfile import encode, load, save
-from argmap.model import ArgumentMap, GroundSide, Link, Position, Stance
+from argmap.map.mapfile import encode, load, save
+from argmap.map.model import ArgumentMap, GroundSide, Link, Position, Stance
 
 MAPS = Path(__file__).resolve().parent.parent / "maps"
 TARGET = MAPS / "afghanistan-debate.argmap.json"

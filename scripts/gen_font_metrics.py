@@ -1,7 +1,7 @@
-"""Write ``argmap/fontmetrics_data.py``: the advances of the fonts the map is drawn in.
+"""Write ``argmap/drawing/fontmetrics_data.py``: the advances of the fonts the map is drawn in.
 
-Run it again when a font or size in ``ui/qt/canvas/items.py`` or ``ui/qt/render.py``
-changes (see :mod:`ui.qt.fontdata`)::
+Run it again when a font or size in ``ui/qt/canvas/items.py`` or ``ui/qt/render/images.py``
+changes (see :mod:`ui.qt.render.fontdata`)::
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/gen_font_metrics.py
 """
@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "argmap" / "fontmetrics_data.py"
+OUT = ROOT / "argmap" / "drawing" / "fontmetrics_data.py"
 
 
 def main() -> int:
@@ -21,7 +21,7 @@ def main() -> int:
     sys.path.insert(0, str(ROOT))
     from PySide6.QtWidgets import QApplication
 
-    from ui.qt.fontdata import module_text
+    from ui.qt.render.fontdata import module_text
 
     app = QApplication.instance() or QApplication(["gen_font_metrics"])
     OUT.write_text(module_text(), encoding="utf-8")

@@ -144,7 +144,7 @@ def make_app(argv: Sequence[str]) -> QApplication:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(list(argv))
     app.setApplicationDisplayName("argmap")
-    from ui.qt.window import release_clipboard
+    from ui.qt.window.main import release_clipboard
 
     app.aboutToQuit.connect(release_clipboard)
     return app
@@ -194,8 +194,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from PySide6.QtCore import QSettings
 
-    from ui.qt.theme import apply_theme
-    from ui.qt.window import MainWindow
+    from ui.qt.base.theme import apply_theme
+    from ui.qt.window.main import MainWindow
 
     if args.screenshot:
         # A screenshot is reproducible: no remembered geometry, theme or recovery offers.
@@ -207,7 +207,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         window = MainWindow(settings, restore_state=False)
         window.autosave.timer.stop()
         if args.map:
-            from argmap.mapfile import MapFileError, load
+            from argmap.map.mapfile import MapFileError, load
 
             try:
                 amap = load(args.map)

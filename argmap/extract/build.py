@@ -2,7 +2,7 @@
 
 ``read → clean → split → (off-topic) → segment + propose → cross-article suggestions →
 Authors, Sources, Claims, Links``. The result is plain model objects plus one
-:class:`~argmap.edits.Macro` that adds them, so the command line applies it to a loaded
+:class:`~argmap.edit.edits.Macro` that adds them, so the command line applies it to a loaded
 map and the app pushes it on its undo stack: importing into an open map only ever *adds*
 objects with fresh ids, and one undo takes the whole import back.
 
@@ -19,15 +19,15 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from argmap.document import Edit
-from argmap.edits import AddAuthor, AddClaim, AddLink, AddSource, Macro
+from argmap.edit.document import Edit
+from argmap.edit.edits import AddAuthor, AddClaim, AddLink, AddSource, Macro
 from argmap.extract.clean import Removed, clean, english_ratio
 from argmap.extract.cross import CrossItem, suggest_cross_links
 from argmap.extract.metadata import Metadata
 from argmap.extract.propose import ArticleProposals, propose_article
 from argmap.extract.split import Article, mark_off_topic, split_articles
-from argmap.model import ArgumentMap, Author, Claim, Link, Origin, Point, Quote, Source
-from argmap.palette import author_color
+from argmap.map.model import ArgumentMap, Author, Claim, Link, Origin, Point, Quote, Source
+from argmap.map.palette import author_color
 
 MAX_ARTICLE_BYTES = 5_000_000
 """An op-ed is 5–50 kB; a file above 5 MB is not an article (and would take a minute)."""
@@ -538,8 +538,8 @@ def place(result: ImportResult, existing: ArgumentMap | None = None) -> None:
     if not result.claims or len(result.claims) > MAX_PLACED:
         return
     try:
-        from argmap.lanes import lane_layout
-        from argmap.layout import layered_layout
+        from argmap.drawing.lanes import lane_layout
+        from argmap.drawing.layout import layered_layout
 
         part = ArgumentMap.model_construct(
             claims=result.claims,

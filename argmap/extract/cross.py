@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from argmap.extract.cues import NEGATION
 from argmap.extract.split import content_words
-from argmap.model import ArgumentMap, LinkKind
+from argmap.map.model import ArgumentMap, LinkKind
 
 MIN_SIMILARITY = 0.15
 MIN_SHARED = 2

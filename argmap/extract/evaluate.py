@@ -153,7 +153,7 @@ def load_gold_maps(folder: str | Path) -> list[Annotated]:
     A source that several maps quote (an article map and a comparison map built from it)
     is taken once, from the map that annotates it with the most claims.
     """
-    from argmap.mapfile import load
+    from argmap.map.mapfile import load
 
     best: dict[str, Annotated] = {}
     for file in sorted(Path(folder).glob("*.argmap.json")):
@@ -456,7 +456,7 @@ def _core(sentence: str) -> str:
 
 def gold_sources(folder: str | Path) -> list[tuple[str, str]]:
     """``(title, text)`` of every distinct source of the curated maps in ``folder``."""
-    from argmap.mapfile import load
+    from argmap.map.mapfile import load
 
     seen: dict[str, tuple[str, str]] = {}
     for file in sorted(Path(folder).glob("*.argmap.json")):

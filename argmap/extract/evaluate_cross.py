@@ -25,7 +25,7 @@ from argmap.extract.cross import CrossItem, similarity_ranking, suggest_cross_li
 def cross_link_score(folder: str | Path) -> dict[str, Any] | None:
     """Figures for the curated map in ``folder`` with the most cross-author links (None
     when no map has any)."""
-    from argmap.mapfile import load
+    from argmap.map.mapfile import load
 
     best: tuple[int, Any] | None = None
     for file in sorted(Path(folder).glob("*.argmap.json")):

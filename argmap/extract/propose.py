@@ -27,7 +27,7 @@ from argmap.extract.clean import is_heading
 from argmap.extract.cues import Cues, find_cues
 from argmap.extract.segment import Segmenter, Span, Unit, sentence_units, split_clauses
 from argmap.extract.split import content_words, cosine
-from argmap.model import ClaimKind, LinkKind
+from argmap.map.model import ClaimKind, LinkKind
 
 Label = ClaimKind | None
 KINDS: tuple[str, ...] = ("thesis", "recommendation", "premise", "evidence", "objection", "none")

@@ -3,7 +3,7 @@
 Readers return an :class:`ImportResult` instead of a bare map because interchange is lossy in
 both directions: an AIF file's dialogue nodes or an Argdown undercut have no exact argmap
 counterpart, and the user should be told what was dropped or approximated, not left to find
-out. Hard failures are :class:`argmap.mapfile.MapFileError` with ``file: where: message``
+out. Hard failures are :class:`argmap.map.mapfile.MapFileError` with ``file: where: message``
 problems, the same shape the map loader uses, so the command line and the app report them
 the same way.
 """
@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
-    from argmap.mapfile import MapFileError
-    from argmap.model import ArgumentMap, ClaimKind
+    from argmap.map.mapfile import MapFileError
+    from argmap.map.model import ArgumentMap, ClaimKind
 
 KINDS = ("thesis", "premise", "recommendation", "evidence", "objection")
-"""The claim kinds (as in :data:`argmap.model.CLAIM_KINDS`, which a test keeps equal):
+"""The claim kinds (as in :data:`argmap.map.model.CLAIM_KINDS`, which a test keeps equal):
 repeated here so readers do not import pydantic just to recognise a kind name."""
 
 _ID_OK = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:\-]*$")
@@ -65,7 +65,7 @@ def fail(file: str, message: str, where: str = "") -> MapFileError:
 
 def fail_many(file: str, problems: Iterable[tuple[str, str]]) -> MapFileError:
     """An error listing several ``(where, message)`` problems of one file."""
-    from argmap.mapfile import FileProblem, MapFileError
+    from argmap.map.mapfile import FileProblem, MapFileError
 
     return MapFileError([FileProblem(file, where, message) for where, message in problems])
 

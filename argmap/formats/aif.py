@@ -43,7 +43,7 @@ from argmap.formats._common import (
     one_line,
     slug,
 )
-from argmap.model import (
+from argmap.map.model import (
     MANUAL,
     ArgumentMap,
     Author,
@@ -53,7 +53,7 @@ from argmap.model import (
     Position,
     Source,
 )
-from argmap.palette import author_color
+from argmap.map.palette import author_color
 
 SCHEME_NODES = ("RA", "CA", "MA", "PA")
 DIALOGUE_NODES = ("L", "TA", "YA")
@@ -63,7 +63,7 @@ DIALOGUE_NODES = ("L", "TA", "YA")
 
 
 def read_aif(data: str | bytes, file: str = "<aif>") -> ImportResult:
-    """Read AIF JSON; raises :class:`argmap.mapfile.MapFileError` naming every problem."""
+    """Read AIF JSON; raises :class:`argmap.map.mapfile.MapFileError` naming every problem."""
     try:
         raw = json.loads(data)
     except json.JSONDecodeError as exc:
@@ -303,7 +303,7 @@ class _Reader:
         return authors, speaker
 
     def _links(self, claims: dict[str, dict[str, Any]], ext_links: dict[str, Any]) -> list[Any]:
-        from argmap.model import Link
+        from argmap.map.model import Link
 
         ids = IdMaker()
         out: dict[tuple[str, str, str], Link] = {}

@@ -30,12 +30,12 @@ from typing import TYPE_CHECKING, Any
 from argmap.formats._common import KINDS, IdMaker, ImportResult, as_kind, fail, one_line, slug
 from argmap.formats.argdown_syntax import ArgdownError, Argument, Document, Statement, parse
 from argmap.formats.argdown_writer import write_argdown
-from argmap.gcpause import collector_paused
+from argmap.util.gcpause import collector_paused
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
-    from argmap.model import ArgumentMap, LinkKind
+    from argmap.map.model import ArgumentMap, LinkKind
 
 # The reader builds a map file's JSON directly and imports pydantic only when the document
 # carries data that needs validating (front matter, origins), so converting Argdown to a
@@ -105,11 +105,11 @@ class _Builder:
         raw = self.build_json()
         if not self.meta:
             # Valid by construction, as argdown_to_map_json trusts it: made without
-            # building a single pydantic validator (see argmap.trusted).
+            # building a single pydantic validator (see argmap.map.trusted).
             return ImportResult(_trusted_map(raw), self.warnings, self.counts())
         from pydantic import ValidationError
 
-        from argmap.model import ArgumentMap
+        from argmap.map.model import ArgumentMap
 
         try:
             amap = ArgumentMap.model_validate(raw)
@@ -130,7 +130,7 @@ class _Builder:
         """The map as the JSON object a map file holds (model field order, no ``None``)."""
         positions: list[Any] = []
         if self.meta:
-            from argmap.model import Author, Position, Source
+            from argmap.map.model import Author, Position, Source
 
             for author in self._models("authors", Author):
                 self.authors[author.id] = _dump(author)
@@ -185,7 +185,7 @@ class _Builder:
                 return str(author["id"])
         new_id = slug(value, "author")
         if new_id not in self.authors:
-            from argmap.palette import author_color
+            from argmap.map.palette import author_color
 
             self.authors[new_id] = {
                 "id": new_id,
@@ -251,7 +251,7 @@ class _Builder:
         if isinstance(data.get("origin"), dict):
             from pydantic import ValidationError
 
-            from argmap.model import Origin
+            from argmap.map.model import Origin
 
             try:
                 fields["origin"] = Origin.model_validate(data["origin"])
@@ -349,7 +349,7 @@ class _Builder:
             if isinstance(extra.get("origin"), dict):
                 from pydantic import ValidationError
 
-                from argmap.model import Origin
+                from argmap.map.model import Origin
 
                 with contextlib.suppress(ValidationError):
                     fields["origin"] = Origin.model_validate(extra["origin"])
@@ -360,8 +360,8 @@ def _trusted_map(raw: dict[str, Any]) -> ArgumentMap:
     """The map of :meth:`_Builder.build_json`'s JSON when the document had no argmap front
     matter: every id, kind and reference in it was made by the builder, and the
     other fields are defaults, text and numbers, so nothing in it can fail validation."""
-    from argmap.model import ArgumentMap, Author, Claim, Link, Origin, Point, Quote
-    from argmap.trusted import construct
+    from argmap.map.model import ArgumentMap, Author, Claim, Link, Origin, Point, Quote
+    from argmap.map.trusted import construct
 
     nested: dict[str, type[BaseModel]] = {"quote": Quote, "pos": Point, "origin": Origin}
 
@@ -422,7 +422,7 @@ def argdown_to_map_json(text: str, file: str = "<argdown>") -> tuple[bytes, list
         builder = _Builder(doc, file)
         raw = None if builder.meta else builder.build_json()
     if raw is None:
-        from argmap.mapfile import encode
+        from argmap.map.mapfile import encode
 
         return encode(builder.build().map), builder.warnings
     from pydantic_core import to_json

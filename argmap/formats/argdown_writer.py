@@ -15,7 +15,7 @@ from argmap.formats._common import one_line
 from argmap.formats._yaml import dump_flow
 
 if TYPE_CHECKING:
-    from argmap.model import ArgumentMap, Claim, Link
+    from argmap.map.model import ArgumentMap, Claim, Link
 
 _MARKUP = re.compile(r"[{}\[\]<>#@*_/\\`]|^\(\d+\)|^\d+\.\s|^[-+*]\s")
 
@@ -114,7 +114,7 @@ def write_argdown(amap: ArgumentMap) -> str:
                 f"        - {dump_flow(i.model_dump(mode='json', exclude_none=True))}"
                 for i in items
             )
-    from argmap.model import MANUAL
+    from argmap.map.model import MANUAL
 
     kept = [x for x in amap.links if x.note or x.origin != MANUAL]
     if kept:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import textwrap
 
-from argmap.model import ArgumentMap, Claim
-from argmap.palette import KIND_FILL, KIND_LABEL, KIND_STROKE, LINK_COLOR
+from argmap.map.model import ArgumentMap, Claim
+from argmap.map.palette import KIND_FILL, KIND_LABEL, KIND_STROKE, LINK_COLOR
 
 _CONTROL = str.maketrans({chr(c): "\ufffd" for c in range(0x20) if c not in (0x09, 0x0A)})
 

@@ -22,7 +22,7 @@ from pydantic import ValidationError
 from argmap.formats._common import IdMaker, ImportResult, as_kind, fail
 from argmap.formats._common import xml_attr as quoteattr
 from argmap.formats._common import xml_text as escape
-from argmap.model import (
+from argmap.map.model import (
     MANUAL,
     ArgumentMap,
     Author,
@@ -34,7 +34,7 @@ from argmap.model import (
     Quote,
     Source,
 )
-from argmap.palette import KIND_FILL, KIND_STROKE, LINK_COLOR
+from argmap.map.palette import KIND_FILL, KIND_STROKE, LINK_COLOR
 
 NS = "http://graphml.graphdrawing.org/xmlns"
 YNS = "http://www.yworks.com/xml/graphml"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from argmap.model import ArgumentMap, Claim, ClaimKind
+from argmap.map.model import ArgumentMap, Claim, ClaimKind
 
 SECTIONS: tuple[tuple[str, tuple[ClaimKind, ...]], ...] = (
     ("Thesis", ("thesis",)),

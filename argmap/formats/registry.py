@@ -4,7 +4,7 @@ The format is always taken from the file name (the longest known suffix wins, so
 ``x.aif.json`` is AIF and ``x.argmap.json`` a map). Image formats (SVG, PNG, PDF) are
 listed here so every error shows the full list, but drawing needs Qt, which the core never
 imports: :func:`write_map` refuses them and the command line and app hand them to
-``ui.qt.render``. Format modules are imported only when used, so the command line starts
+``ui.qt.render.images``. Format modules are imported only when used, so the command line starts
 fast whatever it converts.
 """
 
@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from argmap.formats._common import ImportResult, fail
 
 if TYPE_CHECKING:
-    from argmap.model import ArgumentMap
+    from argmap.map.model import ArgumentMap
 
 
 @dataclass(frozen=True)
@@ -146,7 +146,7 @@ def write_map(amap: ArgumentMap, path: str | os.PathLike[str]) -> None:
 
 def write_atomic(path: str | os.PathLike[str], payload: bytes) -> None:
     """Write through a temporary file and a rename: an export is never left half-written."""
-    from argmap.fileio import atomic_write_bytes
+    from argmap.util.fileio import atomic_write_bytes
 
     try:
         atomic_write_bytes(path, payload)
@@ -198,13 +198,13 @@ def _text(data: bytes, file: str) -> str:
 
 
 def _read_map(data: bytes, file: str) -> ImportResult:
-    from argmap.mapfile import decode
+    from argmap.map.mapfile import decode
 
     return ImportResult(decode(data, file))
 
 
 def _write_map(amap: ArgumentMap) -> bytes:
-    from argmap.mapfile import encode
+    from argmap.map.mapfile import encode
 
     return encode(amap)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from argmap.model import ArgumentMap, Author, Claim, Link, Position, Quote, Source
+from argmap.map.model import ArgumentMap, Author, Claim, Link, Position, Quote, Source
 
 TEXT = (
     "Washington should talk to the Taliban. Talks have ended other insurgencies. "

@@ -16,10 +16,10 @@ from types import ModuleType
 
 import pytest
 
-from argmap.analysis import is_cross_author
-from argmap.mapfile import encode, load
-from argmap.model import ArgumentMap
-from argmap.palette import AUTHOR_PALETTE
+from argmap.analysis.stats import is_cross_author
+from argmap.map.mapfile import encode, load
+from argmap.map.model import ArgumentMap
+from argmap.map.palette import AUTHOR_PALETTE
 from tests.conftest import FIXTURES, MAPS, REPO
 
 ARTICLE_MAPS = {

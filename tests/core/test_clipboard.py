@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from argmap.clipboard import fragment, paste_edit, pasted_claim_ids, plain_text
-from argmap.document import History, MapDocument
-from argmap.mapfile import decode, encode
-from argmap.model import ArgumentMap, Author, Claim, Link, Point, Quote, Source
+from argmap.edit.clipboard import fragment, paste_edit, pasted_claim_ids, plain_text
+from argmap.edit.document import History, MapDocument
+from argmap.map.mapfile import decode, encode
+from argmap.map.model import ArgumentMap, Author, Claim, Link, Point, Quote, Source
 
 
 def _map() -> ArgumentMap:

@@ -13,7 +13,7 @@ from collections import Counter
 import networkx as nx
 import pytest
 
-from argmap.compare import (
+from argmap.analysis.compare import (
     Agreement,
     agreement_matrix,
     author_diff,
@@ -24,8 +24,8 @@ from argmap.compare import (
     positions_matrix,
     short_names,
 )
-from argmap.mapfile import load
-from argmap.model import ArgumentMap, Author, Claim, Link, Position
+from argmap.map.mapfile import load
+from argmap.map.model import ArgumentMap, Author, Claim, Link, Position
 from tests.conftest import MAPS
 
 DEBATE = MAPS / "afghanistan-debate.argmap.json"
@@ -550,8 +550,8 @@ def test_debate_load_bearing_agrees_with_brute_force(debate: ArgumentMap) -> Non
 
 
 def test_accepted_only_leaves_out_unreviewed_proposals() -> None:
-    from argmap.compare import accepted_only
-    from argmap.model import Origin
+    from argmap.analysis.compare import accepted_only
+    from argmap.map.model import Origin
 
     guess = Origin(kind="extracted", confidence=0.4, reviewed=False)
     taken = Origin(kind="extracted", confidence=0.4, reviewed=True)
@@ -577,8 +577,8 @@ def test_accepted_only_leaves_out_unreviewed_proposals() -> None:
 def test_short_names_of_imported_stand_in_authors_are_readable() -> None:
     """An import's stand-in author ("“In January, Kabul endured…” (author not named)")
     used to head its column with its long made-up id, "by-in-january-kabul"."""
-    from argmap.compare import short_names
-    from argmap.model import Author
+    from argmap.analysis.compare import short_names
+    from argmap.map.model import Author
 
     authors = [
         Author(

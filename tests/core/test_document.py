@@ -6,10 +6,10 @@ from typing import Any
 
 import pytest
 
-from argmap import edits
-from argmap.document import EditError, History, MapDocument
-from argmap.mapfile import encode
-from argmap.model import Author, Claim, Link, Point, Position, Quote, Source
+from argmap.edit import edits
+from argmap.edit.document import EditError, History, MapDocument
+from argmap.map.mapfile import encode
+from argmap.map.model import Author, Claim, Link, Point, Position, Quote, Source
 from tests.core.helpers import TEXT, small_map
 
 
@@ -256,7 +256,7 @@ def test_the_document_refuses_what_the_loader_would_refuse(edit: Any, message: s
 
 
 def test_accepted_edits_always_leave_a_loadable_map() -> None:
-    from argmap.invariants import find_problems
+    from argmap.map.invariants import find_problems
 
     doc = MapDocument(small_map())
     edits.UpdateClaim(

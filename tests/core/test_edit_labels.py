@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from argmap import edits
-from argmap.document import History, MapDocument
-from argmap.model import ArgumentMap, Author, Claim, Point, Position
+from argmap.edit import edits
+from argmap.edit.document import History, MapDocument
+from argmap.map.model import ArgumentMap, Author, Claim, Point, Position
 
 
 def _doc() -> MapDocument:

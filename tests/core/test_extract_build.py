@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from argmap.document import History, MapDocument
+from argmap.edit.document import History, MapDocument
 from argmap.extract.build import ImportProblem, build_import, claim_label, read_article
-from argmap.mapfile import encode
-from argmap.model import ArgumentMap, Author, Claim, Source
+from argmap.map.mapfile import encode
+from argmap.map.model import ArgumentMap, Author, Claim, Source
 from tests.conftest import FIXTURES
 
 SEEDS = sorted((FIXTURES / "seeds").glob("*.txt"))

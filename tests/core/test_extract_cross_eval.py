@@ -6,8 +6,8 @@ from pathlib import Path
 
 from argmap.extract.cross import CrossItem, similarity_ranking
 from argmap.extract.evaluate_cross import cross_link_score
-from argmap.mapfile import save
-from argmap.model import ArgumentMap, Author, Claim, Link, Source
+from argmap.map.mapfile import save
+from argmap.map.model import ArgumentMap, Author, Claim, Link, Source
 
 ENGAGE = "Washington should engage the Taliban in talks about counterterrorism cooperation"
 ENGAGE_TOO = "Engaging the Taliban in counterterrorism talks is what Washington should do now"

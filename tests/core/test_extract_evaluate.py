@@ -22,8 +22,8 @@ from argmap.extract.evaluate import (
 )
 from argmap.extract.propose import ArticleProposals, Proposal, ProposedLink
 from argmap.extract.segment import Unit
-from argmap.mapfile import save
-from argmap.model import ArgumentMap, Claim, Link, Quote, Source
+from argmap.map.mapfile import save
+from argmap.map.model import ArgumentMap, Claim, Link, Quote, Source
 
 TEXT = (
     "Cities should ban cars. Cars pollute the air. Some say cars are convenient. But buses are too."

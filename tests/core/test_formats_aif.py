@@ -22,9 +22,9 @@ from typing import Any
 import pytest
 
 from argmap.formats.aif import read_aif, write_aif
-from argmap.mapfile import MapFileError, load
-from argmap.model import ArgumentMap
-from argmap.synthetic import synthetic_map
+from argmap.map.mapfile import MapFileError, load
+from argmap.map.model import ArgumentMap
+from argmap.map.synthetic import synthetic_map
 from tests.conftest import MAPS
 from tests.core.test_formats_graphml import with_proposals
 

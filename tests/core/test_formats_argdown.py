@@ -29,9 +29,9 @@ import pytest
 
 from argmap.formats.argdown import argdown_to_map_json, read_argdown, write_argdown
 from argmap.formats.argdown_syntax import ArgdownError, parse
-from argmap.mapfile import MapFileError, encode, load
-from argmap.model import ArgumentMap
-from argmap.synthetic import synthetic_map
+from argmap.map.mapfile import MapFileError, encode, load
+from argmap.map.model import ArgumentMap
+from argmap.map.synthetic import synthetic_map
 from tests.conftest import FIXTURES, MAPS
 from tests.core.test_formats_graphml import with_proposals
 
@@ -239,7 +239,7 @@ def test_drawing_argdown_builds_no_validator() -> None:
 
     code = (
         "import sys; from argmap.formats.argdown import read_argdown; "
-        "from argmap.layout import compute_layout; import argmap.model as m; "
+        "from argmap.drawing.layout import compute_layout; import argmap.map.model as m; "
         f"amap = read_argdown(open({str(ARGDOWN / 'tour.argdown')!r}).read()).map; "
         "layout = compute_layout(amap, routes=True); "
         "assert layout.routes and len(layout.positions) == len(amap.claims); "
@@ -307,7 +307,7 @@ def test_fast_path_constants_agree_with_the_model() -> None:
     """The direct Argdown → map-file path mirrors the model; this keeps the two in step."""
     from argmap.formats import argdown
     from argmap.formats._common import KINDS
-    from argmap.model import CLAIM_KINDS, MANUAL, SCHEMA_VERSION, Claim, Link
+    from argmap.map.model import CLAIM_KINDS, MANUAL, SCHEMA_VERSION, Claim, Link
 
     assert argdown.SCHEMA_VERSION == SCHEMA_VERSION
     assert KINDS == CLAIM_KINDS

@@ -8,9 +8,9 @@ import networkx as nx
 import pytest
 
 from argmap.formats.graphml import read_graphml, write_graphml
-from argmap.mapfile import MapFileError, load
-from argmap.model import ArgumentMap, Origin
-from argmap.synthetic import synthetic_map
+from argmap.map.mapfile import MapFileError, load
+from argmap.map.model import ArgumentMap, Origin
+from argmap.map.synthetic import synthetic_map
 from tests.conftest import MAPS
 
 

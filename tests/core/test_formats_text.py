@@ -8,9 +8,9 @@ import pytest
 from argmap.formats.dot import write_dot
 from argmap.formats.markdown import outline, write_markdown
 from argmap.formats.registry import convert_file, format_for, read_map, supported, write_map
-from argmap.mapfile import MapFileError, load
-from argmap.model import ArgumentMap, Author, Claim, Link, Quote, Source
-from argmap.synthetic import synthetic_map
+from argmap.map.mapfile import MapFileError, load
+from argmap.map.model import ArgumentMap, Author, Claim, Link, Quote, Source
+from argmap.map.synthetic import synthetic_map
 from tests.conftest import MAPS
 
 

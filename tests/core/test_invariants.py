@@ -6,9 +6,9 @@ from typing import Any
 
 import pytest
 
-from argmap.invariants import find_problems
-from argmap.mapfile import MapFileError, decode, encode
-from argmap.model import ArgumentMap
+from argmap.map.invariants import find_problems
+from argmap.map.mapfile import MapFileError, decode, encode
+from argmap.map.model import ArgumentMap
 from tests.core.helpers import small_map
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import itertools
 
-from argmap.document import History, MapDocument
-from argmap.edits import apply_layout
-from argmap.lanes import claim_depths, lane_layout
-from argmap.layout import estimate_card_size
-from argmap.model import ArgumentMap, Author, Claim, Link, Point
-from argmap.synthetic import synthetic_map
+from argmap.drawing.lanes import claim_depths, lane_layout
+from argmap.drawing.layout import estimate_card_size
+from argmap.edit.document import History, MapDocument
+from argmap.edit.edits import apply_layout
+from argmap.map.model import ArgumentMap, Author, Claim, Link, Point
+from argmap.map.synthetic import synthetic_map
 
 
 def make_map(

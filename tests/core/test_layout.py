@@ -7,16 +7,16 @@ import itertools
 
 import pytest
 
-from argmap.document import MapDocument
-from argmap.layout import (
+from argmap.drawing.layout import (
     CARD_WIDTH,
     compute_layout,
     estimate_card_size,
     layered_layout,
     place_new_claim,
 )
-from argmap.model import ArgumentMap, Author, Claim, Link, Point
-from argmap.synthetic import synthetic_map
+from argmap.edit.document import MapDocument
+from argmap.map.model import ArgumentMap, Author, Claim, Link, Point
+from argmap.map.synthetic import synthetic_map
 
 Rect = tuple[float, float, float, float]
 
@@ -228,7 +228,7 @@ def test_routes_only_on_request_and_for_maps_that_are_not_too_big(
 ) -> None:
     amap = synthetic_map(30, seed=4)
     assert compute_layout(amap).routes == {}
-    import argmap.layout as layout_module
+    import argmap.drawing.layout as layout_module
 
     monkeypatch.setattr(layout_module, "ROUTE_MAX_CLAIMS", 10)
     assert compute_layout(amap, routes=True).routes == {}
@@ -237,9 +237,9 @@ def test_routes_only_on_request_and_for_maps_that_are_not_too_big(
 def test_placing_in_turn_is_placing_one_by_one() -> None:
     """place_in_turn keeps one occupancy grid for all cards; it must put every card where
     repeated place_new_claim calls (each seeing the cards placed before it) put it."""
-    from argmap.layout import near_linked, place_in_turn, place_new_claim
-    from argmap.model import Point
-    from argmap.synthetic import synthetic_map
+    from argmap.drawing.layout import near_linked, place_in_turn, place_new_claim
+    from argmap.map.model import Point
+    from argmap.map.synthetic import synthetic_map
 
     amap = synthetic_map(200, with_positions=True, seed=4)
     claims = [

@@ -9,11 +9,12 @@ from typing import Any
 
 import pytest
 
-from argmap import fileio, mapfile
-from argmap.mapfile import MapFileError, load, save
-from argmap.migrate import migrate
-from argmap.model import SCHEMA_VERSION
-from argmap.schema import schema_text
+from argmap.map import mapfile
+from argmap.map.mapfile import MapFileError, load, save
+from argmap.map.migrate import migrate
+from argmap.map.model import SCHEMA_VERSION
+from argmap.map.schema import schema_text
+from argmap.util import fileio
 from tests.conftest import REPO
 from tests.core.helpers import small_map
 

@@ -9,11 +9,11 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from argmap import edits
-from argmap.document import EditError, History, MapDocument
-from argmap.invariants import find_problems
-from argmap.mapfile import encode, load, save
-from argmap.model import (
+from argmap.edit import edits
+from argmap.edit.document import EditError, History, MapDocument
+from argmap.map.invariants import find_problems
+from argmap.map.mapfile import encode, load, save
+from argmap.map.model import (
     CLAIM_KINDS,
     ArgumentMap,
     Author,
@@ -173,6 +173,6 @@ def test_undo_all_restores_and_redo_all_replays(amap: ArgumentMap, data: st.Data
 
 
 def load_bytes_ok(data: bytes) -> bool:
-    from argmap.mapfile import decode
+    from argmap.map.mapfile import decode
 
     return decode(data) is not None

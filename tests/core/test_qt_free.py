@@ -17,7 +17,7 @@ def core_modules() -> list[str]:
 
 def test_every_core_module_imports_without_qt() -> None:
     modules = core_modules()
-    assert "argmap.model" in modules and "argmap.document" in modules
+    assert "argmap.map.model" in modules and "argmap.edit.document" in modules
     code = (
         "import importlib, sys\n"
         f"for name in {modules!r}:\n"
@@ -35,8 +35,8 @@ def test_every_core_module_imports_without_qt() -> None:
 def test_validating_a_map_does_not_load_networkx() -> None:
     code = (
         "import sys\n"
-        "from argmap.mapfile import decode, encode\n"
-        "from argmap.model import ArgumentMap\n"
+        "from argmap.map.mapfile import decode, encode\n"
+        "from argmap.map.model import ArgumentMap\n"
         "decode(encode(ArgumentMap(title='x')))\n"
         "print('networkx' in sys.modules)\n"
     )
@@ -51,8 +51,8 @@ def test_a_document_loads_psygnal_only_when_a_signal_is_used() -> None:
     and then the signals are psygnal's own and work as before."""
     code = (
         "import sys\n"
-        "from argmap.document import MapDocument\n"
-        "from argmap.synthetic import synthetic_map\n"
+        "from argmap.edit.document import MapDocument\n"
+        "from argmap.map.synthetic import synthetic_map\n"
         "doc = MapDocument(synthetic_map(4))\n"
         "before = 'psygnal' in sys.modules\n"
         "seen = []\n"

@@ -1,4 +1,4 @@
-"""argmap.quotes: finding passages, detecting drift, re-anchoring, loading drifted maps."""
+"""argmap.edit.quotes: finding passages, detecting drift, re-anchoring, loading drifted maps."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from argmap.mapfile import MapFileError, encode, load
-from argmap.model import ArgumentMap, Claim, Quote, Source
-from argmap.quotes import drifted_quotes, find, load_allowing_drift, reanchor, tolerant_pattern
+from argmap.edit.quotes import drifted_quotes, find, load_allowing_drift, reanchor, tolerant_pattern
+from argmap.map.mapfile import MapFileError, encode, load
+from argmap.map.model import ArgumentMap, Claim, Quote, Source
 
 TEXT = (
     "The U.S.’s best bet is to find a political—and diplomatic—solution.\n\n"

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from argmap.extract.cross import related_claims
-from argmap.mapfile import load
-from argmap.model import ArgumentMap, Author, Claim, Link
+from argmap.map.mapfile import load
+from argmap.map.model import ArgumentMap, Author, Claim, Link
 
 MAP = "maps/afghanistan-debate.argmap.json"
 

@@ -8,8 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap.model import ArgumentMap, Author, Claim, Link
-from argmap.semantics import (
+from argmap.analysis.semantics import (
     LABEL_COLOR,
     LABEL_TEXT,
     grounded_labelling,
@@ -17,6 +16,7 @@ from argmap.semantics import (
     label_counts,
     overlay_marks,
 )
+from argmap.map.model import ArgumentMap, Author, Claim, Link
 
 
 def lab(args: str, attacks: str) -> dict[str, str]:

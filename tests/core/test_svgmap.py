@@ -12,12 +12,12 @@ from pathlib import Path
 
 from defusedxml import ElementTree as SafeET
 
-from argmap.mapfile import load
-from argmap.model import ArgumentMap, Link, Origin
-from argmap.picture import picture
-from argmap.svgmap import map_svg
-from argmap.synthetic import synthetic_map
-from argmap.textmetrics import elide, font, wrap
+from argmap.drawing.picture import picture
+from argmap.drawing.textmetrics import elide, font, wrap
+from argmap.formats.svg import map_svg
+from argmap.map.mapfile import load
+from argmap.map.model import ArgumentMap, Link, Origin
+from argmap.map.synthetic import synthetic_map
 from tests.core.helpers import small_map
 
 ROOT = Path(__file__).resolve().parents[2]

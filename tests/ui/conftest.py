@@ -39,7 +39,7 @@ def _qapp_first(qapp: Any) -> Any:
     """A QApplication first; afterwards, no argmap data left on the clipboard (a Python-made
     QMimeData there crashes the interpreter when the application is destroyed at exit)."""
     yield qapp
-    from ui.qt.window import release_clipboard
+    from ui.qt.window.main import release_clipboard
 
     release_clipboard()
 

@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from argmap.mapfile import save
-from argmap.model import ArgumentMap, Author, Claim, Link, Position
+from argmap.map.mapfile import save
+from argmap.map.model import ArgumentMap, Author, Claim, Link, Position
 from ui.cli import main
 
 if TYPE_CHECKING:
-    from ui.qt.window import MainWindow
+    from ui.qt.window.main import MainWindow
 
 GHUMKHOR = Author(id="sg", name="Sahar Ghumkhor", color="#0072b2")
 BAKER = Author(id="jb", name="James Baker", color="#d55e00")
@@ -112,7 +112,7 @@ def shown_window(qtbot: Any, tmp_path: Path, path: Path, size: tuple[int, int]) 
     fails the test on an error dialog and never asks a question."""
     from PySide6.QtCore import QSettings
 
-    from ui.qt.window import MainWindow
+    from ui.qt.window.main import MainWindow
 
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     win = MainWindow(settings, tmp_path / "recovery", autosave_ms=3_600_000)

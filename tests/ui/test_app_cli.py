@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QColor, QImage
 
-from argmap.palette import KIND_FILL
+from argmap.map.palette import KIND_FILL
 from tests.conftest import MAPS, REPO
 from ui.app import build_parser
 

@@ -20,12 +20,12 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSettings
 
-from argmap.edits import UpdateClaim
-from argmap.mapfile import load
+from argmap.edit.edits import UpdateClaim
+from argmap.map.mapfile import load
 from tests.conftest import MAPS, REPO
-from ui.qt.files import Autosave, RecentFiles, find_recoveries
-from ui.qt.undo import push_edit
-from ui.qt.window import MainWindow
+from ui.qt.base.undo import push_edit
+from ui.qt.window.main import MainWindow
+from ui.qt.window.recovery import Autosave, RecentFiles, find_recoveries
 
 CRASHING_SESSION = textwrap.dedent(
     """
@@ -33,9 +33,9 @@ CRASHING_SESSION = textwrap.dedent(
     from pathlib import Path
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
-    from argmap.edits import UpdateClaim
-    from ui.qt.undo import push_edit
-    from ui.qt.window import MainWindow
+    from argmap.edit.edits import UpdateClaim
+    from ui.qt.base.undo import push_edit
+    from ui.qt.window.main import MainWindow
 
     app = QApplication([])
     map_path, recovery, settings, claim_id = sys.argv[1:5]

@@ -16,12 +16,12 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
-from argmap.document import MapDocument
-from argmap.edits import AddClaim, AddLink, MoveClaims, RemoveClaim, UpdateAuthor, UpdateClaim
-from argmap.edits import UpdateLink as UpdateLinkEdit
-from argmap.model import ArgumentMap, Author, Claim, Link, Point
+from argmap.edit.document import MapDocument
+from argmap.edit.edits import AddClaim, AddLink, MoveClaims, RemoveClaim, UpdateAuthor, UpdateClaim
+from argmap.edit.edits import UpdateLink as UpdateLinkEdit
+from argmap.map.model import ArgumentMap, Author, Claim, Link, Point
+from ui.qt.base.undo import push_edit
 from ui.qt.canvas import ClaimItem, LinkItem, MapScene, MapView
-from ui.qt.undo import push_edit
 
 
 def small_map(with_positions: bool = True) -> ArgumentMap:

@@ -10,13 +10,13 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
 
-from argmap.document import MapDocument
-from argmap.edits import UpdateLink
-from argmap.model import Point
+from argmap.edit.document import MapDocument
+from argmap.edit.edits import UpdateLink
+from argmap.map.model import Point
 from tests.ui.test_canvas import card_center, small_map, vp
+from ui.qt.base.undo import push_edit
 from ui.qt.canvas import MapView
 from ui.qt.canvas.links import arrow_ends, clip_segment
-from ui.qt.undo import push_edit
 
 
 @pytest.fixture
@@ -154,7 +154,7 @@ def test_undo_of_moving_an_auto_placed_card_puts_it_back(qtbot: QtBot) -> None:
     card = scene.claim_item("p2")
     assert card is not None
     auto = QPointF(card.pos())
-    from argmap.edits import MoveClaims
+    from argmap.edit.edits import MoveClaims
 
     push_edit(stack, doc, MoveClaims({"p2": Point(x=auto.x() + 500, y=auto.y())}))
     assert card.pos().x() == pytest.approx(auto.x() + 500)
@@ -165,7 +165,7 @@ def test_undo_of_moving_an_auto_placed_card_puts_it_back(qtbot: QtBot) -> None:
 
 
 def test_arrows_follow_layout_routes_until_a_card_moves(qtbot: QtBot) -> None:
-    from argmap.edits import MoveClaims
+    from argmap.edit.edits import MoveClaims
 
     doc = MapDocument(small_map(with_positions=False))
     stack = QUndoStack()
@@ -185,7 +185,7 @@ def test_arrows_follow_layout_routes_until_a_card_moves(qtbot: QtBot) -> None:
 
 
 def test_a_saved_auto_layout_gets_its_routes_back_after_opening(qtbot: QtBot) -> None:
-    from argmap.layout import compute_layout
+    from argmap.drawing.layout import compute_layout
 
     amap = small_map(with_positions=False)
     first = MapDocument(amap.model_copy(deep=True))

@@ -10,9 +10,9 @@ from PySide6.QtGui import QColor, QPainter, QPalette, QUndoStack
 from PySide6.QtWidgets import QApplication, QGraphicsScene
 from pytestqt.qtbot import QtBot
 
-from argmap.document import MapDocument
-from argmap.palette import KIND_FILL
-from argmap.synthetic import synthetic_map
+from argmap.edit.document import MapDocument
+from argmap.map.palette import KIND_FILL
+from argmap.map.synthetic import synthetic_map
 from tests.ui.test_canvas import small_map
 from ui.qt.canvas import MapOverview, MapView
 

@@ -12,9 +12,9 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QFont, QFontInfo, QImage, QPainter, QUndoStack
 from PySide6.QtWidgets import QApplication
 
-from argmap.document import MapDocument
-from argmap.model import ArgumentMap, Claim, Origin, Point
-from argmap.palette import KIND_FILL, LINK_COLOR
+from argmap.edit.document import MapDocument
+from argmap.map.model import ArgumentMap, Claim, Origin, Point
+from argmap.map.palette import KIND_FILL, LINK_COLOR
 from tests.ui.test_canvas import small_map
 from ui.qt.canvas import ClaimItem, MapScene, MapView
 from ui.qt.canvas.items import LOW_DETAIL

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
 
-from argmap.document import MapDocument
-from argmap.mapfile import load
+from argmap.edit.document import MapDocument
+from argmap.map.mapfile import load
 from tests.conftest import MAPS
 from tests.ui.test_canvas import small_map
 from ui.qt.canvas import MapOverview, MapView

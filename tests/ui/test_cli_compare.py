@@ -7,10 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from argmap.compare import agreement_matrix, author_diff, contested_claims, positions_matrix
-from argmap.mapfile import load, save
-from argmap.model import ArgumentMap
-from argmap.semantics import grounded_map
+from argmap.analysis.compare import (
+    agreement_matrix,
+    author_diff,
+    contested_claims,
+    positions_matrix,
+)
+from argmap.analysis.semantics import grounded_map
+from argmap.map.mapfile import load, save
+from argmap.map.model import ArgumentMap
 from tests.conftest import MAPS
 from tests.ui.helpers import debate_map, run_cli, save_map
 from ui.cli import main

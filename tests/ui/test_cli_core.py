@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap.mapfile import encode, save
+from argmap.map.mapfile import encode, save
 from tests.conftest import REPO
 from tests.core.helpers import small_map
 from tests.ui.helpers import run_cli

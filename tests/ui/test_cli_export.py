@@ -12,8 +12,8 @@ from defusedxml import ElementTree as SafeET
 from PySide6.QtGui import QImage
 
 from argmap.formats.argdown import write_argdown
-from argmap.mapfile import load, save
-from argmap.synthetic import synthetic_map
+from argmap.map.mapfile import load, save
+from argmap.map.synthetic import synthetic_map
 from tests.conftest import FIXTURES, REPO
 
 

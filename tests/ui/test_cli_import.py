@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from argmap.mapfile import encode, load, save
-from argmap.model import ArgumentMap, Author, Claim, Source
+from argmap.map.mapfile import encode, load, save
+from argmap.map.model import ArgumentMap, Author, Claim, Source
 from tests.conftest import FIXTURES
 from ui.cli import main
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap.mapfile import load
+from argmap.map.mapfile import load
 from tests.conftest import FIXTURES
 from ui.cli import main
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap.mapfile import save
+from argmap.map.mapfile import save
 from tests.core.helpers import small_map
 from ui.cli import main
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from argmap.mapfile import load, save
-from argmap.model import ArgumentMap
+from argmap.map.mapfile import load, save
+from argmap.map.model import ArgumentMap
 from tests.conftest import MAPS
 from tests.ui.helpers import run_cli, save_map, two_bakers_map
 from ui.cli import main
@@ -208,13 +208,13 @@ def test_unreadable_map_is_exit_1_and_missing_action_is_exit_2(
 def test_a_failed_save_is_exit_1_and_keeps_the_old_file(
     capsys: pytest.CaptureFixture[str], small: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import argmap.mapfile
+    import argmap.map.mapfile
 
     def disk_full(path: object, data: bytes) -> None:
         raise OSError(28, "No space left on device")
 
     before = small.read_bytes()
-    monkeypatch.setattr(argmap.mapfile, "atomic_write_bytes", disk_full)
+    monkeypatch.setattr(argmap.map.mapfile, "atomic_write_bytes", disk_full)
     code, _out, err = run_cli(capsys, "position", "add", str(small), "Q?")
     assert code == 1
     assert "cannot save: No space left on device" in err

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from argmap.compare import positions_matrix
-from argmap.mapfile import load, save
-from argmap.model import ArgumentMap, Author, Claim, Position
+from argmap.analysis.compare import positions_matrix
+from argmap.map.mapfile import load, save
+from argmap.map.model import ArgumentMap, Author, Claim, Position
 from ui.cli import main
 
 

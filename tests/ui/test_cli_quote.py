@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from argmap.mapfile import encode, load
-from argmap.model import ArgumentMap, Claim, Quote, Source
+from argmap.map.mapfile import encode, load
+from argmap.map.model import ArgumentMap, Claim, Quote, Source
 from tests.conftest import MAPS
 from ui.cli import main
 

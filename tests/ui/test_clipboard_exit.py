@@ -11,7 +11,7 @@ from tests.conftest import REPO
 SCRIPT = """
 from PySide6.QtCore import QByteArray, QMimeData, QTimer
 from ui.app import make_app
-from ui.qt.window import FRAGMENT_MIME
+from ui.qt.window.main import FRAGMENT_MIME
 
 app = make_app([])
 data = QMimeData()

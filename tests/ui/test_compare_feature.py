@@ -17,18 +17,18 @@ from PySide6.QtGui import QColor, QImage, QPainter, QTransform, QUndoStack
 from PySide6.QtWidgets import QComboBox, QDockWidget, QMainWindow
 from pytestqt.qtbot import QtBot
 
-from argmap.compare import STANCE_FILL, author_edges, positions_matrix
-from argmap.document import MapDocument
-from argmap.edits import AddLink, Macro, UpdateClaim
-from argmap.lanes import lane_layout
-from argmap.model import ArgumentMap, Link
-from argmap.semantics import LABEL_COLOR
+from argmap.analysis.compare import STANCE_FILL, author_edges, positions_matrix
+from argmap.analysis.semantics import LABEL_COLOR
+from argmap.drawing.lanes import lane_layout
+from argmap.edit.document import MapDocument
+from argmap.edit.edits import AddLink, Macro, UpdateClaim
+from argmap.map.model import ArgumentMap, Link
 from tests.ui.helpers import debate_map
-from ui.qt.authorview import AuthorScene
+from ui.qt.base.undo import push_edit
 from ui.qt.canvas import MapView
-from ui.qt.compare_feature import CompareFeature, install
-from ui.qt.positions import DISAGREE_MARK
-from ui.qt.undo import push_edit
+from ui.qt.features.compare import CompareFeature, install
+from ui.qt.panels.authorview import AuthorScene
+from ui.qt.panels.positions import DISAGREE_MARK
 
 
 class Harness(QMainWindow):
@@ -438,9 +438,9 @@ def test_what_stands_dock_lists_contested_and_load_bearing(
 @pytest.mark.parametrize(
     "case",
     [
-        ("diff_dock", "ui.qt.compare_feature", "author_diff"),
-        ("agreement_dock", "ui.qt.authorview", "agreement_matrix"),
-        ("stands_dock", "ui.qt.compare_feature", "contested_claims"),
+        ("diff_dock", "ui.qt.features.compare", "author_diff"),
+        ("agreement_dock", "ui.qt.panels.authorview", "agreement_matrix"),
+        ("stands_dock", "ui.qt.features.compare", "contested_claims"),
     ],
 )
 def test_a_hidden_analysis_dock_does_no_work_on_an_edit_and_is_current_once_shown(
@@ -491,7 +491,7 @@ def test_a_hidden_analysis_dock_does_no_work_on_an_edit_and_is_current_once_show
 def test_installed_by_the_main_window(qtbot: QtBot, tmp_path: Any) -> None:
     from PySide6.QtCore import QSettings
 
-    from ui.qt.window import MainWindow
+    from ui.qt.window.main import MainWindow
 
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(settings, tmp_path / "recovery", restore_state=False)
@@ -528,10 +528,10 @@ def test_author_view_labels_do_not_sit_on_one_another(qtbot: Any) -> None:
     boxes; labels now slide along their curves to free places."""
     from PySide6.QtWidgets import QApplication
 
-    from argmap.document import MapDocument
-    from argmap.mapfile import load
+    from argmap.edit.document import MapDocument
+    from argmap.map.mapfile import load
     from tests.conftest import MAPS
-    from ui.qt.authorview import AuthorScene
+    from ui.qt.panels.authorview import AuthorScene
 
     scene = AuthorScene(MapDocument(load(MAPS / "afghanistan-debate.argmap.json")))
     scene.rebuild()

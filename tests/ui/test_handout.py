@@ -43,10 +43,10 @@ def test_handout_map_page_is_a4_with_real_labels(tmp_path: Path) -> None:
 
 
 def test_a_map_too_big_for_one_readable_page_follows_in_readable_parts(tmp_path: Path) -> None:
-    from argmap.mapfile import load
+    from argmap.map.mapfile import load
     from tests.core.helpers import small_map
     from tests.ui.test_render import pdf_text
-    from ui.qt.render import export_image
+    from ui.qt.render.images import export_image
 
     big, small = tmp_path / "big.pdf", tmp_path / "small.pdf"
     export_image(load(MAPS / "afghanistan-debate.argmap.json"), big, handout=True)
@@ -65,7 +65,7 @@ def test_a_map_too_big_for_one_readable_page_follows_in_readable_parts(tmp_path:
 def test_detail_parts_cover_the_map_with_readable_labels() -> None:
     from PySide6.QtCore import QSizeF
 
-    from ui.qt.render_pdf import DETAIL_PT, LABEL_PX, OVERLAP, detail_parts
+    from ui.qt.render.pdf import DETAIL_PT, LABEL_PX, OVERLAP, detail_parts
 
     page = QSizeF(786.0, 523.0)
     for width, height in ((4906.0, 1654.0), (900.0, 3000.0), (20000.0, 20000.0), (100.0, 50.0)):
@@ -83,10 +83,10 @@ def test_detail_parts_cover_the_map_with_readable_labels() -> None:
 
 
 def test_a_map_that_would_need_too_many_parts_says_so_instead(tmp_path: Path) -> None:
-    from argmap.synthetic import synthetic_map
+    from argmap.map.synthetic import synthetic_map
     from tests.ui.test_render import pdf_text
-    from ui.qt.render import export_image
-    from ui.qt.render_pdf import MAX_DETAIL_PAGES
+    from ui.qt.render.images import export_image
+    from ui.qt.render.pdf import MAX_DETAIL_PAGES
 
     out = tmp_path / "huge.pdf"
     export_image(synthetic_map(1000, with_positions=True), out, handout=True)

@@ -8,11 +8,11 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
-from argmap.mapfile import encode
+from argmap.map.mapfile import encode
 from tests.conftest import FIXTURES
-from ui.qt.importer import ImportFeature, accept_edit, install, pending
-from ui.qt.undo import push_edit
-from ui.qt.window import MainWindow
+from ui.qt.base.undo import push_edit
+from ui.qt.features.importer import ImportFeature, accept_edit, install, pending
+from ui.qt.window.main import MainWindow
 
 SEED = sorted((FIXTURES / "seeds").glob("*.txt"))[0]
 
@@ -153,7 +153,9 @@ def test_hidden_review_dock_does_no_work_on_an_edit_and_is_current_once_shown(
     assert dock.isVisible() and dock.tree.topLevelItemCount() == total
     dock.hide()
     calls: list[object] = []
-    monkeypatch.setattr("ui.qt.importer.pending", lambda d: (calls.append(d), pending(d))[1])
+    monkeypatch.setattr(
+        "ui.qt.features.importer.pending", lambda d: (calls.append(d), pending(d))[1]
+    )
     runs = dock.updater.runs
     # Accepted elsewhere (the inspector's Accept button): an edit the dock did not make.
     edit = accept_edit(doc, [pending(doc)[0]])

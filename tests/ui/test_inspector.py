@@ -7,10 +7,10 @@ from typing import Any
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QUndoStack
 
-from argmap.document import MapDocument
-from argmap.edits import UpdateClaim
-from argmap.model import ArgumentMap, Author, Claim, Link, Origin, Quote, Source
-from ui.qt.inspector import Inspector
+from argmap.edit.document import MapDocument
+from argmap.edit.edits import UpdateClaim
+from argmap.map.model import ArgumentMap, Author, Claim, Link, Origin, Quote, Source
+from ui.qt.panels.inspector import Inspector
 
 
 def _doc() -> MapDocument:

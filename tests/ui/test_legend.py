@@ -7,11 +7,11 @@ from collections import Counter
 from PySide6.QtWidgets import QCheckBox
 from pytestqt.qtbot import QtBot
 
-from argmap import edits
-from argmap.document import MapDocument
-from argmap.model import Author
+from argmap.edit import edits
+from argmap.edit.document import MapDocument
+from argmap.map.model import Author
 from tests.core.helpers import small_map
-from ui.qt.legend import Legend
+from ui.qt.panels.legend import Legend
 
 
 def visible_author_rows(legend: Legend) -> list[str]:

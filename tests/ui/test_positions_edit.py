@@ -18,11 +18,11 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 from pytestqt.qtbot import QtBot
 
-from argmap.document import MapDocument
-from argmap.model import ArgumentMap, Author, Claim, Position
+from argmap.edit.document import MapDocument
+from argmap.map.model import ArgumentMap, Author, Claim, Position
 from ui.qt.canvas import MapView
-from ui.qt.compare_feature import CompareFeature, install
-from ui.qt.positions import ROW_LABEL_CHARS, PositionsDock
+from ui.qt.features.compare import CompareFeature, install
+from ui.qt.panels.positions import ROW_LABEL_CHARS, PositionsDock
 
 
 def small_map(with_positions: bool = True) -> ArgumentMap:
@@ -400,7 +400,7 @@ def test_map_menu_new_position_opens_the_dock_on_it(qtbot: QtBot) -> None:
 def test_main_window_has_new_position_in_the_map_menu(qtbot: QtBot, tmp_path: Any) -> None:
     from PySide6.QtCore import QSettings
 
-    from ui.qt.window import MainWindow
+    from ui.qt.window.main import MainWindow
 
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(settings, tmp_path / "recovery", restore_state=False)
@@ -419,7 +419,7 @@ def test_edit_menu_undo_names_what_changed_in_a_position(qtbot: QtBot, tmp_path:
     """Edit → Undo says which field an undo takes back, not a generic "Edit position"."""
     from PySide6.QtCore import QSettings
 
-    from ui.qt.window import MainWindow
+    from ui.qt.window.main import MainWindow
 
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(settings, tmp_path / "recovery", restore_state=False)

@@ -16,11 +16,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from argmap.edits import SetStance
+from argmap.edit.edits import SetStance
 from tests.ui.test_positions_edit import Harness, make, settle, small_map
-from ui.qt.compare_feature import CompareFeature
-from ui.qt.positions import PositionsDock
-from ui.qt.undo import push_edit
+from ui.qt.base.undo import push_edit
+from ui.qt.features.compare import CompareFeature
+from ui.qt.panels.positions import PositionsDock
 
 
 def mixed_setup(qtbot: QtBot) -> tuple[Harness, CompareFeature, PositionsDock]:
@@ -161,7 +161,7 @@ def test_sides_in_the_main_window_are_undone_from_the_edit_menu(
 ) -> None:
     from PySide6.QtCore import QSettings
 
-    from ui.qt.window import MainWindow
+    from ui.qt.window.main import MainWindow
 
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     window = MainWindow(settings, tmp_path / "recovery", autosave_ms=3_600_000)

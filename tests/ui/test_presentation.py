@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QToolBar
 
 from tests.conftest import MAPS
 from tests.ui.helpers import shown_window
-from ui.qt.presentation import PRESENT_ZOOM, PresentationMode
-from ui.qt.window import MainWindow
+from ui.qt.features.presentation import PRESENT_ZOOM, PresentationMode
+from ui.qt.window.main import MainWindow
 
 
 @pytest.fixture
@@ -79,7 +79,7 @@ def test_escape_puts_the_window_back_as_it_was(window: MainWindow, qtbot: Any) -
 def test_presenting_is_no_choice_of_panels(window: MainWindow) -> None:
     """Hiding every dock to present, and showing them again, must not be remembered as the
     user closing and opening them (the window keeps a per-dock choice for later maps)."""
-    from ui.qt.window_docks import CHOSEN_KEY
+    from ui.qt.window.docks import CHOSEN_KEY
 
     def chosen() -> dict[str, object]:
         keys = [k for k in window.settings.allKeys() if k.startswith(CHOSEN_KEY)]

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication
 
 from tests.conftest import MAPS
 from tests.ui.helpers import shown_window
-from ui.qt.related import ID_ROLE, LIMIT, RelatedDock
-from ui.qt.window import MainWindow
+from ui.qt.features.related import ID_ROLE, LIMIT, RelatedDock
+from ui.qt.window.main import MainWindow
 
 DEBATE = MAPS / "afghanistan-debate.argmap.json"
 CLAIM = "hussain.rec1"
@@ -137,7 +137,7 @@ def test_no_stray_tab_bar_while_the_dock_is_hidden(window: MainWindow, qtbot: An
 
 
 def test_weak_matches_are_greyed_and_counted(window: MainWindow) -> None:
-    from ui.qt.related import SIM_COL, WEAK
+    from ui.qt.features.related import SIM_COL, WEAK
 
     dock = _dock(window)
     _show(dock)

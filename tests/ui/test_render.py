@@ -12,14 +12,14 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QUndoStack
 from PySide6.QtWidgets import QGraphicsItem
 
-from argmap.document import MapDocument
-from argmap.legend import map_legend
-from argmap.model import ArgumentMap
-from argmap.synthetic import synthetic_map
+from argmap.drawing.legend import map_legend
+from argmap.edit.document import MapDocument
+from argmap.map.model import ArgumentMap
+from argmap.map.synthetic import synthetic_map
 from ui.qt.canvas.items import SELECT_COLOR
 from ui.qt.canvas.scene import MapScene
-from ui.qt.drawing import draw_scene
-from ui.qt.render import (
+from ui.qt.render.drawing import draw_scene
+from ui.qt.render.images import (
     MARGIN,
     Framer,
     SceneHolder,
@@ -118,7 +118,7 @@ def test_svg_parses_and_carries_title_labels_and_legend(tmp_path: Path) -> None:
 
 def test_pdf_text_is_searchable_as_written(tmp_path: Path) -> None:
     """No ligature glyphs: "difficult" is found as typed, not as "diﬃcult"."""
-    from argmap.mapfile import load
+    from argmap.map.mapfile import load
 
     amap = load(Path(__file__).resolve().parents[2] / "maps" / "afghanistan-debate.argmap.json")
     export_image(amap, tmp_path / "h.pdf", handout=True)
@@ -185,7 +185,7 @@ def test_png_shows_kind_colours_where_the_cards_are(tmp_path: Path) -> None:
         ).name()
         for fx in (0.1, 0.3, 0.5, 0.7, 0.9)
     ]
-    assert colours.count("#f6d6a8") >= 2  # the thesis fill from argmap.palette
+    assert colours.count("#f6d6a8") >= 2  # the thesis fill from argmap.map.palette
     outside = image.pixelColor(round(MARGIN / 2), round(image.height() / 2)).name()
     assert outside == "#ffffff"
 
@@ -301,15 +301,15 @@ def test_the_export_paint_loop_leaves_other_items_to_scene_render() -> None:
 
 
 def test_unknown_image_type_is_refused(tmp_path: Path) -> None:
-    from argmap.mapfile import MapFileError
+    from argmap.map.mapfile import MapFileError
 
     with pytest.raises(MapFileError):
         export_image(small_map(), tmp_path / "x.bmp")
 
 
 def test_a_png_too_large_to_open_is_refused_with_a_scale_that_fits(tmp_path: Path) -> None:
-    from argmap.mapfile import MapFileError
-    from ui.qt.render import MAX_PNG_PIXELS
+    from argmap.map.mapfile import MapFileError
+    from ui.qt.render.images import MAX_PNG_PIXELS
 
     amap = small_map()
     holder = SceneHolder(amap)
@@ -356,7 +356,7 @@ class FakeWindow:
 
 
 def test_file_export_and_import_actions(tmp_path: Path) -> None:
-    from ui.qt.exporter import EXPORT_FILTERS, install
+    from ui.qt.features.exporter import EXPORT_FILTERS, install
 
     amap = small_map()
     window = FakeWindow(amap)

@@ -7,10 +7,10 @@ from pathlib import Path
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
 
-from argmap.legend import map_legend
-from argmap.mapfile import load
+from argmap.drawing.legend import map_legend
+from argmap.map.mapfile import load
 from tests.conftest import MAPS
-from ui.qt.render import export_image
+from ui.qt.render.images import export_image
 
 
 def test_legend_has_the_attack_bar_and_the_cross_author_double_line() -> None:
@@ -61,7 +61,7 @@ def test_a_recorded_picture_plays_back_at_the_asked_scale_on_a_72_dpi_device(
     from PySide6.QtCore import QRectF
     from PySide6.QtGui import QPainter, QPicture
 
-    from ui.qt.render_pdf import play_scaled
+    from ui.qt.render.pdf import play_scaled
 
     picture = QPicture()
     recorder = QPainter(picture)
@@ -78,7 +78,7 @@ def test_a_recorded_picture_plays_back_at_the_asked_scale_on_a_72_dpi_device(
 
 
 def test_the_handout_text_ends_with_the_positions_table() -> None:
-    from ui.qt.render_pdf import handout_html
+    from ui.qt.render.pdf import handout_html
 
     debate = load(MAPS / "afghanistan-debate.argmap.json")
     text = handout_html(debate, debate.title)

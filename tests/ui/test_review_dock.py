@@ -13,13 +13,14 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QDockWidget, QHeaderView, QScrollArea
 
-from argmap.document import MapDocument
+from argmap.edit.document import MapDocument
 from argmap.extract.build import build_import, place
-from argmap.mapfile import load, save
-from argmap.model import ArgumentMap
+from argmap.map.mapfile import load, save
+from argmap.map.model import ArgumentMap
 from tests.conftest import FIXTURES, MAPS
+from ui.qt.base.undo import push_edit
 from ui.qt.canvas.view import MIN_READABLE_FIT
-from ui.qt.importer import (
+from ui.qt.features.importer import (
     CONF_COL,
     KIND_COL,
     REASON_COL,
@@ -29,9 +30,8 @@ from ui.qt.importer import (
     pending,
     retype_edit,
 )
-from ui.qt.inspector import retyped_reason
-from ui.qt.undo import push_edit
-from ui.qt.window import MainWindow
+from ui.qt.panels.inspector import retyped_reason
+from ui.qt.window.main import MainWindow
 
 SEEDS = sorted((FIXTURES / "seeds").glob("*.txt"))
 PLAIN = MAPS / "ct-leverage.argmap.json"  # no proposals
@@ -143,7 +143,7 @@ def test_recovered_work_with_proposals_shows_the_review(
     crashed = make_window()
     _feature(crashed).import_files([str(SEEDS[0])])
     assert crashed.autosave.save_now() is not None
-    monkeypatch.setattr("ui.qt.files._pid_alive", lambda _pid: False)  # then it "crashed"
+    monkeypatch.setattr("ui.qt.window.recovery._pid_alive", lambda _pid: False)  # then it "crashed"
 
     window = make_window(recover=True)
     _show(qtbot, window)

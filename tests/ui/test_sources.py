@@ -12,12 +12,12 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor, QUndoStack
 
-from argmap.document import MapDocument
-from argmap.edits import AddClaim, RemoveClaim, UpdateClaim
-from argmap.model import ArgumentMap, Author, Claim, Quote, Source
-from argmap.palette import KIND_FILL
-from ui.qt.sources import OffsetMap, SourcesPane, claim_label
-from ui.qt.undo import push_edit
+from argmap.edit.document import MapDocument
+from argmap.edit.edits import AddClaim, RemoveClaim, UpdateClaim
+from argmap.map.model import ArgumentMap, Author, Claim, Quote, Source
+from argmap.map.palette import KIND_FILL
+from ui.qt.base.undo import push_edit
+from ui.qt.panels.sources import OffsetMap, SourcesPane, claim_label
 
 TRICKY = (
     "Kabul 🇦🇫 fell in August.\r\nThe 😀 talks must go on.\n\n"
@@ -280,7 +280,7 @@ def test_a_removed_claims_quote_is_no_longer_selected(qtbot: Any) -> None:
 
 
 def test_an_untitled_article_is_named_by_how_it_starts(qtbot: Any) -> None:
-    from ui.qt.sources import source_name
+    from ui.qt.panels.sources import source_name
 
     doc = _doc()
     untitled = doc.sources["s2"].model_copy(update={"title": ""})

@@ -1,4 +1,4 @@
-"""The Qt-free SVG (argmap.svgmap) is the canvas's picture: same fonts, breaks, cards, arrows.
+"""The Qt-free SVG (argmap.formats.svg) is the canvas's picture: same fonts, breaks, cards, arrows.
 
 Each test checks the Qt-free side against Qt itself on this machine: text widths and line
 breaks against ``QFontMetricsF`` / the card's ``QTextLayout``, card and arrow geometry
@@ -15,13 +15,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFontInfo, QFontMetricsF, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
+from argmap.drawing.picture import card_size, picture
+from argmap.drawing.textmetrics import elide, font, wrap
 from argmap.extract.build import build_import
-from argmap.mapfile import load
-from argmap.model import ArgumentMap
-from argmap.picture import card_size, picture
-from argmap.svgmap import map_svg
-from argmap.synthetic import synthetic_map
-from argmap.textmetrics import elide, font, wrap
+from argmap.formats.svg import map_svg
+from argmap.map.mapfile import load
+from argmap.map.model import ArgumentMap
+from argmap.map.synthetic import synthetic_map
 from ui.qt.canvas.items import (
     TEXT_WIDTH,
     card_height,
@@ -30,8 +30,8 @@ from ui.qt.canvas.items import (
     label_layout,
     label_text,
 )
-from ui.qt.fontdata import module_text
-from ui.qt.render import SceneHolder, export_image
+from ui.qt.render.fontdata import module_text
+from ui.qt.render.images import SceneHolder, export_image
 
 ROOT = Path(__file__).resolve().parents[2]
 MAPS = sorted((ROOT / "maps").glob("*.argmap.json"))
@@ -88,7 +88,7 @@ def test_the_measured_font_is_the_one_the_canvas_draws_with() -> None:
 
 
 def test_committed_font_tables_are_what_qt_measures_now() -> None:
-    committed = (ROOT / "argmap" / "fontmetrics_data.py").read_text(encoding="utf-8")
+    committed = (ROOT / "argmap" / "drawing" / "fontmetrics_data.py").read_text(encoding="utf-8")
     assert module_text() == committed, "run scripts/gen_font_metrics.py"
 
 
@@ -245,9 +245,9 @@ def test_the_apps_svg_shows_what_its_scene_shows(tmp_path: Path) -> None:
     from defusedxml import ElementTree as SafeET
     from PySide6.QtGui import QUndoStack
 
-    from argmap.document import MapDocument
+    from argmap.edit.document import MapDocument
     from ui.qt.canvas.scene import MapScene
-    from ui.qt.render import export_scene
+    from ui.qt.render.images import export_scene
 
     amap = load(ROOT / "maps" / "afghanistan-debate.argmap.json")
     scene = MapScene(MapDocument(amap), QUndoStack())
@@ -294,10 +294,10 @@ def test_the_apps_svg_routes_arrows_as_its_scene_does(tmp_path: Path) -> None:
     from defusedxml import ElementTree as SafeET
     from PySide6.QtGui import QUndoStack
 
-    from argmap import edits
-    from argmap.document import MapDocument
+    from argmap.edit import edits
+    from argmap.edit.document import MapDocument
     from ui.qt.canvas.scene import MapScene
-    from ui.qt.render import export_scene
+    from ui.qt.render.images import export_scene
 
     amap = load(ROOT / "maps" / "kabul-attacks.argmap.json")
     amap = amap.model_copy(

@@ -18,15 +18,15 @@ from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QSettings, Qt, QU
 from PySide6.QtGui import QDropEvent, QKeySequence, QMouseEvent, QPalette, QTextCursor
 from PySide6.QtWidgets import QApplication, QDockWidget, QUndoView
 
-from argmap.edits import UpdateClaim
-from argmap.mapfile import load
-from argmap.model import ArgumentMap
-from argmap.palette import KIND_FILL
+from argmap.edit.edits import UpdateClaim
+from argmap.map.mapfile import load
+from argmap.map.model import ArgumentMap
+from argmap.map.palette import KIND_FILL
 from tests.conftest import MAPS
-from ui.qt import window as window_module
-from ui.qt.sources import OffsetMap
-from ui.qt.undo import push_edit
-from ui.qt.window import MainWindow, menu_titles
+from ui.qt.base.undo import push_edit
+from ui.qt.panels.sources import OffsetMap
+from ui.qt.window import main as window_module
+from ui.qt.window.main import MainWindow, menu_titles
 
 DEBATE = MAPS / "afghanistan-debate.argmap.json"
 

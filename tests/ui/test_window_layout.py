@@ -12,12 +12,12 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QDockWidget, QScrollArea
 
-from argmap.mapfile import load
+from argmap.map.mapfile import load
 from tests.conftest import MAPS
 from tests.ui.test_canvas import small_map
 from ui.app import image_format, screenshot
 from ui.qt.canvas.items import LOW_DETAIL
-from ui.qt.window import MainWindow
+from ui.qt.window.main import MainWindow
 
 DEBATE = MAPS / "afghanistan-debate.argmap.json"
 SINGLE = MAPS / "ct-leverage.argmap.json"  # one article, no positions
@@ -235,7 +235,7 @@ def test_analysis_docks_never_grow_the_window_past_a_laptop_screen(
 ) -> None:
     """What stands and Compare two authors stacked under the inspector, legend and overview
     at 1280x720 used to push the window to 790 pixels, past the screen."""
-    from ui.qt.compare_feature import CompareFeature
+    from ui.qt.features.compare import CompareFeature
 
     window = make_window((1280, 720))
     _open_shown(qtbot, window, DEBATE)
@@ -261,7 +261,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
-from ui.qt.window import MainWindow
+from ui.qt.window.main import MainWindow
 def make():
     settings = QSettings({str(tmp_path / "s.ini")!r}, QSettings.Format.IniFormat)
     window = MainWindow(settings, Path({str(tmp_path / "rec")!r}), autosave_ms=3_600_000)
@@ -283,7 +283,7 @@ print("left open")
 def test_a_layout_leaves_the_cards_readable(qtbot: Any, make_window: MakeWindow) -> None:
     """Auto and lane layout used to fit a big map, so its cards drew as blocks without
     text; they frame it as a map opens instead (whole only when readable)."""
-    from ui.qt.compare_feature import CompareFeature
+    from ui.qt.features.compare import CompareFeature
 
     window = make_window((1280, 720))
     _open_shown(qtbot, window, DEBATE)

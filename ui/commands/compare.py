@@ -17,8 +17,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from argmap.compare import AuthorDiff, PositionsMatrix
-    from argmap.model import ArgumentMap, Link
+    from argmap.analysis.compare import AuthorDiff, PositionsMatrix
+    from argmap.map.model import ArgumentMap, Link
 
 _LABEL_WIDTH = 34  # the narrowest the position column gets
 
@@ -64,8 +64,8 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from argmap.compare import author_diff, find_author
-    from argmap.mapfile import MapFileError, load
+    from argmap.analysis.compare import author_diff, find_author
+    from argmap.map.mapfile import MapFileError, load
 
     if args.top < 0:
         print("argmap compare: --top must be 0 or more", file=sys.stderr)
@@ -77,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     left_out = 0
     if not args.include_proposals:
-        from argmap.compare import accepted_only
+        from argmap.analysis.compare import accepted_only
 
         amap, left_out = accepted_only(amap)
 
@@ -122,14 +122,14 @@ def run(args: argparse.Namespace) -> int:
 
 # ---------------------------------------------------------------- JSON
 def _report(amap: ArgumentMap, top: int, diff: AuthorDiff | None) -> dict[str, Any]:
-    from argmap.compare import (
+    from argmap.analysis.compare import (
         agreement_matrix,
         author_edges,
         contested_claims,
         load_bearing,
         positions_matrix,
     )
-    from argmap.semantics import grounded_map, label_counts
+    from argmap.analysis.semantics import grounded_map, label_counts
 
     matrix = positions_matrix(amap)
     labels = grounded_map(amap)
@@ -240,15 +240,15 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]], indent: str = "
 
 
 def _text(amap: ArgumentMap, file: str, top: int, diff: AuthorDiff | None) -> str:
-    from argmap.analysis import is_cross_author
-    from argmap.compare import (
+    from argmap.analysis.compare import (
         agreement_matrix,
         contested_claims,
         load_bearing,
         positions_matrix,
         short_names,
     )
-    from argmap.semantics import LABEL_TEXT, grounded_map, label_counts
+    from argmap.analysis.semantics import LABEL_TEXT, grounded_map, label_counts
+    from argmap.analysis.stats import is_cross_author
 
     claims = amap.claim_index()
     author_of = {c.id: c.author for c in amap.claims}
@@ -379,7 +379,7 @@ def _stance_cell(matrix: PositionsMatrix, position_id: str, author_id: str) -> s
 
 
 def _diff_text(amap: ArgumentMap, d: AuthorDiff, said: Any) -> list[str]:
-    from argmap.compare import short_names
+    from argmap.analysis.compare import short_names
 
     names = short_names(amap.authors)
     na, nb = names[d.a], names[d.b]

@@ -83,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
     maps = Path(args.maps)
     gold = []
     if maps.is_dir() and any(maps.glob("*.argmap.json")):
-        from argmap.mapfile import MapFileError
+        from argmap.map.mapfile import MapFileError
 
         try:
             annotated = ev.load_gold_maps(maps)

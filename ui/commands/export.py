@@ -2,7 +2,7 @@
 
 PNG and PDF are drawn by the app's own scene, offscreen when there is no display, so they
 look exactly like the screen; Qt is imported only for them. SVG is written without Qt by
-:mod:`argmap.svgmap`, the same picture from the same geometry and font advances (tests
+:mod:`argmap.formats.svg`, the same picture from the same geometry and font advances (tests
 compare the two), so an SVG needs no Qt, no display and none of Qt's start-up time. Text
 exports start as fast as ``argmap validate``.
 """
@@ -125,7 +125,7 @@ def convert(
             return 1
     try:
         if fmt.image:
-            from argmap.gcpause import collector_paused
+            from argmap.util.gcpause import collector_paused
 
             with collector_paused():
                 result = read_map(source)
@@ -137,12 +137,12 @@ def convert(
                     )
                 if fmt.name == "svg":
                     from argmap.formats.registry import write_atomic
-                    from argmap.svgmap import map_svg
+                    from argmap.formats.svg import map_svg
 
                     write_atomic(target, map_svg(result.map, title))
                 else:
                     _ensure_display_or_offscreen()
-                    from ui.qt.render import export_image
+                    from ui.qt.render.images import export_image
 
                     export_image(result.map, target, scale=scale, handout=handout, title=title)
         else:
@@ -193,10 +193,10 @@ def unwritable(target: str) -> str | None:
 def _report(exc: Exception, code: int) -> int:
     """Print a file problem as ``file: where: message`` lines; anything else propagates.
 
-    ``argmap.mapfile`` (and with it pydantic) is imported only here, after a failure, so a
+    ``argmap.map.mapfile`` (and with it pydantic) is imported only here, after a failure, so a
     plain Argdown conversion never pays for it.
     """
-    from argmap.mapfile import MapFileError
+    from argmap.map.mapfile import MapFileError
 
     if not isinstance(exc, MapFileError):
         raise exc

@@ -47,11 +47,11 @@ def register(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from argmap.document import EditError, MapDocument
-    from argmap.edits import SetMeta
+    from argmap.edit.document import EditError, MapDocument
+    from argmap.edit.edits import SetMeta
     from argmap.extract.build import build_import, place
-    from argmap.mapfile import MapFileError, load, save
-    from argmap.model import ArgumentMap
+    from argmap.map.mapfile import MapFileError, load, save
+    from argmap.map.model import ArgumentMap
 
     if args.output:
         out = Path(args.output)

@@ -3,9 +3,9 @@
 A position is a question the authors are compared on; ``argmap compare`` and the app's
 Positions panel have nothing to show until a map has some, and an imported map has none.
 These commands make them from scripts and CI. Every change goes through
-:class:`~argmap.document.MapDocument` and the core edits, so the map's invariants are
+:class:`~argmap.edit.document.MapDocument` and the core edits, so the map's invariants are
 checked exactly as in the app, and the file is written atomically by
-:func:`argmap.mapfile.save` (a failed save leaves the old file as it was).
+:func:`argmap.map.mapfile.save` (a failed save leaves the old file as it was).
 
 Exit codes: 0 done (or nothing to change), 1 the map cannot be read, the change is refused
 or the save failed, 2 a usage mistake: a position, author or claim the map does not have,
@@ -21,11 +21,11 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from argmap.vocabulary import STANCES
+from argmap.map.vocabulary import STANCES
 
 if TYPE_CHECKING:
-    from argmap.document import Edit, MapDocument
-    from argmap.model import ArgumentMap, Author, Position
+    from argmap.edit.document import Edit, MapDocument
+    from argmap.map.model import ArgumentMap, Author, Position
 
 PROG = "argmap position"
 
@@ -128,7 +128,7 @@ def _fail(code: int, name: str, message: str) -> int:
 
 def _load(name: str) -> ArgumentMap | None:
     """The map, or ``None`` after printing why it cannot be read."""
-    from argmap.mapfile import MapFileError, load
+    from argmap.map.mapfile import MapFileError, load
 
     try:
         return load(name)
@@ -139,8 +139,8 @@ def _load(name: str) -> ArgumentMap | None:
 
 def _apply_and_save(name: str, doc: MapDocument, edit: Edit) -> int:
     """Apply one edit through the document (which checks the invariants), then save."""
-    from argmap.document import EditError
-    from argmap.mapfile import MapFileError, save
+    from argmap.edit.document import EditError
+    from argmap.map.mapfile import MapFileError, save
 
     try:
         edit.apply(doc)
@@ -182,7 +182,7 @@ def _position_or_report(name: str, amap: ArgumentMap, key: str) -> Position | No
 
 
 def _author_or_report(name: str, amap: ArgumentMap, key: str) -> Author | None:
-    from argmap.compare import find_author
+    from argmap.analysis.compare import find_author
 
     author = find_author(amap, key)
     if author is None:
@@ -215,9 +215,9 @@ def _plural(n: int, word: str) -> str:
 def run_add(args: argparse.Namespace) -> int:
     from pydantic import ValidationError
 
-    from argmap.document import MapDocument
-    from argmap.edits import AddPosition
-    from argmap.model import Position
+    from argmap.edit.document import MapDocument
+    from argmap.edit.edits import AddPosition
+    from argmap.map.model import Position
 
     question = args.question.strip()
     if not question:
@@ -254,8 +254,8 @@ def run_add(args: argparse.Namespace) -> int:
 
 
 def run_stance(args: argparse.Namespace) -> int:
-    from argmap.document import MapDocument
-    from argmap.edits import SetStance
+    from argmap.edit.document import MapDocument
+    from argmap.edit.edits import SetStance
 
     found = _map_and_position(args)
     if isinstance(found, int):
@@ -304,8 +304,8 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_side(args: argparse.Namespace) -> int:
-    from argmap.document import MapDocument
-    from argmap.edits import SetGroundSide
+    from argmap.edit.document import MapDocument
+    from argmap.edit.edits import SetGroundSide
 
     found = _map_and_position(args)
     if isinstance(found, int):
@@ -328,8 +328,8 @@ def run_side(args: argparse.Namespace) -> int:
 
 
 def run_remove(args: argparse.Namespace) -> int:
-    from argmap.document import MapDocument
-    from argmap.edits import RemovePosition
+    from argmap.edit.document import MapDocument
+    from argmap.edit.edits import RemovePosition
 
     found = _map_and_position(args)
     if isinstance(found, int):

@@ -70,8 +70,8 @@ def _usage(parser: argparse.ArgumentParser) -> Any:
 
 def _load(name: str) -> Any:
     """The map, or ``None`` after printing why it cannot be read (drift is allowed)."""
-    from argmap.mapfile import MapFileError
-    from argmap.quotes import load_allowing_drift
+    from argmap.edit.quotes import load_allowing_drift
+    from argmap.map.mapfile import MapFileError
 
     try:
         return load_allowing_drift(name)
@@ -82,7 +82,7 @@ def _load(name: str) -> Any:
 
 
 def run_find(args: argparse.Namespace) -> int:
-    from argmap.quotes import find
+    from argmap.edit.quotes import find
 
     amap = _load(args.map)
     if amap is None:
@@ -142,7 +142,7 @@ def _describe(drift: Any) -> str:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from argmap.quotes import drifted_quotes
+    from argmap.edit.quotes import drifted_quotes
 
     failed = False
     for name in args.maps:
@@ -162,8 +162,8 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_fix(args: argparse.Namespace) -> int:
-    from argmap.mapfile import MapFileError, save
-    from argmap.quotes import reanchor
+    from argmap.edit.quotes import reanchor
+    from argmap.map.mapfile import MapFileError, save
 
     amap = _load(args.map)
     if amap is None:

@@ -18,13 +18,13 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from argmap.schema import schema_text
+    from argmap.map.schema import schema_text
 
     text = schema_text()
     if not args.output:
         sys.stdout.write(text)
         return 0
-    from argmap.fileio import atomic_write_bytes
+    from argmap.util.fileio import atomic_write_bytes
 
     try:
         atomic_write_bytes(args.output, text.encode("utf-8"))

@@ -22,8 +22,8 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from argmap.analysis import stats
-    from argmap.mapfile import MapFileError, load
+    from argmap.analysis.stats import stats
+    from argmap.map.mapfile import MapFileError, load
 
     try:
         amap = load(args.file)

@@ -27,7 +27,7 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from argmap.mapfile import MapFileError, load
+    from argmap.map.mapfile import MapFileError, load
 
     failed = 0
     for name in args.files:

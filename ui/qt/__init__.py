@@ -1,1 +1,1 @@
-"""The PySide6 desktop app. Everything here mirrors :class:`argmap.document.MapDocument`."""
+"""The PySide6 desktop app. Everything here mirrors :class:`argmap.edit.document.MapDocument`."""

@@ -31,10 +31,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from typing_extensions import override
 
-from argmap.layout import CARD_WIDTH
-from argmap.model import Author, Claim
-from argmap.palette import KIND_FILL, KIND_LABEL, KIND_STROKE
-from argmap.shapes import (
+from argmap.drawing.layout import CARD_WIDTH
+from argmap.drawing.shapes import (
     BADGE_CORNER,
     BORDER_WIDTH,
     CORNER,
@@ -50,7 +48,9 @@ from argmap.shapes import (
     card_height,
     washed,
 )
-from argmap.shapes import TEXT_COLOR as TEXT_HEX
+from argmap.drawing.shapes import TEXT_COLOR as TEXT_HEX
+from argmap.map.model import Author, Claim
+from argmap.map.palette import KIND_FILL, KIND_LABEL, KIND_STROKE
 
 __all__ = [
     "HEADER",
@@ -118,7 +118,7 @@ def _wrap_option() -> QTextOption:
 
 def label_text(text: str) -> str:
     """The label as laid out: newlines as line separators, tabs as spaces (the SVG writer
-    does the same, :func:`argmap.textmetrics.wrap`)."""
+    does the same, :func:`argmap.drawing.textmetrics.wrap`)."""
     return text.replace("\n", "\u2028").replace("\t", " ")
 
 

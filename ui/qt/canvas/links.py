@@ -29,9 +29,7 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
-from argmap.model import Link
-from argmap.palette import LINK_COLOR
-from argmap.shapes import (
+from argmap.drawing.shapes import (
     ATTACK_DASH,
     RAIL_GAP,
     arrow_ends,
@@ -40,7 +38,9 @@ from argmap.shapes import (
     rails,
     routed_shaft,
 )
-from argmap.shapes import direction_at_end as _direction
+from argmap.drawing.shapes import direction_at_end as _direction
+from argmap.map.model import Link
+from argmap.map.palette import LINK_COLOR
 from ui.qt.canvas.items import SELECT_COLOR, ClaimItem
 
 __all__ = ["HIT_TOLERANCE", "LinkItem", "LinkPreview", "arrow_ends", "clip_segment"]

@@ -13,9 +13,9 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
-from argmap.edits import RemoveLink, UpdateClaim, UpdateLink
-from argmap.model import CLAIM_KINDS, Claim, ClaimKind, LinkKind
-from argmap.palette import KIND_LABEL
+from argmap.edit.edits import RemoveLink, UpdateClaim, UpdateLink
+from argmap.map.model import CLAIM_KINDS, Claim, ClaimKind, LinkKind
+from argmap.map.palette import KIND_LABEL
 from ui.qt.canvas.items import ClaimItem
 from ui.qt.canvas.links import LinkItem
 
@@ -89,7 +89,7 @@ def _claim_menu(view: MapView, menu: QMenu, item: ClaimItem) -> None:
 def _retype(view: MapView, claim_id: str, kind: str) -> None:
     """Change a claim's kind as the inspector and the review dock do: a proposal's reason
     then says the reviewer changed it."""
-    from ui.qt.inspector import retype_changes
+    from ui.qt.panels.inspector import retype_changes
 
     claim = view.map_scene().doc.claims[claim_id]
     view.push(UpdateClaim(claim_id, retype_changes(claim, cast(ClaimKind, kind))))

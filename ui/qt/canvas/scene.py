@@ -2,7 +2,7 @@
 
 The scene builds one card per claim and one arrow per link when it is created (or when the
 document is reset) and from then on only follows the document's signals. Changes the user
-makes with the mouse reach the document through :func:`ui.qt.undo.push_edit` (the view
+makes with the mouse reach the document through :func:`ui.qt.base.undo.push_edit` (the view
 does that); the document then signals and the scene follows, exactly as it does for undo,
 redo, the inspector or a script.
 
@@ -21,8 +21,7 @@ from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QPalette, QUndoStack
 from PySide6.QtWidgets import QApplication, QGraphicsScene
 
-from argmap.document import MapDocument
-from argmap.layout import (
+from argmap.drawing.layout import (
     ROUTE_MAX_CLAIMS,
     Layout,
     compute_layout,
@@ -30,7 +29,8 @@ from argmap.layout import (
     place_in_turn,
     place_new_claim,
 )
-from argmap.model import Author, Claim, Link, Point
+from argmap.edit.document import MapDocument
+from argmap.map.model import Author, Claim, Link, Point
 from ui.qt.canvas.items import ClaimItem, Mark
 from ui.qt.canvas.links import LinkItem
 
@@ -352,7 +352,7 @@ class MapScene(QGraphicsScene):
                     self._set_item_pos(self._claims[claim.id], self._auto_pos[claim.id])
             else:
                 # each near its linked claims, in map order, with one occupancy grid for
-                # all (argmap.picture places them the same way for an SVG)
+                # all (argmap.drawing.picture places them the same way for an SVG)
                 sizes = self.card_sizes()
                 now = {cid: (i.pos().x(), i.pos().y()) for cid, i in self._claims.items()}
                 links = ((x.from_claim, x.to_claim) for x in self.doc.map.links)

@@ -1,6 +1,6 @@
 """MapView: the map canvas widget. Zoom, pan, fit, and every editing gesture.
 
-Each gesture becomes exactly one edit pushed with :func:`ui.qt.undo.push_edit`: a drag
+Each gesture becomes exactly one edit pushed with :func:`ui.qt.base.undo.push_edit`: a drag
 records positions on press and pushes one ``MoveClaims`` on release; a link drawn from one
 card to another pushes one ``AddLink``; Delete pushes one macro that removes the selected
 claims with their links. The view never changes items to reflect an edit: the scene does
@@ -43,7 +43,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QMenu, QWidget
 from typing_extensions import override
 
-from argmap.document import MapDocument
+from argmap.edit.document import MapDocument
 from ui.qt.canvas.editor import LabelEditor
 from ui.qt.canvas.items import ClaimItem
 from ui.qt.canvas.links import LinkItem, LinkPreview

@@ -18,8 +18,9 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QPainter, QUndoStack
 from PySide6.QtWidgets import QGraphicsView
 
-from argmap.document import EditError, MapDocument
-from argmap.edits import (
+from argmap.drawing.layout import compute_layout, place_new_claim
+from argmap.edit.document import EditError, MapDocument
+from argmap.edit.edits import (
     AddClaim,
     AddLink,
     Macro,
@@ -29,13 +30,12 @@ from argmap.edits import (
     apply_layout,
     remove_claims,
 )
-from argmap.layout import compute_layout, place_new_claim
-from argmap.model import Claim, ClaimKind, Link, LinkKind, Point
-from argmap.palette import KIND_LABEL
+from argmap.map.model import Claim, ClaimKind, Link, LinkKind, Point
+from argmap.map.palette import KIND_LABEL
+from ui.qt.base.undo import push_edit
 from ui.qt.canvas.editor import LabelEditor
 from ui.qt.canvas.items import ClaimItem, measure_card
 from ui.qt.canvas.view_navigation import AA_MIN_ZOOM
-from ui.qt.undo import push_edit
 
 if TYPE_CHECKING:
     from ui.qt.canvas.scene import MapScene

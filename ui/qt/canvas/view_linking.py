@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QGraphicsView
 
-from argmap.model import Claim, LinkKind
+from argmap.map.model import Claim, LinkKind
 from ui.qt.canvas.items import ClaimItem
 from ui.qt.canvas.links import HIT_TOLERANCE, LinkItem, LinkPreview
 from ui.qt.canvas.menus import ask_link_kind, short
