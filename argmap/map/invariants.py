@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass
 
-from argmap.map.model import ArgumentMap, Claim, Link, Origin, Quote
+from argmap.map.model import ArgumentMap, Claim, Link, Origin, Quote, register_map_rules
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,3 +215,6 @@ def quote_problems(path: str, quote: Quote, text: str) -> list[Problem]:
 
 def _short(text: str, limit: int = 40) -> str:
     return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+register_map_rules(find_problems)

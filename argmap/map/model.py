@@ -9,13 +9,15 @@ document's back.
 Structural checks (types, enums, ranges) live on the models, in pydantic-core; every rule
 that needs Python (a quote's span, an extracted origin's confidence, and all cross-object
 invariants such as unique ids, resolvable references and quotes matching their source) lives
-in :mod:`argmap.map.invariants`, one linear pass that reports every problem with a JSON path.
+in :mod:`argmap.map.invariants`, one linear pass that reports every problem with a JSON path;
+it registers itself with :func:`register_map_rules`, so this module never imports it.
 Keeping Python out of per-object validation keeps loading close to the speed of the JSON
 parser itself.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -76,6 +78,22 @@ Color = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$", description="#RRGGBB"
 # pydantic's plugin machinery), which every ``argmap`` command paid at start-up, even one
 # that never validates a map object (drawing an Argdown document as an image). Loading or
 # saving a map builds them on its first call instead, once per process.
+
+
+MapRule = Callable[["ArgumentMap"], Sequence[object]]
+"""A cross-object check of a whole map: its problems (each printable), empty when it holds."""
+_MAP_RULES: list[MapRule] = []
+
+
+def register_map_rules(rule: MapRule) -> None:
+    """Make every validated :class:`ArgumentMap` pass ``rule`` (idempotent).
+
+    The map's rules (:mod:`argmap.map.invariants`) depend on the model, not the other way
+    round: they register themselves here when imported, and importing :mod:`argmap.map`
+    imports them, so no map is ever validated without them.
+    """
+    if rule not in _MAP_RULES:
+        _MAP_RULES.append(rule)
 
 
 class _Frozen(BaseModel):
@@ -219,9 +237,7 @@ class ArgumentMap(BaseModel):
         context: Any = info.context
         if isinstance(context, dict) and context.get("check_invariants") is False:
             return self
-        from argmap.map.invariants import find_problems
-
-        problems = find_problems(self)
+        problems = [problem for rule in _MAP_RULES for problem in rule(self)]
         if problems:
             shown = "; ".join(str(p) for p in problems[:5])
             more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""

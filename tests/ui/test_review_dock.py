@@ -14,6 +14,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QDockWidget, QHeaderView, QScrollArea
 
 from argmap.edit.document import MapDocument
+from argmap.edit.review import retyped_reason
 from argmap.extract.build import build_import, place
 from argmap.map.mapfile import load, save
 from argmap.map.model import ArgumentMap
@@ -30,7 +31,6 @@ from ui.qt.features.importer import (
     pending,
     retype_edit,
 )
-from ui.qt.panels.inspector import retyped_reason
 from ui.qt.window.main import MainWindow
 
 SEEDS = sorted((FIXTURES / "seeds").glob("*.txt"))

@@ -50,12 +50,12 @@ from PySide6.QtWidgets import (
 
 from argmap.edit.document import Edit, EditError, MapDocument
 from argmap.edit.edits import Macro, RemoveClaim, SetMeta, UpdateClaim, UpdateLink
+from argmap.edit.review import retype_changes
 from argmap.extract.build import ImportResult, build_import, place
 from argmap.map.model import CLAIM_KINDS, ArgumentMap, ClaimKind
 from argmap.map.palette import KIND_LABEL
 from ui.qt.base.dockrefresh import RefreshWhileShown
 from ui.qt.base.undo import push_edit
-from ui.qt.panels.inspector import retype_changes
 from ui.qt.panels.sources import source_name
 
 ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
