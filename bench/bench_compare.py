@@ -72,12 +72,8 @@ def _overlay_after_edit(n: int) -> tuple[float, float, float]:
 
 
 def main() -> None:
-    from argmap.analysis.compare import (
-        agreement_matrix,
-        contested_claims,
-        load_bearing,
-        positions_matrix,
-    )
+    from argmap.analysis.compare import agreement_matrix, contested_claims, load_bearing
+    from argmap.analysis.positions import positions_matrix
     from argmap.analysis.semantics import grounded_map, overlay_marks
     from argmap.drawing.lanes import lane_layout
     from argmap.map.synthetic import synthetic_map

@@ -11,14 +11,8 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from argmap.drawing.layout import (
-    CARD_WIDTH,
-    ROUTE_MAX_CLAIMS,
-    Layout,
-    compute_layout,
-    near_linked,
-    place_in_turn,
-)
+from argmap.drawing.layout import CARD_WIDTH, ROUTE_MAX_CLAIMS, Layout, compute_layout
+from argmap.drawing.placement import near_linked, place_in_turn
 from argmap.drawing.shapes import (
     HANDLE_REACH,
     MARK_REACH,

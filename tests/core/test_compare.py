@@ -13,17 +13,16 @@ from collections import Counter
 import networkx as nx
 import pytest
 
+from argmap.analysis.authors import find_author, short_names
 from argmap.analysis.compare import (
     Agreement,
     agreement_matrix,
     author_diff,
     author_edges,
     contested_claims,
-    find_author,
     load_bearing,
-    positions_matrix,
-    short_names,
 )
+from argmap.analysis.positions import positions_matrix
 from argmap.map.mapfile import load
 from argmap.map.model import ArgumentMap, Author, Claim, Link, Position
 from tests.conftest import MAPS
@@ -577,7 +576,7 @@ def test_accepted_only_leaves_out_unreviewed_proposals() -> None:
 def test_short_names_of_imported_stand_in_authors_are_readable() -> None:
     """An import's stand-in author ("“In January, Kabul endured…” (author not named)")
     used to head its column with its long made-up id, "by-in-january-kabul"."""
-    from argmap.analysis.compare import short_names
+    from argmap.analysis.authors import short_names
     from argmap.map.model import Author
 
     authors = [

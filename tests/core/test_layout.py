@@ -7,13 +7,8 @@ import itertools
 
 import pytest
 
-from argmap.drawing.layout import (
-    CARD_WIDTH,
-    compute_layout,
-    estimate_card_size,
-    layered_layout,
-    place_new_claim,
-)
+from argmap.drawing.layout import CARD_WIDTH, compute_layout, estimate_card_size, layered_layout
+from argmap.drawing.placement import place_new_claim
 from argmap.edit.document import MapDocument
 from argmap.map.model import ArgumentMap, Author, Claim, Link, Point
 from argmap.map.synthetic import synthetic_map
@@ -237,7 +232,7 @@ def test_routes_only_on_request_and_for_maps_that_are_not_too_big(
 def test_placing_in_turn_is_placing_one_by_one() -> None:
     """place_in_turn keeps one occupancy grid for all cards; it must put every card where
     repeated place_new_claim calls (each seeing the cards placed before it) put it."""
-    from argmap.drawing.layout import near_linked, place_in_turn, place_new_claim
+    from argmap.drawing.placement import near_linked, place_in_turn, place_new_claim
     from argmap.map.model import Point
     from argmap.map.synthetic import synthetic_map
 

@@ -7,12 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from argmap.analysis.compare import (
-    agreement_matrix,
-    author_diff,
-    contested_claims,
-    positions_matrix,
-)
+from argmap.analysis.compare import agreement_matrix, author_diff, contested_claims
+from argmap.analysis.positions import positions_matrix
 from argmap.analysis.semantics import grounded_map
 from argmap.map.mapfile import load, save
 from argmap.map.model import ArgumentMap

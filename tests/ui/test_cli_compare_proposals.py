@@ -49,7 +49,7 @@ def test_compare_after_an_import_counts_only_what_was_accepted(
 def test_flags_name_the_links_behind_them_and_cut_lists_say_so(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    from argmap.analysis.compare import positions_matrix
+    from argmap.analysis.positions import positions_matrix
     from argmap.map.mapfile import load
 
     debate = MAPS / "afghanistan-debate.argmap.json"

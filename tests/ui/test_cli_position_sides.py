@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap.analysis.compare import positions_matrix
+from argmap.analysis.positions import positions_matrix
 from argmap.map.mapfile import load, save
 from argmap.map.model import ArgumentMap, Author, Claim, Position
 from ui.cli import main

@@ -17,7 +17,8 @@ from PySide6.QtGui import QColor, QImage, QPainter, QTransform, QUndoStack
 from PySide6.QtWidgets import QComboBox, QDockWidget, QMainWindow
 from pytestqt.qtbot import QtBot
 
-from argmap.analysis.compare import STANCE_FILL, author_edges, positions_matrix
+from argmap.analysis.compare import author_edges
+from argmap.analysis.positions import STANCE_FILL, positions_matrix
 from argmap.analysis.semantics import LABEL_COLOR
 from argmap.drawing.lanes import lane_layout
 from argmap.edit.document import MapDocument

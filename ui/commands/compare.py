@@ -17,7 +17,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from argmap.analysis.compare import AuthorDiff, PositionsMatrix
+    from argmap.analysis.compare import AuthorDiff
+    from argmap.analysis.positions import PositionsMatrix
     from argmap.map.model import ArgumentMap, Link
 
 _LABEL_WIDTH = 34  # the narrowest the position column gets
@@ -64,7 +65,8 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from argmap.analysis.compare import author_diff, find_author
+    from argmap.analysis.authors import find_author
+    from argmap.analysis.compare import author_diff
     from argmap.map.mapfile import MapFileError, load
 
     if args.top < 0:
@@ -127,8 +129,8 @@ def _report(amap: ArgumentMap, top: int, diff: AuthorDiff | None) -> dict[str, A
         author_edges,
         contested_claims,
         load_bearing,
-        positions_matrix,
     )
+    from argmap.analysis.positions import positions_matrix
     from argmap.analysis.semantics import grounded_map, label_counts
 
     matrix = positions_matrix(amap)
@@ -240,13 +242,9 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]], indent: str = "
 
 
 def _text(amap: ArgumentMap, file: str, top: int, diff: AuthorDiff | None) -> str:
-    from argmap.analysis.compare import (
-        agreement_matrix,
-        contested_claims,
-        load_bearing,
-        positions_matrix,
-        short_names,
-    )
+    from argmap.analysis.authors import short_names
+    from argmap.analysis.compare import agreement_matrix, contested_claims, load_bearing
+    from argmap.analysis.positions import positions_matrix
     from argmap.analysis.semantics import LABEL_TEXT, grounded_map, label_counts
     from argmap.analysis.stats import is_cross_author
 
@@ -379,7 +377,7 @@ def _stance_cell(matrix: PositionsMatrix, position_id: str, author_id: str) -> s
 
 
 def _diff_text(amap: ArgumentMap, d: AuthorDiff, said: Any) -> list[str]:
-    from argmap.analysis.compare import short_names
+    from argmap.analysis.authors import short_names
 
     names = short_names(amap.authors)
     na, nb = names[d.a], names[d.b]

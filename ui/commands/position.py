@@ -182,7 +182,7 @@ def _position_or_report(name: str, amap: ArgumentMap, key: str) -> Position | No
 
 
 def _author_or_report(name: str, amap: ArgumentMap, key: str) -> Author | None:
-    from argmap.analysis.compare import find_author
+    from argmap.analysis.authors import find_author
 
     author = find_author(amap, key)
     if author is None:

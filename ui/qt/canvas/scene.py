@@ -21,14 +21,8 @@ from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QPalette, QUndoStack
 from PySide6.QtWidgets import QApplication, QGraphicsScene
 
-from argmap.drawing.layout import (
-    ROUTE_MAX_CLAIMS,
-    Layout,
-    compute_layout,
-    near_linked,
-    place_in_turn,
-    place_new_claim,
-)
+from argmap.drawing.layout import ROUTE_MAX_CLAIMS, Layout, compute_layout
+from argmap.drawing.placement import near_linked, place_in_turn, place_new_claim
 from argmap.edit.document import MapDocument
 from argmap.map.model import Author, Claim, Link, Point
 from ui.qt.canvas.items import ClaimItem, Mark

@@ -18,7 +18,8 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QPainter, QUndoStack
 from PySide6.QtWidgets import QGraphicsView
 
-from argmap.drawing.layout import compute_layout, place_new_claim
+from argmap.drawing.layout import compute_layout
+from argmap.drawing.placement import place_new_claim
 from argmap.edit.document import EditError, MapDocument
 from argmap.edit.edits import (
     AddClaim,

@@ -44,12 +44,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from argmap.analysis.compare import (
-    author_diff,
-    contested_claims,
-    load_bearing,
-    short_names,
-)
+from argmap.analysis.authors import short_names
+from argmap.analysis.compare import author_diff, contested_claims, load_bearing
 from argmap.analysis.semantics import LABEL_COLOR, grounded_map, label_counts, overlay_marks
 from argmap.drawing.lanes import lane_layout
 from argmap.edit.document import EditError, MapDocument

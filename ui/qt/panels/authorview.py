@@ -31,13 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from argmap.analysis.compare import (
-    Agreement,
-    AuthorEdge,
-    agreement_matrix,
-    author_edges,
-    short_names,
-)
+from argmap.analysis.authors import short_names
+from argmap.analysis.compare import Agreement, AuthorEdge, agreement_matrix, author_edges
 from argmap.edit.document import MapDocument
 from argmap.map.model import ArgumentMap
 from argmap.map.palette import LINK_COLOR

@@ -50,7 +50,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from argmap.analysis.compare import STANCE_FILL, PositionsMatrix, positions_matrix, short_names
+from argmap.analysis.authors import short_names
+from argmap.analysis.positions import STANCE_FILL, PositionsMatrix, positions_matrix
 from argmap.edit.document import Edit, EditError, MapDocument
 from argmap.edit.edits import (
     AddPosition,

@@ -149,7 +149,7 @@ def handout_html(amap: ArgumentMap, title: str) -> str:
             parts.append("</ul>")
     if amap.positions and amap.authors:
         # the comparison a class discusses, after the authors' arguments
-        from argmap.analysis.compare import short_names
+        from argmap.analysis.authors import short_names
 
         short = short_names(amap.authors)
         parts.append(

@@ -1,0 +1,73 @@
+"""Naming authors in comparisons: the short names that head columns and legends, and finding
+an author by id, short name or full name (as the command line and notebooks ask for one).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from argmap.map.model import ArgumentMap, Author
+
+
+def find_author(amap: ArgumentMap, key: str) -> Author | None:
+    """An author by id, else by name (case-insensitive, whole name or one word of it).
+
+    A word that matches several authors matches none: a guess would compare the wrong people.
+    """
+    for author in amap.authors:
+        if author.id == key:
+            return author
+    folded = key.casefold().strip()
+    exact = [x for x in amap.authors if x.name.casefold() == folded or x.id.casefold() == folded]
+    if len(exact) == 1:
+        return exact[0]
+    words = [x for x in amap.authors if folded in x.name.casefold().split()]
+    return words[0] if len(words) == 1 else None
+
+
+_STAND_IN = re.compile(r"\s*\((?:author )?not named\)$")
+
+
+_CALENDAR = frozenset(
+    "January February March April May June July August September October November December "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+)
+
+
+def short_names(authors: Sequence[Author]) -> dict[str, str]:
+    """A short column heading per author.
+
+    The word of the name that is the author's id, as the name spells it ("GZERO" for id
+    ``gzero`` of "GZERO Media"); else the last word of the name if it is a plain word and no
+    other author's; else the id, which is unique.
+    """
+
+    def candidate(author: Author) -> str:
+        words = author.name.split()
+        for word in words:
+            if word.casefold() == author.id.casefold():
+                return word
+        stand_in = _STAND_IN.search(author.name)
+        if stand_in and not author.id.startswith("by-") and len(author.id) <= 12:
+            return author.id  # a curator's short id ("kabul") says more than "op-ed"
+        if stand_in:
+            # an import's stand-in, "“In January, Kabul endured…” (author not named)": the
+            # outlet or title when short, else the first name-like word after the opening
+            # one ("Kabul"), else the opening's first words, never the long made-up id
+            opening = author.name[: stand_in.start()].strip("“”\"' …").split()
+            if len(opening) <= 2:
+                return " ".join(opening) or author.id
+            for word in opening[1:]:
+                bare = word.strip(",.;:!?’'()").removesuffix("’s").removesuffix("'s")
+                if bare[:1].isupper() and bare.isalpha() and bare not in _CALENDAR:
+                    return bare
+            return " ".join(opening[:2]).rstrip(",;:")
+        if words and words[-1].replace("-", "").replace("'", "").isalpha():
+            return words[-1]
+        return author.id
+
+    picked = [candidate(a) for a in authors]
+    counts = Counter(picked)
+    return {a.id: (s if counts[s] == 1 else a.id) for a, s in zip(authors, picked, strict=True)}
