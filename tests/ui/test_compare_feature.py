@@ -29,7 +29,7 @@ from ui.qt.base.undo import push_edit
 from ui.qt.canvas import MapView
 from ui.qt.features.compare import CompareFeature, install
 from ui.qt.panels.authorview import AuthorScene
-from ui.qt.panels.positions import DISAGREE_MARK
+from ui.qt.panels.positions_table import DISAGREE_MARK
 
 
 class Harness(QMainWindow):

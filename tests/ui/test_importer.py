@@ -8,10 +8,11 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
+from argmap.edit.proposals import accept_edit, pending
 from argmap.map.mapfile import encode
 from tests.conftest import FIXTURES
 from ui.qt.base.undo import push_edit
-from ui.qt.features.importer import ImportFeature, accept_edit, install, pending
+from ui.qt.features.importer import ImportFeature, install
 from ui.qt.window.main import MainWindow
 
 SEED = sorted((FIXTURES / "seeds").glob("*.txt"))[0]
@@ -154,7 +155,7 @@ def test_hidden_review_dock_does_no_work_on_an_edit_and_is_current_once_shown(
     dock.hide()
     calls: list[object] = []
     monkeypatch.setattr(
-        "ui.qt.features.importer.pending", lambda d: (calls.append(d), pending(d))[1]
+        "ui.qt.features.review_dock.pending", lambda d: (calls.append(d), pending(d))[1]
     )
     runs = dock.updater.runs
     # Accepted elsewhere (the inspector's Accept button): an edit the dock did not make.

@@ -22,7 +22,8 @@ from argmap.edit.document import MapDocument
 from argmap.map.model import ArgumentMap, Author, Claim, Position
 from ui.qt.canvas import MapView
 from ui.qt.features.compare import CompareFeature, install
-from ui.qt.panels.positions import ROW_LABEL_CHARS, PositionsDock
+from ui.qt.panels.positions import PositionsDock
+from ui.qt.panels.positions_table import ROW_LABEL_CHARS
 
 
 def small_map(with_positions: bool = True) -> ArgumentMap:

@@ -14,23 +14,15 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QDockWidget, QHeaderView, QScrollArea
 
 from argmap.edit.document import MapDocument
-from argmap.edit.review import retyped_reason
+from argmap.edit.proposals import pending, retype_edit, retyped_reason
 from argmap.extract.build import build_import, place
 from argmap.map.mapfile import load, save
 from argmap.map.model import ArgumentMap
 from tests.conftest import FIXTURES, MAPS
 from ui.qt.base.undo import push_edit
 from ui.qt.canvas.view import MIN_READABLE_FIT
-from ui.qt.features.importer import (
-    CONF_COL,
-    KIND_COL,
-    REASON_COL,
-    SOURCE_COL,
-    TEXT_COL,
-    ImportFeature,
-    pending,
-    retype_edit,
-)
+from ui.qt.features.importer import ImportFeature
+from ui.qt.features.review_dock import CONF_COL, KIND_COL, REASON_COL, SOURCE_COL, TEXT_COL
 from ui.qt.window.main import MainWindow
 
 SEEDS = sorted((FIXTURES / "seeds").glob("*.txt"))

@@ -17,7 +17,8 @@ from argmap.edit.edits import AddClaim, RemoveClaim, UpdateClaim
 from argmap.map.model import ArgumentMap, Author, Claim, Quote, Source
 from argmap.map.palette import KIND_FILL
 from ui.qt.base.undo import push_edit
-from ui.qt.panels.sources import OffsetMap, SourcesPane, claim_label
+from ui.qt.panels.article_text import OffsetMap, claim_label
+from ui.qt.panels.sources import SourcesPane
 
 TRICKY = (
     "Kabul 🇦🇫 fell in August.\r\nThe 😀 talks must go on.\n\n"

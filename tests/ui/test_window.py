@@ -24,7 +24,7 @@ from argmap.map.model import ArgumentMap
 from argmap.map.palette import KIND_FILL
 from tests.conftest import MAPS
 from ui.qt.base.undo import push_edit
-from ui.qt.panels.sources import OffsetMap
+from ui.qt.panels.article_text import OffsetMap
 from ui.qt.window import main as window_module
 from ui.qt.window.main import MainWindow, menu_titles
 

@@ -89,7 +89,7 @@ def _claim_menu(view: MapView, menu: QMenu, item: ClaimItem) -> None:
 def _retype(view: MapView, claim_id: str, kind: str) -> None:
     """Change a claim's kind as the inspector and the review dock do: a proposal's reason
     then says the reviewer changed it."""
-    from argmap.edit.review import retype_changes
+    from argmap.edit.proposals import retype_changes
 
     claim = view.map_scene().doc.claims[claim_id]
     view.push(UpdateClaim(claim_id, retype_changes(claim, cast(ClaimKind, kind))))

@@ -53,7 +53,8 @@ from argmap.edit.edits import apply_layout
 from ui.qt.base.dockrefresh import RefreshWhileShown
 from ui.qt.base.undo import push_edit
 from ui.qt.panels.authorview import AgreementTable, AuthorScene
-from ui.qt.panels.positions import PositionsDock, select_on_map
+from ui.qt.panels.positions import PositionsDock
+from ui.qt.panels.positions_table import select_on_map
 
 CLAIMS_ROLE = int(Qt.ItemDataRole.UserRole) + 2
 TOP = 8

@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
 
 from argmap.edit.document import Edit, EditError, MapDocument
 from argmap.edit.edits import SetMeta, UpdateClaim, UpdateLink
-from argmap.edit.review import retype_changes
+from argmap.edit.proposals import retype_changes
 from argmap.map.model import CLAIM_KINDS, LINK_KINDS, Author, Claim, Link, Origin, Source
 from argmap.map.palette import KIND_LABEL
+from ui.qt.base.icons import kind_icon
 from ui.qt.base.undo import push_edit
-from ui.qt.panels.sources import kind_icon
 
 
 class CommitTextEdit(QPlainTextEdit):

@@ -39,8 +39,8 @@ from argmap.edit.document import EditError, MapDocument
 from argmap.edit.edits import UpdateAuthor
 from argmap.map.model import CLAIM_KINDS
 from argmap.map.palette import KIND_LABEL, LINK_COLOR
+from ui.qt.base.icons import hidpi_pixmap, kind_icon
 from ui.qt.base.undo import push_edit
-from ui.qt.panels.sources import hidpi_pixmap, kind_icon
 
 
 def swatch(color: str, size: int = 14) -> QIcon:

@@ -22,9 +22,10 @@ from argmap import __version__
 from argmap.edit.document import MapDocument
 from argmap.map.model import CLAIM_KINDS, ClaimKind
 from argmap.map.palette import KIND_LABEL
+from ui.qt.base.icons import kind_icon
 from ui.qt.base.theme import THEME_MODES, ThemeMode, apply_theme
 from ui.qt.panels.search import SearchBox
-from ui.qt.panels.sources import SourcesPane, kind_icon
+from ui.qt.panels.sources import SourcesPane
 
 if TYPE_CHECKING:
     from ui.qt.canvas.view import MapView
