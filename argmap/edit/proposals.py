@@ -221,24 +221,43 @@ def alternative_number(reason: str) -> int | None:
     return int(match.group(2)) if match else None
 
 
+def _candidate_key(pair: tuple[int, Claim]) -> tuple[float, bool, int, int]:
+    """Best thesis first: by confidence, then a reason that is not an alternative's, then
+    the alternative's rank, then map order."""
+    i, claim = pair
+    number = alternative_number(claim.origin.reason)
+    return (-(claim.origin.confidence or 0.0), number is not None, number or 0, i)
+
+
+def _is_candidate(claim: Claim) -> bool:
+    return claim.kind == "thesis" and claim.origin.kind == "extracted" and claim.source is not None
+
+
 def _thesis_candidates(doc: MapDocument, source_id: str | None) -> list[Claim]:
-    """The extractor's thesis claims of one article, reviewed or not, best first: by
-    confidence, then a reason that is not an alternative's, then the alternative's rank,
-    then map order. The first is the article's thesis proposal."""
+    """The extractor's thesis claims of one article, reviewed or not, best first (see
+    :func:`_candidate_key`). The first is the article's thesis proposal."""
     if source_id is None:
         return []
     found = [
-        (i, c)
-        for i, c in enumerate(doc.map.claims)
-        if c.source == source_id and c.kind == "thesis" and c.origin.kind == "extracted"
+        (i, c) for i, c in enumerate(doc.map.claims) if c.source == source_id and _is_candidate(c)
     ]
+    return [c for _, c in sorted(found, key=_candidate_key)]
 
-    def key(pair: tuple[int, Claim]) -> tuple[float, int, int, int]:
-        i, claim = pair
-        number = alternative_number(claim.origin.reason)
-        return (-(claim.origin.confidence or 0.0), number is not None, number or 0, i)
 
-    return [c for _, c in sorted(found, key=key)]
+def alternatives_by_claim(doc: MapDocument) -> dict[str, tuple[int, str]]:
+    """:func:`alternative_of` for every alternative of the map in one pass (the review
+    lists hundreds of proposals; asking claim by claim would be quadratic)."""
+    by_source: dict[str, list[tuple[int, Claim]]] = {}
+    for i, claim in enumerate(doc.map.claims):
+        if _is_candidate(claim):
+            by_source.setdefault(claim.source or "", []).append((i, claim))
+    out: dict[str, tuple[int, str]] = {}
+    for found in by_source.values():
+        ranked = [c for _, c in sorted(found, key=_candidate_key)]
+        for rank, claim in enumerate(ranked[1:], start=2):
+            if claim.origin.is_proposal:
+                out[claim.id] = (rank, ranked[0].id)
+    return out
 
 
 def thesis_alternatives(doc: MapDocument, source_id: str | None) -> list[str]:

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
-from argmap.edit.proposals import accept_edit, pending
+from argmap.edit.proposals import accept_edit, alternative_of, pending
 from argmap.map.mapfile import encode
 from tests.conftest import FIXTURES
 from ui.qt.base.undo import push_edit
@@ -91,15 +91,23 @@ def test_review_accept_reject_and_bulk_each_one_undo_step(
     window.undo_stack.undo()
     assert rejected in doc.claims
 
-    dock.threshold.setValue(0.5)
-    high = [c for c in pending(doc) if (doc.claims[c].origin.confidence or 0) >= 0.5]
+    dock.accept_threshold.setValue(0.5)
+    dock.reject_threshold.setValue(0.5)
+    alternatives = [c for c in pending(doc) if alternative_of(doc, c) is not None]
+    high = [
+        c
+        for c in pending(doc)
+        if (doc.claims[c].origin.confidence or 0) >= 0.5 and c not in alternatives
+    ]
     steps = window.undo_stack.index()
     dock.accept_above()
     assert window.undo_stack.index() == steps + 1
     assert not any(doc.claims[c].origin.is_proposal for c in high)
     dock.reject_below()
-    assert pending(doc) == [] and dock.tree.topLevelItemCount() == 0
-    assert not dock.accept_button.isEnabled()
+    # an alternative thesis is never accepted in bulk: one thesis, not the runners-up
+    left = [c for c in alternatives if (doc.claims[c].origin.confidence or 0) >= 0.5]
+    assert pending(doc) == left and dock.tree.topLevelItemCount() == len(left)
+    assert dock.accept_button.isEnabled() == bool(left)
     # links between accepted claims are accepted with them
     assert all(
         not x.origin.is_proposal

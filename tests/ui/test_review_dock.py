@@ -14,15 +14,30 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QDockWidget, QHeaderView, QScrollArea
 
 from argmap.edit.document import MapDocument
-from argmap.edit.proposals import pending, retype_edit, retyped_reason
+from argmap.edit.proposals import (
+    alternative_of,
+    pending,
+    pending_count,
+    pending_links,
+    retype_edit,
+    retyped_reason,
+)
 from argmap.extract.build import build_import, place
+from argmap.extract.thresholds import ACCEPT_AT, REJECT_BELOW, THRESHOLD_NOTE
 from argmap.map.mapfile import load, save
 from argmap.map.model import ArgumentMap
 from tests.conftest import FIXTURES, MAPS
 from ui.qt.base.undo import push_edit
 from ui.qt.canvas.view import MIN_READABLE_FIT
 from ui.qt.features.importer import ImportFeature
-from ui.qt.features.review_dock import CONF_COL, KIND_COL, REASON_COL, SOURCE_COL, TEXT_COL
+from ui.qt.features.review_rows import (
+    CONF_COL,
+    KIND_COL,
+    REASON_COL,
+    SOURCE_COL,
+    TEXT_COL,
+    WHAT_ROLE,
+)
 from ui.qt.window.main import MainWindow
 
 SEEDS = sorted((FIXTURES / "seeds").glob("*.txt"))
@@ -91,7 +106,7 @@ def test_opening_a_map_with_proposals_shows_the_review(
     assert window.open_path(imported_map)  # File → Open
     assert dock.isVisible()
     assert window.dockWidgetArea(dock) == Qt.DockWidgetArea.BottomDockWidgetArea
-    assert dock.tree.topLevelItemCount() == len(pending(window.doc)) > 100
+    assert dock.tree.topLevelItemCount() == pending_count(window.doc) > 100
     QApplication.processEvents()
     assert dock.tree.viewport().height() >= 8 * dock.tree.sizeHintForRow(0)  # room to read
 
@@ -240,6 +255,8 @@ def test_review_columns_say_whose_and_give_the_text_the_room(
     for i in range(tree.topLevelItemCount()):
         item = tree.topLevelItem(i)
         assert item is not None
+        if item.data(0, WHAT_ROLE) == "link":  # a suggested link: see the tests of links
+            continue
         claim = doc.claims[str(item.data(0, Qt.ItemDataRole.UserRole + 1))]
         assert claim.text in item.toolTip(TEXT_COL)  # the full text, however narrow
         source = doc.sources[claim.source or ""]
@@ -257,39 +274,61 @@ def test_review_columns_say_whose_and_give_the_text_the_room(
 
 
 # ------------------------------------------------------------------ 4. say how many
-def test_accept_above_threshold_says_how_many_and_is_one_undo_step(
+def test_bulk_thresholds_come_from_the_calibration_and_say_how_many(
     qtbot: Any, make_window: MakeWindow, imported_map: Path
 ) -> None:
+    """Separate accept and reject thresholds (one 0.60 accepted junk and would have thrown
+    away a right thesis at 0.58), their defaults chosen from the calibration, and the
+    tooltips say how they were chosen and how many proposals each acts on."""
     window = _opened(qtbot, make_window, imported_map)
     dock, doc = _feature(window).dock, window.doc
+    assert dock.accept_threshold.value() == pytest.approx(ACCEPT_AT)
+    assert dock.reject_threshold.value() == pytest.approx(REJECT_BELOW)
+
+    def conf(c: str) -> float:
+        return doc.claims[c].origin.confidence or 0.0
 
     def above(limit: float) -> list[str]:
-        return [c for c in pending(doc) if (doc.claims[c].origin.confidence or 0) >= limit - 1e-9]
+        return [c for c in pending(doc) if conf(c) >= limit - 1e-9 and not alternative_of(doc, c)]
 
-    n = len(above(0.6))
-    assert 0 < n < len(pending(doc))
-    assert dock.accept_all_button.text() == f"Accept {n} ≥ 0.60"
-    assert dock.reject_rest_button.text() == f"Reject {len(pending(doc)) - n} < 0.60"
-    dock.threshold.setValue(0.7)  # the count follows the threshold
+    def below(limit: float) -> list[str]:
+        return [c for c in pending(doc) if conf(c) < limit - 1e-9]
+
+    n, m = len(above(ACCEPT_AT)), len(below(REJECT_BELOW))
+    assert n + m < len(pending(doc))  # something is left to read between them
+    assert dock.accept_all_button.text() == f"Accept {n} ≥"
+    assert dock.reject_rest_button.text() == f"Reject {m} <"
+    for widget in (dock.accept_all_button, dock.accept_threshold):
+        assert THRESHOLD_NOTE in widget.toolTip()
+        assert f"the {n} pending claim" in widget.toolTip()
+    assert f"the {m} pending claim" in dock.reject_threshold.toolTip()
+    assert THRESHOLD_NOTE in dock.reject_rest_button.toolTip()
+    dock.accept_threshold.setValue(0.7)  # the count follows the threshold
     n = len(above(0.7))
-    assert dock.accept_all_button.text() == f"Accept {n} ≥ 0.70"
+    assert dock.accept_all_button.text() == f"Accept {n} ≥"
+    assert f"the {n} pending claim" in dock.accept_threshold.toolTip()
+    dock.reject_threshold.setValue(0.5)
+    assert dock.reject_rest_button.text() == f"Reject {len(below(0.5))} <"
     dock.tree.topLevelItem(0).setSelected(True)  # and the proposals
     dock.reject_selected()
     QApplication.processEvents()
     n = len(above(0.7))
-    assert dock.accept_all_button.text() == f"Accept {n} ≥ 0.70"
+    assert dock.accept_all_button.text() == f"Accept {n} ≥"
 
     steps = window.undo_stack.index()
     expected = set(above(0.7))
     qtbot.mouseClick(dock.accept_all_button, Qt.MouseButton.LeftButton)
     assert window.undo_stack.index() == steps + 1
     assert not expected & set(pending(doc))
-    assert dock.accept_all_button.text() == "Accept 0 ≥ 0.70"
+    assert dock.accept_all_button.text() == "Accept 0 ≥"
     assert not dock.accept_all_button.isEnabled()
     window.undo_stack.undo()
     QApplication.processEvents()
     assert expected <= set(pending(doc))
-    assert dock.accept_all_button.text() == f"Accept {len(expected)} ≥ 0.70"
+    assert dock.accept_all_button.text() == f"Accept {len(expected)} ≥"
+    low = set(below(0.5))
+    qtbot.mouseClick(dock.reject_rest_button, Qt.MouseButton.LeftButton)
+    assert not low & set(doc.claims) and expected <= set(pending(doc))
 
 
 def test_a_finished_review_gives_the_room_back_and_points_at_the_layout(
@@ -301,8 +340,16 @@ def test_a_finished_review_gives_the_room_back_and_points_at_the_layout(
     window.status = lambda text, *args: messages.append(text)  # type: ignore[method-assign]
     dock.accept_above()
     assert dock.isVisible() and pending(doc)  # some are still to review
+    dock.reject_threshold.setValue(1.0)
     dock.reject_below()
     assert not pending(doc)
+    links = pending_links(doc)
+    if links:  # the suggested links between articles stay listed until reviewed
+        assert dock.isVisible() and dock.row_ids("link") == links
+        assert "between articles to check" in messages[-1]
+        dock.select_ids([], links)
+        qtbot.mouseClick(dock.reject_button, Qt.MouseButton.LeftButton)
+    assert not pending_count(doc)
     assert not dock.isVisible()
     assert "every proposal is reviewed" in messages[-1] and "Auto Layout" in messages[-1]
 
@@ -446,8 +493,8 @@ def test_accepting_claims_leaves_suggested_links_between_articles_to_check(
     dock, doc = _feature(window).dock, window.doc
     messages: list[str] = []
     window.status = lambda text, *args: messages.append(text)  # type: ignore[method-assign]
-    dock.threshold.setValue(0.0)
-    dock.accept_above()  # every claim
+    dock.accept_threshold.setValue(0.0)
+    dock.accept_above()  # every claim (but alternative theses)
     claims = doc.claims
     within = [x for x in doc.map.links if claims[x.from_claim].source == claims[x.to_claim].source]
     across = [x for x in doc.map.links if claims[x.from_claim].source != claims[x.to_claim].source]

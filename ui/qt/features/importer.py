@@ -10,13 +10,17 @@
 - the import is placed below the cards as the canvas draws them, and the view then shows
   the first article's thesis, selected, at a readable zoom (the overview shows the rest);
 - the review dock, under the map (tabbed with the positions matrix), lists every pending
-  proposal of the map (kind, confidence, text, source, reason), and appears whenever a map
-  with proposals is opened or recovered. Accept marks a proposal reviewed (with the
-  proposed links whose other end is accepted), Reject removes it with its links; the bulk
-  buttons say how many they act on ("Accept 103 ≥ 0.60", "Reject 125 < 0.60"); the row
-  menu also changes the kind of the selected proposals (the reason then says the reviewer
-  changed it). Every action is one undo entry. Selecting a row selects the claim on the
-  map (edit its text in the inspector like any claim).
+  proposal of the map (kind, confidence, text, source, reason), the suggested links
+  between articles included, and appears whenever a map with proposals is opened or
+  recovered. Accept marks a proposal reviewed (with the proposed links within its article
+  whose other end is accepted), Reject removes it with its links, Flip turns a suggested
+  link from support to attack or back, Use as Thesis swaps an alternative thesis in; the
+  bulk buttons say how many they act on ("Accept 103 ≥ 0.80", "Reject 25 < 0.30", the
+  thresholds from :mod:`argmap.extract.thresholds`); the row menu also changes the kind of
+  the selected proposals (the reason then says the reviewer changed it). Every action is
+  one undo entry. Selecting a row selects the claim (or the link) on the map;
+- Map ▸ Pending Proposals… and the status bar's "12 proposals to review" bring the list
+  back at any time (:mod:`ui.qt.features.pending`).
 
 The window is reached only through the attributes of :class:`Window`, so tests can use a
 small harness; questions (the file dialog) go through :meth:`ImportFeature.ask_paths`,
@@ -38,12 +42,11 @@ from PySide6.QtWidgets import (
 
 from argmap.edit.document import EditError
 from argmap.edit.edits import Macro, SetMeta
-from argmap.edit.proposals import (
-    pending,
-)
+from argmap.edit.proposals import pending_count
 from argmap.extract.build import ImportResult, build_import, place
 from argmap.map.model import ArgumentMap
 from ui.qt.base.undo import push_edit
+from ui.qt.features.pending import attach
 from ui.qt.features.review_dock import ReviewDock, Window
 
 ARTICLE_FILTER = (
@@ -91,7 +94,7 @@ class ImportFeature(QObject):
         # few words of each sentence), and the article stays beside the map to check
         # each proposal's quote in.
         window.add_dock(self.dock, Qt.DockWidgetArea.BottomDockWidgetArea)
-        if not pending(window.doc):
+        if not pending_count(window.doc):
             self.dock.hide()
         # A map opened (or recovered) with unreviewed proposals shows the review: the
         # command line's import tells the user to use it, and a hidden dock hid the work.
@@ -101,10 +104,12 @@ class ImportFeature(QObject):
         else:  # a harness without the window's dock layout
             window.doc.reset.connect(self._map_replaced)
         self.last_result: ImportResult | None = None
+        self.pending = attach(window, self.dock)
 
     def has_proposals(self) -> bool:
-        """Whether the window's map has proposals waiting for review."""
-        return any(c.origin.is_proposal for c in self.window.doc.map.claims)
+        """Whether the window's map has proposals waiting for review (claims, or suggested
+        links between articles)."""
+        return pending_count(self.window.doc) > 0
 
     def _map_replaced(self) -> None:
         if self.has_proposals():

@@ -1,25 +1,27 @@
-"""The Import Review dock: every pending proposal with its kind, confidence, source and
-reason, accepted or rejected one by one or in bulk above or below a confidence.
+"""The Import Review dock: every pending proposal (claims, and the suggested links between
+articles that accepting claims never accepts) with its kind, confidence, source and
+reason, accepted, rejected or flipped one by one, or in bulk at the thresholds chosen
+from the calibration (:mod:`argmap.extract.thresholds`). An article's alternative theses
+are listed under its thesis, and one can take the thesis's place (Use as Thesis).
+
+What each row says is in :mod:`ui.qt.features.review_rows`; the dock holds the controls
+and what they do, all through the Qt-free :mod:`argmap.edit.proposals`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, Protocol
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDockWidget,
     QDoubleSpinBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -28,18 +30,30 @@ from argmap.edit.document import EditError, MapDocument
 from argmap.edit.edits import Macro
 from argmap.edit.proposals import (
     accept_edit,
+    alternative_of,
+    flip_links_edit,
     pending,
+    pending_links,
     reject_edit,
     retype_edit,
-    unreviewed_links,
+    swap_thesis_edit,
 )
+from argmap.extract.thresholds import ACCEPT_AT, REJECT_BELOW, THRESHOLD_NOTE
 from argmap.map.model import CLAIM_KINDS, ClaimKind
 from argmap.map.palette import KIND_LABEL
 from ui.qt.base.dockrefresh import RefreshWhileShown
 from ui.qt.base.undo import push_edit
-from ui.qt.panels.sources import source_name
-
-ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+from ui.qt.features.review_rows import (
+    CONF_COL,
+    ID_ROLE,
+    WHAT_ROLE,
+    ReviewTree,
+    Rows,
+    bulk_tips,
+    claim_row,
+    link_row,
+    summary_text,
+)
 
 
 class Window(Protocol):
@@ -60,45 +74,8 @@ class Window(Protocol):
 
 
 # ------------------------------------------------------------------ the dock
-COLUMNS = ("Kind", "Conf.", "Text", "Source", "Reason")
-
-
-KIND_COL, CONF_COL, TEXT_COL, SOURCE_COL, REASON_COL = range(len(COLUMNS))
-SOURCE_WIDTH = 150
-"""Default width of the Source column: a short title; the full one is in the tooltip."""
-
-
-REASON_WIDTH = 200
-"""Default width of the Reason column: the cue that decided (about 30 characters; the
-kind the reason starts with is in the Kind column, so the cell leaves it out)."""
-
-
 VISIBLE_ROWS = 10
 """Rows the dock asks room for when it appears (six were too few to review by)."""
-
-
-def source_label(doc: MapDocument, source_id: str | None) -> tuple[str, str]:
-    """The Source cell of a proposal and its tooltip (title, outlet, authors, date): an
-    import of several files gives many sources, and the text alone does not say whose."""
-    source = doc.sources.get(source_id) if source_id else None
-    if source is None:
-        return "", ""
-    names = [doc.authors[a].name for a in source.authors if a in doc.authors]
-    label = source_name(source)
-    lines = [label, f"id {source.id}"]
-    lines += [x for x in (source.outlet, source.date) if x]
-    if names:
-        lines.append("by " + ", ".join(names))
-    if source.note:
-        lines.append(source.note)
-    return label, "\n".join(lines)
-
-
-def reason_cue(reason: str, kind: ClaimKind) -> str:
-    """The reason without the kind it starts with ("thesis: closing unit …" in the Thesis
-    row): the Kind column says it already, and the cue is what the narrow column can show."""
-    prefix = f"{kind}: "
-    return reason[len(prefix) :] if reason.startswith(prefix) else reason
 
 
 class ReviewDock(QDockWidget):
@@ -115,76 +92,69 @@ class ReviewDock(QDockWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 2, 4, 4)
         layout.setSpacing(2)
-        self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(list(COLUMNS))
-        self.tree.setRootIsDecorated(False)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setAlternatingRowColors(True)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.tree.setSortingEnabled(True)
-        header = self.tree.header()
-        # The text takes the width left: a sentence is what the reviewer reads; kind and
-        # confidence fit their contents; source and reason start at a useful width and
-        # can be dragged (their full text is in the tooltip).
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(KIND_COL, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(CONF_COL, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(TEXT_COL, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(SOURCE_COL, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(REASON_COL, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(SOURCE_COL, SOURCE_WIDTH)
-        header.resizeSection(REASON_COL, REASON_WIDTH)
-        self._user_sized: set[int] = set()
-        """Columns the user dragged to a width: :meth:`fit_columns` leaves them alone."""
-        self._fitting = False
-        header.sectionResized.connect(self._section_resized)
-        self.tree.viewport().installEventFilter(self)
+        self.tree = ReviewTree()
         layout.addWidget(self.tree)
 
-        # One row of controls under the list: the height goes to the rows.
+        # One row of controls under the list: the height goes to the rows. What acts on the
+        # selection first, the bulk buttons (each beside its threshold) at the right.
         row = QHBoxLayout()
         self.summary = QLabel()
         row.addWidget(self.summary)
         row.addStretch(1)
-        self.accept_button = QPushButton("Accept")
-        self.accept_button.setToolTip("Accept the selected proposals (A)")
-        self.reject_button = QPushButton("Reject")
-        self.reject_button.setToolTip("Remove the selected proposals with their links (R)")
-        row.addWidget(self.accept_button)
-        row.addWidget(self.reject_button)
-        row.addSpacing(12)
-        row.addWidget(QLabel("Threshold"))
-        self.threshold = QDoubleSpinBox()
-        self.threshold.setRange(0.0, 1.0)
-        self.threshold.setSingleStep(0.05)
-        self.threshold.setValue(0.6)
-        self.threshold.setToolTip("The confidence the bulk buttons split the proposals at")
-        row.addWidget(self.threshold)
-        self.accept_all_button = QPushButton("Accept all ≥ threshold")
-        self.reject_rest_button = QPushButton("Reject rest")
-        row.addWidget(self.accept_all_button)
-        row.addWidget(self.reject_rest_button)
+
+        def button(text: str, tip: str, slot: Callable[[], None]) -> QPushButton:
+            made = QPushButton(text)
+            made.setToolTip(tip)
+            made.clicked.connect(slot)
+            row.addWidget(made)
+            return made
+
+        self.accept_button = button(
+            "Accept", "Accept the selected proposals (A)", self.accept_selected
+        )
+        self.reject_button = button(
+            "Reject", "Remove the selected proposals with their links (R)", self.reject_selected
+        )
+        self.flip_button = button(
+            "Flip",
+            "Turn the selected suggested links from support into attack or back (F)",
+            self.flip_selected,
+        )
+        self.use_thesis_button = button(
+            "Use as Thesis",
+            "Make the selected alternative its article's thesis; the thesis becomes the "
+            "alternative (T; one undo step)",
+            self.use_as_thesis,
+        )
+        row.addSpacing(16)
+        self.accept_all_button = button("Accept", "", self.accept_above)
+        self.accept_threshold = self._threshold_box(ACCEPT_AT)
+        row.addWidget(self.accept_threshold)
+        row.addSpacing(8)
+        self.reject_rest_button = button("Reject", "", self.reject_below)
+        self.reject_threshold = self._threshold_box(REJECT_BELOW)
+        row.addWidget(self.reject_threshold)
         layout.addLayout(row)
         self.setWidget(body)
 
-        self.accept_button.clicked.connect(self.accept_selected)
-        self.reject_button.clicked.connect(self.reject_selected)
-        self.accept_all_button.clicked.connect(self.accept_above)
-        self.reject_rest_button.clicked.connect(self.reject_below)
-        self.threshold.valueChanged.connect(lambda _value: self._update_bulk())
         self.tree.itemSelectionChanged.connect(self._select_on_map)
+        self.tree.itemSelectionChanged.connect(self._update_selection_buttons)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._context_menu)
-        for key, slot in (("A", self.accept_selected), ("R", self.reject_selected)):
+        for key, slot in (
+            ("A", self.accept_selected),
+            ("R", self.reject_selected),
+            ("F", self.flip_selected),
+            ("T", self.use_as_thesis),
+        ):
             action = QAction(self)
             action.setShortcut(QKeySequence(key))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(slot)
             self.tree.addAction(action)
-        self._confidences: list[float] = []
-        """The confidence of every pending proposal as of the last refresh (the bulk
-        buttons count from it as the threshold moves)."""
+        self._confidences: list[tuple[float, bool]] = []
+        """The confidence of every pending claim as of the last refresh, and whether it is
+        an alternative thesis (the bulk buttons count from it as the thresholds move)."""
         # Once per event-loop turn (a 500-edit macro refreshes once), and only while shown:
         # hidden, the list is marked stale and rebuilt when the dock is shown.
         self.updater = RefreshWhileShown(self, self.refresh)
@@ -195,33 +165,14 @@ class ReviewDock(QDockWidget):
         if selection is not None:
             selection.connect(self._follow_map_selection)
 
-    def fit_columns(self) -> None:
-        """Source and Reason at their default widths where the list is wide, narrower
-        where it is not, so the text keeps at least half the width: in a 1280-pixel
-        window the fixed widths left the sentences a sixth of it."""
-        width = self.tree.viewport().width()
-        if width <= 0:
-            return
-        self._fitting = True
-        try:
-            header = self.tree.header()
-            for column, default, share in (
-                (SOURCE_COL, SOURCE_WIDTH, 0.17),
-                (REASON_COL, REASON_WIDTH, 0.2),
-            ):
-                if column not in self._user_sized:
-                    header.resizeSection(column, max(80, min(default, int(width * share))))
-        finally:
-            self._fitting = False
-
-    def _section_resized(self, column: int, _old: int, _new: int) -> None:
-        if not self._fitting and column in (SOURCE_COL, REASON_COL) and self.isVisible():
-            self._user_sized.add(column)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt's name
-        if watched is self.tree.viewport() and event.type() == QEvent.Type.Resize:
-            self.fit_columns()
-        return False
+    def _threshold_box(self, value: float) -> QDoubleSpinBox:
+        box = QDoubleSpinBox()
+        box.setRange(0.0, 1.0)
+        box.setSingleStep(0.05)
+        box.setDecimals(2)
+        box.setValue(value)
+        box.valueChanged.connect(lambda _value: self._update_bulk())
+        return box
 
     def preferred_height(self) -> int:
         """Room for :data:`VISIBLE_ROWS` rows, the header and the controls (the window
@@ -235,183 +186,259 @@ class ReviewDock(QDockWidget):
     # -------------------------------------------------------------- contents
     def refresh(self) -> None:
         doc = self.window_.doc
-        selected = set(self.selected_ids())
+        selected = set(self._selected(None))
         self.tree.blockSignals(True)
         self.tree.setSortingEnabled(False)
         self.tree.clear()
         ids = pending(doc)
-        confidences: list[float] = []
-        for claim_id in ids:
-            claim = doc.claims[claim_id]
-            confidence = claim.origin.confidence or 0.0
-            source, source_tip = source_label(doc, claim.source)
-            cells = [""] * len(COLUMNS)
-            cells[KIND_COL] = KIND_LABEL[claim.kind]
-            cells[CONF_COL] = f"{confidence:.2f}"
-            cells[TEXT_COL] = claim.text
-            cells[SOURCE_COL] = source
-            cells[REASON_COL] = reason_cue(claim.origin.reason, claim.kind)
-            item = QTreeWidgetItem(cells)
-            item.setData(0, ID_ROLE, claim_id)
-            item.setData(CONF_COL, Qt.ItemDataRole.UserRole, confidence)
-            quoted = claim.quote.text if claim.quote else claim.text
-            item.setToolTip(
-                TEXT_COL, quoted if quoted == claim.text else f"{claim.text}\n\n“{quoted}”"
-            )
-            item.setToolTip(SOURCE_COL, source_tip)
-            item.setToolTip(REASON_COL, claim.origin.reason)
-            self.tree.addTopLevelItem(item)
-            item.setSelected(claim_id in selected)
-            confidences.append(confidence)
+        links = pending_links(doc)
+        rows = Rows(doc)
+        confidences: list[tuple[float, bool]] = []
+        items = [claim_row(rows, c) for c in ids] + [link_row(rows, x) for x in links]
+        self.tree.addTopLevelItems(items)
+        for item in items:
+            what, key = str(item.data(0, WHAT_ROLE)), str(item.data(0, ID_ROLE))
+            item.setSelected((what, key) in selected)
+            if what == "claim":
+                confidence = float(item.data(CONF_COL, Qt.ItemDataRole.UserRole))
+                confidences.append((confidence, key in rows.alternatives))
         self.tree.setSortingEnabled(True)
         self.tree.blockSignals(False)
         self._confidences = confidences
-        n = len(ids)
-        self.summary.setText(
-            f"{n} proposal{'s' if n != 1 else ''} to review" if ids else "No proposals to review."
-        )
+        self.summary.setText(summary_text(len(ids), len(links)))
         for button in (self.accept_button, self.reject_button):
-            button.setEnabled(bool(ids))
+            button.setEnabled(bool(items))
         self._update_bulk()
+        self._update_selection_buttons()
 
     def bulk_counts(self) -> tuple[int, int]:
-        """How many pending proposals are at or above the threshold, and how many below."""
-        limit = self.threshold.value() - 1e-9
-        above = sum(1 for c in self._confidences if c >= limit)
-        return above, len(self._confidences) - above
+        """How many pending claims the bulk buttons act on: those at or above the accept
+        threshold (alternative theses left out: one thesis is accepted, not the runners-up)
+        and those below the reject threshold."""
+        accept = self.accept_threshold.value() - 1e-9
+        reject = self.reject_threshold.value() - 1e-9
+        above = sum(1 for c, alternative in self._confidences if c >= accept and not alternative)
+        below = sum(1 for c, _ in self._confidences if c < reject)
+        return above, below
 
     def _update_bulk(self) -> None:
-        """Say on the bulk buttons how many proposals they act on: "Accept all" accepted
-        119 proposals in one click with nothing saying how many."""
+        """Say on the bulk buttons how many proposals they act on ("Accept all" accepted
+        119 proposals in one click with nothing saying how many), and in their tooltips
+        how the thresholds were chosen."""
         above, below = self.bulk_counts()
-        limit = f"{self.threshold.value():.2f}"
-        self.accept_all_button.setText(f"Accept {above} ≥ {limit}")
-        self.accept_all_button.setToolTip(
-            f"Accept the {above} pending proposal{'s' if above != 1 else ''} whose confidence "
-            f"is at least {limit} (one undo step)"
+        accept, reject = self.accept_threshold.value(), self.reject_threshold.value()
+        self.accept_all_button.setText(f"Accept {above} ≥")
+        self.reject_rest_button.setText(f"Reject {below} <")
+        accept_tip, reject_tip = bulk_tips(
+            (above, accept), (below, reject), len(self._confidences), THRESHOLD_NOTE
         )
-        self.reject_rest_button.setText(f"Reject {below} < {limit}")
-        self.reject_rest_button.setToolTip(
-            f"Remove the {below} pending proposal{'s' if below != 1 else ''} below {limit} "
-            "with their links (one undo step)"
-        )
+        for widget, tip in (
+            (self.accept_all_button, accept_tip),
+            (self.accept_threshold, accept_tip),
+            (self.reject_rest_button, reject_tip),
+            (self.reject_threshold, reject_tip),
+        ):
+            widget.setToolTip(tip)
         self.accept_all_button.setEnabled(above > 0)
         self.reject_rest_button.setEnabled(below > 0)
 
+    def _update_selection_buttons(self) -> None:
+        """Flip only for links, Use as Thesis only for one alternative: always in their
+        place (buttons that come and go move the others under the pointer), greyed."""
+        chosen = self._selected(None)
+        self.flip_button.setEnabled(any(what == "link" for what, _ in chosen))
+        self.use_thesis_button.setEnabled(self._chosen_alternative() is not None)
+        for button in (self.accept_button, self.reject_button):
+            button.setEnabled(bool(chosen))
+
+    def _chosen_alternative(self) -> str | None:
+        chosen = self._selected(None)
+        if len(chosen) != 1 or chosen[0][0] != "claim":
+            return None
+        claim_id = chosen[0][1]
+        return claim_id if alternative_of(self.window_.doc, claim_id) is not None else None
+
+    def _selected(self, what: str | None) -> list[tuple[str, str]]:
+        """``(what, id)`` of the selected rows (only claims or links when ``what``)."""
+        out = []
+        for item in self.tree.selectedItems():
+            kind = str(item.data(0, WHAT_ROLE))
+            if what is None or kind == what:
+                out.append((kind, str(item.data(0, ID_ROLE))))
+        return out
+
     def selected_ids(self) -> list[str]:
-        return [str(item.data(0, ID_ROLE)) for item in self.tree.selectedItems()]
+        """The selected proposed claims."""
+        return [key for _, key in self._selected("claim")]
 
-    def select_ids(self, claim_ids: Iterable[str]) -> None:
-        """Select these proposals' rows (and so their cards on the map)."""
-        wanted = set(claim_ids)
+    def selected_link_ids(self) -> list[str]:
+        """The selected suggested links."""
+        return [key for _, key in self._selected("link")]
+
+    def select_ids(self, claim_ids: Iterable[str], link_ids: Iterable[str] = ()) -> None:
+        """Select these proposals' rows (and so their cards or arrows on the map)."""
+        wanted = {("claim", c) for c in claim_ids} | {("link", x) for x in link_ids}
         self.tree.clearSelection()
-        for i in range(self.tree.topLevelItemCount()):
-            item = self.tree.topLevelItem(i)
-            if item is not None and str(item.data(0, ID_ROLE)) in wanted:
+        first = None
+        for item in self._items():
+            if (str(item.data(0, WHAT_ROLE)), str(item.data(0, ID_ROLE))) in wanted:
                 item.setSelected(True)
+                first = first or item
+        if first is not None:
+            self.tree.setCurrentItem(first, 0, QItemSelectionModel.SelectionFlag.NoUpdate)
+            self.tree.scrollToItem(first)
 
-    def row_ids(self) -> list[str]:
-        items = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
-        return [str(item.data(0, ID_ROLE)) for item in items if item is not None]
+    def _items(self) -> list[Any]:
+        found = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
+        return [item for item in found if item is not None]
+
+    def row_ids(self, what: str = "claim") -> list[str]:
+        """The ids of the rows, in the order shown: the claims', or the links'."""
+        return [
+            str(item.data(0, ID_ROLE))
+            for item in self._items()
+            if str(item.data(0, WHAT_ROLE)) == what
+        ]
 
     def _follow_map_selection(self, claim_ids: list[str]) -> None:
-        """Cards selected on the map select their rows (scrolled to the first), so a
-        proposal met on the map is found in the list; only while the dock is shown."""
+        """Cards and arrows selected on the map select their rows (scrolled to the first),
+        so a proposal met on the map is found in the list; only while the dock is shown."""
         if self._following_map or self._leading_map or not self.isVisible():
             return
-        wanted = set(claim_ids)
+        scene = getattr(self.window_.view, "map_scene", None)
+        links = scene().selected_link_ids() if callable(scene) else []
+        wanted = {("claim", c) for c in claim_ids} | {("link", x) for x in links}
         self._following_map = True
         self.tree.blockSignals(True)
         try:
             self.tree.clearSelection()
             first = None
-            for i in range(self.tree.topLevelItemCount()):
-                item = self.tree.topLevelItem(i)
-                if item is not None and str(item.data(0, ID_ROLE)) in wanted:
+            for item in self._items():
+                if (str(item.data(0, WHAT_ROLE)), str(item.data(0, ID_ROLE))) in wanted:
                     item.setSelected(True)
-                    if first is None:
-                        first = item
+                    first = first or item
             if first is not None:
                 self.tree.scrollToItem(first)
         finally:
             self.tree.blockSignals(False)
             self._following_map = False
+        self._update_selection_buttons()
 
     def _select_on_map(self) -> None:
-        """Rows chosen in the list select their cards; the map's answer does not come back
-        (a card of a hidden kind is not selectable on the map, yet its row stays chosen, so
-        it can still be accepted or rejected)."""
+        """Rows chosen in the list select their cards, or a link's arrow (brought into
+        view); the map's answer does not come back (a card of a hidden kind is not
+        selectable on the map, yet its row stays chosen, so it can still be reviewed)."""
         if self._following_map:
             return
-        ids = self.selected_ids()
-        if ids:
-            self._leading_map = True
-            try:
-                self.window_.view.select_claims(
-                    ids[:1] if len(ids) == 1 else ids, center=len(ids) == 1
-                )
-            finally:
-                self._leading_map = False
+        ids, links = self.selected_ids(), self.selected_link_ids()
+        view = self.window_.view
+        if not ids and not links:
+            return
+        self._leading_map = True
+        try:
+            view.select_claims(ids[:1] if len(ids) == 1 else ids, center=len(ids) == 1)
+            scene = getattr(view, "map_scene", None)
+            if links and callable(scene):
+                for n, link_id in enumerate(links):
+                    scene().select_link(link_id, add=n > 0)
+                item = scene().link_item(links[0])
+                if item is not None and len(links) == 1 and not ids:
+                    view.centerOn(item.sceneBoundingRect().center())
+        finally:
+            self._leading_map = False
 
     # -------------------------------------------------------------- actions
     def _push(self, edit: Macro | None) -> None:
         if edit is None:
             return
+        # The row after the first one acted on: where the reviewer goes next.
+        rows = [self.tree.indexOfTopLevelItem(item) for item in self.tree.selectedItems()]
         try:
             push_edit(self.window_.undo_stack, self.window_.doc, edit)
         except EditError as exc:
             self.window_.show_error("Import Review", str(exc))
             return
         self.refresh()
-        left = len(unreviewed_links(self.window_.doc))
+        doc = self.window_.doc
+        left = len(pending_links(doc))
         check = (
             f"; {left} suggested link{'s' if left != 1 else ''} between articles to check "
-            "(dashed arrows: select one, then accept it in the Inspector or delete it)"
+            "(listed here: accept, reject or flip each)"
             if left
             else ""
         )
-        if pending(self.window_.doc):
+        if pending(doc) or left:
+            if rows and not self.tree.selectedItems() and self.tree.topLevelItemCount():
+                item = self.tree.topLevelItem(min(*rows, self.tree.topLevelItemCount() - 1))
+                if item is not None:
+                    self.tree.setCurrentItem(item)
             self.window_.status(edit.label + check)
             return
-        # The review is done: the dock gives its room back to the map (View → Import Review
-        # brings it back), and the gaps rejected cards left are one command away from gone.
+        # The review is done: the dock gives its room back to the map (Map → Pending
+        # Proposals brings it back), and the gaps rejected cards left are one command away.
         self.hide()
         self.window_.status(
-            f"{edit.label}: every proposal is reviewed{check}. Map → Auto Layout packs the cards."
+            f"{edit.label}: every proposal is reviewed. Map → Auto Layout packs the cards."
         )
 
     def build_menu(self) -> QMenu:
-        """Accept, reject, or change the kind of the selected proposals."""
+        """Accept or reject the selected proposals; flip suggested links; change the kind
+        of claims; make an alternative the thesis."""
         menu = QMenu(self)
         menu.addAction("Accept", self.accept_selected)
         menu.addAction("Reject", self.reject_selected)
-        menu.addSeparator()
-        for kind in CLAIM_KINDS:
-            action = menu.addAction(f"Make {KIND_LABEL[kind]}")
-            action.triggered.connect(lambda _=False, k=kind: self.retype_selected(k))
+        if self.selected_link_ids():
+            menu.addAction("Flip Support / Attack", self.flip_selected)
+        if self._chosen_alternative() is not None:
+            menu.addSeparator()
+            menu.addAction("Use as Thesis", self.use_as_thesis)
+        if self.selected_ids():
+            menu.addSeparator()
+            for kind in CLAIM_KINDS:
+                action = menu.addAction(f"Make {KIND_LABEL[kind]}")
+                action.triggered.connect(lambda _=False, k=kind: self.retype_selected(k))
         return menu
 
     def _context_menu(self, pos: Any) -> None:
-        if self.selected_ids():
+        if self.tree.selectedItems():
             self.build_menu().exec(self.tree.viewport().mapToGlobal(pos))
 
     def retype_selected(self, kind: ClaimKind) -> None:
         self._push(retype_edit(self.window_.doc, self.selected_ids(), kind))
 
     def accept_selected(self) -> None:
-        self._push(accept_edit(self.window_.doc, self.selected_ids()))
+        self._push(accept_edit(self.window_.doc, self.selected_ids(), self.selected_link_ids()))
 
     def reject_selected(self) -> None:
-        self._push(reject_edit(self.window_.doc, self.selected_ids()))
+        self._push(reject_edit(self.window_.doc, self.selected_ids(), self.selected_link_ids()))
+
+    def flip_selected(self) -> None:
+        links = self.selected_link_ids()
+        self._push(flip_links_edit(self.window_.doc, links))
+        self.select_ids([], links)  # still chosen: flip again, or accept
+
+    def use_as_thesis(self) -> None:
+        """Swap the chosen alternative in as its article's thesis (one undo step)."""
+        chosen = self._chosen_alternative()
+        if chosen is None:
+            return
+        self._push(swap_thesis_edit(self.window_.doc, chosen))
+        self.select_ids([chosen])
 
     def _by_confidence(self, above: bool) -> list[str]:
-        doc, limit = self.window_.doc, self.threshold.value()
-        out = []
-        for claim_id in pending(doc):
-            confidence = doc.claims[claim_id].origin.confidence or 0.0
-            if (confidence >= limit - 1e-9) == above:
-                out.append(claim_id)
-        return out
+        """The pending claims at or above the accept threshold (not the alternative
+        theses), or below the reject threshold."""
+        doc = self.window_.doc
+        if above:
+            limit = self.accept_threshold.value() - 1e-9
+            return [
+                c
+                for c in pending(doc)
+                if (doc.claims[c].origin.confidence or 0.0) >= limit
+                and alternative_of(doc, c) is None
+            ]
+        limit = self.reject_threshold.value() - 1e-9
+        return [c for c in pending(doc) if (doc.claims[c].origin.confidence or 0.0) < limit]
 
     def accept_above(self) -> None:
         self._push(accept_edit(self.window_.doc, self._by_confidence(above=True)))

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from argmap.edit.document import Edit, EditError, MapDocument
 from argmap.edit.edits import SetMeta, UpdateClaim, UpdateLink
-from argmap.edit.proposals import retype_changes
+from argmap.edit.proposals import alternative_of, retype_changes
 from argmap.map.model import CLAIM_KINDS, LINK_KINDS, Author, Claim, Link, Origin, Source
 from argmap.map.palette import KIND_LABEL
 from ui.qt.base.icons import kind_icon
@@ -71,6 +71,23 @@ def _origin_text(origin: Origin) -> str:
     confidence = f"{origin.confidence:.0%}" if origin.confidence is not None else "?"
     reason = f": {origin.reason}" if origin.reason else ""
     return f"Proposed by the extractor (confidence {confidence}){reason}"
+
+
+def _claim_origin_text(claim: Claim, doc: MapDocument) -> str:
+    """:func:`_origin_text`, and for an alternative thesis which thesis it is the
+    alternative to: a card that reads "Thesis" alone hid that the extractor ranked it
+    below another sentence of the same article."""
+    text = _origin_text(claim.origin)
+    found = alternative_of(doc, claim.id)
+    if found is None:
+        return text
+    rank, top = found
+    thesis = doc.claims[top].text
+    thesis = thesis if len(thesis) <= 80 else thesis[:79] + "…"
+    return (
+        f"An alternative thesis, the extractor's choice no. {rank} for this article, after "
+        f"“{thesis}”. Use as Thesis in the Import Review swaps the two.\n{text}"
+    )
 
 
 class Inspector(QWidget):
@@ -335,7 +352,7 @@ class Inspector(QWidget):
             self.tags.setCursorPosition(0)
             if self.note.toPlainText() != claim.note:
                 self.note.setPlainText(claim.note)
-            self.origin.setText(_origin_text(claim.origin))
+            self.origin.setText(_claim_origin_text(claim, self.doc))
             self.reviewed.setEnabled(claim.origin.kind == "extracted")
             self.reviewed.setChecked(claim.origin.reviewed)
         finally:
