@@ -308,6 +308,7 @@ def test_draft_then_finish_is_the_proposer() -> None:
 
 def test_leave_one_article_out_never_trains_on_the_article_it_scores() -> None:
     from argmap.extract import evaluate as ev
+    from argmap.extract import evaluate_fit as fit
 
     def article(name: str, n: int) -> Annotated:
         sentences = [
@@ -333,11 +334,11 @@ def test_leave_one_article_out_never_trains_on_the_article_it_scores() -> None:
         seen.append(sorted(t.id for t in train))
         return real(train, drafts)  # type: ignore[arg-type]
 
-    ev.learn_oped_parameters = spy  # type: ignore[assignment]
+    fit.learn_oped_parameters = spy  # type: ignore[assignment]
     try:
         report = ev.leave_one_article_out(texts)
     finally:
-        ev.learn_oped_parameters = real  # type: ignore[assignment]
+        fit.learn_oped_parameters = real  # type: ignore[assignment]
     assert seen == [["south.a", "south.b"], ["north"]]  # one fold per article, not per piece
     assert report["folds"]["south"]["texts"] == 2
     assert report["folds"]["north"]["budget"] in ev.BUDGET_GRID
