@@ -9,7 +9,8 @@ off-topic (kept as sources the user can see, with no proposals) instead of being
 Signals used, all structural or lexical, none about a particular site:
 - a heading glued to the end of a paragraph marks a concatenation; in a concatenated
   file every standalone heading that opens a new block of text starts an article;
-- a byline met after body text starts a new article;
+- a byline met after body text starts a new article (not one below a headline and its
+  standfirst);
 - a block whose paragraphs mostly open with a short run-in question or label
   ("Can Biden rescue …? Crisis-wracked Haiti …") is a roundup, one item per paragraph;
 - off-topic: an item's content words barely overlap those of the rest of the import.
@@ -67,10 +68,18 @@ def _blocks(cleaned: Cleaned) -> list[list[Line]]:
         has_body = any(not x.heading for x in current)
         nxt = cleaned.lines[i + 1] if i + 1 < len(cleaned.lines) else None
         opens_text = nxt is not None and not nxt.heading
+        # a byline opens a new article after the headline above it or after a body of
+        # its own; after a headline and one paragraph it is the first article's own
+        # byline, below its standfirst
+        bylined = (
+            has_body
+            and any(current[-1].number < b < line.number for b in byline_lines)
+            and (current[-1].heading or sum(not x.heading for x in current) >= 2)
+        )
         starts = has_body and (
             line.glued
             or (glued_file and line.heading and opens_text)
-            or any(current[-1].number < b < line.number for b in byline_lines)
+            or bylined
             or any(current[-1].number < e < line.number for e in ending_lines)
         )
         if starts:
