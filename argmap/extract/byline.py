@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from argmap.extract.metadata import find_date
+from argmap.extract.metadata import find_date, is_date_line
 
 _PARTICLES = frozenset(
     "de da del della der den van von al el bin ibn ben du le la dos das di ter ten y".split()
@@ -43,8 +43,9 @@ _PREFIX = re.compile(
     r"(?:by|von|par|por|door)\s*[:\-–]?\s+(?P<rest>\S.*)$",
     re.IGNORECASE,
 )
-_MID_PREFIX = re.compile(r"(?:^|\s)(?:By|BY)\s*[:\-–]?\s+(?P<rest>[A-Z].*)$")
-"""A byline at the end of a run of page labels ("Tags: … January 22, 2026 By: A Name")."""
+_MID_PREFIX = re.compile(r"(?:^|\s)(?:By|BY|by)\s*[:\-–]?\s+(?P<rest>[A-Z].*)$")
+"""A byline at the end of a run of page labels ("Tags: … January 22, 2026 By: A Name") or
+of a date line ("Posted on March 3, 2025 by A Name")."""
 _SEGMENTS = re.compile(r"\s+[|·•]\s+|\s+[–—-]\s+|\s*\|\s*")
 _AND = re.compile(r"\s*(?:,\s*and\s+|,\s*&\s*|\s+and\s+|\s*&\s*)")
 _OUTLET_PART = re.compile(
@@ -141,15 +142,20 @@ def parse_byline(line: str) -> Byline | None:
     if len(text) > 240:
         return None
     match = _PREFIX.match(text)
+    date = ""
     if match is None:
         match = _MID_PREFIX.search(text)
-        if match is None or re.search(r"[a-z]\s*$", text[: match.start()]):
+        if match is None:
+            return None
+        before = text[: match.start()]
+        if is_date_line(before):
+            date = find_date(before)
+        elif re.search(r"[a-z]\s*$", before) or match.group(0).lstrip()[:1] == "b":
             return None  # "… backed by Jane Doe" is a sentence, not a label run
     segments = [s.strip() for s in _SEGMENTS.split(match.group("rest")) if s.strip()]
     authors: list[str] = []
     roles: dict[str, str] = {}
     outlet = ""
-    date = ""
     for k, segment in enumerate(segments):
         parts = [p.strip() for p in re.split(r",(?!\s*(?:Jr|Sr)\b)", segment) if p.strip()]
         # "By A, B and C" lists names; "By A, Foreign Policy" names an outlet after one
@@ -242,3 +248,13 @@ def joint_name(names: Sequence[str]) -> str:
     if len(names) <= 1:
         return names[0] if names else ""
     return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def short_joint_name(name: str) -> str | None:
+    """A column heading for a joint author entry ("Vance & Ortiz", "Vance et al."), or
+    ``None`` when ``name`` is one person's."""
+    names = [n for n in re.split(r",\s*|\s+and\s+", name) if n]
+    if len(names) < 2 or not all(is_person_name(n) for n in names):
+        return None
+    surnames = [n.split()[-1] for n in names]
+    return " & ".join(surnames) if len(names) == 2 else f"{surnames[0]} et al."

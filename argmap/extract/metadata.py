@@ -72,8 +72,13 @@ def _same_person(a: str, b: str) -> bool:
     return wa == wb or (len(wa) >= 2 and len(wb) >= 2 and wa[0] == wb[0] and wa[-1] == wb[-1])
 
 
+_GLUED_DATES = re.compile(r"(?<=\d{4})(?=\d{1,2}\s+[A-Z][a-z]{2})")
+"""A page that prints its date twice without a space ("3 Mar 20253 Mar 2025")."""
+
+
 def find_date(text: str) -> str:
     """The first date in ``text`` as ISO ``YYYY-MM-DD`` (or ``""``)."""
+    text = _GLUED_DATES.sub(" ", text)
     for regex, order in ((_DATE_ISO, "ymd"), (_DATE_MDY, "mdy"), (_DATE_DMY, "dmy")):
         match = regex.search(text)
         if not match:
@@ -106,13 +111,14 @@ def byline_authors(line: str) -> list[str]:
 
 def is_date_line(line: str) -> bool:
     """A line that is only a date (with an optional weekday or time)."""
-    rest = line
+    rest = _GLUED_DATES.sub(" ", line)
     for regex in (_DATE_ISO, _DATE_MDY, _DATE_DMY):
         rest = regex.sub("", rest)
     rest = re.sub(
         r"(?i)\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b|"
-        r"\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|\b(?:updated|published|posted|last modified|on)\b|"
-        r"\b(?:[ECMP][SD]?T|UTC|GMT|BST|CES?T|IST|PKT)\b|[\s,.:|/–-]",
+        r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\b(?:updated|published|posted|last|modified|on|at)\b|"
+        r"\b(?:updated\s+)?\d+\s+(?:minutes?|hours?|days?)\s+ago\b|"
+        r"\b(?:[ECMP][SD]?T|UTC|GMT|BST|CES?T|IST|PKT)\b|[\s,.:|/•·–-]",
         "",
         rest,
     )

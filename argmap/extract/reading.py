@@ -17,7 +17,7 @@ import os
 import re
 from pathlib import Path
 
-from argmap.extract.byline import parse_byline
+from argmap.extract.byline import is_person_name, parse_byline
 from argmap.extract.furniture import TITLE_KICKER
 from argmap.extract.metadata import Metadata
 
@@ -142,14 +142,16 @@ def _from_html(html: str) -> tuple[str, Metadata]:
 def page_authors(field: str, meta: Metadata) -> None:
     """The authors of a page's author field into ``meta``. Sites fill it as they fill a
     byline ("Daniel Roe, Special to CNN", "Ann Lee; Bo Kim", "Ann Lee and Bo Kim | CNN"),
-    so each piece is read as one; a piece that is no byline is kept as a name as it stands."""
+    so each piece is read as one. trafilatura has already cut some at commas and "and"
+    and shortened "Special to CNN" to "Special": a piece that is no byline is kept only
+    when it is a person's name."""
     for piece in re.split(r"\s*;\s*", field.strip()):
         if not piece:
             continue
         byline = parse_byline(piece if piece.lower().startswith("by ") else f"By {piece}")
         if byline is None:
             for name in re.split(r"\s*(?:,|\band\b|&)\s*", piece):
-                if name.strip():
+                if is_person_name(name.strip()):
                     meta.add_author(name.strip())
             continue
         for name in byline.authors:

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from argmap.extract.clean import Cleaned, Line, harvest
+from argmap.extract.furniture import TITLE_KICKER
 from argmap.extract.metadata import Metadata
 
 _RUN_IN = re.compile(r"^([A-Z][^.!?:]{3,80}[?:])\s+[A-Z\"“]")
@@ -52,7 +53,17 @@ class Article:
 
 _ENDINGS = frozenset({"feed footer", "author bio"})
 """Furniture that closes an article: body text after it belongs to the next one."""
-_TRAILERS = frozenset({"feed footer", "author bio", "source line", "image credit"})
+_TRAILERS = frozenset(
+    {
+        "feed footer",
+        "author bio",
+        "source line",
+        "image credit",
+        "publication note",
+        "correction note",
+        "book plug",
+    }
+)
 """Removed lines between two articles that describe the one before (the rest, bylines,
 dates, labels, describe the one after)."""
 
@@ -168,6 +179,7 @@ def split_articles(cleaned: Cleaned, keep_headings: bool = True) -> list[Article
             first.title = first.title or block_meta.title
     for i, article in enumerate(articles):
         article.part = i
+        article.title = TITLE_KICKER.sub("", article.title)  # "Opinion: Why …" is "Why …"
     return articles
 
 
