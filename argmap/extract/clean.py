@@ -288,7 +288,7 @@ def clean(raw: str) -> Cleaned:
             reason, bio_author = "author bio", about
             if about:
                 meta.add_author(about)
-        elif reason is None and _is_bio(line, bio_author, meta, number in tail):
+        elif reason is None and _is_bio(line, bio_author, meta, lines if number in tail else None):
             reason = "author bio"
         if reason is None:
             lines.extend(_unglue(number, _TRUNCATION.sub(".", line)))
@@ -321,11 +321,13 @@ _BIO_WORDS = 150
 """A bio is a few sentences; a paragraph longer than this is the article's."""
 
 
-def _is_bio(line: str, about: str | None, meta: Metadata, at_end: bool) -> bool:
+def _is_bio(line: str, about: str | None, meta: Metadata, body: list[Line] | None) -> bool:
     """A bio of the author: after an "About the author" line, a line that names that
     author (any line, if it named nobody) and reads like a CV; anywhere, a bio sentence
     of an author the byline named ("A is a senior fellow at …"); among the last three
-    lines of the file, a bio of anyone when no author is known yet."""
+    lines of the file (``body`` is then the text kept before it), a bio of someone the
+    article has not named before, when no author is known yet: an op-ed that closes on
+    "Cy Lund is the minister of transport." has been about Cy Lund all along."""
     if len(line.split()) > _BIO_WORDS:
         return False
     if about is not None:
@@ -336,8 +338,17 @@ def _is_bio(line: str, about: str | None, meta: Metadata, at_end: bool) -> bool:
         if parse_bios(line, meta.authors):
             return True
         first_names = {a.split()[0] for a in meta.authors}
-        return at_end and line.split(maxsplit=1)[0] in first_names and bool(_BIO_CUE.search(line))
-    return at_end and bool(parse_bios(line))
+        opens = line.split(maxsplit=1)[0] in first_names
+        return body is not None and opens and bool(_BIO_CUE.search(line))
+    if body is None or _MODAL.search(line):
+        return False
+    bios = parse_bios(line)
+    surnames = {name.split()[-1] for bio in bios for name in bio.names}
+    return bool(bios) and not any(s in x.text for s in surnames for x in body)
+
+
+_MODAL = re.compile(r"\b(?:should|must|ought|need to|has to|have to)\b", re.IGNORECASE)
+"""A bio states what someone is; a closing sentence with a modal argues."""
 
 
 def harvest(line: str, reason: str, meta: Metadata) -> None:

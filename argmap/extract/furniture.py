@@ -61,12 +61,14 @@ _PUBLISHED = re.compile(
     re.IGNORECASE,
 )
 _PUBLISHED_END = re.compile(
-    r"\b(?:published|appeared|ran)\s+(?:by|in|on|at)\s+(?:the\s+)?"
+    r"\b(?i:published|appeared)\s+(?i:by|in|on|at)\s+(?:the\s+)?"
     r"(?P<outlet>[A-Z][\w&'’.\-]*(?:\s+(?:of\s+|the\s+|and\s+)?[A-Z][\w&'’.\-]*){0,6})"
-    r"(?:\s+(?:on|in)\s+(?P<date>[\w ,.]{4,30}?))?\s*\.?\s*$"
+    r"(?:,?\s+(?:on|in)\s+(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+)?\d{4}|"
+    r"\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}))?\s*\.?\s*$"
 )
 """A note that ends naming its outlet, as syndicated copy does: "…, published by New York
-Times on September 7, 2018"."""
+Times on September 7, 2018". Not after a lower-case word: "the study was published by
+the Lancet" is a sentence."""
 _OUTLET_AFTER = re.compile(
     r"\b(?:published|appeared|ran|republished|reprinted|adapted|excerpted|syndicated|"
     r"from|by|in|on|at|courtesy of)\s+(?:the\s+)?"
@@ -136,6 +138,9 @@ def _published_at_end(text: str) -> bool:
     match = _PUBLISHED_END.search(text)
     if match is None or len(text.split()) > 30:
         return False
+    before = text[: match.start()].split()
+    if before and before[-1][:1].islower():
+        return False  # "the study was published by the Lancet" is a sentence
     return not re.search(r"[a-z][.!?]\s+[A-Z]", text[: match.start()])
 
 

@@ -111,6 +111,8 @@ def byline_authors(line: str) -> list[str]:
 
 def is_date_line(line: str) -> bool:
     """A line that is only a date (with an optional weekday or time)."""
+    if len(line) > 120:
+        return False  # a date line is short; a paragraph is not worth the substitutions
     rest = _GLUED_DATES.sub(" ", line)
     for regex in (_DATE_ISO, _DATE_MDY, _DATE_DMY):
         rest = regex.sub("", rest)

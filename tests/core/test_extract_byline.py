@@ -131,6 +131,7 @@ def test_bios_name_the_author_and_what_they_are() -> None:
             "publication note",
         ),
         ("This piece first appeared in Dock Affairs.", "publication note"),
+        ("Published by Harbour Times on May 7, 2019", "publication note"),
         ("Republished with permission from The Port Council.", "publication note"),
         ("Sign up for our weekly Opinion newsletter.", "newsletter plug"),
         ("Get the Morning Dock, our daily briefing, in your inbox.", "newsletter plug"),
@@ -156,6 +157,8 @@ def test_furniture_lines_are_named(line: str, kind: str) -> None:
         "The council should sign up for the regional scheme and publish updates on it.",
         "The deal was reported by Reuters and the AP on Monday.",
         "This article argues that the port should stay public.",
+        "The study was published by the Dock Review in 2019 and found nothing.",
+        "The study was published by the Dock Review.",
     ],
 )
 def test_sentences_about_photos_books_and_corrections_stay(line: str) -> None:

@@ -286,3 +286,17 @@ def test_furniture_is_removed_with_its_reason_and_its_metadata_kept() -> None:
     }
     assert meta.outlet == "CNN"  # the byline's, before the note's "The Rail Times"
     assert meta.date == "2024-05-07"  # the publication note's, not the correction's
+
+
+def test_a_closing_sentence_about_the_subject_is_no_bio() -> None:
+    raw = "\n".join(
+        [
+            "Cy Lund promised trams in 2019. The council believed Lund.",
+            *BODY,
+            "Cy Lund is the minister of transport.",
+            "Ada Vance is the minister of finance and she must act.",
+        ]
+    )
+    (article,) = split_articles(clean(raw))
+    assert article.meta.authors == []
+    assert article.text.endswith("minister of finance and she must act.")
