@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+from argmap.extract import weights
 from argmap.extract.cues import Cues
 from argmap.extract.kinds import _PAST
 from argmap.extract.proposals import Label
@@ -22,42 +23,21 @@ CALIBRATION_FEATURES: tuple[str, ...] = (
     "past_without_cue",
     "words",
     "centrality",
+    "deontic",
+    "speaker",
+    "number",
 )
-CALIBRATION_SHORT: tuple[float, ...] = (
-    1.92,
-    -0.13,
-    0.044,
-    0.37,
-    0.469,
-    -0.216,
-    0.042,
-    0.776,
-    -0.512,
-    -0.322,
-)
+CALIBRATION_SHORT: tuple[float, ...] = weights.CALIBRATION_SHORT
 """Logistic weights of :data:`CALIBRATION_FEATURES` for P(the proposal is right) in short
-texts (fewer than :data:`LONG_TEXT` sentences), fitted on the microtexts' tuning half."""
-CALIBRATION_LONG: tuple[float, ...] = (
-    -0.674,
-    0.438,
-    0.637,
-    -0.238,
-    0.213,
-    0.608,
-    0.359,
-    0.239,
-    0.082,
-    0.401,
-)
-"""The same for op-eds, fitted on the seed maps' per-text tuning part (refitted a few times
-in a row, since the claim budget drops the least confident proposals). Two genres, two
-fits: in the microtexts nearly every sentence is annotated and a clear kind margin is what
-predicts a right proposal; in op-eds about half the sentences are annotated and length and
-modal verbs (predictions, consequences) are what separate claims from background.
+texts (fewer than :data:`~argmap.extract.thesis.LONG_TEXT` sentences)."""
+CALIBRATION_LONG: tuple[float, ...] = weights.CALIBRATION_LONG
+"""The same for op-eds. Two genres, two fits: in short texts nearly every sentence is
+annotated and a clear kind margin is what predicts a right proposal; in long texts a
+minority of sentences is mapped and cues separate claims from background.
 
-Both by :func:`argmap.extract.evaluate.fit_calibration` (logistic regression, L2 1.0) on
-the tuning parts only (right = matched, strict overlap, to a gold unit of the same kind
-group). Refit after changing a rule: the import review sorts and filters by confidence."""
+Both are fitted by ``make train`` (logistic regression, L2 1.0, Newton's method) on the
+tuning parts only (right = matched, strict overlap, to a gold unit of the same kind), see
+``TUNING.md``. Refit after changing a rule: the review sorts and filters by confidence."""
 
 
 def calibration_features(
@@ -67,9 +47,11 @@ def calibration_features(
     text: str,
     *,
     centrality: float,
+    speaker: str = "",
 ) -> tuple[float, ...]:
     """The inputs of the confidence: the kind, how clearly it won, whether an
-    argumentative cue was seen, the unit's length, the genre and its centrality."""
+    argumentative cue was seen, the unit's length, its centrality, a strong deontic cue,
+    a named speaker and a number."""
     ranked = sorted((v for v, _ in scores.values()), reverse=True)
     cue = bool(c.deontic or c.weak_deontic or c.modal or c.evaluative or c.reason)
     cue = cue or bool(c.conclusion or c.rebuttal or c.concession or c.attributed)
@@ -84,6 +66,9 @@ def calibration_features(
         float(not cue and bool(_PAST.search(text))),
         min(len(text.split()) / 30.0, 2.0),
         centrality,
+        float(bool(c.deontic)),
+        float(bool(speaker)),
+        float(any(ch.isdigit() for ch in text)),
     )
 
 

@@ -167,7 +167,12 @@ def evaluate_data(root: str | Path, mode: str = "strict") -> tuple[dict[str, Any
         name = given or detected
         groups = given_groups or CORPORA_GROUPS.get(name, MAP_GROUPS)
         report[name] = {
-            part: score([t for t in texts if part_of(t) == part], groups, mode=mode)
+            part: score(
+                [t for t in texts if part_of(t) == part],
+                groups,
+                mode=mode,
+                thesis_annotated=name != "cdcp",
+            )
             for part in ("tune", "heldout")
         }
     return report, notes

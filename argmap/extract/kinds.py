@@ -61,7 +61,7 @@ _AGENT_WORDS = frozenset(
     "council authorities country countries nations nation states state people citizens "
     "parents students everyone society companies employers schools universities cities "
     "voters lawmakers legislators ministers minister diplomats military army regime west "
-    "allies partners donors community".split()
+    "allies partners donors community there".split()
 )
 _POLICY_WORDS = frozenset(
     "aid support assistance funding sanctions engagement talks negotiations diplomacy "
@@ -116,6 +116,8 @@ class _Context:
     lede: bool = False
     in_sentence: bool = False
     """The unit is a clause of a longer sentence (short clauses are still claims)."""
+    quoted: bool = False
+    """The unit reports someone's words (see :func:`speaker_of`): testimony."""
 
 
 def _kind_scores(c: Cues, text: str, ctx: _Context) -> dict[str, tuple[float, str]]:
@@ -123,7 +125,7 @@ def _kind_scores(c: Cues, text: str, ctx: _Context) -> dict[str, tuple[float, st
     words = len(text.split())
     scores: dict[str, tuple[float, str]] = {}
     reported = bool(_REPORTED_DEONTIC.search(text))
-    testimony = bool(_TESTIMONY.search(text))
+    testimony = bool(_TESTIMONY.search(text)) or ctx.quoted
     narrative = bool(_NARRATIVE.search(text)) and bool(_TIME.search(text))
     concession = c.concession
     if ctx.second_clause and concession.lower() in ("while", "whereas"):
@@ -133,6 +135,8 @@ def _kind_scores(c: Cues, text: str, ctx: _Context) -> dict[str, tuple[float, st
     rec_why = ""
     if c.deontic and not reported:
         rec, rec_why = 2.2, f"deontic cue “{c.deontic}”"
+    elif c.imperative and not reported and not ctx.quoted:
+        rec, rec_why = 2.2, f"imperative “{c.imperative}”"
     elif c.weak_deontic and not reported:
         rec, rec_why = 1.2, f"deontic cue “{c.weak_deontic}”"
     if c.first_person and c.deontic:
@@ -232,3 +236,46 @@ def _label(scores: dict[str, tuple[float, str]]) -> tuple[Label, float, str]:
 STATE_DEONTIC = 1.5
 """Recommendation penalty when the modal's subject is not an actor (see deontic_subject)."""
 WEAK_CONCESSION = 1.0
+
+
+_SAY = (
+    r"(?:says|said|adds|added|told|tells|warned|warns|argues|argued|notes|noted|writes|wrote|"
+    r"explained|explains|insisted|insists|claimed|claims|recalled|recalls|remarked|stated|"
+    r"states|testified|acknowledged|admitted|observed|observes|declared|asserted|conceded|"
+    r"predicted|cautioned|complained|replied|responded)"
+)
+_NAME = r"(?:[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|van|von|bin|al-\w+)){0,4})"
+_SOURCE = r"(?:" + _NAME + r"|(?:the|a|an|one|his|her|their|its) (?:[\w’'-]+ ){0,4}?[\w’'-]+)"
+_SPEAKER = re.compile(
+    r"[”\"’]\s*,?\s*(?P<before>" + _SOURCE + r"|he|she|they)\s+" + _SAY + r"\b"
+    r"|,?[”\"]\s*,?\s*" + _SAY + r"\s+(?P<after>" + _SOURCE + r")"
+    r"|\b(?i:according to) (?P<according>[^,.;:]{2,60})"
+    r"|^(?P<opening>"
+    + _NAME
+    + r"|The [\w’'-]+(?: [\w’'-]+){0,3}?)(?:,[^,]{3,80},)?\s+"
+    + _SAY
+    + r"\b"
+    r"|,\s+(?P<trailing>" + _SOURCE + r")\s+" + _SAY + r"[.!]?[”\"]?$"
+)
+"""Who is speaking in a unit: a quotation's speaker (“…,” says X; “…,” X told me), the
+source of an "according to", or a named subject of a reporting verb opening the unit."""
+_NOT_SPEAKERS = frozenset(
+    "i we it this that there these those they he she you one but and so yet if when "
+    "while as".split()
+)
+
+
+def speaker_of(text: str) -> str:
+    """Whose words ``text`` reports (``""``: nobody's but the author's). Pronouns are
+    returned as they are (the caller may resolve them to the last named speaker)."""
+    match = _SPEAKER.search(text)
+    if not match:
+        return ""
+    who = next(g for g in match.groups() if g)
+    who = re.split(r"\s+(?:that|who|which|in|on|at|last|this|to)\b", who)[0].strip(" ,.")
+    if who.lower() in _NOT_SPEAKERS and who.lower() not in ("he", "she", "they"):
+        return ""
+    first = who.split()[0].lower() if who.split() else ""
+    if first in ("i", "we", "you"):
+        return ""
+    return who

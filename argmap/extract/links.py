@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 
 from argmap.extract.kinds import _MODAL_VERB
-from argmap.extract.proposals import Proposal, ProposedLink
+from argmap.extract.proposals import Proposal, ProposedLink, ThesisAlternative
 from argmap.extract.segment import Span
 from argmap.model import LinkKind
 
@@ -55,18 +55,18 @@ def action_items(text: str) -> list[Span]:
 
 
 def _with_action_items(
-    proposals: list[Proposal], ranking: list[int]
-) -> tuple[list[Proposal], list[int]]:
+    proposals: list[Proposal], ranking: list[int], alternatives: list[ThesisAlternative]
+) -> tuple[list[Proposal], list[int], list[ThesisAlternative]]:
     """The thesis of an op-ed that prescribes a list of actions is a compound claim: each
     action is one of the article's recommendations, proposed on its own next to the
     thesis (quotes may nest) so that a reviewer can link and compare them one by one."""
     at = next((i for i, p in enumerate(proposals) if p.kind == "thesis"), None)
     if at is None:
-        return proposals, ranking
+        return proposals, ranking, alternatives
     thesis = proposals[at]
     spans = action_items(thesis.unit.text)
     if not spans:
-        return proposals, ranking
+        return proposals, ranking, alternatives
     base = thesis.unit.start
     modal = _MODAL_VERB.search(thesis.unit.text)
     cue = modal.group(0) if modal else ""
@@ -79,6 +79,7 @@ def _with_action_items(
             thesis.thesis_score - 10.0,
             thesis.cues,
             thesis.features,
+            thesis_blocked="one of the actions the thesis prescribes",
         )
         for a, b in spans
     ]
@@ -87,6 +88,7 @@ def _with_action_items(
     return (
         proposals[: at + 1] + items + proposals[at + 1 :],
         moved + list(range(at + 1, at + 1 + shift)),
+        [replace(x, index=x.index + shift if x.index > at else x.index) for x in alternatives],
     )
 
 

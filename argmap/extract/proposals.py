@@ -25,6 +25,18 @@ class Proposal:
     cues: Cues | None = field(default=None, repr=False)
     features: tuple[float, ...] = field(default=(), repr=False)
     """What the confidence was computed from (see :func:`calibration_features`)."""
+    speaker: str = ""
+    """Whose words the unit reports (a quotation's speaker, an "according to" source;
+    pronouns resolved to the last named speaker); ``""``: the author's own words. A unit
+    with a speaker is evidence (testimony), never the author's thesis."""
+    thesis_features: tuple[float, ...] = field(default=(), repr=False)
+    """The thesis ranker's inputs (:data:`argmap.extract.thesis.THESIS_FEATURES`)."""
+    kind_before_thesis: Label = None
+    """The kind the unit had before it was picked as the thesis (a thesis is often a
+    recommendation or a premise too); ``None`` for every other unit."""
+    thesis_blocked: str = ""
+    """Why the unit can never be the thesis (a question, a transition, someone else's
+    words); ``""`` when it can."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,12 +50,27 @@ class ProposedLink:
     reason: str
 
 
+@dataclass(frozen=True, slots=True)
+class ThesisAlternative:
+    """A ranked alternative to the proposed thesis: ``index`` into the article's units."""
+
+    index: int
+    confidence: float
+    reason: str
+
+
 @dataclass
 class ArticleProposals:
     units: list[Proposal]
     links: list[ProposedLink]
     thesis_ranking: list[int]
-    """Indices of units, most thesis-like first (for the top-k evaluation)."""
+    """Indices of units, most thesis-like first (for the top-k evaluation); units that can
+    never be the thesis come last."""
+    thesis_alternatives: list[ThesisAlternative] = field(default_factory=list)
+    """The next candidates after the proposed thesis (at most two, best first), each with
+    the confidence that *it* is the thesis: offered in the review as alternatives. Their
+    units keep their own proposal (often a premise), so saving one as an extracted thesis
+    claim means a second claim quoting the same words."""
 
     @property
     def claims(self) -> list[int]:

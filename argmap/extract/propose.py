@@ -30,7 +30,7 @@ from argmap.extract.calibration import (
 )
 from argmap.extract.clean import is_heading
 from argmap.extract.cues import Cues, find_cues
-from argmap.extract.kinds import _Context, _kind_scores, _label, deontic_subject
+from argmap.extract.kinds import _Context, _kind_scores, _label, deontic_subject, speaker_of
 from argmap.extract.links import _links, _with_action_items, action_items
 from argmap.extract.proposals import (
     KINDS,
@@ -39,10 +39,20 @@ from argmap.extract.proposals import (
     Label,
     Proposal,
     ProposedLink,
+    ThesisAlternative,
 )
 from argmap.extract.segment import Segmenter, Unit, sentence_units, split_clauses
 from argmap.extract.split import content_words, cosine
-from argmap.extract.thesis import LONG_TEXT, _cosine_to_rest, _pick_thesis, _thesis_score
+from argmap.extract.thesis import (
+    LONG_TEXT,
+    cosine_to_rest,
+    pick_thesis,
+    softmax,
+    thesis_blocker,
+    thesis_features,
+    thesis_score,
+)
+from argmap.extract.weights import THESIS_CONFIDENCE, THESIS_WEIGHTS
 
 __all__ = [
     "CALIBRATION_FEATURES",
@@ -56,6 +66,7 @@ __all__ = [
     "Label",
     "Proposal",
     "ProposedLink",
+    "ThesisAlternative",
     "action_items",
     "calibrated",
     "calibration_features",
@@ -72,7 +83,8 @@ def _units(
     """Sentences, split into clauses where the clauses would get different labels."""
     out: list[tuple[Unit, Cues]] = []
     sentences = sentence_units(text, segmenter)
-    long_text = len(sentences) >= LONG_TEXT if oped is None else oped
+    paragraphs = len({s.paragraph for s in sentences})
+    long_text = is_long_text(len(sentences), paragraphs) if oped is None else oped
     for sentence in sentences:
         clauses = split_clauses(text, sentence)
         if len(clauses) == 2:
@@ -104,22 +116,45 @@ def propose_article(
     segmenter: Segmenter | None = None,
     *,
     oped: bool | None = None,
+    standfirst: str = "",
     calibration: Sequence[float] | None = None,
     budget: float | None = None,
+    thesis_weights: Sequence[float] | None = None,
 ) -> ArticleProposals:
-    """Label every unit of one article and link the claims inside it.
+    """Label every unit of one article, rank its thesis candidates and link its claims.
 
     ``oped`` says the genre when the caller knows it (an imported web article is an op-ed
     or a news piece however short; see :func:`argmap.extract.build.build_import`);
-    ``None`` decides by length (:data:`LONG_TEXT`), as for texts of unknown origin.
-    ``calibration`` and ``budget`` replace the genre's learnt weights and
-    :data:`CLAIM_BUDGET` (for the evaluation's cross-validation)."""
-    draft = draft_article(text, title, segmenter, oped=oped)
-    return finish_article(draft, calibration=calibration, budget=budget)
+    ``None`` decides by length and paragraphs (:func:`is_long_text`). ``standfirst`` is
+    the line under the headline when the caller has it apart from the body (the HTML's
+    description); without it a short opening paragraph of a long text is read as one.
+    ``calibration``, ``budget`` and ``thesis_weights`` replace the learnt weights and
+    :data:`CLAIM_BUDGET` (for the evaluation's cross-validation and for training)."""
+    draft = draft_article(text, title, segmenter, oped=oped, standfirst=standfirst)
+    return finish_article(
+        draft, calibration=calibration, budget=budget, thesis_weights=thesis_weights
+    )
+
+
+STANDFIRST_WORDS = 60
+"""A long text's first paragraph of at most this many words, followed by more, is read as
+its standfirst (the summary under the headline) when none is given."""
+
+
+def is_long_text(sentences: int, paragraphs: int) -> bool:
+    """An op-ed or news piece rather than a microtext or a comment: :data:`LONG_TEXT`
+    sentences, or eight in four paragraphs or more (a short editorial is still written in
+    paragraphs; a microtext is one)."""
+    return sentences >= LONG_TEXT or (sentences >= 8 and paragraphs >= 4)
 
 
 def draft_article(
-    text: str, title: str = "", segmenter: Segmenter | None = None, *, oped: bool | None = None
+    text: str,
+    title: str = "",
+    segmenter: Segmenter | None = None,
+    *,
+    oped: bool | None = None,
+    standfirst: str = "",
 ) -> DraftProposals:
     """The labelling part of :func:`propose_article` (see :class:`DraftProposals`)."""
     pairs, long_text = _units(text, segmenter, oped)
@@ -138,8 +173,15 @@ def draft_article(
         if unit.paragraph in seen_paragraphs:
             multi_unit_paragraphs.add(unit.paragraph)
         seen_paragraphs.add(unit.paragraph)
+    lead_bag, lead_paragraph = _standfirst(pairs, bags, standfirst, long_text)
     proposals: list[Proposal] = []
+    last_speaker = ""
     for i, (unit, c) in enumerate(pairs):
+        speaker = speaker_of(unit.text)
+        if speaker.lower() in ("he", "she", "they"):
+            speaker = last_speaker or speaker
+        elif speaker:
+            last_speaker = speaker
         nxt = pairs[i + 1][1] if i + 1 < len(pairs) else None
         ctx = _Context(
             next_rebuts=nxt is not None and nxt.strong_rebuttal,
@@ -147,15 +189,22 @@ def draft_article(
             long_text=long_text,
             lede=unit.paragraph == 0,
             in_sentence=unit.clause > 0,
+            quoted=bool(speaker),
         )
         kind_scores = _kind_scores(c, unit.text, ctx)
         kind, confidence, why = _label(kind_scores)
         if unit.paragraph not in multi_unit_paragraphs and is_heading(unit.text):
             kind, confidence, why = None, 0.9, "a heading"
-        centrality = _cosine_to_rest(bags[i], total, total_sq)
-        features = calibration_features(kind, kind_scores, c, unit.text, centrality=centrality)
+        if speaker and kind == "evidence":
+            why = f"{why} ({speaker})" if why else f"words of {speaker}"
+        centrality = cosine_to_rest(bags[i], total, total_sq)
+        features = calibration_features(
+            kind, kind_scores, c, unit.text, centrality=centrality, speaker=speaker
+        )
         title_sim = cosine(bags[i], title_bag) if title_bag else 0.0
-        score, _ = _thesis_score(
+        lead_sim = cosine(bags[i], lead_bag) if unit.paragraph != lead_paragraph else 0.0
+        after = unit.clause == 2 and i > 0 and proposals[-1].kind == "objection"
+        tf = thesis_features(
             c,
             unit.text,
             index=i,
@@ -163,14 +212,41 @@ def draft_article(
             paragraph=unit.paragraph,
             last_paragraph=last_paragraph,
             title_sim=title_sim,
+            standfirst_sim=lead_sim,
             centrality=centrality,
             kind=kind,
-            after_concession=unit.clause == 2 and i > 0 and proposals[-1].kind == "objection",
+            long_text=long_text,
+            after_concession=after,
         )
-        proposals.append(Proposal(unit, kind, confidence, why, score, c, features))
-        proposals[-1].reason = f"{kind or 'none'}: {why}" if why else (kind or "none")
-    ranking = sorted(range(len(proposals)), key=lambda k: -proposals[k].thesis_score)
-    return DraftProposals(proposals, ranking, long_text)
+        proposal = Proposal(unit, kind, confidence, why, 0.0, c, features, speaker, tf)
+        proposal.thesis_blocked = thesis_blocker(c, unit.text) or (
+            f"words of {speaker}" if speaker else ""
+        )
+        if unit.paragraph not in multi_unit_paragraphs and is_heading(unit.text):
+            proposal.thesis_blocked = "a heading"
+        proposal.reason = f"{kind or 'none'}: {why}" if why else (kind or "none")
+        proposals.append(proposal)
+    return DraftProposals(proposals, [], long_text)
+
+
+def _standfirst(
+    pairs: Sequence[tuple[Unit, Cues]],
+    bags: Sequence[Counter[str]],
+    standfirst: str,
+    long_text: bool,
+) -> tuple[Counter[str], int]:
+    """The standfirst's words, and the paragraph it is (-1: given apart from the body)."""
+    if standfirst:
+        return content_words(standfirst), -1
+    if not long_text or pairs[-1][0].paragraph == 0:
+        return Counter(), -1
+    first = [k for k, (u, _) in enumerate(pairs) if u.paragraph == 0]
+    if sum(len(pairs[k][0].text.split()) for k in first) > STANDFIRST_WORDS:
+        return Counter(), -1
+    lead: Counter[str] = Counter()
+    for k in first:
+        lead.update(bags[k])
+    return lead, 0
 
 
 def finish_article(
@@ -178,6 +254,7 @@ def finish_article(
     *,
     calibration: Sequence[float] | None = None,
     budget: float | None = None,
+    thesis_weights: Sequence[float] | None = None,
 ) -> ArticleProposals:
     """Confidence, claim budget, thesis and links for a draft (which is left unchanged)."""
     proposals = [replace(p) for p in draft.units]
@@ -189,12 +266,26 @@ def finish_article(
             p.confidence = _logistic(weights, p.features)
     if draft.long_text:
         _apply_budget(proposals, CLAIM_BUDGET if budget is None else budget)
-    ranking = list(draft.ranking)
-    _pick_thesis(proposals, ranking)
+    ranker = thesis_weights or THESIS_WEIGHTS
+    for p in proposals:
+        p.thesis_score = thesis_score(p.thesis_features, ranker)
+    eligible = [i for i, p in enumerate(proposals) if not p.thesis_blocked]
+    blocked = [i for i, p in enumerate(proposals) if p.thesis_blocked]
+    eligible.sort(key=lambda k: -proposals[k].thesis_score)
+    blocked.sort(key=lambda k: -proposals[k].thesis_score)
+    shares = softmax([proposals[k].thesis_score for k in eligible])
+    ranking = eligible + blocked
+    alternatives = pick_thesis(
+        proposals, ranking, dict(zip(eligible, shares, strict=True)), THESIS_CONFIDENCE
+    )
+    chosen = [
+        ThesisAlternative(k, conf, f"thesis alternative {n + 2}: {proposals[k].reason}")
+        for n, (k, conf) in enumerate(alternatives)
+    ]
     if draft.long_text:
-        proposals, ranking = _with_action_items(proposals, ranking)
+        proposals, ranking, chosen = _with_action_items(proposals, ranking, chosen)
     links = _links(proposals)
-    return ArticleProposals(proposals, links, ranking)
+    return ArticleProposals(proposals, links, ranking, chosen)
 
 
 CLAIM_BUDGET = 0.75

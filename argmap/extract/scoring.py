@@ -97,8 +97,13 @@ def score(
     *,
     mode: str = "strict",
     part: str | None = None,
+    thesis_annotated: bool = True,
 ) -> dict[str, Any]:
     """Every figure for a set of annotated texts (see the module docstring).
+
+    ``thesis_annotated=False`` is for a corpus that annotates no thesis (CDCP): a
+    proposed thesis is scored as the kind it had before it was picked, since the corpus
+    labels that unit by what it does (a thesis that prescribes is its recommendation).
 
     With ``part`` (``"tune"`` or ``"heldout"``) only the units, relations and thesis tests
     of that part's paragraphs count (the ``paragraph`` protocol); without it, everything.
@@ -111,6 +116,10 @@ def score(
     judged: list[tuple[float, bool]] = []
     for item in texts:
         result = run(item.text, item.title)
+        if not thesis_annotated:
+            for p in result.units:
+                if p.kind == "thesis":
+                    p.kind = p.kind_before_thesis
         spans = [(p.unit.start, p.unit.end) for p in result.units]
         gold_spans = [(u.start, u.end) for u in item.units]
         starts = paragraph_starts(item.text)
