@@ -49,10 +49,9 @@ def fit_calibration(
 ) -> list[float]:
     """L2-regularised logistic regression (the first feature is the unpenalised bias),
     by Newton's method: a dozen steps of a ten-by-ten linear solve, fast enough to refit
-    inside ``argmap eval`` for every cross-validation fold. The shipped weights:
-    :data:`argmap.extract.propose.CALIBRATION_SHORT` is
-    ``fit_calibration(calibration_data(micro_tune, MICRO_GROUPS))`` and ``CALIBRATION_LONG``
-    the same on the seed maps' per-text tuning part with ``MAP_GROUPS``.
+    inside ``argmap eval`` for every cross-validation fold. The shipped weights
+    (:mod:`argmap.extract.weights`) come from ``make train`` (``scripts/train_extract.py``),
+    which calls this on the tuning parts' rows, short and long texts apart.
     """
     if not rows:
         return []

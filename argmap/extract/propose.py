@@ -1,17 +1,16 @@
 """Proposals: each unit labelled thesis / recommendation / premise / evidence / objection /
-none, with a confidence and the cue that decided; support and attack links inside an
-article; cross-article link suggestions between similar claims of different authors.
+none, with a confidence, the cue that decided and (for reported words) its speaker; the
+thesis with two ranked alternatives; support and attack links inside an article.
 
-The labeller is a transparent scorer, not a trained model: each kind gets a score from the
-cues of :mod:`argmap.extract.cues`, the unit's position (a thesis sits in the lead or the
-conclusion), its neighbours (an objection is answered by the next "But") and its lexical
-overlap with the title and the rest of the article (a thesis is what the article keeps
-talking about). Weights were tuned on the tuning half of the argumentative microtexts; the
-reason string names the strongest contribution so a reviewer can see why. A claim's
-confidence is not the winning score's share but a calibrated probability that the proposal
-is right (a logistic fit per genre on the tuning parts, see :data:`CALIBRATION_LONG`), so
-that sorting or filtering the review by confidence means something. ``TUNING.md`` next to
-this module logs every change and its tuning figures.
+The pipeline, one module per job: :mod:`~argmap.extract.kinds` scores each kind from the
+cues of :mod:`~argmap.extract.cues` (a transparent, hand-set scorer whose reason string
+names the cue), :mod:`~argmap.extract.thesis` ranks thesis candidates (a learnt
+conditional logit), :mod:`~argmap.extract.calibration` turns each proposal into the
+probability that it is right, and :mod:`~argmap.extract.links` links the claims. The
+learnt weights (:mod:`~argmap.extract.weights`) and the review thresholds
+(:mod:`~argmap.extract.thresholds`) are reproduced by one recipe, ``make train``
+(``scripts/train_extract.py``), from the tuning parts only; ``TUNING.md`` next to this
+module logs every change and the protocol.
 """
 
 from __future__ import annotations
