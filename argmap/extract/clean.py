@@ -290,7 +290,14 @@ def clean(raw: str) -> Cleaned:
                 meta.add_author(about)
         elif reason is None and _is_bio(line, bio_author, meta, lines if number in tail else None):
             reason = "author bio"
+        elif reason is None and lines and all(x.heading for x in lines) and _bare_byline(line):
+            reason = "byline"
         if reason is None:
+            wire = _WIRE_DATELINE.match(line) if all(x.heading for x in lines) else None
+            if wire:
+                removed.append(Removed(number, wire.group(0).strip(), "wire dateline"))
+                harvest(wire.group(0), "wire dateline", meta)
+                line = line[wire.end() :]
             lines.extend(_unglue(number, _TRUNCATION.sub(".", line)))
             continue
         removed.append(Removed(number, line, reason))
@@ -299,6 +306,25 @@ def clean(raw: str) -> Cleaned:
         first = lines[0]
         lines[0] = Line(first.number, first.text, heading=True, glued=first.glued)
     return Cleaned(lines, removed, meta, main_script)
+
+
+_WIRE_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'’ -]{1,30}(?:,\s*[A-Z][\w.'’ -]{1,30})?\s+)?\((?P<wire>CNN|AP|AFP|Reuters|"
+    r"Bloomberg|UPI|dpa|Xinhua|[A-Z][A-Za-z]{1,12} News)\)\s*(?:[-–—]+\s*)?(?=\S)"
+)
+"""A wire dateline before the first sentence ("(CNN) —", "KABUL, Afghanistan (AP) —"): the
+agency's stamp, not the author's words. It is cut from the line (and recorded as
+removed) so that the first sentence starts where the author's does."""
+
+
+def _bare_byline(line: str) -> bool:
+    """A line that is only the authors' names ("Ada Vance and Ben Ortiz") below the
+    headline: the byline of sites that print no "By"."""
+    return (
+        len(line.split()) <= 12
+        and parse_byline("By " + line) is not None
+        and ("," not in line or " and " in line)
+    )
 
 
 def is_title_line(text: str) -> bool:
@@ -347,6 +373,7 @@ def _is_bio(line: str, about: str | None, meta: Metadata, body: list[Line] | Non
     return bool(bios) and not any(s in x.text for s in surnames for x in body)
 
 
+_BY = re.compile(r"^(?:\w+\s+)?by\b", re.IGNORECASE)
 _MODAL = re.compile(r"\b(?:should|must|ought|need to|has to|have to)\b", re.IGNORECASE)
 """A bio states what someone is; a closing sentence with a modal argues."""
 
@@ -368,6 +395,9 @@ def harvest(line: str, reason: str, meta: Metadata) -> None:
         if footer:
             meta.title = meta.title or footer[0]
             meta.outlet = meta.outlet or footer[1]
+    elif reason == "wire dateline":
+        wire = _WIRE_DATELINE.match(line + " .")
+        meta.outlet = meta.outlet or (wire.group("wire") if wire else "")
     elif reason == "publication note":
         outlet, date = furniture.publication(line)
         meta.outlet = meta.outlet or outlet
@@ -378,5 +408,7 @@ def harvest(line: str, reason: str, meta: Metadata) -> None:
             meta.url = url.group(0)
     elif reason == "copyright line":
         meta.outlet = meta.outlet or md.copyright_owner(line)
-    elif reason in ("byline", "date line", "metadata labels"):
+    elif reason == "byline":
+        md.metadata_line(line if _BY.match(line) or " by " in line.lower() else f"By {line}", meta)
+    elif reason in ("date line", "metadata labels"):
         md.metadata_line(line, meta)

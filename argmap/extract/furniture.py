@@ -38,6 +38,15 @@ _CAPTION = re.compile(
     r"\bCredit:\s*\S|\b(?:Photo|Image) credit\b",
     re.IGNORECASE,
 )
+_CREDIT_END = re.compile(
+    r"(?:^|[.!?]\s+|\s)[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s*/\s*"
+    r"[A-Z][\w&.'’-]*(?:\s+(?:and\s+|of\s+|the\s+)?[A-Z][\w&.'’-]*){0,4}$"
+)
+"""A photographer and an outlet closing a line without a stop: "… Joe Doe/Stars and Stripes"."""
+_SOCIAL = re.compile(
+    r"^(?:twitter|x|instagram|facebook|linkedin|bluesky|threads|mastodon|e-?mail)\s*:\s*@?\S+$",
+    re.IGNORECASE,
+)
 _CORRECTION = re.compile(
     r"^(?:corrections?|clarifications?|update|updated|amended)\s*[:\-–—]\s*\S|"
     r"^(?:this|the|an earlier version of this|a previous version of this)\s+"
@@ -118,7 +127,7 @@ def reason(line: str) -> str | None:
     words = len(text.split())
     if _EDITORS_NOTE.match(text):
         return "editor's note"
-    if words <= 80 and _CAPTION.search(text):
+    if words <= 80 and (_CAPTION.search(text) or _CREDIT_END.search(text)):
         return "photo caption"
     if words <= 70 and _BOOK.search(text):
         return "book plug"
@@ -128,6 +137,8 @@ def reason(line: str) -> str | None:
         return "correction note"
     if words <= 40 and _NEWSLETTER.match(text):
         return "newsletter plug"
+    if words <= 4 and _SOCIAL.match(text):
+        return "share or follow prompt"
     if words <= 30 and (_PROMPT.match(text) or _KICKER.match(text)):
         return "share or follow prompt" if not _KICKER.match(text) else "section label"
     return None

@@ -300,3 +300,26 @@ def test_a_closing_sentence_about_the_subject_is_no_bio() -> None:
     (article,) = split_articles(clean(raw))
     assert article.meta.authors == []
     assert article.text.endswith("minister of finance and she must act.")
+
+
+def test_names_under_the_headline_a_wire_dateline_a_credit_and_a_handle() -> None:
+    raw = "\n".join(
+        [
+            "The Ferry Must Stay Public",
+            "Ada Vance and Ben Ortiz",
+            "(CNN) — The county should keep the ferry in public hands. Selling it saves little.",
+            "Passengers on the quay at dawn. Cy Lund/The Island Courier",
+            "Twitter: @avance",
+            *BODY,
+        ]
+    )
+    cleaned = clean(raw)
+    assert [(r.text, r.reason) for r in cleaned.removed] == [
+        ("Ada Vance and Ben Ortiz", "byline"),
+        ("(CNN) —", "wire dateline"),
+        ("Passengers on the quay at dawn. Cy Lund/The Island Courier", "photo caption"),
+        ("Twitter: @avance", "share or follow prompt"),
+    ]
+    (article,) = split_articles(cleaned)
+    assert article.meta.authors == ["Ada Vance", "Ben Ortiz"] and article.meta.outlet == "CNN"
+    assert article.text.startswith("The county should keep the ferry")
