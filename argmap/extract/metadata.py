@@ -42,6 +42,9 @@ class Metadata:
     url: str = ""
     affiliations: dict[str, str] = field(default_factory=dict)
     """What a byline or bio says an author is ("senior fellow at X"), by author name."""
+    standfirst: str = ""
+    """The summary under the headline (a page's description, or the short paragraph
+    between headline and byline); it stays in the body as well."""
 
     def add_author(self, name: str, affiliation: str = "") -> None:
         """Add ``name`` unless an author of the same surname is known (a bio's "Daniel
@@ -62,6 +65,7 @@ class Metadata:
         self.date = self.date or other.date
         self.outlet = self.outlet or other.outlet
         self.url = self.url or other.url
+        self.standfirst = self.standfirst or other.standfirst
         for name, affiliation in other.affiliations.items():
             self.affiliations.setdefault(name, affiliation)
 

@@ -133,6 +133,7 @@ def _from_html(html: str) -> tuple[str, Metadata]:
         date=getattr(doc, "date", None) or "",
         outlet=getattr(doc, "sitename", None) or "",
         url=getattr(doc, "url", None) or "",
+        standfirst=getattr(doc, "description", None) or "",
     )
     page_authors(getattr(doc, "author", None) or "", meta)
     meta.title = page_title(getattr(doc, "title", None) or "", meta.outlet)

@@ -177,10 +177,30 @@ def split_articles(cleaned: Cleaned, keep_headings: bool = True) -> list[Article
             if block_meta.title and not multi:
                 first.title = block_meta.title
             first.title = first.title or block_meta.title
+            first.meta.standfirst = first.meta.standfirst or _standfirst(cleaned, lines)
     for i, article in enumerate(articles):
         article.part = i
         article.title = TITLE_KICKER.sub("", article.title)  # "Opinion: Why …" is "Why …"
     return articles
+
+
+_HEADER = frozenset({"byline", "date line", "wire dateline"})
+STANDFIRST_WORDS = 60
+
+
+def _standfirst(cleaned: Cleaned, lines: Sequence[Line]) -> str:
+    """The standfirst: a short first paragraph printed between the headline and the
+    byline or dateline (it stays in the body too; the proposer reads it with the title)."""
+    body = [x for x in lines if not x.heading]
+    if len(body) < 2 or len(body[0].text.split()) > STANDFIRST_WORDS:
+        return ""
+    first, second = body[0].number, body[1].number
+    header = any(
+        first < r.number < second or (r.number == second and r.reason == "wire dateline")
+        for r in cleaned.removed
+        if r.reason in _HEADER
+    )
+    return body[0].text if header else ""
 
 
 def _block_metadata(cleaned: Cleaned, blocks: Sequence[list[Line]]) -> list[Metadata]:

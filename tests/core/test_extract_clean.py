@@ -230,6 +230,7 @@ def test_a_byline_under_the_standfirst_belongs_to_the_same_article() -> None:
     (article,) = split_articles(clean(raw))
     assert article.title == "The Ferry Must Stay Public"
     assert article.text.startswith("Selling the island ferry")
+    assert article.meta.standfirst.startswith("Selling the island ferry")
     assert article.meta.authors == ["Ada Vance"] and article.meta.date == "2025-03-03"
 
 
