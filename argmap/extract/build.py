@@ -58,6 +58,8 @@ class FileReport:
     removed: list[Removed] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     error: str = ""
+    sources: list[str] = field(default_factory=list)
+    """Ids of the sources made from the file, in order."""
 
 
 @dataclass
@@ -221,6 +223,7 @@ def build_import(
             note=article.note,
         )
         result.sources.append(source)
+        report.sources.append(source.id)
         if article.off_topic:
             report.off_topic += 1
             continue
