@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 MAP ?= maps/afghanistan-debate.argmap.json
 
-.PHONY: run test lint typecheck pytest bench eval setup system-libs clean screenshots
+.PHONY: run test lint typecheck pytest bench eval train setup system-libs clean screenshots
 
 run: setup
 	@./scripts/ensure-system-libs.sh --window || true
@@ -45,6 +45,11 @@ bench: setup
 
 eval: setup
 	$(BIN)/argmap eval
+
+# Retrain the proposer's learnt weights (argmap/extract/weights.py, thresholds.py) from the
+# tuning parts of ../shared/data and the seed maps: the one recipe for them (TUNING.md).
+train: setup
+	$(BIN)/python scripts/train_extract.py
 
 # Render every bundled map as the app shows it, with no display needed.
 screenshots: setup

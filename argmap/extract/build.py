@@ -6,8 +6,8 @@ Authors, Sources, Claims, Links``. The result is plain model objects plus one
 map and the app pushes it on its undo stack: importing into an open map only ever *adds*
 objects with fresh ids, and one undo takes the whole import back.
 
-Bad input never raises anything but :class:`ImportProblem`, whose message says what is
-wrong with the file in words a user can act on.
+Reading a file is :mod:`argmap.extract.reading`, whose :class:`ImportProblem` is the only
+exception bad input raises; choosing author entries is :mod:`argmap.extract.authors`.
 """
 
 from __future__ import annotations
@@ -21,34 +21,31 @@ from pathlib import Path
 
 from argmap.edit.document import Edit
 from argmap.edit.edits import AddAuthor, AddClaim, AddLink, AddSource, Macro
+from argmap.extract.authors import AuthorBook, article_authors
+from argmap.extract.authors import slug as _slug
 from argmap.extract.clean import Removed, clean, english_ratio
 from argmap.extract.cross import CrossItem, suggest_cross_links
 from argmap.extract.metadata import Metadata
 from argmap.extract.propose import ArticleProposals, propose_article
+from argmap.extract.reading import MAX_ARTICLE_BYTES, ImportProblem, read_article
 from argmap.extract.split import Article, mark_off_topic, split_articles
 from argmap.map.model import ArgumentMap, Author, Claim, Link, Origin, Point, Quote, Source
-from argmap.map.palette import author_color
 
-MAX_ARTICLE_BYTES = 5_000_000
-"""An op-ed is 5–50 kB; a file above 5 MB is not an article (and would take a minute)."""
 MAX_PLACED = 2000
 """Above this many proposals the layered layout takes seconds; the app places them instead."""
 MIN_ENGLISH_RATIO = 0.12
 """English prose has about 40 % function words; below 12 % the English cues mean nothing."""
-TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
-HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
-_MAGIC = {
-    b"%PDF": "a PDF document",
-    b"PK\x03\x04": "a ZIP archive (or a Word/OpenDocument file)",
-    b"\x89PNG": "a PNG image",
-    b"\xff\xd8\xff": "a JPEG image",
-    b"GIF8": "a GIF image",
-    b"\x7fELF": "a program",
-}
-
-
-class ImportProblem(Exception):
-    """A file cannot be imported; the message says why, for the user."""
+__all__ = [
+    "MAX_ARTICLE_BYTES",
+    "FileReport",
+    "ImportProblem",
+    "ImportResult",
+    "build_import",
+    "claim_label",
+    "extract_articles",
+    "place",
+    "read_article",
+]
 
 
 @dataclass
@@ -61,6 +58,8 @@ class FileReport:
     removed: list[Removed] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     error: str = ""
+    sources: list[str] = field(default_factory=list)
+    """Ids of the sources made from the file, in order."""
 
 
 @dataclass
@@ -92,105 +91,6 @@ class ImportResult:
         return counts
 
 
-# ------------------------------------------------------------------ reading
-def read_article(path: str | os.PathLike[str]) -> tuple[str, Metadata]:
-    """The text of an article file (HTML reduced to its main text) and page metadata."""
-    name = str(path)
-    try:
-        size = os.stat(path).st_size
-        if size > MAX_ARTICLE_BYTES:
-            raise ImportProblem(
-                f"file is {size / 1e6:.1f} MB, above the {MAX_ARTICLE_BYTES / 1e6:.0f} MB limit "
-                "for an article (an op-ed is 5–50 kB); is it really one article?"
-            )
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_ARTICLE_BYTES + 1)
-    except FileNotFoundError:
-        raise ImportProblem("no such file") from None
-    except IsADirectoryError:
-        raise ImportProblem("is a folder, not an article file") from None
-    except OSError as exc:
-        raise ImportProblem(f"cannot read: {exc.strerror or exc}") from None
-    if not data.strip():
-        raise ImportProblem("the file is empty")
-    for magic, what in _MAGIC.items():
-        if data.startswith(magic):
-            raise ImportProblem(
-                f"this is {what}, not text or HTML; save the article as .txt or .html"
-            )
-    text = _decode(data)
-    suffix = Path(name).suffix.lower()
-    head = text[:2000].lower()
-    if suffix in HTML_SUFFIXES or "<html" in head or "<!doctype html" in head:
-        return _from_html(text)
-    return text, Metadata()
-
-
-def _utf16(data: bytes) -> str | None:
-    """The text of a UTF-16 file (Windows Notepad's "Unicode"), told by its byte-order mark
-    or, without one, by NUL bytes on every other position of mostly-ASCII text."""
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        encoding = "utf-16"
-    else:
-        sample = data[:4096]
-        even, odd = sample[0::2], sample[1::2]
-        if len(sample) < 16:
-            return None
-        if odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
-            encoding = "utf-16-le"
-        elif even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
-            encoding = "utf-16-be"
-        else:
-            return None
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError:
-        return None
-
-
-def _decode(data: bytes) -> str:
-    if b"\x00" in data[:65536]:
-        text16 = _utf16(data)
-        if text16 is None:
-            raise ImportProblem("binary data (NUL bytes): not a text or HTML file")
-        data = text16.lstrip("\ufeff").encode("utf-8")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-    sample = text[:65536]
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
-    if controls > 0.01 * len(sample) or sample.count("\ufffd") > 0.05 * len(sample):
-        raise ImportProblem("binary data: not a text or HTML file")
-    return text
-
-
-def _from_html(html: str) -> tuple[str, Metadata]:
-    from trafilatura import bare_extraction
-
-    try:
-        doc = bare_extraction(
-            html, with_metadata=True, include_comments=False, include_tables=False
-        )
-    except Exception as exc:  # trafilatura raises a variety of parser errors
-        raise ImportProblem(f"cannot parse the HTML: {exc}") from None
-    text = (getattr(doc, "text", None) or "") if doc is not None else ""
-    if len(text.split()) < 20:
-        raise ImportProblem("no article text found in the page (only navigation or nothing)")
-    meta = Metadata(
-        title=getattr(doc, "title", None) or "",
-        authors=[
-            a.strip()
-            for a in re.split(r";|\band\b|,", getattr(doc, "author", None) or "")
-            if a.strip()
-        ],
-        date=getattr(doc, "date", None) or "",
-        outlet=getattr(doc, "sitename", None) or "",
-        url=getattr(doc, "url", None) or "",
-    )
-    return text, meta
-
-
 def extract_articles(
     text: str, page_meta: Metadata | None = None
 ) -> tuple[list[Article], list[Removed]]:
@@ -202,21 +102,6 @@ def extract_articles(
 
 
 # ------------------------------------------------------------------ ids and labels
-def _slug(text: str, limit: int = 24) -> str:
-    """A readable id from ``text``: its words, lower case, joined by hyphens, cut at a word
-    boundary within ``limit`` characters (a single long word is cut where it must)."""
-    words = re.findall(r"[a-z0-9]+", text.lower())
-    slug = ""
-    for word in words:
-        joined = f"{slug}-{word}" if slug else word
-        if len(joined) > limit:
-            break
-        slug = joined
-    if not slug and words:
-        slug = words[0][:limit]
-    return slug or "article"
-
-
 class _Ids:
     def __init__(self, taken: Iterable[str]) -> None:
         self.taken = set(taken)
@@ -273,7 +158,12 @@ def build_import(
     )
     result = ImportResult()
     known_texts = {s.text: s.id for s in base.sources}
-    authors_by_name = {a.name.casefold(): a for a in base.authors}
+    book = AuthorBook(
+        fresh=ids.fresh,
+        by_name={a.name.casefold(): a for a in base.authors},
+        made=result.authors,
+        first_color=len(base.authors),
+    )
     batch: list[tuple[FileReport, Article, str]] = []
     for n, path in enumerate(paths):
         if progress:
@@ -308,7 +198,6 @@ def build_import(
     per_file = Counter(id(r) for r, _, _ in batch)  # articles each file gave
 
     cross_items: list[CrossItem] = []
-    fallback_author: dict[str, Author] = {}
     for n, (report, article, stem) in enumerate(batch):
         if progress:
             progress(n, len(batch), f"Proposing {article.title or stem}")
@@ -319,17 +208,7 @@ def build_import(
         # claims, and a nameless author without claims would only be an empty column in
         # every comparison. Authors the text names are kept whatever the item.
         author_ids = (
-            _authors(
-                article,
-                stem=stem,
-                path=report.path,
-                by_name=authors_by_name,
-                fallback=fallback_author,
-                ids=ids,
-                result=result,
-                base=base,
-                several=per_file[id(report)] > 1,
-            )
+            article_authors(article, path=report.path, book=book, several=per_file[id(report)] > 1)
             if proposing or article.meta.authors
             else []
         )
@@ -344,6 +223,7 @@ def build_import(
             note=article.note,
         )
         result.sources.append(source)
+        report.sources.append(source.id)
         if article.off_topic:
             report.off_topic += 1
             continue
@@ -408,80 +288,6 @@ def _repeated_paragraphs(text: str) -> int:
             repeats += 1
         seen.add(key)
     return repeats if repeats >= REPEATS_WORTH_A_WARNING else 0
-
-
-def _authors(
-    article: Article,
-    *,
-    stem: str,
-    path: str,
-    by_name: dict[str, Author],
-    fallback: dict[str, Author],
-    ids: _Ids,
-    result: ImportResult,
-    base: ArgumentMap,
-    several: bool = False,
-) -> list[str]:
-    """Ids of the article's authors, made where the map lacks them. An article that names
-    none gets one stand-in per file, labelled by what the file says of itself: its outlet,
-    else (a file of one article) its title, else the file's name (without its extension)
-    when that name tells something, else (one article) its opening words, else a plain
-    "Author N (not named)": the one stand-in of a file of several articles must not be
-    named after one of them."""
-    names = list(article.meta.authors)
-    if not names:
-        if path in fallback:
-            return [fallback[path].id]
-        file_name = Path(path).stem
-        if article.meta.outlet:
-            label = f"{article.meta.outlet} (author not named)"
-        elif article.title and not several:
-            label = f"“{_words(article.title, 50)}” (author not named)"
-        elif _telling(file_name):
-            # the file's name first: cards show the start of an author's name
-            label = f"{file_name} (author not named)"
-        elif article.text.strip() and not several:
-            # the article's opening words, as a reader would point at it ("the one that
-            # starts 'In January, Kabul endured…'")
-            label = f"“{_words(' '.join(article.text.split()), 36)}” (author not named)"
-        else:
-            plain = sum(1 for a in result.authors if _PLAIN_STAND_IN.match(a.name))
-            label = f"Author {plain + 1} (not named)"
-        names = [label]
-    out: list[str] = []
-    for name in names:
-        author = by_name.get(name.casefold())
-        if author is None:
-            author = Author(
-                id=ids.fresh(_slug(name, 20) if article.meta.authors else "by-" + _slug(name, 20)),
-                name=name,
-                color=author_color(len(base.authors) + len(result.authors)),
-            )
-            by_name[name.casefold()] = author
-            result.authors.append(author)
-        if not article.meta.authors:
-            fallback[path] = author
-        out.append(author.id)
-    return out
-
-
-_PLAIN_STAND_IN = re.compile(r"^Author \d+ \(not named\)$")
-_HASHLIKE = re.compile(r"[0-9a-f]{8,}|^[\W\d_]*$", re.IGNORECASE)
-
-
-def _telling(file_name: str) -> bool:
-    """Does a file's name say anything to a reader? "kabul-oped" does; a download's hash
-    ("000_8639fdc6ad0bd86d") or a bare number does not, and as an author's name it only
-    fills the card header."""
-    return not _HASHLIKE.search(file_name)
-
-
-def _words(text: str, limit: int) -> str:
-    """``text`` cut at a word boundary within ``limit`` characters, marked with an ellipsis."""
-    if len(text) <= limit:
-        return text
-    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:—-")
-    return f"{cut}…"
 
 
 def _add_claims(

@@ -18,7 +18,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from argmap.extract import furniture
 from argmap.extract import metadata as md
+from argmap.extract.byline import editors_note, parse_bios, parse_byline
 from argmap.extract.metadata import Metadata
 
 
@@ -224,9 +226,14 @@ def _noise_reason(text: str, main_script: str, english: bool) -> str | None:
         return "source line"
     if _IMAGE_CREDIT.match(text) and len(text) <= 240:
         return "image credit"
+    # editorial furniture first: a caption's "Photo by A. Name" is no byline, and the date
+    # in a caption or a correction note is not the article's
+    kind = furniture.reason(text)
+    if kind is not None:
+        return kind
     if len(_META_LABELS.findall(text)) >= 2:
         return "metadata labels"
-    if md.byline_authors(text) and (len(tokens) <= 8 or text.lower().startswith("by")):
+    if parse_byline(text) is not None:
         return "byline"
     if md.is_date_line(text):
         return "date line"
@@ -268,6 +275,8 @@ def clean(raw: str) -> Cleaned:
     removed: list[Removed] = []
     bio_author: str | None = None
     raw_lines = text.split("\n")
+    filled = [n for n, x in enumerate(raw_lines, start=1) if x.strip()]
+    tail = set(filled[-3:])
     for number, original in enumerate(raw_lines, start=1):
         line = re.sub(r"[ \t]+", " ", original).strip()
         if not line:
@@ -277,45 +286,129 @@ def clean(raw: str) -> Cleaned:
         about = md.about_author(line)
         if about is not None and len(line) <= 100:
             reason, bio_author = "author bio", about
-            if about and about not in meta.authors:
-                meta.authors.append(about)
-        elif (bio_author is not None and reason is None and _is_bio(line, bio_author)) or (
-            reason is None and number > len(raw_lines) - 4 and _is_bio(line, None, meta)
-        ):
+            if about:
+                meta.add_author(about)
+        elif reason is None and _is_bio(line, bio_author, meta, lines if number in tail else None):
             reason = "author bio"
+        elif reason is None and lines and all(x.heading for x in lines) and _bare_byline(line):
+            reason = "byline"
         if reason is None:
+            wire = _WIRE_DATELINE.match(line) if all(x.heading for x in lines) else None
+            if wire:
+                removed.append(Removed(number, wire.group(0).strip(), "wire dateline"))
+                harvest(wire.group(0), "wire dateline", meta)
+                line = line[wire.end() :]
             lines.extend(_unglue(number, _TRUNCATION.sub(".", line)))
             continue
         removed.append(Removed(number, line, reason))
         harvest(line, reason, meta)
+    if len(lines) > 1 and not lines[0].heading and is_title_line(lines[0].text):
+        first = lines[0]
+        lines[0] = Line(first.number, first.text, heading=True, glued=first.glued)
     return Cleaned(lines, removed, meta, main_script)
 
 
-def _is_bio(line: str, name: str | None, meta: Metadata | None = None) -> bool:
-    """A boilerplate bio: names the author (or follows "About the author") and reads like
-    a CV ("is a former senior diplomat", "teaches at …")."""
-    if not _BIO_CUE.search(line) or len(line) > 1200:
+_WIRE_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'’ -]{1,30}(?:,\s*[A-Z][\w.'’ -]{1,30})?\s+)?\((?P<wire>CNN|AP|AFP|Reuters|"
+    r"Bloomberg|UPI|dpa|Xinhua|[A-Z][A-Za-z]{1,12} News)\)\s*(?:[-–—]+\s*)?(?=\S)"
+)
+"""A wire dateline before the first sentence ("(CNN) —", "KABUL, Afghanistan (AP) —"): the
+agency's stamp, not the author's words. It is cut from the line (and recorded as
+removed) so that the first sentence starts where the author's does."""
+
+
+def _bare_byline(line: str) -> bool:
+    """A line that is only the authors' names ("Ada Vance and Ben Ortiz") below the
+    headline: the byline of sites that print no "By"."""
+    return (
+        len(line.split()) <= 12
+        and parse_byline("By " + line) is not None
+        and ("," not in line or " and " in line)
+    )
+
+
+def is_title_line(text: str) -> bool:
+    """The first line of a file read as its headline: a heading, or a headline that asks
+    or exclaims ("Is the deal about to collapse?"), which :func:`is_heading` leaves to the
+    body because a question inside an article is a sentence."""
+    if is_heading(text):
+        return True
+    words = text.split()
+    return (
+        2 <= len(words) <= 20
+        and len(text) <= 160
+        and text.rstrip("\"'”’)")[-1:] in "?!"
+        and text.lstrip("\"'“‘(")[:1].isupper()
+        and not re.search(r"[a-z][.!?][\"”’]?\s+[A-Z]", text)
+    )
+
+
+_BIO_WORDS = 150
+"""A bio is a few sentences; a paragraph longer than this is the article's."""
+
+
+def _is_bio(line: str, about: str | None, meta: Metadata, body: list[Line] | None) -> bool:
+    """A bio of the author: after an "About the author" line, a line that names that
+    author (any line, if it named nobody) and reads like a CV; anywhere, a bio sentence
+    of an author the byline named ("A is a senior fellow at …"); among the last three
+    lines of the file (``body`` is then the text kept before it), a bio of someone the
+    article has not named before, when no author is known yet: an op-ed that closes on
+    "Cy Lund is the minister of transport." has been about Cy Lund all along."""
+    if len(line.split()) > _BIO_WORDS:
         return False
-    names = [name] if name else list(meta.authors if meta else [])
-    return any(n and line.startswith(n.split()[0]) for n in names) or (name == "")
+    if about is not None:
+        if about == "":
+            return bool(_BIO_CUE.search(line))
+        return line.startswith(about.split()[0]) and bool(_BIO_CUE.search(line))
+    if meta.authors:
+        if parse_bios(line, meta.authors):
+            return True
+        first_names = {a.split()[0] for a in meta.authors}
+        opens = line.split(maxsplit=1)[0] in first_names
+        return body is not None and opens and bool(_BIO_CUE.search(line))
+    if body is None or _MODAL.search(line):
+        return False
+    bios = parse_bios(line)
+    surnames = {name.split()[-1] for bio in bios for name in bio.names}
+    return bool(bios) and not any(s in x.text for s in surnames for x in body)
+
+
+_BY = re.compile(r"^(?:\w+\s+)?by\b", re.IGNORECASE)
+_MODAL = re.compile(r"\b(?:should|must|ought|need to|has to|have to)\b", re.IGNORECASE)
+"""A bio states what someone is; a closing sentence with a modal argues."""
 
 
 def harvest(line: str, reason: str, meta: Metadata) -> None:
-    """Add what a removed line says about its article (title, outlet, url, authors, date)."""
-    if reason == "author bio":
+    """Add what a removed line says about its article (title, outlet, url, authors,
+    affiliations, date). Captions and correction notes give nothing: their dates are of
+    a photograph or an amendment, not of the article."""
+    if reason in ("author bio", "editor's note"):
         about = md.about_author(line)
-        if about and about not in meta.authors:
-            meta.authors.append(about)
+        if about:
+            meta.add_author(about)
+        note = editors_note(line)
+        for bio in parse_bios(line if note is None else note):
+            for name in bio.names:
+                meta.add_author(name, bio.affiliation)
     elif reason == "feed footer":
         footer = md.feed_footer(line)
         if footer:
             meta.title = meta.title or footer[0]
             meta.outlet = meta.outlet or footer[1]
+    elif reason == "wire dateline":
+        wire = _WIRE_DATELINE.match(line + " .")
+        meta.outlet = meta.outlet or (wire.group("wire") if wire else "")
+    elif reason == "publication note":
+        outlet, date = furniture.publication(line)
+        meta.outlet = meta.outlet or outlet
+        meta.date = meta.date or date
     elif reason == "source line":
         url = re.search(r"https?://\S+", line)  # a bare domain is not the article's address
         if url and not meta.url:
             meta.url = url.group(0)
     elif reason == "copyright line":
         meta.outlet = meta.outlet or md.copyright_owner(line)
-    elif reason in ("byline", "date line", "metadata labels"):
+    elif reason == "byline":
+        md.metadata_line(line if _BY.match(line) or " by " in line.lower() else f"By {line}", meta)
+    elif reason in ("date line", "metadata labels"):
         md.metadata_line(line, meta)

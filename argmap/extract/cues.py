@@ -31,7 +31,10 @@ DEONTIC = re.compile(
     r"(?:is|are|would be|remains?) (?:necessary|essential|imperative|vital|crucial|required|mandatory) "
     r"(?:to|that|for)|be (?:required|mandatory|reimbursed|introduced|abolished|banned|allowed|"
     r"regulated|limited|charged|covered|included)\b|"
-    r"(?:let us|let's) (?!be clear)\w+|have no choice but to|cannot wait|can't wait|"
+    r"(?:let us|let's) \w+|"
+    r"(?:the|our|my|one) (?:answer|solution|remedy|fix|way forward|priority) (?:is|would be|must be) to|"
+    r"there (?:should|must|needs to|ought to) be|we need (?:a|an|more|less|fewer|much|better|"
+    r"stronger|stiffer|tougher|real|new)\b|"
     r"(?:we|you|they|it|washington|policymakers) (?:can|could) (?:no longer )?afford|"
     r"(?:it|this) is (?:right|wrong|a mistake|unfair|unjust|justified|unjustifiable|"
     r"out of the question|inappropriate|unacceptable)|"
@@ -90,7 +93,7 @@ EVIDENCE = re.compile(
     r"\b(?:according to|reports?|reported|study|studies|survey|poll|data|statistics|"
     r"research(?:ers)?|figures|estimates?d?|percent|per cent|billion|million|"
     r"for (?:example|instance)|such as|e\.g\.|in (?:\d{4}|january|february|march|april|may|june|"
-    r"july|august|september|october|november|december)|last (?:week|month|year|april|august)|"
+    r"july|august|september|october|november|december)|last (?:week|month|year)|"
     r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|says|said|told|"
     r"alleged|accused|acknowledged|admitted|confirmed|revealed|documented|testified|"
     r"assess(?:es|ed)|announced|showed|shows|found that|recorded|killed|"
@@ -137,10 +140,23 @@ STRONG_REBUTTAL = re.compile(
 SIGNPOST = re.compile(
     r"\b(?:brings us to|turn(?:ing)? (?:now )?to|with regard to the|consider the following|"
     r"(?:two|three|several) (?:realities|questions|reasons|things|commitments|lessons)|"
-    r"bigger questions|here is why|here[’']s why|the question is|what does this mean|"
-    r"particularly pertinent|let[’']s be clear)\b",
+    r"bigger questions|here is why|here[’']s why|the question is|"
+    r"particularly pertinent)\b",
     _I,
 )
+IMPERATIVE = re.compile(
+    r"^(?:(?:so|now|then|and|instead|rather|first|finally|simply|just)[,:]?\s+)?(?:please[,:]?\s+)?"
+    r"(?:(?:do not|don[’']t|never|always)\s+)?(?:stop|start|make|give|take|keep|ask|force|require|"
+    r"ban|end|allow|consider|remember|tell|help|put|use|simplify|limit|protect|enforce|fix|create|"
+    r"raise|cut|pay|vote|support|reject|repeal|restore|invest|build|fund|treat|hold|bring|insist|"
+    r"demand|push|stand|act|choose|drop|abolish|scrap|prohibit|eliminate|increase|reduce|lower|"
+    r"expand|withdraw|pass|sign|adopt|join|reform|rethink|listen|prevent|regulate|mandate|"
+    r"penalize|penalise|fine|outlaw|forbid|let|leave|give|get rid of|do away with)\b"
+    r"(?! (?:is|are|was|were|has|have|had|of|to|and)\b)|^please\b",
+    _I,
+)
+"""An imperative: a sentence that opens with a verb of action telling the reader (or an
+authority) what to do ("Stop letting them block numbers.", "Please consider …")."""
 HEDGE = re.compile(r"\b(?:may|might|perhaps|possibly|seem|seems|appear|appears)\b", _I)
 
 
@@ -166,6 +182,7 @@ class Cues:
     strong_rebuttal: bool
     signpost: str
     n_evidence: int
+    imperative: str = ""
 
 
 def _hit(regex: re.Pattern[str], text: str) -> str:
@@ -195,4 +212,5 @@ def find_cues(text: str) -> Cues:
         strong_rebuttal=bool(STRONG_REBUTTAL.search(text)),
         signpost=_hit(SIGNPOST, text),
         n_evidence=len(evidence_hits),
+        imperative=_hit(IMPERATIVE, text),
     )

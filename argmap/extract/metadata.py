@@ -25,10 +25,6 @@ _DATE_MDY = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b")
 _DATE_DMY = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\.?,?\s+(\d{{4}})\b")
 _DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
-_NAME = r"[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|de|van|von|al|bin|da|del|la|le)){0,4}"
-_BYLINE = re.compile(
-    rf"(?:^|\s)(?:By|BY|by|Von|Par|Por|Di|Door|Av)\s*[:\-]?\s+({_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)\s*$"
-)
 _FEED_FOOTER = re.compile(r"^The post (.+?) appeared first on (.+?)\.?$")
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|Copyright)\s*(?:\d{4}\s*)?(.{2,60}?)\.?$", re.IGNORECASE)
 _ABOUT = re.compile(r"^About the authors?\s*[:\-–]?\s*(.*)$", re.IGNORECASE)
@@ -44,6 +40,21 @@ class Metadata:
     date: str = ""
     outlet: str = ""
     url: str = ""
+    affiliations: dict[str, str] = field(default_factory=dict)
+    """What a byline or bio says an author is ("senior fellow at X"), by author name."""
+    standfirst: str = ""
+    """The summary under the headline (a page's description, or the short paragraph
+    between headline and byline); it stays in the body as well."""
+
+    def add_author(self, name: str, affiliation: str = "") -> None:
+        """Add ``name`` unless an author of the same surname is known (a bio's "Daniel
+        Markey" is the byline's "Daniel S. Markey"); record its affiliation if new."""
+        same = next((a for a in self.authors if _same_person(a, name)), None)
+        if same is None:
+            self.authors.append(name)
+            same = name
+        if affiliation and same not in self.affiliations:
+            self.affiliations[same] = affiliation
 
     def merge(self, other: Metadata) -> None:
         """Fill what is still unknown from ``other`` (first finding wins)."""
@@ -54,10 +65,24 @@ class Metadata:
         self.date = self.date or other.date
         self.outlet = self.outlet or other.outlet
         self.url = self.url or other.url
+        self.standfirst = self.standfirst or other.standfirst
+        for name, affiliation in other.affiliations.items():
+            self.affiliations.setdefault(name, affiliation)
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Same full name, or same first and last word ("Daniel S. Markey", "Daniel Markey")."""
+    wa, wb = a.casefold().split(), b.casefold().split()
+    return wa == wb or (len(wa) >= 2 and len(wb) >= 2 and wa[0] == wb[0] and wa[-1] == wb[-1])
+
+
+_GLUED_DATES = re.compile(r"(?<=\d{4})(?=\d{1,2}\s+[A-Z][a-z]{2})")
+"""A page that prints its date twice without a space ("3 Mar 20253 Mar 2025")."""
 
 
 def find_date(text: str) -> str:
     """The first date in ``text`` as ISO ``YYYY-MM-DD`` (or ``""``)."""
+    text = _GLUED_DATES.sub(" ", text)
     for regex, order in ((_DATE_ISO, "ymd"), (_DATE_MDY, "mdy"), (_DATE_DMY, "dmy")):
         match = regex.search(text)
         if not match:
@@ -80,23 +105,26 @@ def _month(name: str) -> int:
 
 
 def byline_authors(line: str) -> list[str]:
-    """Author names of a byline ("By: Jane Doe and John Roe"), or ``[]``."""
-    match = _BYLINE.search(line.strip())
-    if not match:
-        return []
-    names = re.split(r"\s*(?:,|\band\b|&)\s*", match.group(1))
-    return [n.strip() for n in names if len(n.split()) >= 2]
+    """Author names of a byline ("By: Jane Doe and John Roe"), or ``[]``; the byline forms
+    are read in :mod:`argmap.extract.byline`."""
+    from argmap.extract.byline import parse_byline
+
+    byline = parse_byline(line)
+    return list(byline.authors) if byline else []
 
 
 def is_date_line(line: str) -> bool:
     """A line that is only a date (with an optional weekday or time)."""
-    rest = line
+    if len(line) > 120:
+        return False  # a date line is short; a paragraph is not worth the substitutions
+    rest = _GLUED_DATES.sub(" ", line)
     for regex in (_DATE_ISO, _DATE_MDY, _DATE_DMY):
         rest = regex.sub("", rest)
     rest = re.sub(
         r"(?i)\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b|"
-        r"\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|\b(?:updated|published|posted|last modified|on)\b|"
-        r"\b(?:[ECMP][SD]?T|UTC|GMT|BST|CES?T|IST|PKT)\b|[\s,.:|/–-]",
+        r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\b(?:updated|published|posted|last|modified|on|at)\b|"
+        r"\b(?:updated\s+)?\d+\s+(?:minutes?|hours?|days?)\s+ago\b|"
+        r"\b(?:[ECMP][SD]?T|UTC|GMT|BST|CES?T|IST|PKT)\b|[\s,.:|/•·–-]",
         "",
         rest,
     )
@@ -122,9 +150,14 @@ def about_author(line: str) -> str | None:
 
 def metadata_line(line: str, meta: Metadata) -> None:
     """Harvest a removed metadata line (labels, byline, date, url) into ``meta``."""
-    for name in byline_authors(line):
-        if name not in meta.authors:
-            meta.authors.append(name)
+    from argmap.extract.byline import parse_byline
+
+    byline = parse_byline(line)
+    if byline is not None:
+        for name in byline.authors:
+            meta.add_author(name, byline.roles.get(name, ""))
+        meta.outlet = meta.outlet or byline.outlet
+        meta.date = meta.date or byline.date
     if not meta.date:
         meta.date = find_date(line)
     if not meta.url:

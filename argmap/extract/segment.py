@@ -3,15 +3,19 @@
 Quotes in a map are offsets into ``Source.text``, so every unit here is a ``(start, end)``
 span whose text is ``text[start:end]`` verbatim (leading and trailing whitespace trimmed).
 
-pysbd (rule-based, handles abbreviations, initials, quotes and numbers) does the hard
-sentences, but it is unmaintained and costs about 5 µs per character, half of the import
-budget. So it sits behind :class:`Segmenter`, and :class:`HybridSegmenter` only hands it the
-paragraphs that hold something it is needed for (an abbreviation-like dot); plain
-paragraphs are split by one regular expression, which agrees with pysbd on them.
+Sentences are cut by :class:`RuleSegmenter`, rules written for news copy: the titles that
+stand before names ("Gen.", "Sen.", "Md." as in "Md. Yunus"), months and numbers
+("Jan. 5", "No. 10"), dotted acronyms that end a sentence only before a word that opens
+one ("the U.S. Army" against "left the U.S. Then …"), sentences glued by a lost space
+("in Kabul.The Taliban …"), and quotations that run over several sentences, which stay one
+unit with their speaker. pysbd, a general rule-based splitter, cut "Md." and quotations,
+left glued sentences whole, and cost about 5 µs per character; it remains as
+:class:`PysbdSegmenter` behind the same :class:`Segmenter` interface, for comparison.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -27,18 +31,6 @@ class Segmenter(Protocol):
     def sentences(self, text: str) -> list[Span]: ...
 
 
-# A sentence ends at . ! ? (optionally followed by closing quotes or brackets) before
-# whitespace and a plausible sentence start.
-_SIMPLE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
-# Dots that need pysbd: initials and abbreviations (U.S., p.m., Mr., e.g.), decimals are
-# harmless because no whitespace follows their dot.
-_TRICKY = re.compile(
-    r"\b[A-Za-z]\.[A-Za-z]\.|\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Gen|Col|Sen|Rep|Gov|Lt|Capt|"
-    r"No|vs|etc|Inc|Ltd|Co|Corp|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|"
-    r"e\.g|i\.e|cf|al|ca|Fig|Vol|pp?)\.\s|\b[A-Z]\.\s"
-)
-
-
 def _trim(text: str, start: int, end: int) -> Span | None:
     while start < end and text[start].isspace():
         start += 1
@@ -47,21 +39,140 @@ def _trim(text: str, start: int, end: int) -> Span | None:
     return (start, end) if end > start else None
 
 
-class RegexSegmenter:
-    """Fast splitter for paragraphs without abbreviations (one regex pass)."""
+_CANDIDATE = re.compile(
+    r"(?P<stop>[.!?]+|…)(?P<close>[\"'”’)\]]*)"
+    r"(?:\s+(?=[\"'“‘(\[]?[A-Z0-9])|(?:(?<=[a-z0-9]{2}[.!?])|(?<=[a-z0-9]{2}[.!?][\"”’)]))(?=[A-Z][a-z]))"
+)
+"""A possible sentence end: a stop (and closing quotes or brackets) before whitespace and
+a capital or digit, or glued straight onto a capitalised word after a lower-case word
+("in Kabul.The Taliban", as copy and paste leaves it). A decimal ("3.5"), a web address
+("example.com") or a dotted acronym ("U.S.") has no lower-case word before a dot that is
+directly followed by a capital, so none of them is cut."""
+_WORD_BEFORE = re.compile(r"(?<![\w.])((?:[A-Za-z]\.)*[A-Za-z]+)$")
+"""The word that ends just before a stop, with the dots inside it ("U.S", "e.g", "Md")."""
+_NEXT_WORD = re.compile(r"[\"'“‘(\[]?([\w’'-]+)")
+_NAME_TITLES = frozenset(
+    """Mr Mrs Ms Mx Messrs Dr Drs Prof Gen Gens Sen Sens Rep Reps Gov Govs Lt Col Capt Cmdr
+    Cdr Sgt Maj Adm Brig Cpl Pvt Rev Hon Pres Supt Insp Amb Atty Md Mt Ft St Ste Sr Jr""".split()
+)
+"""Abbreviations that stand before a name: a stop after them does not end a sentence
+("Gen. Smith", "Md. Yunus", "Mt. Everest"), except "Jr."/"Sr."/"St." before a word that
+opens sentences ("… King Jr. The march …")."""
+_BEFORE_NUMBERS = frozenset(
+    """Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec No Nos Vol Vols Fig Figs Art Ch
+    pp ca approx Nr""".split()
+)
+"""Abbreviations that stand before a number ("Jan. 5", "No. 10", "pp. 3")."""
+_NEVER_END = frozenset({"e.g", "i.e", "E.g", "I.e", "viz", "vs", "cf", "Cf"})
+_ACRONYM_LIKE = frozenset({"etc", "al", "Inc", "Ltd", "Co", "Corp", "Bros"})
+_STARTERS = frozenset(
+    """The A An This That These Those It Its He She We They I You His Her Their Our My
+    There Here But And Or So Yet Still Then Now Thus Hence However Moreover Meanwhile
+    Instead Indeed In On At For From As If When While Why What How Who Where Which Some
+    Many Most Few Both Each Every No Not Nor All Such Even Only After Before Since Although
+    Though Because Unless Once To By With Without Yes""".split()
+)
+"""Words that open a sentence far more often than they follow a title or an acronym."""
+QUOTE_SPAN = 600
+"""A quotation longer than this is not held together: a stray quote mark would otherwise
+glue a whole paragraph into one unit."""
+_SPEAKER = re.compile(
+    r"(?:[A-Z][\w.'’-]*\s+){1,4}(?:said|says|asked|asks|told|tells|wrote|writes|added|adds|"
+    r"argued|argues|noted|notes|insisted|insists|replied|explained|explains|warned|warns|"
+    r"declared|recalled|remarked|continued|concluded|tweeted|posted)\b"
+)
+"""A named speaker after a closing quotation ("…?” Ann Lee asked."): part of its sentence."""
+
+
+def quotations(text: str) -> list[Span]:
+    """Spans of the quotations in a paragraph, merged where they overlap: “…” pairs, and
+    "…" pairs when the straight marks are even in number (an odd count means one is stray,
+    and pairing the rest would be a guess). Quotations over :data:`QUOTE_SPAN` are left out."""
+    spans: list[Span] = []
+    opening = -1
+    for match in re.finditer(r"[“”]", text):
+        if match.group(0) == "“":
+            opening = match.start()
+        elif opening >= 0:
+            spans.append((opening, match.end()))
+            opening = -1
+    straight = [m.start() for m in re.finditer(r'"', text)]
+    if straight and len(straight) % 2 == 0:
+        spans += [(straight[i], straight[i + 1] + 1) for i in range(0, len(straight), 2)]
+    merged: list[Span] = []
+    for a, b in sorted(s for s in spans if s[1] - s[0] <= QUOTE_SPAN):
+        if merged and a < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def _inside(spans: list[Span], starts: list[int], at: int) -> bool:
+    k = bisect.bisect_left(starts, at) - 1
+    return k >= 0 and spans[k][0] < at < spans[k][1]
+
+
+def _ends_sentence(text: str, match: re.Match[str]) -> bool:
+    """Is the stop of ``match`` a sentence end, judging by the words before and after it?"""
+    stop, close = match.group("stop"), match.group("close")
+    after = text[match.end() : match.end() + 80]
+    if close[-1:] in ("”", '"') and _SPEAKER.match(after):
+        return False  # “Why now?” Ann Lee asked.
+    if stop != ".":
+        return True
+    start = match.start()
+    before = _WORD_BEFORE.search(text[max(0, start - 40) : start])
+    if before is None:
+        # a number ends a sentence ("in 2019. The …") unless it opens the paragraph as a
+        # list marker ("1. More resources")
+        return not re.fullmatch(r"\s*\d{1,2}", text[:start])
+    word = before.group(1)
+    following = _NEXT_WORD.match(after)
+    nxt = following.group(1) if following else ""
+    starter = nxt in _STARTERS
+    if word in _NEVER_END:
+        return False
+    if word in _NAME_TITLES:
+        # "Baltimore, Md. He moved …": after a comma it is a place's state, which can end
+        # a sentence; before a name it never does
+        head = text[max(0, start - 40) : start - len(word)].rstrip()
+        return starter and (word in ("Jr", "Sr", "St") or head.endswith(","))
+    if word in _BEFORE_NUMBERS:
+        return not nxt[:1].isdigit() and starter
+    if "." in word or word in _ACRONYM_LIKE:
+        return starter  # "the U.S. Army" goes on; "she left the U.S. Then …" ends
+    if len(word) == 1 and word.isupper():
+        # an initial ("John F. Kennedy"), unless a lower-case word before it makes it a
+        # label at the end of a sentence ("they chose plan B. The rest …")
+        head = text[max(0, start - 40) : start - 1].rstrip().rsplit(" ", 1)[-1]
+        return starter and head[:1].islower()
+    return True
+
+
+class RuleSegmenter:
+    """Sentence ends by rule. One regular expression finds the possible ends; the word
+    before and after each decides (titles, months, acronyms, initials); a stop inside a
+    quotation that closes later in the paragraph is no end, so a quoted passage stays with
+    its speaker ("“A. B. C,” she said."). Linear in the text."""
 
     def sentences(self, text: str) -> list[Span]:
+        quotes = quotations(text) if ("“" in text or '"' in text) else []
+        starts = [a for a, _ in quotes]
         spans: list[Span] = []
         start = 0
-        for match in _SIMPLE_END.finditer(text):
-            span = _trim(text, start, match.end())
+        for match in _CANDIDATE.finditer(text):
+            cut = match.end("close")
+            if (quotes and _inside(quotes, starts, cut)) or not _ends_sentence(text, match):
+                continue
+            span = _trim(text, start, cut)
             if span:
                 spans.append(span)
-            start = match.end()
+            start = cut
         span = _trim(text, start, len(text))
         if span:
             spans.append(span)
-        return spans
+        return _merge_dot_runs(text, spans)
 
 
 @lru_cache(maxsize=1)
@@ -84,8 +195,8 @@ class PysbdSegmenter:
 
 
 def _merge_dot_runs(text: str, spans: list[Span]) -> list[Span]:
-    """pysbd splits a trailing '......' into its own sentence; glue punctuation-only
-    fragments back onto the sentence before them."""
+    """A trailing '......' (an excerpt cut off) split off on its own: glue
+    punctuation-only fragments back onto the sentence before them."""
     out: list[Span] = []
     for start, end in spans:
         if out and not any(ch.isalnum() for ch in text[start:end]):
@@ -95,41 +206,7 @@ def _merge_dot_runs(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
-class HybridSegmenter:
-    """pysbd for paragraphs with abbreviation-like dots, the regex for the rest."""
-
-    def __init__(self) -> None:
-        self._fast = RegexSegmenter()
-        self._exact = PysbdSegmenter()
-
-    def sentences(self, text: str) -> list[Span]:
-        if len(text) > CHUNK:
-            return self._chunked(text)
-        if _TRICKY.search(text):
-            return self._exact.sentences(text)
-        return self._fast.sentences(text)
-
-    def _chunked(self, text: str) -> list[Span]:
-        """pysbd slows down more than linearly on long inputs (a 300 kB paragraph takes a
-        minute), so a long paragraph is cut at safe sentence ends (a lower-case word of three
-        letters or more before the stop, never an abbreviation) into pieces of about
-        :data:`CHUNK` characters."""
-        spans: list[Span] = []
-        start = 0
-        while start < len(text):
-            end = len(text)
-            if end - start > CHUNK:
-                cut = _SAFE_END.search(text, start + CHUNK // 2, start + CHUNK)
-                end = cut.end() if cut else start + CHUNK
-            piece = text[start:end]
-            spans.extend((start + a, start + b) for a, b in self.sentences(piece))
-            start = end
-        return spans
-
-
-CHUNK = 4000
-_SAFE_END = re.compile(r"(?<=\b[a-z]{3})[a-z]*[.!?](?=\s+[A-Z])")
-_DEFAULT = HybridSegmenter()
+_DEFAULT = RuleSegmenter()
 
 
 def paragraphs(text: str) -> Iterator[Span]:

@@ -9,7 +9,8 @@ off-topic (kept as sources the user can see, with no proposals) instead of being
 Signals used, all structural or lexical, none about a particular site:
 - a heading glued to the end of a paragraph marks a concatenation; in a concatenated
   file every standalone heading that opens a new block of text starts an article;
-- a byline met after body text starts a new article;
+- a byline met after body text starts a new article (not one below a headline and its
+  standfirst);
 - a block whose paragraphs mostly open with a short run-in question or label
   ("Can Biden rescue …? Crisis-wracked Haiti …") is a roundup, one item per paragraph;
 - off-topic: an item's content words barely overlap those of the rest of the import.
@@ -26,6 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from argmap.extract.clean import Cleaned, Line, harvest
+from argmap.extract.furniture import TITLE_KICKER
 from argmap.extract.metadata import Metadata
 
 _RUN_IN = re.compile(r"^([A-Z][^.!?:]{3,80}[?:])\s+[A-Z\"“]")
@@ -51,7 +53,17 @@ class Article:
 
 _ENDINGS = frozenset({"feed footer", "author bio"})
 """Furniture that closes an article: body text after it belongs to the next one."""
-_TRAILERS = frozenset({"feed footer", "author bio", "source line", "image credit"})
+_TRAILERS = frozenset(
+    {
+        "feed footer",
+        "author bio",
+        "source line",
+        "image credit",
+        "publication note",
+        "correction note",
+        "book plug",
+    }
+)
 """Removed lines between two articles that describe the one before (the rest, bylines,
 dates, labels, describe the one after)."""
 
@@ -67,10 +79,18 @@ def _blocks(cleaned: Cleaned) -> list[list[Line]]:
         has_body = any(not x.heading for x in current)
         nxt = cleaned.lines[i + 1] if i + 1 < len(cleaned.lines) else None
         opens_text = nxt is not None and not nxt.heading
+        # a byline opens a new article after the headline above it or after a body of
+        # its own; after a headline and one paragraph it is the first article's own
+        # byline, below its standfirst
+        bylined = (
+            has_body
+            and any(current[-1].number < b < line.number for b in byline_lines)
+            and (current[-1].heading or sum(not x.heading for x in current) >= 2)
+        )
         starts = has_body and (
             line.glued
             or (glued_file and line.heading and opens_text)
-            or any(current[-1].number < b < line.number for b in byline_lines)
+            or bylined
             or any(current[-1].number < e < line.number for e in ending_lines)
         )
         if starts:
@@ -157,9 +177,30 @@ def split_articles(cleaned: Cleaned, keep_headings: bool = True) -> list[Article
             if block_meta.title and not multi:
                 first.title = block_meta.title
             first.title = first.title or block_meta.title
+            first.meta.standfirst = first.meta.standfirst or _standfirst(cleaned, lines)
     for i, article in enumerate(articles):
         article.part = i
+        article.title = TITLE_KICKER.sub("", article.title)  # "Opinion: Why …" is "Why …"
     return articles
+
+
+_HEADER = frozenset({"byline", "date line", "wire dateline"})
+STANDFIRST_WORDS = 60
+
+
+def _standfirst(cleaned: Cleaned, lines: Sequence[Line]) -> str:
+    """The standfirst: a short first paragraph printed between the headline and the
+    byline or dateline (it stays in the body too; the proposer reads it with the title)."""
+    body = [x for x in lines if not x.heading]
+    if len(body) < 2 or len(body[0].text.split()) > STANDFIRST_WORDS:
+        return ""
+    first, second = body[0].number, body[1].number
+    header = any(
+        first < r.number < second or (r.number == second and r.reason == "wire dateline")
+        for r in cleaned.removed
+        if r.reason in _HEADER
+    )
+    return body[0].text if header else ""
 
 
 def _block_metadata(cleaned: Cleaned, blocks: Sequence[list[Line]]) -> list[Metadata]:

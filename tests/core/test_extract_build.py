@@ -241,3 +241,100 @@ def test_a_stand_in_author_is_named_by_what_tells_a_reader(tmp_path: Path) -> No
     assert "kabul-oped (author not named)" in names
     assert "“The White House should talk to the…” (author not named)" in names
     assert not any("8639fdc6" in n for n in names)
+
+
+OPED = """Opinion
+Should the harbour stay public?
+Selling the harbour would bring in money once and cost the town for decades.
+By Ada Vance and Ben Ortiz, Special to CNN
+Updated 9:15 AM EDT, Tue May 7, 2024
+The town should keep the harbour in public hands. A private owner would raise the fees \
+that fishers pay, and the Gen. Lee Fund would lose its rent.
+Boats at the old quay on June 2, 2019. (Photo by Cy Lund/AFP via Getty Images)
+“We tried a private owner once. Fees doubled. Half the boats left,” said Rep. Dee Hale, \
+who chairs the port board.
+Supporters of the sale say the town needs the cash.But the cash would last one budget.
+Sign up for our weekly Opinion newsletter.
+Their new book, Quays and Commons, is out now from Tide Press.
+Therefore the council must vote against the sale next month.
+Ada Vance is a fellow at the Harbour Institute. Ben Ortiz is a professor at Eastbay University.
+This article was originally published by The Quay Herald on May 6, 2024.
+"""
+FURNITURE_WORDS = ("Photo by", "Sign up", "new book", "originally published", "is a fellow")
+
+
+def test_a_coauthored_op_ed_imports_with_its_byline_and_without_its_furniture(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "harbour-oped.txt"
+    path.write_text(OPED, encoding="utf-8")
+    result = build_import([path])
+    (source,) = result.sources
+    assert source.title == "Should the harbour stay public?"
+    assert source.outlet == "CNN"
+    assert source.date == "2024-05-07"  # the dateline's, never the caption's
+    (author,) = result.authors  # one joint entry, no empty author beside it
+    assert author.name == "Ada Vance and Ben Ortiz"
+    assert author.affiliation == (
+        "Ada Vance: fellow at the Harbour Institute; Ben Ortiz: professor at Eastbay University"
+    )
+    assert source.authors == [author.id]
+    assert result.claims and all(c.author == author.id for c in result.claims)
+    for claim in result.claims:
+        assert claim.quote is not None
+        assert source.text[claim.quote.start : claim.quote.end] == claim.quote.text
+        assert not any(word in claim.quote.text for word in FURNITURE_WORDS), claim.quote.text
+    quotes = [c.quote.text for c in result.claims if c.quote]
+    assert any(
+        q.startswith("“We tried a private owner once.") and "Rep. Dee Hale" in q for q in quotes
+    )
+    assert "Supporters of the sale say the town needs the cash." in quotes  # glued, now cut
+    assert not any(q.endswith(("Gen.", "Rep.")) for q in quotes)  # titles cut nothing
+    ArgumentMap(sources=result.sources, authors=result.authors, claims=result.claims)
+    reasons = {r.reason for r in result.files[0].removed}
+    assert {"photo caption", "book plug", "author bio", "publication note", "byline"} <= reasons
+
+
+def test_the_author_is_the_byline_not_the_file_name(tmp_path: Path) -> None:
+    path = tmp_path / "saved-page-2024.txt"
+    path.write_text(
+        "Is the harbour deal about to collapse?\n\nBy Ada Vance, Special to CNN\n\n"
+        + ARTICLE.split("\n\n", 2)[2],
+        encoding="utf-8",
+    )
+    result = build_import([path])
+    assert [a.name for a in result.authors] == ["Ada Vance"]
+    assert result.sources[0].title == "Is the harbour deal about to collapse?"
+    assert result.sources[0].outlet == "CNN"
+
+
+def test_a_saved_page_takes_its_date_from_markup_and_its_authors_from_the_byline(
+    tmp_path: Path,
+) -> None:
+    body = "".join(f"<p>{p}</p>" for p in ARTICLE.split("\n\n")[2:])
+    page = tmp_path / "page.html"
+    caption = (
+        "<figure><img src='q.jpg'><figcaption>Trams in the depot on June 2, 2019. "
+        "(Photo by Cy Lund/AFP via Getty Images)</figcaption></figure>"
+    )
+    page.write_text(
+        "<html><head><title>Opinion: The Case for Trams | Daily Planet</title>"
+        '<meta name="author" content="Ada Vance and Ben Ortiz, Special to Daily Planet">'
+        '<meta property="og:site_name" content="Daily Planet"></head><body><article>'
+        f"<h1>The Case for Trams</h1>{caption}{body}</article></body></html>",
+        encoding="utf-8",
+    )
+    result = build_import([page])
+    (source,) = result.sources
+    assert source.title == "The Case for Trams"
+    assert source.date == ""  # the page gives none in its markup; the caption's is not it
+    assert [a.name for a in result.authors] == ["Ada Vance and Ben Ortiz"]
+    assert "Getty" not in source.text
+    dated = tmp_path / "dated.html"
+    dated.write_text(
+        page.read_text(encoding="utf-8").replace(
+            "</head>", '<meta property="article:published_time" content="2024-05-07"></head>'
+        ),
+        encoding="utf-8",
+    )
+    assert build_import([dated]).sources[0].date == "2024-05-07"

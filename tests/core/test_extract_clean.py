@@ -190,3 +190,137 @@ def test_a_feed_footer_or_bio_closes_an_article_and_each_keeps_its_metadata() ->
     assert articles[0].meta.outlet == "The Daily Planet"
     assert articles[1].meta.authors == [] and articles[1].meta.outlet == "City Weekly"
     assert articles[1].text.startswith("Buses are cheaper")
+
+
+def test_a_caption_date_is_never_the_article_date() -> None:
+    raw = "\n".join(
+        [
+            "Cranes at the old quay on May 2, 2017. (Photo by Ada Vance/AFP via Getty Images)",
+            "Credit: Ben Ortiz, June 9, 2016",
+            "The harbour should stay public. Selling it would cost the town its ferry.",
+            "Published June 1, 2024",
+            "A private owner would cut the winter crossings first, as owners elsewhere have.",
+        ]
+    )
+    cleaned = clean(raw)
+    reasons = [r.reason for r in cleaned.removed]
+    assert reasons == ["photo caption", "image credit", "date line"]
+    assert cleaned.meta.date == "2024-06-01"
+    assert clean("\n".join(raw.splitlines()[:3])).meta.date == ""  # no date rather than a caption's
+
+
+def test_a_headline_that_asks_is_the_title() -> None:
+    raw = "Is the harbour deal about to collapse?\nBy Ada Vance\n" + "\n".join(BODY)
+    (article,) = split_articles(clean(raw))
+    assert article.title == "Is the harbour deal about to collapse?"
+    assert article.meta.authors == ["Ada Vance"]
+    assert not article.text.startswith("Is the harbour")
+
+
+def test_a_byline_under_the_standfirst_belongs_to_the_same_article() -> None:
+    raw = "\n".join(
+        [
+            "The Ferry Must Stay Public",
+            "Selling the island ferry would save little and cost the islands their lifeline.",
+            "By Ada Vance",
+            "March 3, 2025",
+            *BODY,
+        ]
+    )
+    (article,) = split_articles(clean(raw))
+    assert article.title == "The Ferry Must Stay Public"
+    assert article.text.startswith("Selling the island ferry")
+    assert article.meta.standfirst.startswith("Selling the island ferry")
+    assert article.meta.authors == ["Ada Vance"] and article.meta.date == "2025-03-03"
+
+
+def test_a_closing_bio_names_the_author_when_there_is_no_byline() -> None:
+    raw = "\n".join([*BODY, "Ada Vance is a transport economist and the author of Rails."])
+    (article,) = split_articles(clean(raw))
+    assert article.meta.authors == ["Ada Vance"]
+    assert article.meta.affiliations == {"Ada Vance": "transport economist and the author of Rails"}
+    assert "Ada Vance" not in article.text
+    # a last sentence about someone else, in an article whose byline is known, stays
+    named = "By Ben Ortiz\n" + "\n".join([*BODY, "Cy Lund is a former minister of transport."])
+    (other,) = split_articles(clean(named))
+    assert other.meta.authors == ["Ben Ortiz"] and other.text.endswith("minister of transport.")
+
+
+def test_furniture_is_removed_with_its_reason_and_its_metadata_kept() -> None:
+    raw = "\n".join(
+        [
+            "Opinion",
+            "Opinion: Trams Now",
+            "By Ada Vance and Ben Ortiz, Special to CNN",
+            "Editor’s Note: Ada Vance is a fellow at the Rail Institute. Ben Ortiz is a "
+            "professor at Eastbay University. The views expressed are their own.",
+            BODY[0],
+            "Sign up for our weekly Opinion newsletter.",
+            BODY[1],
+            "Their new book, Rails for All, is out now from Quay Press.",
+            "This article was amended on 8 May 2024 to correct a figure.",
+            BODY[2],
+            "Follow Ada Vance on Twitter.",
+            "This article was originally published by The Rail Times on May 7, 2024.",
+        ]
+    )
+    cleaned = clean(raw)
+    reasons = {r.text[:20]: r.reason for r in cleaned.removed}
+    assert list(reasons.values()) == [
+        "section label",
+        "byline",
+        "editor's note",
+        "subscription or follow prompt",
+        "book plug",
+        "correction note",
+        "share or follow prompt",
+        "publication note",
+    ]
+    (article,) = split_articles(cleaned)
+    assert article.title == "Trams Now"
+    assert article.text == "\n\n".join(BODY[:3])
+    meta = article.meta
+    assert meta.authors == ["Ada Vance", "Ben Ortiz"]
+    assert meta.affiliations == {
+        "Ada Vance": "fellow at the Rail Institute",
+        "Ben Ortiz": "professor at Eastbay University",
+    }
+    assert meta.outlet == "CNN"  # the byline's, before the note's "The Rail Times"
+    assert meta.date == "2024-05-07"  # the publication note's, not the correction's
+
+
+def test_a_closing_sentence_about_the_subject_is_no_bio() -> None:
+    raw = "\n".join(
+        [
+            "Cy Lund promised trams in 2019. The council believed Lund.",
+            *BODY,
+            "Cy Lund is the minister of transport.",
+            "Ada Vance is the minister of finance and she must act.",
+        ]
+    )
+    (article,) = split_articles(clean(raw))
+    assert article.meta.authors == []
+    assert article.text.endswith("minister of finance and she must act.")
+
+
+def test_names_under_the_headline_a_wire_dateline_a_credit_and_a_handle() -> None:
+    raw = "\n".join(
+        [
+            "The Ferry Must Stay Public",
+            "Ada Vance and Ben Ortiz",
+            "(CNN) — The county should keep the ferry in public hands. Selling it saves little.",
+            "Passengers on the quay at dawn. Cy Lund/The Island Courier",
+            "Twitter: @avance",
+            *BODY,
+        ]
+    )
+    cleaned = clean(raw)
+    assert [(r.text, r.reason) for r in cleaned.removed] == [
+        ("Ada Vance and Ben Ortiz", "byline"),
+        ("(CNN) —", "wire dateline"),
+        ("Passengers on the quay at dawn. Cy Lund/The Island Courier", "photo caption"),
+        ("Twitter: @avance", "share or follow prompt"),
+    ]
+    (article,) = split_articles(cleaned)
+    assert article.meta.authors == ["Ada Vance", "Ben Ortiz"] and article.meta.outlet == "CNN"
+    assert article.text.startswith("The county should keep the ferry")

@@ -308,6 +308,7 @@ def test_draft_then_finish_is_the_proposer() -> None:
 
 def test_leave_one_article_out_never_trains_on_the_article_it_scores() -> None:
     from argmap.extract import evaluate as ev
+    from argmap.extract import evaluate_fit as fit
 
     def article(name: str, n: int) -> Annotated:
         sentences = [
@@ -333,12 +334,77 @@ def test_leave_one_article_out_never_trains_on_the_article_it_scores() -> None:
         seen.append(sorted(t.id for t in train))
         return real(train, drafts)  # type: ignore[arg-type]
 
-    ev.learn_oped_parameters = spy  # type: ignore[assignment]
+    fit.learn_oped_parameters = spy  # type: ignore[assignment]
     try:
         report = ev.leave_one_article_out(texts)
     finally:
-        ev.learn_oped_parameters = real  # type: ignore[assignment]
+        fit.learn_oped_parameters = real  # type: ignore[assignment]
     assert seen == [["south.a", "south.b"], ["north"]]  # one fold per article, not per piece
     assert report["folds"]["south"]["texts"] == 2
     assert report["folds"]["north"]["budget"] in ev.BUDGET_GRID
     assert report["kinds"]["recommendation"]["support"] == 4 + 3 + 3
+
+
+def _common_row(doc_id: str, split: str) -> dict[str, object]:
+    text = "The agency should cap late fees. I was charged twice last year."
+    first, second = "The agency should cap late fees.", "I was charged twice last year."
+    return {
+        "id": doc_id,
+        "corpus": "cdcp",
+        "genre": "public-comment",
+        "title": None,
+        "text": text,
+        "split": split,
+        "units": [
+            {"id": "p0", "start": 0, "end": len(first), "text": first, "kind": "recommendation"},
+            {
+                "id": "p1",
+                "start": text.index(second),
+                "end": len(text),
+                "text": second,
+                "kind": "evidence",
+            },
+            {
+                "id": "p2",
+                "start": None,
+                "end": None,
+                "text": "x",
+                "kind": "premise",
+                "implicit": True,
+            },
+        ],
+        "relations": [
+            {"id": "r0", "from": "p1", "to": "p0", "type": "support", "native": "reason"}
+        ],
+    }
+
+
+def test_common_corpora_are_scored_per_part_with_calibration(tmp_path: Path) -> None:
+    from argmap.extract import evaluate as ev
+
+    folder = tmp_path / "cdcp"
+    folder.mkdir()
+    rows = [_common_row("a", "train"), _common_row("b", "train"), _common_row("c", "dev")]
+    (folder / "cdcp.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    texts = ev.load_common(folder)
+    assert [ev.part_of(t) for t in texts] == ["tune", "tune", "heldout"]  # CDCP's own split
+    assert all(len(t.units) == 2 for t in texts)  # the implicit unit cannot be quoted
+    report, notes = ev.evaluate_data(tmp_path)
+    assert any("ugwd" in n for n in notes)  # a missing corpus is a note, not an error
+    heldout = report["cdcp"]["heldout"]
+    assert heldout["kinds"]["recommendation"]["support"] == 1
+    assert report["cdcp"]["tune"]["kinds"]["recommendation"]["support"] == 2
+    conf = heldout["confidence"]
+    assert sum(row["n"] for row in conf["reliability"]) == conf["n_high"] + conf["n_low"]
+    assert 0.0 <= conf["ece"] <= 1.0
+
+
+def test_reliability_and_expected_calibration_error() -> None:
+    from argmap.extract.scoring import expected_calibration_error, reliability
+
+    calibrated = [(0.9, True)] * 9 + [(0.9, False)] + [(0.3, True)] * 3 + [(0.3, False)] * 7
+    assert expected_calibration_error(calibrated) == 0.0
+    table = reliability(calibrated)
+    assert [(row["n"], row["right"]) for row in table] == [(10, 0.3), (10, 0.9)]
+    overconfident = [(0.9, False)] * 10
+    assert expected_calibration_error(overconfident) == 0.9

@@ -56,8 +56,9 @@ def test_a_thesis_may_say_also_but_not_open_with_it() -> None:
     opening = OPED.replace("Rivertown's bridge crisis also shows", "Also, Rivertown's crisis shows")
     title = "Rivertown's bridge crisis shows how the region plans roads"
     scores = [propose_article(t, title).units[0].thesis_score for t in (OPED, plain)]
-    assert scores[0] == scores[1]  # a mid-sentence "also" costs nothing
-    assert propose_article(opening, title).units[0].thesis_score < scores[1] - 1.0
+    assert abs(scores[0] - scores[1]) < 0.1  # a mid-sentence "also" costs next to nothing
+    # opening with it does (the learnt weight of "additive_opens" is negative)
+    assert propose_article(opening, title).units[0].thesis_score < scores[1] - 0.5
     result = propose_article(OPED, title)
     assert result.thesis_ranking[0] == 0
 
@@ -101,3 +102,27 @@ def test_a_thesis_prescribing_a_list_of_actions_proposes_each_action() -> None:
     at = result.units.index(thesis)
     assert all((result.units.index(p), at) in supported for p in nested)
     assert result.thesis_ranking[0] == at  # the actions never outrank their thesis
+
+
+def test_time_to_answer_is_and_imperatives_are_recommendations() -> None:
+    for sentence in (
+        "It is time to give the valley a bridge that carries trains.",
+        "The answer is to fund the crossing from the regional budget.",
+        "Stop patching the old bridge with emergency money.",
+        "There should be a public vote on the new crossing.",
+        "We need stronger rules for the inspectors of bridges.",
+    ):
+        text = f"The old bridge closed in March. {sentence} The detour costs an hour."
+        kinds = {p.unit.text: p.kind for p in propose_article(text).units}
+        found = kinds[sentence] if kinds[sentence] != "thesis" else None
+        before = [
+            p.kind_before_thesis for p in propose_article(text).units if p.unit.text == sentence
+        ]
+        assert "recommendation" in (found, *before), sentence
+
+
+def test_an_order_reported_from_someone_else_is_not_an_imperative() -> None:
+    text = "“Stop the works now,” the mayor told reporters on Monday."
+    unit = propose_article(text).units[0]
+    assert unit.speaker == "the mayor"
+    assert "imperative" not in unit.reason

@@ -1,12 +1,14 @@
-"""Segmentation: exact offsets, abbreviations, clauses."""
+"""Segmentation: exact offsets, abbreviations, glued sentences, quotations, clauses."""
 
 from __future__ import annotations
 
+import pytest
+
 from argmap.extract.segment import (
-    HybridSegmenter,
     PysbdSegmenter,
-    RegexSegmenter,
+    RuleSegmenter,
     clause_spans,
+    quotations,
     sentence_units,
 )
 
@@ -31,10 +33,79 @@ def test_units_are_exact_slices_of_the_text() -> None:
     assert [u.paragraph for u in units] == [0, 0, 1, 1, 2]
 
 
-def test_fast_path_agrees_with_pysbd_on_plain_paragraphs() -> None:
-    plain = "Trams are good. Buses are slow! Are cars the answer? No, they are not."
-    assert RegexSegmenter().sentences(plain) == PysbdSegmenter().sentences(plain)
-    assert HybridSegmenter().sentences(plain) == RegexSegmenter().sentences(plain)
+def _split(text: str) -> list[str]:
+    return [text[a:b] for a, b in RuleSegmenter().sentences(text)]
+
+
+def test_rules_agree_with_pysbd_where_pysbd_is_right() -> None:
+    for plain in (
+        "Trams are good. Buses are slow! Are cars the answer? No, they are not.",
+        "The U.S. should talk to Mr. Karzai now. Talks failed in 2019, but they can work.",
+        "Growth was 3.5 percent in 2023. It was 2.1 percent in 2022.",
+    ):
+        assert RuleSegmenter().sentences(plain) == PysbdSegmenter().sentences(plain)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Bangladesh's interim leader, Md. Rahim Uddin, should call elections by spring.",
+        "Gen. Ann Marsh told Sen. Bo Kent and Rep. Cy Dale that Gov. Di Fenn was right.",
+        "Lt. Col. Ed Gray met Dr. Flo Hart and Mrs. Gil at No. 10 Elm St. on Sept. 3.",
+        "The talks began on Jan. 5 and ended on Feb. 2, after the Aug. 30 deadline passed.",
+        "The U.S. and the U.K. asked the U.N. to act, e.g. by sanctions, i.e. quickly.",
+        "The envoy landed at 9 a.m. and left at 5 p.m. without a deal.",
+        "President John F. Kennedy said the U.S. Army would stay.",
+    ],
+)
+def test_abbreviations_never_end_a_sentence(sentence: str) -> None:
+    assert _split(sentence + " The next one starts here.") == [
+        sentence,
+        "The next one starts here.",
+    ]
+
+
+def test_an_acronym_or_a_state_ends_a_sentence_before_a_word_that_opens_one() -> None:
+    assert _split("She moved to the U.S. Then she ran for office.") == [
+        "She moved to the U.S.",
+        "Then she ran for office.",
+    ]
+    assert _split("He was born in Dover, Del. He left at ten.") == [
+        "He was born in Dover, Del.",
+        "He left at ten.",
+    ]
+    assert _split("He grew up in Towson, Md. He left at ten.") == [
+        "He grew up in Towson, Md.",
+        "He left at ten.",
+    ]
+
+
+def test_sentences_glued_by_a_missing_space_are_cut() -> None:
+    assert _split("The rebels entered the capital.The army had already left.") == [
+        "The rebels entered the capital.",
+        "The army had already left.",
+    ]
+    assert _split("Prices rose in 2024.Wages did not.") == [
+        "Prices rose in 2024.",
+        "Wages did not.",
+    ]
+    kept = "The U.S.Army figure was 3.5 percent, see example.com/Report.html for it."
+    assert _split(kept) == [kept]  # acronym, decimal and address are not sentence ends
+
+
+def test_a_quotation_over_several_sentences_stays_with_its_speaker() -> None:
+    text = "“Talks failed. Pressure failed. Only money works,” the minister said. Few agree."
+    assert _split(text) == [
+        "“Talks failed. Pressure failed. Only money works,” the minister said.",
+        "Few agree.",
+    ]
+    inside = 'The plan, he said, "is dead. Nobody wants it." That is wrong.'
+    assert _split(inside) == ['The plan, he said, "is dead. Nobody wants it."', "That is wrong."]
+    asked = "“Why now? Why us?” Ann Lee asked. Nobody answered."
+    assert _split(asked) == ["“Why now? Why us?” Ann Lee asked.", "Nobody answered."]
+    stray = "He said “no. " + "Then it went on. " * 60  # a quote mark that never closes
+    assert len(_split(stray)) == 61
+    assert quotations("a “b” c “d") == [(2, 5)]
 
 
 def test_clauses_split_at_concession_contrast_and_semicolon() -> None:

@@ -136,3 +136,35 @@ def test_eval_on_a_synthetic_sample(tmp_path: Path, capsys: pytest.CaptureFixtur
 
 def test_seed_fixtures_are_present() -> None:
     assert len(list((FIXTURES / "seeds").glob("*.txt"))) == 5
+
+
+def test_import_names_each_article_by_its_byline(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "ferry.txt"
+    path.write_text(
+        "Should the ferry stay public?\n\nBy Ada Vance and Ben Ortiz, Special to CNN\n\n"
+        "Updated 9:15 AM EDT, Tue May 7, 2024\n\n"
+        + ARTICLE.split("\n\n", 2)[2]
+        + "\nSign up for our weekly Opinion newsletter.\n\n"
+        "This article was originally published by The Quay Herald.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "ferry.argmap.json"
+    assert main(["import", str(path), "-o", str(out), "-v"]) == 0
+    text = capsys.readouterr().out
+    assert "“Should the ferry stay public?” by Ada Vance and Ben Ortiz (CNN · 2024-05-07)" in text
+    assert "publication note: This article was originally published" in text
+    amap = load(out)
+    assert [a.name for a in amap.authors] == ["Ada Vance and Ben Ortiz"]
+    assert not any("Sign up" in c.text or "published" in c.text for c in amap.claims)
+    assert main(["import", str(path), "-o", str(tmp_path / "again.json"), "--json"]) == 0
+    (entry,) = json.loads(capsys.readouterr().out)["files"]
+    assert entry["sources"] == [
+        {
+            "title": "Should the ferry stay public?",
+            "authors": ["Ada Vance and Ben Ortiz"],
+            "outlet": "CNN",
+            "date": "2024-05-07",
+        }
+    ]

@@ -115,8 +115,33 @@ def _default_title(sources: Any) -> str:
     return f"Imported: {shown}" + (f" and {rest} more" if rest else "")
 
 
+def _described(result: Any) -> dict[str, dict[str, Any]]:
+    """What the import read of each source's shape (title, authors, outlet, date), by id:
+    the first thing to check when an article's byline was not understood."""
+    names = {a.id: a.name for a in result.authors}
+    return {
+        s.id: {
+            "title": s.title,
+            "authors": [names.get(a, a) for a in s.authors],
+            "outlet": s.outlet,
+            "date": s.date,
+        }
+        for s in result.sources
+    }
+
+
+def _line(info: dict[str, Any]) -> str:
+    """“Title” by Authors (outlet · date); a stand-in author is shown as not named."""
+    title = f"“{info['title']}”" if info["title"] else "untitled"
+    named = [a for a in info["authors"] if not a.endswith("not named)")]
+    who = f" by {', '.join(named)}" if named else ", author not named"
+    extra = " · ".join(x for x in (info["outlet"], info["date"]) if x)
+    return f"{title}{who}" + (f" ({extra})" if extra else "")
+
+
 def _summary(result: Any, target: Any, args: argparse.Namespace) -> None:
     files = []
+    described = _described(result)
     for report in result.files:
         entry = {
             "file": report.path,
@@ -125,6 +150,7 @@ def _summary(result: Any, target: Any, args: argparse.Namespace) -> None:
             "noise_lines_removed": len(report.removed),
             "warnings": report.warnings,
             "error": report.error,
+            "sources": [described[i] for i in report.sources if i in described],
         }
         files.append(entry)
         if report.error:
@@ -162,6 +188,9 @@ def _summary(result: Any, target: Any, args: argparse.Namespace) -> None:
             f"{report.path}: {report.articles} article(s){extra}, "
             f"{len(report.removed)} noise line(s) removed"
         )
+        if len(report.sources) == 1 or args.verbose:
+            for source_id in report.sources:
+                print(f"    {_line(described[source_id])}")
         if args.verbose:
             for removed in report.removed:
                 print(f"    - line {removed.number}: {removed.reason}: {removed.text[:70]}")

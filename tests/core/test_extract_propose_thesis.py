@@ -1,0 +1,112 @@
+"""The thesis ranker on short op-eds written for these tests: what is never the thesis,
+the ranked alternatives, whose words evidence reports, and the review thresholds."""
+
+from __future__ import annotations
+
+from argmap.extract import thresholds
+from argmap.extract.cues import find_cues
+from argmap.extract.propose import propose_article
+from argmap.extract.thesis import thesis_blocker
+
+TITLE = "The valley needs a new rail bridge"
+
+
+def _oped(*middle: str) -> str:
+    """A long text (five paragraphs, 15+ sentences) about a bridge, with ``middle`` as
+    its second paragraph."""
+    return "\n\n".join(
+        [
+            "The old bridge over the river closed in March. "
+            "Inspectors found cracks in two of its piers. "
+            "Commuters have lost an hour a day on the detour since then.",
+            " ".join(middle),
+            "The council tried ferries, which carried a few hundred people a day. "
+            "Shop owners on both banks report falling sales. "
+            "Many residents now drive forty kilometres to the next crossing.",
+            "A rail bridge would carry ten times as many people as the old road did. "
+            "It would also link the northern towns to the regional hospital. "
+            "The money is there in the regional budget.",
+            "Critics argue that the valley cannot afford it. "
+            "But the detour already costs the valley more every month. "
+            "The valley needs a new rail bridge, and it needs it this year.",
+        ]
+    )
+
+
+def _thesis(text: str) -> str:
+    result = propose_article(text, TITLE)
+    theses = [p.unit.text for p in result.units if p.kind == "thesis"]
+    assert len(theses) <= 1
+    return theses[0] if theses else ""
+
+
+def _candidates(text: str) -> list[str]:
+    """The thesis and its alternatives."""
+    result = propose_article(text, TITLE)
+    alternatives = [result.units[a.index].unit.text for a in result.thesis_alternatives]
+    return [_thesis(text), *alternatives]
+
+
+def test_an_attributed_quote_is_never_the_thesis() -> None:
+    quote = "“The valley needs a new rail bridge,” Graham told me."
+    text = _oped(quote, "He has said so for years.")
+    assert quote not in _candidates(text)
+    according = "According to the mayor, the valley needs a new rail bridge now."
+    assert according not in _candidates(_oped(according, "She has said so for years."))
+
+
+def test_a_question_is_never_the_thesis() -> None:
+    question = "Does the valley need a new rail bridge?"
+    assert question not in _candidates(_oped(question, "Most people here think so."))
+
+
+def test_a_transition_is_never_the_thesis() -> None:
+    move = "So let me draw a line between the valley's bridge and its rail plans."
+    assert move not in _candidates(_oped(move, "They are the same story."))
+    assert thesis_blocker(find_cues(move), move) == "a transition"
+    assert thesis_blocker(find_cues("Here is why:"), "Here is why:") == "a transition"
+    claim = "The valley needs a new rail bridge."
+    assert thesis_blocker(find_cues(claim), claim) == ""
+
+
+def test_the_thesis_comes_with_two_ranked_alternatives_of_lower_confidence() -> None:
+    result = propose_article(_oped("Nothing else in the valley matters as much."), TITLE)
+    thesis = next(i for i, p in enumerate(result.units) if p.kind == "thesis")
+    assert result.thesis_ranking[0] == thesis
+    alternatives = result.thesis_alternatives
+    assert len(alternatives) == 2
+    assert [a.index for a in alternatives] == result.thesis_ranking[1:3]
+    assert thesis not in [a.index for a in alternatives]
+    for a in alternatives:
+        assert 0.05 <= a.confidence <= result.units[thesis].confidence
+        assert a.reason.startswith("thesis alternative")
+
+
+def test_a_statistic_and_a_quotation_are_evidence_with_their_speaker() -> None:
+    stat = "According to the transport office, 64 percent of commuters use the detour daily."
+    quote = "“We lose customers every week,” said Maria Lopez, who runs a bakery."
+    result = propose_article(_oped(stat, quote), TITLE)
+    by_text = {p.unit.text: p for p in result.units}
+    assert by_text[stat].kind == "evidence"
+    assert by_text[stat].speaker == "the transport office"
+    assert by_text[quote].kind == "evidence"
+    assert by_text[quote].speaker == "Maria Lopez"
+    assert "Maria Lopez" in by_text[quote].reason
+    # the author's own claim has no speaker
+    own = [p for p in result.units if p.kind == "thesis"]
+    assert own and own[0].speaker == ""
+
+
+def test_a_pronoun_speaker_is_the_last_named_one() -> None:
+    text = _oped(
+        "“We lose customers every week,” said Maria Lopez, who runs a bakery.",
+        "“The detour is killing the town,” she said.",
+    )
+    units = propose_article(text, TITLE).units
+    she = next(p for p in units if p.unit.text.startswith("“The detour"))
+    assert she.speaker == "Maria Lopez"
+
+
+def test_review_thresholds_are_probabilities_in_order_with_a_note() -> None:
+    assert 0.05 <= thresholds.REJECT_BELOW < thresholds.ACCEPT_AT <= 0.95
+    assert "%" in thresholds.THRESHOLD_NOTE and "tuning" in thresholds.THRESHOLD_NOTE
