@@ -21,6 +21,7 @@ from pathlib import Path
 
 from argmap.edit.document import Edit
 from argmap.edit.edits import AddAuthor, AddClaim, AddLink, AddSource, Macro
+from argmap.edit.proposals import alternative_number
 from argmap.extract.authors import AuthorBook, article_authors
 from argmap.extract.authors import slug as _slug
 from argmap.extract.clean import Removed, clean, english_ratio
@@ -85,9 +86,12 @@ class ImportResult:
         return Macro(edits, label)
 
     def claims_by_kind(self) -> dict[str, int]:
+        """Proposals per kind; the runners-up for an article's thesis are counted apart
+        (``alternative thesis``), so "thesis 9" still means one per article."""
         counts: dict[str, int] = {}
         for claim in self.claims:
-            counts[claim.kind] = counts.get(claim.kind, 0) + 1
+            kind = "alternative thesis" if _is_alternative(claim) else claim.kind
+            counts[kind] = counts.get(kind, 0) + 1
         return counts
 
 
@@ -236,7 +240,12 @@ def build_import(
         # a piece of a web page (a roundup item, one of several articles in a file) is a
         # news or opinion piece however short: label and calibrate it as one
         web_piece = article.roundup_item or article.from_split
-        proposals = propose_article(article.text, article.title, oped=True if web_piece else None)
+        proposals = propose_article(
+            article.text,
+            article.title,
+            oped=True if web_piece else None,
+            standfirst=article.meta.standfirst,
+        )
         _add_claims(
             proposals,
             source=source,
@@ -318,6 +327,27 @@ def _add_claims(
         result.claims.append(claim)
         if p.kind != "evidence" and author:
             cross_items.append(CrossItem(claim.id, source.id, author, p.unit.text, p.kind))
+    # The runners-up for the thesis, saved as thesis proposals of their own (the review
+    # offers them as alternatives and swaps one in as one undo step); a unit keeps its own
+    # proposal too, so an alternative quotes the same words as, say, a premise card.
+    for rank, alternative in enumerate(proposals.thesis_alternatives, start=2):
+        unit = proposals.units[alternative.index].unit
+        result.claims.append(
+            Claim(
+                id=ids.fresh(f"{source.id}.t{rank}"),
+                kind="thesis",
+                text=claim_label(unit.text),
+                author=author,
+                source=source.id,
+                quote=Quote(start=unit.start, end=unit.end, text=unit.text),
+                origin=Origin(
+                    kind="extracted",
+                    confidence=alternative.confidence,
+                    reason=alternative.reason,  # "thesis alternative N: …", N = rank
+                    reviewed=False,
+                ),
+            )
+        )
     for link in proposals.links:
         if link.source in claim_ids and link.target in claim_ids:
             result.links.append(
@@ -372,3 +402,7 @@ def place(result: ImportResult, existing: ArgumentMap | None = None) -> None:
         else c
         for c in result.claims
     ]
+
+
+def _is_alternative(claim: Claim) -> bool:
+    return claim.kind == "thesis" and alternative_number(claim.origin.reason) is not None

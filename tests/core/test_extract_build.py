@@ -338,3 +338,44 @@ def test_a_saved_page_takes_its_date_from_markup_and_its_authors_from_the_byline
         encoding="utf-8",
     )
     assert build_import([dated]).sources[0].date == "2024-05-07"
+
+
+def test_the_thesis_runners_up_are_saved_as_ranked_alternative_thesis_proposals(
+    tmp_path: Path,
+) -> None:
+    """Issue 17: the best candidate is the thesis, the next two are extracted thesis claims
+    with lower confidence that the review offers as alternatives."""
+    from argmap.edit.document import MapDocument
+    from argmap.edit.proposals import alternative_of, thesis_alternatives
+    from argmap.extract.build import build_import
+
+    text = (
+        "Schools should ban phones in class\n\n"
+        "Phones in class hurt learning, and it is time for schools to ban them.\n\n"
+        "Teachers report that students check their phones every few minutes. "
+        "A ban would give attention back to lessons. Some parents worry about safety, "
+        "but a phone in a locker is still reachable after class.\n\n"
+        "Districts that banned phones saw test scores rise. "
+        "Schools should ban phones in class this year."
+    )
+    article = tmp_path / "phones.txt"
+    article.write_text(text, encoding="utf-8")
+    result = build_import([article])
+    theses = [c for c in result.claims if c.kind == "thesis"]
+    assert 2 <= len(theses) <= 3
+    from argmap.map.model import ArgumentMap
+
+    doc = MapDocument(
+        ArgumentMap(
+            sources=result.sources, authors=result.authors, claims=result.claims, links=result.links
+        )
+    )
+    alternatives = thesis_alternatives(doc, theses[0].source)
+    assert alternatives and len(alternatives) == len(theses) - 1
+    top = next(c for c in theses if c.id not in alternatives)
+    for rank, claim_id in enumerate(alternatives, start=2):
+        assert alternative_of(doc, claim_id) is not None
+        claim = doc.claims[claim_id]
+        assert claim.origin.reason.startswith(f"thesis alternative {rank}")
+        assert (claim.origin.confidence or 0) <= (top.origin.confidence or 0)
+        assert claim.quote is not None and claim.quote.text in text

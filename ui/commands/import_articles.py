@@ -194,7 +194,7 @@ def _summary(result: Any, target: Any, args: argparse.Namespace) -> None:
         if args.verbose:
             for removed in report.removed:
                 print(f"    - line {removed.number}: {removed.reason}: {removed.text[:70]}")
-    order = ("thesis", "recommendation", "premise", "evidence", "objection")
+    order = ("thesis", "alternative thesis", "recommendation", "premise", "evidence", "objection")
     by_kind = ", ".join(f"{k} {kinds[k]}" for k in order if k in kinds) or "none"
     print(f"{target}: {len(result.sources)} source(s), {len(result.authors)} new author(s)")
     print(f"  proposals {len(result.claims):>4}  {by_kind}")
