@@ -296,6 +296,16 @@ def _short(text: str, limit: int = 40) -> str:
     return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
+def _same_words(a: Claim, b: Claim) -> bool:
+    """Whether two claims quote the same words (the import keeps a sentence's own proposal,
+    say a premise, beside the alternative thesis made of it)."""
+    return (
+        a.quote is not None
+        and b.quote is not None
+        and (a.quote.start, a.quote.end) == (b.quote.start, b.quote.end)
+    )
+
+
 def swap_thesis_edit(doc: MapDocument, alternative_id: str) -> Macro | None:
     """Make an alternative its article's thesis proposal, as ONE undo step.
 
@@ -305,7 +315,8 @@ def swap_thesis_edit(doc: MapDocument, alternative_id: str) -> Macro | None:
     the reviewer can swap back or reject it. Proposed links within the article that
     pointed to the former thesis now point to the new one: the article's premises argue
     for its thesis, whichever sentence that is. A link that would then join the new thesis
-    to itself, or join two claims already linked, is left where it was.
+    to itself or to a claim quoting its very words (the sentence's own premise proposal),
+    or join two claims already linked, is left where it was.
     """
     found = alternative_of(doc, alternative_id)
     if found is None:
@@ -343,6 +354,7 @@ def swap_thesis_edit(doc: MapDocument, alternative_id: str) -> Macro | None:
             or link.origin.kind != "extracted"
             or start.source != top.source
             or start.id == alternative_id
+            or _same_words(start, alt)
             or frozenset((start.id, alternative_id)) in joined
         ):
             continue

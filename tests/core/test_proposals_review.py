@@ -8,6 +8,7 @@ from argmap.edit.document import History, MapDocument
 from argmap.edit.proposals import (
     accept_edit,
     alternative_of,
+    alternatives_by_claim,
     flip_links_edit,
     pending,
     pending_count,
@@ -17,7 +18,7 @@ from argmap.edit.proposals import (
     thesis_alternatives,
 )
 from argmap.map.invariants import find_problems
-from argmap.map.model import ArgumentMap, Author, Claim, Link, Origin, Point, Source
+from argmap.map.model import ArgumentMap, Author, Claim, Link, Origin, Point, Quote, Source
 
 
 def _origin(confidence: float, reason: str, reviewed: bool = False) -> Origin:
@@ -84,6 +85,7 @@ def test_alternatives_are_the_article_s_other_thesis_proposals_ranked() -> None:
     assert alternative_of(doc, "t2") == (2, "t1")
     assert alternative_of(doc, "t3") == (3, "t1")
     assert alternative_of(doc, "t1") is None and alternative_of(doc, "p1") is None
+    assert alternatives_by_claim(doc) == {"t2": (2, "t1"), "t3": (3, "t1")}  # in one pass
     # accepting the thesis leaves its alternatives alternatives, still pending
     History(doc).do(accept_edit(doc, ["t1"]))  # type: ignore[arg-type]
     assert thesis_alternatives(doc, "s1") == ["t2", "t3"]
@@ -166,3 +168,17 @@ def test_links_between_articles_wait_until_reviewed_themselves() -> None:
     assert reject is not None and reject.label == "Reject suggested link"
     history.do(reject)
     assert "x1" not in doc.links and pending_count(doc) == 0
+
+
+def test_the_sentence_s_own_proposal_does_not_come_to_support_its_twin() -> None:
+    """The import keeps a sentence's premise proposal beside the alternative thesis made of
+    the same words: after the swap it must not support the thesis it repeats."""
+    amap = article_map()
+    quote = Quote(start=0, end=1, text="x")
+    claims = {c.id: c for c in amap.claims}
+    claims["t2"] = claims["t2"].model_copy(update={"quote": quote})
+    claims["p1"] = claims["p1"].model_copy(update={"quote": quote, "text": claims["t2"].text})
+    amap = amap.model_copy(update={"claims": list(claims.values())})
+    doc = MapDocument(amap)
+    History(doc).do(swap_thesis_edit(doc, "t2"))  # type: ignore[arg-type]
+    assert doc.links["l1"].to_claim == "t1"  # p1 quotes t2's words: left as it was
