@@ -291,8 +291,10 @@ def test_bulk_thresholds_come_from_the_calibration_and_say_how_many(
     def above(limit: float) -> list[str]:
         return [c for c in pending(doc) if conf(c) >= limit - 1e-9 and not alternative_of(doc, c)]
 
-    def below(limit: float) -> list[str]:
-        return [c for c in pending(doc) if conf(c) < limit - 1e-9]
+    def below(limit: float) -> list[str]:  # never a thesis: one per article, chosen by hand
+        return [
+            c for c in pending(doc) if conf(c) < limit - 1e-9 and doc.claims[c].kind != "thesis"
+        ]
 
     n, m = len(above(ACCEPT_AT)), len(below(REJECT_BELOW))
     assert n + m < len(pending(doc))  # something is left to read between them
@@ -342,6 +344,10 @@ def test_a_finished_review_gives_the_room_back_and_points_at_the_layout(
     assert dock.isVisible() and pending(doc)  # some are still to review
     dock.reject_threshold.setValue(1.0)
     dock.reject_below()
+    theses = pending(doc)  # bulk reject leaves each article's theses to choose by hand
+    assert theses and all(doc.claims[c].kind == "thesis" for c in theses)
+    dock.select_ids(theses)
+    qtbot.mouseClick(dock.accept_button, Qt.MouseButton.LeftButton)
     assert not pending(doc)
     links = pending_links(doc)
     if links:  # the suggested links between articles stay listed until reviewed

@@ -222,3 +222,18 @@ def test_pending_proposals_are_counted_and_one_command_away(
     assert not _status_count(again).isVisible()  # gone at zero
     again.undo_stack.undo()
     assert "1 proposal to review" in _status_count(again).text()  # and back with undo
+
+
+def test_bulk_reject_leaves_the_theses_to_choose_by_hand(
+    qtbot: Any, make_window: MakeWindow, saved: Path
+) -> None:
+    """A thesis's confidence is its share among the article's candidates (the shipped
+    ranker gives a right thesis 0.2): bulk reject at a claim threshold removed them all."""
+    window = make_window()
+    assert window.open_path(saved)
+    dock, doc = _dock(window), window.doc
+    dock.reject_threshold.setValue(0.6)  # below it: p2 (0.50) and theses t2, t3 (0.41, 0.30)
+    assert dock.reject_rest_button.text() == "Reject 1 <"
+    assert "theses left out" in dock.reject_rest_button.toolTip()
+    qtbot.mouseClick(dock.reject_rest_button, Qt.MouseButton.LeftButton)
+    assert "p2" not in doc.claims and {"t2", "t3"} <= set(pending(doc))

@@ -152,9 +152,10 @@ class ReviewDock(QDockWidget):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(slot)
             self.tree.addAction(action)
-        self._confidences: list[tuple[float, bool]] = []
-        """The confidence of every pending claim as of the last refresh, and whether it is
-        an alternative thesis (the bulk buttons count from it as the thresholds move)."""
+        self._confidences: list[tuple[float, bool, bool]] = []
+        """The confidence of every pending claim as of the last refresh, whether it is an
+        alternative thesis, and whether a thesis at all (the bulk buttons count from it as
+        the thresholds move)."""
         # Once per event-loop turn (a 500-edit macro refreshes once), and only while shown:
         # hidden, the list is marked stale and rebuilt when the dock is shown.
         self.updater = RefreshWhileShown(self, self.refresh)
@@ -193,7 +194,7 @@ class ReviewDock(QDockWidget):
         ids = pending(doc)
         links = pending_links(doc)
         rows = Rows(doc)
-        confidences: list[tuple[float, bool]] = []
+        confidences: list[tuple[float, bool, bool]] = []
         items = [claim_row(rows, c) for c in ids] + [link_row(rows, x) for x in links]
         self.tree.addTopLevelItems(items)
         for item in items:
@@ -201,7 +202,8 @@ class ReviewDock(QDockWidget):
             item.setSelected((what, key) in selected)
             if what == "claim":
                 confidence = float(item.data(CONF_COL, Qt.ItemDataRole.UserRole))
-                confidences.append((confidence, key in rows.alternatives))
+                thesis = doc.claims[key].kind == "thesis"
+                confidences.append((confidence, key in rows.alternatives, thesis))
         self.tree.setSortingEnabled(True)
         self.tree.blockSignals(False)
         self._confidences = confidences
@@ -214,11 +216,13 @@ class ReviewDock(QDockWidget):
     def bulk_counts(self) -> tuple[int, int]:
         """How many pending claims the bulk buttons act on: those at or above the accept
         threshold (alternative theses left out: one thesis is accepted, not the runners-up)
-        and those below the reject threshold."""
+        and those below the reject threshold (theses left out: a thesis's confidence is its
+        share among the article's candidates, low even when right, and every article needs
+        one, chosen by the reviewer)."""
         accept = self.accept_threshold.value() - 1e-9
         reject = self.reject_threshold.value() - 1e-9
-        above = sum(1 for c, alternative in self._confidences if c >= accept and not alternative)
-        below = sum(1 for c, _ in self._confidences if c < reject)
+        above = sum(1 for c, alt, _ in self._confidences if c >= accept and not alt)
+        below = sum(1 for c, _, thesis in self._confidences if c < reject and not thesis)
         return above, below
 
     def _update_bulk(self) -> None:
@@ -427,7 +431,7 @@ class ReviewDock(QDockWidget):
 
     def _by_confidence(self, above: bool) -> list[str]:
         """The pending claims at or above the accept threshold (not the alternative
-        theses), or below the reject threshold."""
+        theses), or below the reject threshold (not the theses): see :meth:`bulk_counts`."""
         doc = self.window_.doc
         if above:
             limit = self.accept_threshold.value() - 1e-9
@@ -438,7 +442,11 @@ class ReviewDock(QDockWidget):
                 and alternative_of(doc, c) is None
             ]
         limit = self.reject_threshold.value() - 1e-9
-        return [c for c in pending(doc) if (doc.claims[c].origin.confidence or 0.0) < limit]
+        return [
+            c
+            for c in pending(doc)
+            if (doc.claims[c].origin.confidence or 0.0) < limit and doc.claims[c].kind != "thesis"
+        ]
 
     def accept_above(self) -> None:
         self._push(accept_edit(self.window_.doc, self._by_confidence(above=True)))

@@ -335,7 +335,7 @@ def bulk_tips(
     between = max(0, claims - above - below)
     left = (
         f"{_plural(between, 'pending claim')} between the two thresholds "
-        "(and any alternative theses and suggested links) are left to read one by one."
+        "(and the theses and suggested links) are left to read one by one."
     )
     accept_tip = (
         f"Accept the {_plural(above, 'pending claim')} whose confidence is at least "
@@ -343,6 +343,7 @@ def bulk_tips(
     )
     reject_tip = (
         f"Remove the {_plural(below, 'pending claim')} whose confidence is below "
-        f"{under:.2f}, with their links (one undo step).\n\n{note}\n\n{left}"
+        f"{under:.2f}, with their links (theses left out: one per article is chosen one by "
+        f"one; one undo step).\n\n{note}\n\n{left}"
     )
     return accept_tip, reject_tip
