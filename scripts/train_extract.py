@@ -31,9 +31,20 @@ _ROOT = Path(__file__).resolve().parents[1]
 if str(_ROOT) not in sys.path:
     sys.path.insert(0, str(_ROOT))
 
-from argmap.extract import evaluate as ev  # noqa: E402
+from argmap.extract.corpora import (  # noqa: E402
+    Annotated,
+    is_common_format,
+    load_common,
+    load_gold_maps,
+    load_microtexts,
+    part_of,
+    split_of,
+)
+from argmap.extract.evaluate import CORPORA, CORPORA_GROUPS  # noqa: E402
+from argmap.extract.evaluate_fit import calibration_data, fit_calibration  # noqa: E402
 from argmap.extract.proposals import DraftProposals  # noqa: E402
 from argmap.extract.propose import draft_article, finish_article  # noqa: E402
+from argmap.extract.scoring import MAP_GROUPS, matches  # noqa: E402
 from argmap.extract.thesis import THESIS_FEATURES, softmax, thesis_score  # noqa: E402
 
 L2_RANKER = 0.5
@@ -45,27 +56,27 @@ REJECT_PRECISION = 0.2
 """Below the reject threshold at most this share of proposals is right."""
 
 
-def _tuning_sets(data: Path, maps: Path) -> list[tuple[str, list[ev.Annotated], bool | None]]:
+def _tuning_sets(data: Path, maps: Path) -> list[tuple[str, list[Annotated], bool | None]]:
     """(name, tuning texts, genre) of every set found: genre True for the seed op-eds."""
-    sets: list[tuple[str, list[ev.Annotated], bool | None]] = []
-    for name, folder, _groups in ev.CORPORA:
+    sets: list[tuple[str, list[Annotated], bool | None]] = []
+    for name, folder, _groups in CORPORA:
         path = data / folder
         if not path.is_dir():
             print(f"train: {path} not found, {name} skipped", file=sys.stderr)
             continue
-        texts = ev.load_common(path) if ev.is_common_format(path) else ev.load_microtexts(path)
-        sets.append((name, [t for t in texts if ev.part_of(t) == "tune"], None))
-    seeds = ev.load_gold_maps(maps)
-    sets.append(("seed_maps", [t for t in seeds if ev.split_of(t.id) == "tune"], True))
+        texts = load_common(path) if is_common_format(path) else load_microtexts(path)
+        sets.append((name, [t for t in texts if part_of(t) == "tune"], None))
+    seeds = load_gold_maps(maps)
+    sets.append(("seed_maps", [t for t in seeds if split_of(t.id) == "tune"], True))
     return sets
 
 
 def _groups(name: str) -> dict[str, str]:
-    return ev.CORPORA_GROUPS.get(name, ev.MAP_GROUPS)
+    return CORPORA_GROUPS.get(name, MAP_GROUPS)
 
 
 def _ranker_rows(
-    texts: Sequence[ev.Annotated], drafts: dict[str, DraftProposals]
+    texts: Sequence[Annotated], drafts: dict[str, DraftProposals]
 ) -> list[tuple[list[tuple[float, ...]], list[bool]]]:
     """Per text with a written thesis: the eligible units' features and which are it."""
     rows = []
@@ -75,7 +86,7 @@ def _ranker_rows(
             continue
         draft = drafts[t.id]
         units = [p for p in draft.units if not p.thesis_blocked]
-        right = [any(ev.matches((p.unit.start, p.unit.end), g) for g in gold) for p in units]
+        right = [any(matches((p.unit.start, p.unit.end), g) for g in gold) for p in units]
         if any(right):
             rows.append(([p.thesis_features for p in units], right))
     return rows
@@ -154,14 +165,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name, texts, _ in sets:
         rows.extend(_ranker_rows(texts, drafts[name]))
     ranker = train_ranker(rows)
-    confidence = ev.fit_calibration(_confidence_rows(rows, ranker), l2=0.1)
+    confidence = fit_calibration(_confidence_rows(rows, ranker), l2=0.1)
     print(f"thesis ranker: {len(rows)} texts; weights {ranker}; confidence {confidence}")
     short: list[tuple[tuple[float, ...], bool]] = []
     long: list[tuple[tuple[float, ...], bool]] = []
     for name, texts, _ in sets:
         by_text = {t.text: drafts[name][t.id] for t in texts}
         for t in texts:
-            one = ev.calibration_data(
+            one = calibration_data(
                 [t],
                 _groups(name),
                 lambda text, _title, d=by_text: finish_article(
@@ -169,8 +180,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 ),
             )
             (long if by_text[t.text].long_text else short).extend(one)
-    cal_short = ev.fit_calibration(short)
-    cal_long = ev.fit_calibration(long)
+    cal_short = fit_calibration(short)
+    cal_long = fit_calibration(long)
     print(f"calibration: short {len(short)} rows {cal_short}; long {len(long)} rows {cal_long}")
     judged = [(_logistic(cal_long, x), ok) for x, ok in long]
     judged += [(_logistic(confidence, x), ok) for x, ok in _confidence_rows(rows, ranker)]

@@ -27,8 +27,9 @@ from argmap.extract.authors import slug as _slug
 from argmap.extract.clean import Removed, clean, english_ratio
 from argmap.extract.cross import CrossItem, suggest_cross_links
 from argmap.extract.metadata import Metadata
-from argmap.extract.propose import ArticleProposals, propose_article
-from argmap.extract.reading import MAX_ARTICLE_BYTES, ImportProblem, read_article
+from argmap.extract.proposals import ArticleProposals
+from argmap.extract.propose import propose_article
+from argmap.extract.reading import ImportProblem, read_article
 from argmap.extract.split import Article, mark_off_topic, split_articles
 from argmap.map.model import ArgumentMap, Author, Claim, Link, Origin, Point, Quote, Source
 
@@ -36,17 +37,6 @@ MAX_PLACED = 2000
 """Above this many proposals the layered layout takes seconds; the app places them instead."""
 MIN_ENGLISH_RATIO = 0.12
 """English prose has about 40 % function words; below 12 % the English cues mean nothing."""
-__all__ = [
-    "MAX_ARTICLE_BYTES",
-    "FileReport",
-    "ImportProblem",
-    "ImportResult",
-    "build_import",
-    "claim_label",
-    "extract_articles",
-    "place",
-    "read_article",
-]
 
 
 @dataclass

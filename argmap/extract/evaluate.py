@@ -52,73 +52,12 @@ from typing import Any
 
 from argmap.extract.corpora import (
     Annotated,
-    GoldUnit,
-    gold_sources,
     is_common_format,
     load_common,
-    load_gold_maps,
     load_microtexts,
-    paragraph_part,
-    paragraph_starts,
     part_of,
-    split_of,
 )
-from argmap.extract.evaluate_clean import cleaning_score
-from argmap.extract.evaluate_fit import (
-    BUDGET_GRID,
-    Learnt,
-    article_of,
-    calibration_data,
-    fit_calibration,
-    learn_oped_parameters,
-    leave_one_article_out,
-)
-from argmap.extract.scoring import (
-    CONTAIN_SHARE,
-    MAP_GROUPS,
-    MICRO_GROUPS,
-    Counts,
-    confidence_figures,
-    contained,
-    matches,
-    overlaps,
-    propose_web_article,
-    score,
-)
-
-__all__ = [
-    "BUDGET_GRID",
-    "CONTAIN_SHARE",
-    "CORPORA",
-    "MAP_GROUPS",
-    "MICRO_GROUPS",
-    "Annotated",
-    "Counts",
-    "GoldUnit",
-    "Learnt",
-    "article_of",
-    "calibration_data",
-    "cleaning_score",
-    "confidence_figures",
-    "contained",
-    "evaluate_data",
-    "fit_calibration",
-    "gold_sources",
-    "learn_oped_parameters",
-    "leave_one_article_out",
-    "load_common",
-    "load_gold_maps",
-    "load_microtexts",
-    "matches",
-    "overlaps",
-    "paragraph_part",
-    "paragraph_starts",
-    "part_of",
-    "propose_web_article",
-    "score",
-    "split_of",
-]
-
+from argmap.extract.scoring import MAP_GROUPS, MICRO_GROUPS, score
 
 CORPORA: tuple[tuple[str, str, dict[str, str]], ...] = (
     ("microtexts", "microtexts-dev", MICRO_GROUPS),

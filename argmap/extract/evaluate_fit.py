@@ -10,13 +10,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from argmap.extract.corpora import Annotated
-from argmap.extract.propose import (
-    ArticleProposals,
-    DraftProposals,
-    draft_article,
-    finish_article,
-    propose_article,
-)
+from argmap.extract.proposals import ArticleProposals, DraftProposals
+from argmap.extract.propose import draft_article, finish_article, propose_article
 from argmap.extract.scoring import MAP_GROUPS, _match, score
 
 

@@ -20,26 +20,16 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from argmap.extract.calibration import (
-    CALIBRATION_FEATURES,
     CALIBRATION_LONG,
     CALIBRATION_SHORT,
     _logistic,
-    calibrated,
     calibration_features,
 )
 from argmap.extract.clean import is_heading
 from argmap.extract.cues import Cues, find_cues
-from argmap.extract.kinds import _Context, _kind_scores, _label, deontic_subject, speaker_of
-from argmap.extract.links import _links, _with_action_items, action_items
-from argmap.extract.proposals import (
-    KINDS,
-    ArticleProposals,
-    DraftProposals,
-    Label,
-    Proposal,
-    ProposedLink,
-    ThesisAlternative,
-)
+from argmap.extract.kinds import _Context, _kind_scores, _label, speaker_of
+from argmap.extract.links import _links, _with_action_items
+from argmap.extract.proposals import ArticleProposals, DraftProposals, Proposal, ThesisAlternative
 from argmap.extract.segment import Segmenter, Unit, sentence_units, split_clauses
 from argmap.extract.split import content_words, cosine
 from argmap.extract.thesis import (
@@ -52,28 +42,6 @@ from argmap.extract.thesis import (
     thesis_score,
 )
 from argmap.extract.weights import THESIS_CONFIDENCE, THESIS_WEIGHTS
-
-__all__ = [
-    "CALIBRATION_FEATURES",
-    "CALIBRATION_LONG",
-    "CALIBRATION_SHORT",
-    "CLAIM_BUDGET",
-    "KINDS",
-    "LONG_TEXT",
-    "ArticleProposals",
-    "DraftProposals",
-    "Label",
-    "Proposal",
-    "ProposedLink",
-    "ThesisAlternative",
-    "action_items",
-    "calibrated",
-    "calibration_features",
-    "deontic_subject",
-    "draft_article",
-    "finish_article",
-    "propose_article",
-]
 
 
 def _units(

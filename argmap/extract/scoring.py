@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from argmap.extract.corpora import Annotated, paragraph_part, paragraph_starts
-from argmap.extract.propose import ArticleProposals, propose_article
+from argmap.extract.proposals import ArticleProposals
+from argmap.extract.propose import propose_article
 
 Span = tuple[int, int]
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from argmap.edit.document import History, MapDocument
-from argmap.extract.build import ImportProblem, build_import, claim_label, read_article
+from argmap.extract.build import build_import, claim_label
+from argmap.extract.reading import ImportProblem, read_article
 from argmap.map.mapfile import encode
 from argmap.map.model import ArgumentMap, Author, Claim, Source
 from tests.conftest import FIXTURES

@@ -5,22 +5,18 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from argmap.extract.evaluate import (
-    MAP_GROUPS,
-    MICRO_GROUPS,
+from argmap.extract.corpora import (
     Annotated,
     GoldUnit,
-    cleaning_score,
     load_gold_maps,
     load_microtexts,
-    matches,
-    overlaps,
     paragraph_part,
     paragraph_starts,
-    score,
     split_of,
 )
-from argmap.extract.propose import ArticleProposals, Proposal, ProposedLink
+from argmap.extract.evaluate_clean import cleaning_score
+from argmap.extract.proposals import ArticleProposals, Proposal, ProposedLink
+from argmap.extract.scoring import MAP_GROUPS, MICRO_GROUPS, matches, overlaps, score
 from argmap.extract.segment import Unit
 from argmap.map.mapfile import save
 from argmap.map.model import ArgumentMap, Claim, Link, Quote, Source
@@ -238,7 +234,8 @@ def test_paragraph_protocol_puts_every_unit_in_exactly_one_part() -> None:
 
 
 def test_confidence_figures_and_calibration_fit() -> None:
-    from argmap.extract.evaluate import confidence_figures, fit_calibration
+    from argmap.extract.evaluate_fit import fit_calibration
+    from argmap.extract.scoring import confidence_figures
 
     ranked = confidence_figures([(0.9, True), (0.8, True), (0.3, False), (0.2, False)])
     assert ranked["auc"] == 1.0 and ranked["precision_high"] == 1.0
@@ -252,13 +249,13 @@ def test_confidence_figures_and_calibration_fit() -> None:
 
 
 def test_proposal_confidence_is_the_calibrated_probability() -> None:
-    from argmap.extract.propose import (
+    from argmap.extract.calibration import (
         CALIBRATION_FEATURES,
         CALIBRATION_LONG,
         CALIBRATION_SHORT,
         calibrated,
-        propose_article,
     )
+    from argmap.extract.propose import propose_article
 
     assert len(CALIBRATION_SHORT) == len(CALIBRATION_LONG) == len(CALIBRATION_FEATURES)
     result = propose_article(TEXT)
@@ -272,7 +269,7 @@ def test_proposal_confidence_is_the_calibrated_probability() -> None:
 def test_newton_fit_matches_the_logistic_optimum() -> None:
     import math
 
-    from argmap.extract.evaluate import fit_calibration
+    from argmap.extract.evaluate_fit import fit_calibration
 
     # one binary feature, no regularisation to speak of: the weights reproduce the rates
     rows = [((1.0, 1.0), k < 30) for k in range(40)] + [((1.0, 0.0), k < 10) for k in range(40)]
@@ -307,7 +304,6 @@ def test_draft_then_finish_is_the_proposer() -> None:
 
 
 def test_leave_one_article_out_never_trains_on_the_article_it_scores() -> None:
-    from argmap.extract import evaluate as ev
     from argmap.extract import evaluate_fit as fit
 
     def article(name: str, n: int) -> Annotated:
@@ -326,22 +322,22 @@ def test_leave_one_article_out_never_trains_on_the_article_it_scores() -> None:
         return Annotated(name, text, "", units)
 
     texts = [article("north", 16), article("south.a", 12), article("south.b", 12)]
-    assert {ev.article_of(t.id) for t in texts} == {"north", "south"}
+    assert {fit.article_of(t.id) for t in texts} == {"north", "south"}
     seen: list[list[str]] = []
-    real = ev.learn_oped_parameters
+    real = fit.learn_oped_parameters
 
-    def spy(train: list[Annotated], drafts: dict[str, object]) -> ev.Learnt:
+    def spy(train: list[Annotated], drafts: dict[str, object]) -> fit.Learnt:
         seen.append(sorted(t.id for t in train))
         return real(train, drafts)  # type: ignore[arg-type]
 
     fit.learn_oped_parameters = spy  # type: ignore[assignment]
     try:
-        report = ev.leave_one_article_out(texts)
+        report = fit.leave_one_article_out(texts)
     finally:
         fit.learn_oped_parameters = real  # type: ignore[assignment]
     assert seen == [["south.a", "south.b"], ["north"]]  # one fold per article, not per piece
     assert report["folds"]["south"]["texts"] == 2
-    assert report["folds"]["north"]["budget"] in ev.BUDGET_GRID
+    assert report["folds"]["north"]["budget"] in fit.BUDGET_GRID
     assert report["kinds"]["recommendation"]["support"] == 4 + 3 + 3
 
 
@@ -380,16 +376,17 @@ def _common_row(doc_id: str, split: str) -> dict[str, object]:
 
 
 def test_common_corpora_are_scored_per_part_with_calibration(tmp_path: Path) -> None:
-    from argmap.extract import evaluate as ev
+    from argmap.extract.corpora import load_common, part_of
+    from argmap.extract.evaluate import evaluate_data
 
     folder = tmp_path / "cdcp"
     folder.mkdir()
     rows = [_common_row("a", "train"), _common_row("b", "train"), _common_row("c", "dev")]
     (folder / "cdcp.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
-    texts = ev.load_common(folder)
-    assert [ev.part_of(t) for t in texts] == ["tune", "tune", "heldout"]  # CDCP's own split
+    texts = load_common(folder)
+    assert [part_of(t) for t in texts] == ["tune", "tune", "heldout"]  # CDCP's own split
     assert all(len(t.units) == 2 for t in texts)  # the implicit unit cannot be quoted
-    report, notes = ev.evaluate_data(tmp_path)
+    report, notes = evaluate_data(tmp_path)
     assert any("ugwd" in n for n in notes)  # a missing corpus is a note, not an error
     heldout = report["cdcp"]["heldout"]
     assert heldout["kinds"]["recommendation"]["support"] == 1

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from argmap.extract.propose import deontic_subject, propose_article
+from argmap.extract.kinds import deontic_subject
+from argmap.extract.propose import propose_article
 
 # An op-ed long enough (15+ sentences) for the op-ed rules, written for this test.
 OPED = "\n\n".join(
@@ -64,7 +65,7 @@ def test_a_thesis_may_say_also_but_not_open_with_it() -> None:
 
 
 def test_a_thesis_prescribing_a_list_of_actions_proposes_each_action() -> None:
-    from argmap.extract.propose import action_items
+    from argmap.extract.links import action_items
 
     listed = (
         "In short, if the region wants trains again by 2030, it must focus on rebuilding "

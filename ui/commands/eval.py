@@ -64,12 +64,16 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from argmap.extract import evaluate as ev
+    from argmap.extract.corpora import gold_sources, load_gold_maps, split_of
+    from argmap.extract.evaluate import evaluate_data
+    from argmap.extract.evaluate_clean import cleaning_score
+    from argmap.extract.evaluate_fit import leave_one_article_out
+    from argmap.extract.scoring import MAP_GROUPS, propose_web_article, score
 
     report: dict[str, Any] = {"match": args.match}
     mode = args.match
     notes: list[str] = []
-    corpora, corpus_notes = ev.evaluate_data(Path(args.data), mode)
+    corpora, corpus_notes = evaluate_data(Path(args.data), mode)
     report.update(corpora)
     notes.extend(corpus_notes)
     maps = Path(args.maps)
@@ -78,30 +82,28 @@ def run(args: argparse.Namespace) -> int:
         from argmap.map.mapfile import MapFileError
 
         try:
-            annotated = ev.load_gold_maps(maps)
-            gold = ev.gold_sources(maps)
+            annotated = load_gold_maps(maps)
+            gold = gold_sources(maps)
         except MapFileError as exc:
             notes.append(f"{maps}: {exc}")
         else:
             report["seed_maps"] = {
-                part: ev.score(
-                    [t for t in annotated if ev.split_of(t.id) == part],
-                    ev.MAP_GROUPS,
-                    ev.propose_web_article,
+                part: score(
+                    [t for t in annotated if split_of(t.id) == part],
+                    MAP_GROUPS,
+                    propose_web_article,
                     mode=mode,
                 )
                 for part in ("tune", "heldout")
             }
-            report["seed_maps"]["split"] = {t.id: ev.split_of(t.id) for t in annotated}
+            report["seed_maps"]["split"] = {t.id: split_of(t.id) for t in annotated}
             report["seed_maps_by_paragraph"] = {
-                part: ev.score(
-                    annotated, ev.MAP_GROUPS, ev.propose_web_article, mode=mode, part=part
-                )
+                part: score(annotated, MAP_GROUPS, propose_web_article, mode=mode, part=part)
                 for part in ("tune", "heldout")
             }
             report["seed_maps_by_article"] = {
-                "shipped": ev.score(annotated, ev.MAP_GROUPS, ev.propose_web_article, mode=mode),
-                "heldout": ev.leave_one_article_out(annotated, mode),
+                "shipped": score(annotated, MAP_GROUPS, propose_web_article, mode=mode),
+                "heldout": leave_one_article_out(annotated, mode),
             }
             from argmap.extract.evaluate_cross import cross_link_score
 
@@ -113,7 +115,7 @@ def run(args: argparse.Namespace) -> int:
     seeds = Path(args.seeds)
     raws = sorted(seeds.glob("*.txt")) if seeds.is_dir() else []
     if raws and gold:
-        report["cleaning"] = ev.cleaning_score([p.read_text(encoding="utf-8") for p in raws], gold)
+        report["cleaning"] = cleaning_score([p.read_text(encoding="utf-8") for p in raws], gold)
     elif gold:
         notes.append(f"{seeds}: no raw seed files; cleaning figures skipped")
     for note in notes:
