@@ -294,3 +294,14 @@ def test_a_layout_leaves_the_cards_readable(qtbot: Any, make_window: MakeWindow)
     assert compare is not None and compare.lane_layout()
     QApplication.processEvents()
     assert window.view.zoom() >= LOW_DETAIL
+
+
+def test_a_first_window_fits_the_screen_it_opens_on(qtbot: Any, tmp_path: Path) -> None:
+    """No saved layout: the window is its default size only where the screen has room, so
+    its status bar and right-hand docks are never off a laptop screen."""
+    settings = QSettings(str(tmp_path / "fresh.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(settings, tmp_path / "recovery", autosave_ms=3_600_000)
+    qtbot.addWidget(window)
+    room = window.screen().availableGeometry()
+    assert room.width() < 1400 or room.height() < 900  # the offscreen screen is smaller
+    assert window.width() <= room.width() and window.height() <= room.height()

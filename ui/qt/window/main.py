@@ -116,7 +116,7 @@ class MainWindow(FileActions, ClipboardActions, DockLayout, MenuCommands, QMainW
         self.statusBar().addPermanentWidget(self.counts)
         self._update_counts()
         self._update_title()
-        self.resize(1400, 900)
+        self._fit_to_screen(1400, 900)
         if install_features:
             self.install_features()
         self._group_bottom_docks()
@@ -126,6 +126,17 @@ class MainWindow(FileActions, ClipboardActions, DockLayout, MenuCommands, QMainW
         if restore_state:  # after the features, so their docks get their places back too
             with self.not_chosen():  # restoring is not the user choosing
                 self._docks_sized = self._restore_state()
+
+    def _fit_to_screen(self, width: int, height: int) -> None:
+        """Open at ``width`` x ``height``, or at what the screen has room for: on a
+        1280x720 or 1366x768 laptop a fixed 1400x900 put the status bar and the right-hand
+        docks off the screen, where nothing can reach them (a saved layout, restored
+        later, still wins)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            room = screen.availableGeometry()
+            width, height = min(width, room.width()), min(height, room.height())
+        self.resize(width, height)
 
     # ====================================== public surface (also add_dock, auto_dock)
     def show_error(self, title: str, text: str) -> None:
