@@ -22,8 +22,7 @@ from pathlib import Path
 from argmap.edit.document import Edit
 from argmap.edit.edits import AddAuthor, AddClaim, AddLink, AddSource, Macro
 from argmap.edit.proposals import alternative_number
-from argmap.extract.authors import AuthorBook, article_authors
-from argmap.extract.authors import slug as _slug
+from argmap.extract.authors import AuthorBook, article_authors, slug
 from argmap.extract.clean import Removed, clean, english_ratio
 from argmap.extract.cross import CrossItem, suggest_cross_links
 from argmap.extract.metadata import Metadata
@@ -207,7 +206,7 @@ def build_import(
             else []
         )
         source = Source(
-            id=ids.fresh(_slug(article.title or stem)),
+            id=ids.fresh(slug(article.title or stem)),
             title=article.title,
             outlet=article.meta.outlet,
             date=article.meta.date,

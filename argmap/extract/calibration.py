@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from argmap.extract import weights
 from argmap.extract.cues import Cues
-from argmap.extract.kinds import _PAST
+from argmap.extract.kinds import PAST
 from argmap.extract.proposals import Label
 
 CALIBRATION_FEATURES: tuple[str, ...] = (
@@ -63,7 +63,7 @@ def calibration_features(
         min(ranked[0] - ranked[1], 3.0) if len(ranked) > 1 else 0.0,
         float(cue),
         float(bool(c.modal)),
-        float(not cue and bool(_PAST.search(text))),
+        float(not cue and bool(PAST.search(text))),
         min(len(text.split()) / 30.0, 2.0),
         centrality,
         float(bool(c.deontic)),
@@ -74,9 +74,11 @@ def calibration_features(
 
 def calibrated(features: Sequence[float], *, long_text: bool) -> float:
     """P(right) from the genre's logistic weights, kept inside [0.05, 0.95] and rounded."""
-    return _logistic(CALIBRATION_LONG if long_text else CALIBRATION_SHORT, features)
+    return logistic(CALIBRATION_LONG if long_text else CALIBRATION_SHORT, features)
 
 
-def _logistic(weights: Sequence[float], features: Sequence[float]) -> float:
+def logistic(weights: Sequence[float], features: Sequence[float]) -> float:
+    """P(right) of a logistic model, kept inside [0.05, 0.95] (no proposal is certain
+    either way) and rounded to two places (what the review shows and sorts by)."""
     z = sum(w * x for w, x in zip(weights, features, strict=True))
     return round(min(0.95, max(0.05, 1.0 / (1.0 + math.exp(-z)))), 2)

@@ -12,7 +12,7 @@ from typing import Any
 from argmap.extract.corpora import Annotated
 from argmap.extract.proposals import ArticleProposals, DraftProposals
 from argmap.extract.propose import draft_article, finish_article, propose_article
-from argmap.extract.scoring import MAP_GROUPS, _match, score
+from argmap.extract.scoring import MAP_GROUPS, match_spans, score
 
 
 def calibration_data(
@@ -34,7 +34,7 @@ def calibration_data(
         for group in set(groups.values()):
             gp = [i for i in pred_idx if groups[str(result.units[i].kind)] == group]
             gg = [j for j, u in enumerate(item.units) if groups.get(u.kind) == group]
-            m = _match([spans[i] for i in gp], [gold_spans[j] for j in gg])
+            m = match_spans([spans[i] for i in gp], [gold_spans[j] for j in gg])
             rows.extend((result.units[i].features, k in m) for k, i in enumerate(gp))
     return rows
 

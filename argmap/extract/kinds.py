@@ -42,18 +42,22 @@ _FACTUAL = re.compile(
     re.IGNORECASE,
 )
 """Reports of a development ("violence has been steadily increasing"): evidence in op-eds."""
-_REPORTED_DEONTIC = re.compile(
+REPORTED_DEONTIC = re.compile(
     r"\b(?:say|says|said|saying|argued|claims?|claimed|told|stated|warned)\b[^.]{0,80}?"
     r"\b(?:should|must|ought)\b",
     re.IGNORECASE,
 )
+"""An obligation someone else states ("officials say Kabul must …"): testimony, never
+the author's recommendation or thesis (read by :mod:`argmap.extract.thesis` too)."""
 
 
-_MODAL_VERB = re.compile(
+MODAL_VERB = re.compile(
     r"\b(?:should(?:n[’']t| not)?|ought(?:n[’']t)? (?:not )?to|must(?:n[’']t| not)?|"
     r"needs? to|need not|has to|have to)\b",
     re.IGNORECASE,
 )
+"""A modal verb of obligation: the subject test of :func:`deontic_subject` and the list
+of actions a thesis prescribes (:func:`argmap.extract.links.action_items`) start at it."""
 _PASSIVE_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?be\s+\w+(?:ed|en)\b", re.IGNORECASE)
 _AGENT_WORDS = frozenset(
     "we you they i us one government governments administration administrations "
@@ -82,7 +86,7 @@ def deontic_subject(text: str) -> str:
     ``"state"`` when its subject is a state of the world ("an outcome must involve …",
     "the response needs to be …"): that is a premise about what is necessary, not a
     recommendation; ``""`` when the unit has no modal verb of obligation."""
-    match = _MODAL_VERB.search(text)
+    match = MODAL_VERB.search(text)
     if not match:
         return ""
     if _PASSIVE_AFTER.match(text[match.end() :]):
@@ -102,12 +106,12 @@ def deontic_subject(text: str) -> str:
     return "state"
 
 
-_PAST = re.compile(r"\b(?:was|were|had|did|\w+ed)\b", re.IGNORECASE)
+PAST = re.compile(r"\b(?:was|were|had|did|\w+ed)\b", re.IGNORECASE)
 """A past-tense verb: in an op-ed a past-tense unit without a cue is mostly background."""
 
 
 @dataclass(frozen=True, slots=True)
-class _Context:
+class UnitContext:
     """Where a unit stands: what the next unit does, and the shape of the article."""
 
     next_rebuts: bool = False
@@ -120,11 +124,11 @@ class _Context:
     """The unit reports someone's words (see :func:`speaker_of`): testimony."""
 
 
-def _kind_scores(c: Cues, text: str, ctx: _Context) -> dict[str, tuple[float, str]]:
+def kind_scores(c: Cues, text: str, ctx: UnitContext) -> dict[str, tuple[float, str]]:
     """Score of each kind with the cue that contributed most (for the reason)."""
     words = len(text.split())
     scores: dict[str, tuple[float, str]] = {}
-    reported = bool(_REPORTED_DEONTIC.search(text))
+    reported = bool(REPORTED_DEONTIC.search(text))
     testimony = bool(_TESTIMONY.search(text)) or ctx.quoted
     narrative = bool(_NARRATIVE.search(text)) and bool(_TIME.search(text))
     concession = c.concession
@@ -225,7 +229,10 @@ def _kind_scores(c: Cues, text: str, ctx: _Context) -> dict[str, tuple[float, st
     return scores
 
 
-def _label(scores: dict[str, tuple[float, str]]) -> tuple[Label, float, str]:
+def pick_kind(scores: dict[str, tuple[float, str]]) -> tuple[Label, float, str]:
+    """The best-scoring kind (``None`` for "none"), its softmax share among the scores
+    and the cue that decided. The share is the uncalibrated confidence; for a claim the
+    proposer replaces it with the calibrated one when the draft is finished."""
     best = max(scores, key=lambda k: scores[k][0])
     total = sum(math.exp(s) for s, _ in scores.values())
     confidence = math.exp(scores[best][0]) / total

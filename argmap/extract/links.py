@@ -7,7 +7,7 @@ import bisect
 import re
 from dataclasses import replace
 
-from argmap.extract.kinds import _MODAL_VERB
+from argmap.extract.kinds import MODAL_VERB
 from argmap.extract.proposals import Proposal, ProposedLink, ThesisAlternative
 from argmap.extract.segment import Span
 from argmap.map.model import LinkKind
@@ -27,7 +27,7 @@ def action_items(text: str) -> list[Span]:
     ("… must focus on increasing X, improving Y, and being open to Z"): two or more
     gerund clauses of three words or more, joined by commas and a final "and"/"or".
     ``[]`` when the unit prescribes one action or has no modal of obligation."""
-    modal = _MODAL_VERB.search(text)
+    modal = MODAL_VERB.search(text)
     if not modal:
         return []
     tail_start = modal.end()
@@ -54,7 +54,7 @@ def action_items(text: str) -> list[Span]:
     return items
 
 
-def _with_action_items(
+def with_action_items(
     proposals: list[Proposal], ranking: list[int], alternatives: list[ThesisAlternative]
 ) -> tuple[list[Proposal], list[int], list[ThesisAlternative]]:
     """The thesis of an op-ed that prescribes a list of actions is a compound claim: each
@@ -68,7 +68,7 @@ def _with_action_items(
     if not spans:
         return proposals, ranking, alternatives
     base = thesis.unit.start
-    modal = _MODAL_VERB.search(thesis.unit.text)
+    modal = MODAL_VERB.search(thesis.unit.text)
     cue = modal.group(0) if modal else ""
     items = [
         Proposal(
@@ -109,7 +109,7 @@ def _paragraph_head(members: list[int], proposals: list[Proposal]) -> int:
     return members[0]
 
 
-def _links(proposals: list[Proposal]) -> list[ProposedLink]:
+def article_links(proposals: list[Proposal]) -> list[ProposedLink]:
     """Support and attack inside an article, following how op-eds are built: each
     paragraph argues for its head (topic sentence, recommendation or thesis), heads argue
     for the thesis, objections attack what they object to and the unit answering an

@@ -22,13 +22,13 @@ from dataclasses import replace
 from argmap.extract.calibration import (
     CALIBRATION_LONG,
     CALIBRATION_SHORT,
-    _logistic,
     calibration_features,
+    logistic,
 )
 from argmap.extract.clean import is_heading
 from argmap.extract.cues import Cues, find_cues
-from argmap.extract.kinds import _Context, _kind_scores, _label, speaker_of
-from argmap.extract.links import _links, _with_action_items
+from argmap.extract.kinds import UnitContext, kind_scores, pick_kind, speaker_of
+from argmap.extract.links import article_links, with_action_items
 from argmap.extract.proposals import ArticleProposals, DraftProposals, Proposal, ThesisAlternative
 from argmap.extract.segment import Segmenter, Unit, sentence_units, split_clauses
 from argmap.extract.split import content_words, cosine
@@ -57,11 +57,11 @@ def _units(
         if len(clauses) == 2:
             cues = [find_cues(c.text) for c in clauses]
             labels = [
-                _label(
-                    _kind_scores(
+                pick_kind(
+                    kind_scores(
                         q,
                         u.text,
-                        _Context(
+                        UnitContext(
                             next_rebuts=k == 0 and cues[1].strong_rebuttal,
                             second_clause=k == 1,
                             long_text=long_text,
@@ -150,7 +150,7 @@ def draft_article(
         elif speaker:
             last_speaker = speaker
         nxt = pairs[i + 1][1] if i + 1 < len(pairs) else None
-        ctx = _Context(
+        ctx = UnitContext(
             next_rebuts=nxt is not None and nxt.strong_rebuttal,
             second_clause=unit.clause == 2,
             long_text=long_text,
@@ -158,15 +158,15 @@ def draft_article(
             in_sentence=unit.clause > 0,
             quoted=bool(speaker),
         )
-        kind_scores = _kind_scores(c, unit.text, ctx)
-        kind, confidence, why = _label(kind_scores)
+        scores = kind_scores(c, unit.text, ctx)
+        kind, confidence, why = pick_kind(scores)
         if unit.paragraph not in multi_unit_paragraphs and is_heading(unit.text):
             kind, confidence, why = None, 0.9, "a heading"
         if speaker and kind == "evidence":
             why = f"{why} ({speaker})" if why else f"words of {speaker}"
         centrality = cosine_to_rest(bags[i], total, total_sq)
         features = calibration_features(
-            kind, kind_scores, c, unit.text, centrality=centrality, speaker=speaker
+            kind, scores, c, unit.text, centrality=centrality, speaker=speaker
         )
         title_sim = cosine(bags[i], title_bag) if title_bag else 0.0
         lead_sim = cosine(bags[i], lead_bag) if unit.paragraph != lead_paragraph else 0.0
@@ -230,7 +230,7 @@ def finish_article(
     weights = calibration or (CALIBRATION_LONG if draft.long_text else CALIBRATION_SHORT)
     for p in proposals:
         if p.kind is not None:
-            p.confidence = _logistic(weights, p.features)
+            p.confidence = logistic(weights, p.features)
     if draft.long_text:
         _apply_budget(proposals, CLAIM_BUDGET if budget is None else budget)
     ranker = thesis_weights or THESIS_WEIGHTS
@@ -250,8 +250,8 @@ def finish_article(
         for n, (k, conf) in enumerate(alternatives)
     ]
     if draft.long_text:
-        proposals, ranking, chosen = _with_action_items(proposals, ranking, chosen)
-    links = _links(proposals)
+        proposals, ranking, chosen = with_action_items(proposals, ranking, chosen)
+    links = article_links(proposals)
     return ArticleProposals(proposals, links, ranking, chosen)
 
 

@@ -36,7 +36,7 @@ def matches(pred: Span, gold: Span, mode: str = "strict") -> bool:
     return overlaps(pred, gold) or (mode == "contain" and contained(pred, gold))
 
 
-def _match(pred: Sequence[Span], gold: Sequence[Span], mode: str = "strict") -> dict[int, int]:
+def match_spans(pred: Sequence[Span], gold: Sequence[Span], mode: str = "strict") -> dict[int, int]:
     """Greedy one-to-one matching of predicted to gold spans by overlap size."""
     pairs = []
     for i, p in enumerate(pred):
@@ -142,7 +142,7 @@ def score(
         for group in set(groups.values()):
             gp = [i for i in pred_idx if groups[str(result.units[i].kind)] == group]
             gg = [j for j in gold_idx if groups.get(item.units[j].kind) == group]
-            m = _match([spans[i] for i in gp], [gold_spans[j] for j in gg], mode)
+            m = match_spans([spans[i] for i in gp], [gold_spans[j] for j in gg], mode)
             judged.extend((result.units[i].confidence, k in m) for k, i in enumerate(gp))
             counts = kinds.setdefault(group, Counts())
             counts.tp += len(m)
@@ -151,13 +151,13 @@ def score(
         if groups is MAP_GROUPS:
             gp = [i for i in pred_idx if result.units[i].kind in ("premise", "evidence")]
             gg = [j for j in gold_idx if item.units[j].kind in ("premise", "evidence")]
-            m = _match([spans[i] for i in gp], [gold_spans[j] for j in gg], mode)
+            m = match_spans([spans[i] for i in gp], [gold_spans[j] for j in gg], mode)
             merged.tp += len(m)
             merged.pred += len(gp)
             merged.gold += len(gg)
         # links: gold relations whose two ends were both proposed as claims
         all_pred = [i for i, p in enumerate(result.units) if p.kind is not None]
-        m_all = _match([spans[i] for i in all_pred], gold_spans, mode)
+        m_all = match_spans([spans[i] for i in all_pred], gold_spans, mode)
         gold_to_pred = {j: all_pred[i] for i, j in m_all.items()}
         predicted = {(x.source, x.target): x.kind for x in result.links}
         for a, b, kind in item.relations:

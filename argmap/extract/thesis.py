@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from argmap.extract.cues import Cues
-from argmap.extract.kinds import _REPORTED_DEONTIC, speaker_of
+from argmap.extract.kinds import REPORTED_DEONTIC, speaker_of
 from argmap.extract.proposals import Label, Proposal
 
 THESIS_FEATURES: tuple[str, ...] = (
@@ -89,7 +89,7 @@ def thesis_blocker(c: Cues, text: str) -> str:
         return "a transition"
     if speaker_of(stripped) or _ACCORDING.search(stripped):
         return "attributed to someone else"
-    if _QUOTE_OPEN.match(stripped) or _REPORTED_DEONTIC.search(stripped):
+    if _QUOTE_OPEN.match(stripped) or REPORTED_DEONTIC.search(stripped):
         return "attributed to someone else"
     return ""
 

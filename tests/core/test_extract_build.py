@@ -192,11 +192,11 @@ def test_two_concatenated_op_eds_become_two_sources_with_their_own_authors(
 
 
 def test_ids_are_cut_at_a_word_boundary() -> None:
-    from argmap.extract.build import _slug
+    from argmap.extract.authors import slug
 
-    assert _slug("As Pakistan confronts the Taliban, Washington backs") == "as-pakistan-confronts"
-    assert _slug("Antidisestablishmentarianism forever", 10) == "antidisest"
-    assert _slug("¿¡!?") == "article"
+    assert slug("As Pakistan confronts the Taliban, Washington backs") == "as-pakistan-confronts"
+    assert slug("Antidisestablishmentarianism forever", 10) == "antidisest"
+    assert slug("¿¡!?") == "article"
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
