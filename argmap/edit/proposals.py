@@ -8,7 +8,8 @@ What waits for review is of two sorts: claims the extractor proposed (:func:`pen
 links the reviewer has to decide on their own (:func:`pending_links`: the suggestions
 between articles, which accepting claims never accepts). An article's thesis may come with
 ranked alternatives (:func:`thesis_alternatives`), and one of them can take the thesis's
-place in one undo step (:func:`swap_thesis_edit`).
+place in one undo step (:func:`swap_thesis_edit`). What the bulk buttons take at a
+threshold is decided here too (:func:`bulk_accept_ids`, :func:`bulk_reject_ids`).
 """
 
 from __future__ import annotations
@@ -204,6 +205,40 @@ def retype_edit(doc: MapDocument, claim_ids: Iterable[str], kind: ClaimKind) -> 
 def pending(doc: MapDocument) -> list[str]:
     """Ids of the claims still waiting for review, in map order."""
     return [c.id for c in doc.map.claims if c.origin.is_proposal]
+
+
+_TOLERANCE = 1e-9
+"""A threshold read from a spin box (0.45 as 0.44999…) still takes a confidence of 0.45."""
+
+
+def bulk_accept_ids(doc: MapDocument, at: float) -> list[str]:
+    """The pending claims a bulk accept at ``at`` takes: confidence at least ``at``, the
+    alternative theses left out (an article has one thesis: accepted with it, its
+    runners-up would make three). Here, not in the review dock, so a script or the command
+    line accepting in bulk follows the same rule and what the dock's button counts is what
+    it does."""
+    alternatives = alternatives_by_claim(doc)
+    return [
+        c.id
+        for c in doc.map.claims
+        if c.origin.is_proposal
+        and (c.origin.confidence or 0.0) >= at - _TOLERANCE
+        and c.id not in alternatives
+    ]
+
+
+def bulk_reject_ids(doc: MapDocument, below: float) -> list[str]:
+    """The pending claims a bulk reject below ``below`` takes, the theses left out: a
+    thesis's confidence is its share among the article's candidates (0.06 to 0.23 for the
+    seeds' right ones), so a claim threshold removed every article's thesis; the reviewer
+    chooses one per article by hand."""
+    return [
+        c.id
+        for c in doc.map.claims
+        if c.origin.is_proposal
+        and (c.origin.confidence or 0.0) < below - _TOLERANCE
+        and c.kind != "thesis"
+    ]
 
 
 # ------------------------------------------------------------------ thesis alternatives

@@ -9,6 +9,8 @@ from argmap.edit.proposals import (
     accept_edit,
     alternative_of,
     alternatives_by_claim,
+    bulk_accept_ids,
+    bulk_reject_ids,
     flip_links_edit,
     pending,
     pending_count,
@@ -182,3 +184,13 @@ def test_the_sentence_s_own_proposal_does_not_come_to_support_its_twin() -> None
     doc = MapDocument(amap)
     History(doc).do(swap_thesis_edit(doc, "t2"))  # type: ignore[arg-type]
     assert doc.links["l1"].to_claim == "t1"  # p1 quotes t2's words: left as it was
+
+
+def test_bulk_accept_leaves_the_alternatives_and_bulk_reject_the_theses() -> None:
+    """The rule the review dock's bulk buttons follow, in the core so scripts share it:
+    one thesis per article is chosen by the reviewer, never by a threshold."""
+    doc = MapDocument(article_map())
+    assert bulk_accept_ids(doc, 0.4) == ["t1", "p1", "p2", "b1"]  # not t2 (0.41), an alternative
+    assert bulk_accept_ids(doc, 0.5) == ["t1", "p1", "p2", "b1"]  # 0.5 itself is taken
+    assert bulk_reject_ids(doc, 0.6) == ["p2"]  # not t1, t2 or t3, theses
+    assert bulk_reject_ids(doc, 0.5) == []

@@ -31,6 +31,8 @@ from argmap.edit.edits import Macro
 from argmap.edit.proposals import (
     accept_edit,
     alternative_of,
+    bulk_accept_ids,
+    bulk_reject_ids,
     flip_links_edit,
     pending,
     pending_links,
@@ -44,7 +46,6 @@ from argmap.map.palette import KIND_LABEL
 from ui.qt.base.dockrefresh import RefreshWhileShown
 from ui.qt.base.undo import push_edit
 from ui.qt.features.review_rows import (
-    CONF_COL,
     ID_ROLE,
     WHAT_ROLE,
     ReviewTree,
@@ -152,10 +153,6 @@ class ReviewDock(QDockWidget):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(slot)
             self.tree.addAction(action)
-        self._confidences: list[tuple[float, bool, bool]] = []
-        """The confidence of every pending claim as of the last refresh, whether it is an
-        alternative thesis, and whether a thesis at all (the bulk buttons count from it as
-        the thresholds move)."""
         # Once per event-loop turn (a 500-edit macro refreshes once), and only while shown:
         # hidden, the list is marked stale and rebuilt when the dock is shown.
         self.updater = RefreshWhileShown(self, self.refresh)
@@ -194,19 +191,12 @@ class ReviewDock(QDockWidget):
         ids = pending(doc)
         links = pending_links(doc)
         rows = Rows(doc)
-        confidences: list[tuple[float, bool, bool]] = []
         items = [claim_row(rows, c) for c in ids] + [link_row(rows, x) for x in links]
         self.tree.addTopLevelItems(items)
         for item in items:
-            what, key = str(item.data(0, WHAT_ROLE)), str(item.data(0, ID_ROLE))
-            item.setSelected((what, key) in selected)
-            if what == "claim":
-                confidence = float(item.data(CONF_COL, Qt.ItemDataRole.UserRole))
-                thesis = doc.claims[key].kind == "thesis"
-                confidences.append((confidence, key in rows.alternatives, thesis))
+            item.setSelected((str(item.data(0, WHAT_ROLE)), str(item.data(0, ID_ROLE))) in selected)
         self.tree.setSortingEnabled(True)
         self.tree.blockSignals(False)
-        self._confidences = confidences
         self.summary.setText(summary_text(len(ids), len(links)))
         for button in (self.accept_button, self.reject_button):
             button.setEnabled(bool(items))
@@ -214,16 +204,11 @@ class ReviewDock(QDockWidget):
         self._update_selection_buttons()
 
     def bulk_counts(self) -> tuple[int, int]:
-        """How many pending claims the bulk buttons act on: those at or above the accept
-        threshold (alternative theses left out: one thesis is accepted, not the runners-up)
-        and those below the reject threshold (theses left out: a thesis's confidence is its
-        share among the article's candidates, low even when right, and every article needs
-        one, chosen by the reviewer)."""
-        accept = self.accept_threshold.value() - 1e-9
-        reject = self.reject_threshold.value() - 1e-9
-        above = sum(1 for c, alt, _ in self._confidences if c >= accept and not alt)
-        below = sum(1 for c, _, thesis in self._confidences if c < reject and not thesis)
-        return above, below
+        """How many pending claims the bulk buttons act on, counted by the very functions
+        they act through (:func:`~argmap.edit.proposals.bulk_accept_ids`, which leaves the
+        alternative theses out, and :func:`~argmap.edit.proposals.bulk_reject_ids`, which
+        leaves the theses out), so a button never says one number and does another."""
+        return len(self._by_confidence(above=True)), len(self._by_confidence(above=False))
 
     def _update_bulk(self) -> None:
         """Say on the bulk buttons how many proposals they act on ("Accept all" accepted
@@ -234,7 +219,7 @@ class ReviewDock(QDockWidget):
         self.accept_all_button.setText(f"Accept {above} ≥")
         self.reject_rest_button.setText(f"Reject {below} <")
         accept_tip, reject_tip = bulk_tips(
-            (above, accept), (below, reject), len(self._confidences), THRESHOLD_NOTE
+            (above, accept), (below, reject), len(pending(self.window_.doc)), THRESHOLD_NOTE
         )
         for widget, tip in (
             (self.accept_all_button, accept_tip),
@@ -430,23 +415,12 @@ class ReviewDock(QDockWidget):
         self.select_ids([chosen])
 
     def _by_confidence(self, above: bool) -> list[str]:
-        """The pending claims at or above the accept threshold (not the alternative
-        theses), or below the reject threshold (not the theses): see :meth:`bulk_counts`."""
+        """The pending claims at or above the accept threshold, or below the reject
+        threshold, as the core chooses them (see :meth:`bulk_counts`)."""
         doc = self.window_.doc
         if above:
-            limit = self.accept_threshold.value() - 1e-9
-            return [
-                c
-                for c in pending(doc)
-                if (doc.claims[c].origin.confidence or 0.0) >= limit
-                and alternative_of(doc, c) is None
-            ]
-        limit = self.reject_threshold.value() - 1e-9
-        return [
-            c
-            for c in pending(doc)
-            if (doc.claims[c].origin.confidence or 0.0) < limit and doc.claims[c].kind != "thesis"
-        ]
+            return bulk_accept_ids(doc, self.accept_threshold.value())
+        return bulk_reject_ids(doc, self.reject_threshold.value())
 
     def accept_above(self) -> None:
         self._push(accept_edit(self.window_.doc, self._by_confidence(above=True)))

@@ -227,7 +227,6 @@ def claim_row(rows: Rows, claim_id: str) -> ReviewItem:
     item.setData(0, ID_ROLE, claim_id)
     item.setData(0, WHAT_ROLE, "claim")
     item.setData(KIND_COL, SORT_ROLE, rows.kind_key(claim_id))
-    item.setData(CONF_COL, Qt.ItemDataRole.UserRole, confidence)
     item.setData(CONF_COL, SORT_ROLE, confidence)
     item.setIcon(KIND_COL, kind_icon(claim.kind))
     quoted = claim.quote.text if claim.quote else claim.text
@@ -287,7 +286,6 @@ def link_row(rows: Rows, link_id: str) -> ReviewItem:
     item.setIcon(KIND_COL, link_icon(link.kind))
     kinds = len(CLAIM_KINDS)
     item.setData(KIND_COL, SORT_ROLE, f"{kinds}:{rows.link_index.get(link_id, 0):06d}:00")
-    item.setData(CONF_COL, Qt.ItemDataRole.UserRole, confidence)
     item.setData(CONF_COL, SORT_ROLE, confidence)
     between = start.source != end.source
     item.setToolTip(
