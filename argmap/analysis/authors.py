@@ -36,15 +36,38 @@ _CALENDAR = frozenset(
 )
 
 
+_JOINT = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’.\-]*")
+
+
+def joint_heading(name: str) -> str | None:
+    """The column heading of a piece's joint author ("Ada Vance and Ben Ortiz" is
+    "Vance & Ortiz", three or more "Vance et al."), or ``None`` when ``name`` is not two
+    or more people's names (an outlet such as "Marks and Spencer Group" has a word in
+    lower case or a one-word part, and is left alone)."""
+    people = [part.split() for part in _JOINT.split(name.strip()) if part]
+    if len(people) < 2 or not all(
+        2 <= len(words) <= 5 and all(w[:1].isupper() and _NAME_WORD.fullmatch(w) for w in words)
+        for words in people
+    ):
+        return None
+    surnames = [words[-1] for words in people]
+    return " & ".join(surnames) if len(people) == 2 else f"{surnames[0]} et al."
+
+
 def short_names(authors: Sequence[Author]) -> dict[str, str]:
     """A short column heading per author.
 
-    The word of the name that is the author's id, as the name spells it ("GZERO" for id
+    For a piece's joint author, its authors' surnames (:func:`joint_heading`); else the
+    word of the name that is the author's id, as the name spells it ("GZERO" for id
     ``gzero`` of "GZERO Media"); else the last word of the name if it is a plain word and no
     other author's; else the id, which is unique.
     """
 
     def candidate(author: Author) -> str:
+        joint = joint_heading(author.name)
+        if joint:  # a co-authored piece: its column names its authors, not the last one
+            return joint
         words = author.name.split()
         for word in words:
             if word.casefold() == author.id.casefold():

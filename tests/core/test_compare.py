@@ -593,3 +593,19 @@ def test_short_names_of_imported_stand_in_authors_are_readable() -> None:
     assert list(short_names(authors).values()) == [
         "Kabul", "On Tuesday", "Foreign Affairs", "kabul", "Hussain",
     ]  # fmt: skip
+
+
+def test_a_joint_author_is_headed_by_its_authors_surnames() -> None:
+    """A co-authored piece has one joint author; its column named only the last surname."""
+    authors = [
+        Author(id="lopez-becker", name="Maria Lopez and Tom Becker"),
+        Author(id="three", name="Ada Vance, Ben Ortiz and Cy Lund"),
+        Author(id="shop", name="Marks and Spencer"),
+        Author(id="solo", name="Touqir Hussain"),
+    ]
+    assert short_names(authors) == {
+        "lopez-becker": "Lopez & Becker",
+        "three": "Vance et al.",
+        "shop": "Spencer",
+        "solo": "Hussain",
+    }
