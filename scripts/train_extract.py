@@ -31,6 +31,7 @@ _ROOT = Path(__file__).resolve().parents[1]
 if str(_ROOT) not in sys.path:
     sys.path.insert(0, str(_ROOT))
 
+from argmap.extract.calibration import logistic  # noqa: E402
 from argmap.extract.corpora import (  # noqa: E402
     Annotated,
     is_common_format,
@@ -183,8 +184,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     cal_short = fit_calibration(short)
     cal_long = fit_calibration(long)
     print(f"calibration: short {len(short)} rows {cal_short}; long {len(long)} rows {cal_long}")
-    judged = [(_logistic(cal_long, x), ok) for x, ok in long]
-    judged += [(_logistic(confidence, x), ok) for x, ok in _confidence_rows(rows, ranker)]
+    judged = [(logistic(cal_long, x), ok) for x, ok in long]
+    judged += [(logistic(confidence, x), ok) for x, ok in _confidence_rows(rows, ranker)]
     accept, accept_p, reject, reject_p = thresholds(judged)
     n_accept = sum(c >= accept for c, _ in judged)
     print(
@@ -196,11 +197,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     write_weights(ranker, confidence, cal_short, cal_long)
     write_thresholds(accept, accept_p, n_accept, reject, reject_p, len(judged))
     return 0
-
-
-def _logistic(weights: Sequence[float], features: Sequence[float]) -> float:
-    z = sum(w * x for w, x in zip(weights, features, strict=True))
-    return round(min(0.95, max(0.05, 1.0 / (1.0 + math.exp(-z)))), 2)
 
 
 def _wrap(text: str, width: int = 80) -> list[str]:

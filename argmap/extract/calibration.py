@@ -79,6 +79,9 @@ def calibrated(features: Sequence[float], *, long_text: bool) -> float:
 
 def logistic(weights: Sequence[float], features: Sequence[float]) -> float:
     """P(right) of a logistic model, kept inside [0.05, 0.95] (no proposal is certain
-    either way) and rounded to two places (what the review shows and sorts by)."""
+    either way) and rounded to two places (what the review shows and sorts by). Claim
+    confidences, the thesis confidence and ``make train``'s choice of the review
+    thresholds all go through this one function, so the thresholds are chosen on the
+    very numbers the review shows."""
     z = sum(w * x for w, x in zip(weights, features, strict=True))
     return round(min(0.95, max(0.05, 1.0 / (1.0 + math.exp(-z)))), 2)

@@ -18,7 +18,7 @@ import bisect
 import hashlib
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -74,18 +74,7 @@ def paragraph_part(text_id: str, starts: Sequence[int], offset: int) -> str:
 # ------------------------------------------------------------------ loading
 def load_microtexts(path: str | Path) -> list[Annotated]:
     """The microtexts JSONL (a file, or a folder holding one ``*.jsonl``)."""
-    file = Path(path)
-    if file.is_dir():
-        found = sorted(file.glob("*.jsonl"))
-        if not found:
-            raise FileNotFoundError(f"{file}: no *.jsonl file")
-        file = found[0]
-    texts: list[Annotated] = []
-    with open(file, encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                texts.append(_microtext(json.loads(line)))
-    return texts
+    return [_microtext(row) for row in _rows(_jsonl_file(path))]
 
 
 def _microtext(row: dict[str, Any]) -> Annotated:
@@ -152,6 +141,7 @@ def gold_sources(folder: str | Path) -> list[tuple[str, str]]:
 
 
 def _jsonl_file(path: str | Path) -> Path:
+    """``path`` itself, or the first ``*.jsonl`` file of a folder."""
     file = Path(path)
     if file.is_dir():
         found = sorted(file.glob("*.jsonl"))
@@ -174,15 +164,15 @@ def load_common(path: str | Path) -> list[Annotated]:
     files = sorted(file.glob("*.jsonl")) if file.is_dir() else [file]
     if not files:
         raise FileNotFoundError(f"{file}: no *.jsonl file")
-    texts: list[Annotated] = []
-    for one in files:
-        with open(one, encoding="utf-8") as handle:
-            for line in handle:
-                if line.strip():
-                    row = json.loads(line)
-                    if not row.get("duplicate_of"):
-                        texts.append(_common(row))
-    return texts
+    return [_common(row) for one in files for row in _rows(one) if not row.get("duplicate_of")]
+
+
+def _rows(file: Path) -> Iterator[dict[str, Any]]:
+    """The rows of a JSONL file, blank lines skipped: the one reader of every corpus."""
+    with open(file, encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                yield json.loads(line)
 
 
 _PARTS = {"train": "tune", "dev": "heldout"}
@@ -215,8 +205,6 @@ def _common(row: dict[str, Any]) -> Annotated:
 def is_common_format(path: str | Path) -> bool:
     """Whether a JSONL file (or a folder's first one) is in the common format (its rows
     have ``units``) rather than the older microtexts format (``adus``)."""
-    with open(_jsonl_file(path), encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                return "units" in json.loads(line)
+    for row in _rows(_jsonl_file(path)):
+        return "units" in row
     return False

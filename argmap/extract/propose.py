@@ -31,7 +31,7 @@ from argmap.extract.kinds import UnitContext, kind_scores, pick_kind, speaker_of
 from argmap.extract.links import article_links, with_action_items
 from argmap.extract.proposals import ArticleProposals, DraftProposals, Proposal, ThesisAlternative
 from argmap.extract.segment import Segmenter, Unit, sentence_units, split_clauses
-from argmap.extract.split import content_words, cosine
+from argmap.extract.split import STANDFIRST_WORDS, content_words, cosine
 from argmap.extract.thesis import (
     LONG_TEXT,
     cosine_to_rest,
@@ -101,11 +101,6 @@ def propose_article(
     return finish_article(
         draft, calibration=calibration, budget=budget, thesis_weights=thesis_weights
     )
-
-
-STANDFIRST_WORDS = 60
-"""A long text's first paragraph of at most this many words, followed by more, is read as
-its standfirst (the summary under the headline) when none is given."""
 
 
 def is_long_text(sentences: int, paragraphs: int) -> bool:

@@ -186,6 +186,9 @@ def split_articles(cleaned: Cleaned, keep_headings: bool = True) -> list[Article
 
 _HEADER = frozenset({"byline", "date line", "wire dateline"})
 STANDFIRST_WORDS = 60
+"""A standfirst (the summary under the headline) is a short paragraph: at most this many
+words. The cleaner's split reads one between headline and byline; the proposer reads a
+long text's short first paragraph as one when none was given."""
 
 
 def _standfirst(cleaned: Cleaned, lines: Sequence[Line]) -> str:

@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from argmap.extract.calibration import logistic
 from argmap.extract.cues import Cues
 from argmap.extract.kinds import REPORTED_DEONTIC, speaker_of
 from argmap.extract.proposals import Label, Proposal
@@ -192,8 +193,7 @@ def softmax(scores: Sequence[float]) -> list[float]:
 def thesis_confidence(probability: float, rank: int, weights: Sequence[float]) -> float:
     """P(this candidate is the thesis) from its softmax share and its rank (0: the pick),
     through the logistic fitted on the tuning parts (:data:`weights.THESIS_CONFIDENCE`)."""
-    z = weights[0] + weights[1] * probability + weights[2] * float(rank == 0)
-    return round(min(0.95, max(0.05, 1.0 / (1.0 + math.exp(-z)))), 2)
+    return logistic(weights, (1.0, probability, float(rank == 0)))
 
 
 def pick_thesis(
