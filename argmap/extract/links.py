@@ -93,9 +93,6 @@ def with_action_items(
 
 
 # ------------------------------------------------------------------ links
-_RANK = {"thesis": 4, "recommendation": 3, "premise": 2, "evidence": 1, "objection": 0}
-
-
 def _paragraph_head(members: list[int], proposals: list[Proposal]) -> int:
     """The claim a paragraph argues for: its thesis or recommendation if it has one, else
     its topic sentence (the first claim that is not an objection or a bare example)."""

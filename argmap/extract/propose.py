@@ -155,7 +155,8 @@ def draft_article(
         )
         scores = kind_scores(c, unit.text, ctx)
         kind, confidence, why = pick_kind(scores)
-        if unit.paragraph not in multi_unit_paragraphs and is_heading(unit.text):
+        heading = unit.paragraph not in multi_unit_paragraphs and is_heading(unit.text)
+        if heading:
             kind, confidence, why = None, 0.9, "a heading"
         if speaker and kind == "evidence":
             why = f"{why} ({speaker})" if why else f"words of {speaker}"
@@ -181,11 +182,7 @@ def draft_article(
             after_concession=after,
         )
         proposal = Proposal(unit, kind, confidence, why, 0.0, c, features, speaker, tf)
-        proposal.thesis_blocked = thesis_blocker(c, unit.text) or (
-            f"words of {speaker}" if speaker else ""
-        )
-        if unit.paragraph not in multi_unit_paragraphs and is_heading(unit.text):
-            proposal.thesis_blocked = "a heading"
+        proposal.thesis_blocked = "a heading" if heading else thesis_blocker(c, unit.text, speaker)
         proposal.reason = f"{kind or 'none'}: {why}" if why else (kind or "none")
         proposals.append(proposal)
     return DraftProposals(proposals, [], long_text)

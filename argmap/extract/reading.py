@@ -23,7 +23,6 @@ from argmap.extract.metadata import Metadata
 
 MAX_ARTICLE_BYTES = 5_000_000
 """An op-ed is 5–50 kB; a file above 5 MB is not an article (and would take a minute)."""
-TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 _MAGIC = {
     b"%PDF": "a PDF document",

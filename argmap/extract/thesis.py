@@ -77,10 +77,12 @@ _QUOTE_OPEN = re.compile(r"^\s*[“\"‘]")
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
 
 
-def thesis_blocker(c: Cues, text: str) -> str:
+def thesis_blocker(c: Cues, text: str, speaker: str | None = None) -> str:
     """Why ``text`` can never be the author's thesis (``""``: it can): a question, a
     transition, or words attributed to someone else (a quotation with its speaker, an
-    "according to", a reported obligation)."""
+    "according to", a reported obligation). ``speaker`` is :func:`speaker_of` the text
+    when the caller has already found it (the proposer has, for every unit); ``None``
+    finds it here."""
     stripped = text.strip()
     if c.question:
         return "a question"
@@ -88,7 +90,9 @@ def thesis_blocker(c: Cues, text: str) -> str:
         return "a transition"
     if c.signpost and len(stripped.split()) < 20:
         return "a transition"
-    if speaker_of(stripped) or _ACCORDING.search(stripped):
+    if speaker is None:
+        speaker = speaker_of(stripped)
+    if speaker or _ACCORDING.search(stripped):
         return "attributed to someone else"
     if _QUOTE_OPEN.match(stripped) or REPORTED_DEONTIC.search(stripped):
         return "attributed to someone else"
