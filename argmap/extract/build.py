@@ -43,13 +43,18 @@ class FileReport:
     """What happened to one input file."""
 
     path: str
-    articles: int = 0
     off_topic: int = 0
     removed: list[Removed] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     error: str = ""
     sources: list[str] = field(default_factory=list)
     """Ids of the sources made from the file, in order."""
+
+    @property
+    def articles(self) -> int:
+        """Articles the file gave: every one becomes a source (off-topic and non-English
+        ones too, without proposals); those already in the map are skipped, not counted."""
+        return len(self.sources)
 
 
 @dataclass
@@ -194,7 +199,6 @@ def build_import(
     for n, (report, article, stem) in enumerate(batch):
         if progress:
             progress(n, len(batch), f"Proposing {article.title or stem}")
-        report.articles += 1
         ratio = english_ratio(article.text)
         proposing = not article.off_topic and ratio >= MIN_ENGLISH_RATIO
         # An item set aside (off-topic, not English) gets no stand-in author: it has no
