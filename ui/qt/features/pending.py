@@ -20,6 +20,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu, QStatusBar
 
 from argmap.edit.proposals import pending, pending_links
+from argmap.map.model import Claim
 from ui.qt.features.review_dock import ReviewDock, Window
 
 
@@ -55,17 +56,35 @@ class PendingProposals(QObject):
         bar = getattr(window, "statusBar", None)
         if callable(bar) and isinstance(status := bar(), QStatusBar):
             status.insertPermanentWidget(0, self.label)  # left of "N claims · M links"
-        # Once per event-loop turn, like the window's own counts (a big macro, one count).
+        # Once per event-loop turn, like the window's own counts (a big macro, one count),
+        # and only after edits that can change it: the count reads every claim and link
+        # (about 60 ms on 10,000 claims), too much for every drag and keystroke.
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.update_count)
-        window.doc.changed.connect(self._schedule)
-        window.doc.reset.connect(self._schedule)
+        doc = window.doc
+        for signal in (
+            doc.claim_added,
+            doc.claim_removed,
+            doc.link_added,
+            doc.link_removed,
+            doc.link_changed,
+            doc.reset,
+        ):
+            signal.connect(self._schedule)
+        doc.claim_changed.connect(self._claim_changed)
         self.update_count()
 
     def _schedule(self, *_args: Any) -> None:
         self._timer.start()
+
+    def _claim_changed(self, old: Claim, new: Claim) -> None:
+        """Recount when a claim was accepted (or is a proposal again) or changed article
+        (which decides whether its proposed links wait on their own); not for its text,
+        kind or tags."""
+        if old.origin.is_proposal != new.origin.is_proposal or old.source != new.source:
+            self._timer.start()
 
     def counts(self) -> tuple[int, int]:
         """Pending claims and pending links (the suggestions between articles)."""
