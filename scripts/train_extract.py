@@ -9,8 +9,9 @@ per-text tuning part), never a held-out part, and writes:
   candidate's softmax share into the confidence that it is the thesis, and the two
   calibrations of claim confidences (short texts, long texts; Newton's method);
 - ``argmap/extract/thresholds.py``: the review's accept and reject thresholds, chosen on
-  the tuning rows from those calibrations, with the precision they give on the held-out
-  parts written into the note (measured after choosing, never used to choose).
+  the tuning rows (long texts and thesis candidates) from those calibrations, with the
+  share of those rows right above and below them written into the tooltip's note. No
+  held-out part is read, not even for the note.
 
 Deterministic: fixed data order, no random initialisation. Pure Python (no numpy).
 Usage: ``python scripts/train_extract.py [--data DIR] [--maps DIR] [--check]``; ``--check``
