@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -284,16 +285,26 @@ class ReviewDock(QDockWidget):
 
     def select_ids(self, claim_ids: Iterable[str], link_ids: Iterable[str] = ()) -> None:
         """Select these proposals' rows (and so their cards or arrows on the map)."""
+        first = self._select_rows(claim_ids, link_ids)
+        if first is not None:
+            self.tree.setCurrentItem(first, 0, QItemSelectionModel.SelectionFlag.NoUpdate)
+
+    def _select_rows(
+        self, claim_ids: Iterable[str], link_ids: Iterable[str]
+    ) -> QTreeWidgetItem | None:
+        """Select exactly these claims' and links' rows and scroll to the first, which is
+        returned (None when none is listed): what a row chosen elsewhere (an action, the
+        map) needs."""
         wanted = {("claim", c) for c in claim_ids} | {("link", x) for x in link_ids}
         self.tree.clearSelection()
-        first = None
+        first: QTreeWidgetItem | None = None
         for item in self._items():
             if (str(item.data(0, WHAT_ROLE)), str(item.data(0, ID_ROLE))) in wanted:
                 item.setSelected(True)
                 first = first or item
         if first is not None:
-            self.tree.setCurrentItem(first, 0, QItemSelectionModel.SelectionFlag.NoUpdate)
             self.tree.scrollToItem(first)
+        return first
 
     def _items(self) -> list[Any]:
         found = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
@@ -314,18 +325,10 @@ class ReviewDock(QDockWidget):
             return
         scene = getattr(self.window_.view, "map_scene", None)
         links = scene().selected_link_ids() if callable(scene) else []
-        wanted = {("claim", c) for c in claim_ids} | {("link", x) for x in links}
         self._following_map = True
         self.tree.blockSignals(True)
         try:
-            self.tree.clearSelection()
-            first = None
-            for item in self._items():
-                if (str(item.data(0, WHAT_ROLE)), str(item.data(0, ID_ROLE))) in wanted:
-                    item.setSelected(True)
-                    first = first or item
-            if first is not None:
-                self.tree.scrollToItem(first)
+            self._select_rows(claim_ids, links)
         finally:
             self.tree.blockSignals(False)
             self._following_map = False
