@@ -19,7 +19,14 @@ from collections.abc import Iterable
 from typing import Any
 
 from argmap.edit.document import Edit, MapDocument
-from argmap.edit.edits import Macro, RemoveClaim, RemoveLink, UpdateClaim, UpdateLink
+from argmap.edit.edits import (
+    Macro,
+    RemoveClaim,
+    RemoveLink,
+    UpdateClaim,
+    UpdateLink,
+    _short,  # undo labels quote claims the way every edit's label does
+)
 from argmap.map.model import Claim, ClaimKind, Link, LinkKind
 from argmap.map.palette import KIND_LABEL
 
@@ -322,13 +329,6 @@ def _cue(reason: str) -> str:
     match = ALTERNATIVE.match(reason)
     cue = reason[match.end() :] if match else reason.removeprefix("thesis: ")
     return cue.removesuffix(CHOSEN)
-
-
-def _short(text: str, limit: int = 40) -> str:
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def _same_words(a: Claim, b: Claim) -> bool:

@@ -35,6 +35,7 @@ from argmap.map.model import CLAIM_KINDS, LINK_KINDS, Author, Claim, Link, Origi
 from argmap.map.palette import KIND_LABEL
 from ui.qt.base.icons import kind_icon
 from ui.qt.base.undo import push_edit
+from ui.qt.canvas.menus import short
 
 
 class CommitTextEdit(QPlainTextEdit):
@@ -82,11 +83,10 @@ def _claim_origin_text(claim: Claim, doc: MapDocument) -> str:
     if found is None:
         return text
     rank, top = found
-    thesis = doc.claims[top].text
-    thesis = thesis if len(thesis) <= 80 else thesis[:79] + "…"
     return (
         f"An alternative thesis, the extractor's choice no. {rank} for this article, after "
-        f"“{thesis}”. Use as Thesis in the Import Review swaps the two.\n{text}"
+        f"“{short(doc.claims[top].text, 80)}”. Use as Thesis in the Import Review swaps "
+        f"the two.\n{text}"
     )
 
 
