@@ -351,11 +351,27 @@ class ReviewDock(QDockWidget):
             if links and callable(scene):
                 for n, link_id in enumerate(links):
                     scene().select_link(link_id, add=n > 0)
-                item = scene().link_item(links[0])
-                if item is not None and len(links) == 1 and not ids:
-                    view.centerOn(item.sceneBoundingRect().center())
+                if len(links) == 1 and not ids:
+                    self._show_link(view, scene(), links[0])
         finally:
             self._leading_map = False
+
+    def _show_link(self, view: Any, scene: Any, link_id: str) -> None:
+        """Bring one link into view: the whole arrow where it fits, else the card it comes
+        from with the arrow leaving it. A suggestion between two articles spans their lanes,
+        and centred on its middle the map showed a bare diagonal line and no card."""
+        item = scene.link_item(link_id)
+        link = self.window_.doc.links.get(link_id)
+        if item is None or link is None:
+            return
+        area = item.sceneBoundingRect()
+        shown = view.mapToScene(view.viewport().rect()).boundingRect()
+        start = scene.claim_item(link.from_claim)
+        fits = area.width() <= shown.width() and area.height() <= shown.height()
+        if fits or start is None:
+            view.centerOn(area.center())
+        else:
+            view.centerOn(start.sceneBoundingRect().center())
 
     # -------------------------------------------------------------- actions
     def _push(self, edit: Macro | None) -> None:
