@@ -330,10 +330,13 @@ def bulk_tips(
     acts on at its threshold (``(count, threshold)``), how the thresholds were chosen
     (``note``), and what is left between them to read one by one."""
     (above, at), (below, under) = accept, reject
-    between = max(0, claims - above - below)
+    left_over = max(0, claims - above - below)
+    # Most of what neither button takes are theses (reject leaves them, and their
+    # alternatives sit under the accept threshold): "between the two thresholds (and the
+    # theses)" counted the theses while saying it did not.
     left = (
-        f"{_plural(between, 'pending claim')} between the two thresholds "
-        "(and the theses and suggested links) are left to read one by one."
+        f"{_plural(left_over, 'pending claim')} neither button takes (the theses and those "
+        "between the two thresholds) and the suggested links are left to read one by one."
     )
     accept_tip = (
         f"Accept the {_plural(above, 'pending claim')} whose confidence is at least "
