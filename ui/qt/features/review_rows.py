@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from argmap.edit.document import MapDocument
-from argmap.edit.proposals import alternatives_by_claim
+from argmap.edit.proposals import ALTERNATIVE, alternatives_by_claim
 from argmap.map.model import CLAIM_KINDS, ClaimKind, LinkKind
 from argmap.map.palette import KIND_LABEL, LINK_COLOR
 from ui.qt.base.icons import hidpi_pixmap, kind_icon
@@ -172,7 +172,12 @@ def source_label(doc: MapDocument, source_id: str | None) -> tuple[str, str]:
 
 def reason_cue(reason: str, kind: ClaimKind) -> str:
     """The reason without the kind it starts with ("thesis: closing unit …" in the Thesis
-    row): the Kind column says it already, and the cue is what the narrow column can show."""
+    row), or an alternative's rank ("thesis alternative 2: …" under "↳ Thesis (alt. 2)"):
+    the Kind column says it already, and the cue is what the narrow column can show (the
+    alternatives' cells showed their rank and were cut before the cue)."""
+    alternative = ALTERNATIVE.match(reason)
+    if alternative:
+        return reason[alternative.end() :]
     prefix = f"{kind}: "
     return reason[len(prefix) :] if reason.startswith(prefix) else reason
 
