@@ -169,7 +169,7 @@ class ImportFeature(QObject):
             kinds = result.claims_by_kind()
             summary = ", ".join(f"{n} {k}" for k, n in kinds.items()) or "no proposals"
             self.window.status(f"Imported {len(result.sources)} source(s): {summary}")
-            self.dock.refresh()
+            self.dock.updater.run()  # current, and not stale: showing it rebuilds nothing
             present = getattr(self.window, "present_dock", None)
             if callable(present):  # shown at its default size, the map pane then final
                 present(self.dock)

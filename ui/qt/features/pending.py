@@ -105,14 +105,15 @@ class PendingProposals(QObject):
         """Open the review on every pending proposal (the first one chosen), wherever the
         dock was: closed, tabbed behind the positions matrix, or never shown."""
         dock = self.dock
-        dock.refresh()
+        # Current before it is sized and shown, and once: showing a dock the updater still
+        # thought stale rebuilt the list again, and a refresh after that a third time.
+        dock.updater.run()
         present = getattr(self.window, "present_dock", None)
         if callable(present):
             present(dock)
         else:  # a harness without the window's dock layout
             dock.show()
             dock.raise_()
-        dock.refresh()  # shown now: current even if it was stale while hidden
         claims, links = self.counts()
         if claims + links and not dock.tree.selectedItems():
             first = dock.tree.topLevelItem(0)

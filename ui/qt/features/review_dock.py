@@ -384,7 +384,9 @@ class ReviewDock(QDockWidget):
         except EditError as exc:
             self.window_.show_error("Import Review", str(exc))
             return
-        self.refresh()
+        # Now (the next row is chosen from the new list), and through the updater, so the
+        # refresh the edit scheduled for the next turn is not a second rebuild.
+        self.updater.run()
         doc = self.window_.doc
         left = len(pending_links(doc))
         check = (
