@@ -203,16 +203,12 @@ _TITLE_STEMS = frozenset(w for t in TITLES for w in content_words(t))
 _FILLER_STEMS = frozenset(w for t in FILLER for w in content_words(t))
 
 
-def _weights(items: Sequence[CrossItem]) -> tuple[dict[str, float], set[str]]:
-    """How much each stem counts (names and titles :data:`NAME_WEIGHT`, filler 0), and the
-    stems that are content (neither)."""
-    names = _names(items)
-    weight: dict[str, float] = {}
-    for w in names | _TITLE_STEMS:
-        weight[w] = NAME_WEIGHT
-    for w in _FILLER_STEMS:
-        weight[w] = 0.0
-    return weight, names | _TITLE_STEMS | _FILLER_STEMS
+def _weights(items: Sequence[CrossItem]) -> dict[str, float]:
+    """How much the stems that are not content count (names and titles
+    :data:`NAME_WEIGHT`, filler 0); a stem not listed is content and counts 1."""
+    weight = dict.fromkeys(_names(items) | _TITLE_STEMS, NAME_WEIGHT)
+    weight.update(dict.fromkeys(_FILLER_STEMS, 0.0))
+    return weight
 
 
 def _tfidf(
@@ -243,7 +239,7 @@ def similarity_ranking(items: Sequence[CrossItem]) -> dict[str, list[str]]:
     """For each item, the ids of other authors' items, most similar first (the order the
     suggester draws from, names and titles weighed as it weighs them; used to measure how
     far down a curated partner sits). Quadratic: for evaluation, not for import."""
-    vectors, _ = _tfidf(items, _weights(items)[0])
+    vectors, _ = _tfidf(items, _weights(items))
     ranking: dict[str, list[str]] = {}
     for i, a in enumerate(items):
         others = [j for j, b in enumerate(items) if b.author != a.author]
@@ -260,8 +256,8 @@ def suggest_cross_links(
     items = list(new) + list(existing)
     if len(items) < 2 or len({x.source for x in items}) < 2:
         return []
-    weight, not_content = _weights(items)
-    vectors, df = _tfidf(items, weight)
+    not_content = _weights(items)
+    vectors, df = _tfidf(items, not_content)
     n = len(items)
     # Words in more than a fifth of the claims say little about a pair (and would make the
     # candidate search quadratic on a long article): they neither propose nor score a pair.
