@@ -248,13 +248,3 @@ def joint_name(names: Sequence[str]) -> str:
     if len(names) <= 1:
         return names[0] if names else ""
     return ", ".join(names[:-1]) + " and " + names[-1]
-
-
-def short_joint_name(name: str) -> str | None:
-    """A column heading for a joint author entry ("Vance & Ortiz", "Vance et al."), or
-    ``None`` when ``name`` is one person's."""
-    names = [n for n in re.split(r",\s*|\s+and\s+", name) if n]
-    if len(names) < 2 or not all(is_person_name(n) for n in names):
-        return None
-    surnames = [n.split()[-1] for n in names]
-    return " & ".join(surnames) if len(names) == 2 else f"{surnames[0]} et al."

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import pytest
 
+from argmap.analysis.authors import joint_heading
 from argmap.extract.byline import (
     Byline,
     is_person_name,
     joint_name,
     parse_bios,
     parse_byline,
-    short_joint_name,
 )
 from argmap.extract.furniture import publication, reason
 from argmap.extract.metadata import Metadata, find_date, is_date_line
@@ -81,9 +81,9 @@ def test_names() -> None:
     assert not is_person_name("Vance") and not is_person_name("March 2025")
     assert joint_name(["Ada Vance", "Ben Ortiz"]) == "Ada Vance and Ben Ortiz"
     assert joint_name(["A B", "C D", "E F"]) == "A B, C D and E F"
-    assert short_joint_name("Ada Vance and Ben Ortiz") == "Vance & Ortiz"
-    assert short_joint_name("Ada Vance, Ben Ortiz and Cy Lund") == "Vance et al."
-    assert short_joint_name("Ada Vance") is None
+    assert joint_heading("Ada Vance and Ben Ortiz") == "Vance & Ortiz"
+    assert joint_heading("Ada Vance, Ben Ortiz and Cy Lund") == "Vance et al."
+    assert joint_heading("Ada Vance") is None
 
 
 def test_bios_name_the_author_and_what_they_are() -> None:
