@@ -15,6 +15,7 @@ module logs every change and the protocol.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -144,6 +145,8 @@ def draft_article(
             speaker = last_speaker or speaker
         elif speaker:
             last_speaker = speaker
+        elif last_speaker and i > 0 and _continues_quotation(unit, pairs[i - 1][0]):
+            speaker = last_speaker
         nxt = pairs[i + 1][1] if i + 1 < len(pairs) else None
         ctx = UnitContext(
             next_rebuts=nxt is not None and nxt.strong_rebuttal,
@@ -265,3 +268,14 @@ def _apply_budget(proposals: list[Proposal], share: float) -> None:
     for p in weak[:excess]:
         p.kind = None
         p.reason = f"none: weaker than the article's other claims ({p.reason})"
+
+
+_WHOLE_QUOTATION = re.compile(r"^[“\"][^“”\"]+[”\"][.!?]?$")
+
+
+def _continues_quotation(unit: Unit, before: Unit) -> bool:
+    """A sentence that is all quotation, right after an attributed one in its paragraph
+    ("“We are choking,” said Ana Ruiz. “Half my customers stay away.”"): news copy names
+    the speaker once and goes on quoting, and those words are still theirs, not the
+    author's."""
+    return unit.paragraph == before.paragraph and bool(_WHOLE_QUOTATION.match(unit.text))

@@ -107,6 +107,19 @@ def test_a_pronoun_speaker_is_the_last_named_one() -> None:
     assert she.speaker == "Maria Lopez"
 
 
+def test_a_quotation_going_on_after_its_attribution_is_still_the_speakers() -> None:
+    """News copy names a speaker once and goes on quoting: the next sentence, all
+    quotation, is the speaker's evidence, not a premise of the author's."""
+    said = "“We lose customers every week,” said Maria Lopez, who runs a bakery."
+    more = "“Half of them tell me they no longer cross the river.”"
+    units = {p.unit.text: p for p in propose_article(_oped(said, more), TITLE).units}
+    assert units[more].speaker == "Maria Lopez"
+    assert units[more].kind == "evidence"
+    # a quotation in a paragraph of its own, with nobody named before it, is nobody's yet
+    alone = propose_article(_oped("“Bridges are cheaper than detours.”"), TITLE).units
+    assert next(p for p in alone if p.unit.text.startswith("“Bridges")).speaker == ""
+
+
 def test_review_thresholds_are_probabilities_in_order_with_a_note() -> None:
     assert 0.05 <= thresholds.REJECT_BELOW < thresholds.ACCEPT_AT <= 0.95
     assert "%" in thresholds.THRESHOLD_NOTE and "tuning" in thresholds.THRESHOLD_NOTE
