@@ -33,6 +33,11 @@ DEONTIC = re.compile(
     r"regulated|limited|charged|covered|included)\b|"
     r"(?:let us|let's) \w+|"
     r"(?:the|our|my|one) (?:answer|solution|remedy|fix|way forward|priority) (?:is|would be|must be) to|"
+    r"(?:the|a|one) (?:answer|solution|remedy|cure|fix) (?:is|would be|lies in) (?:a|an|more|less|"
+    r"fewer|simple|obvious|clear)\b|(?:now|this) is the (?:time|moment) (?:to|for)|"
+    r"(?:a|the) (?:better|best|wiser|smarter|right|only) (?:approach|course|way|policy|option|path"
+    r"|response) (?:is|would be|will be) to|what is (?:needed|required) (?:now )?is|"
+    r"\bneeds? (?:a|an|more|less|fewer|better|stronger|new|real|proper|urgent|serious)\b|"
     r"there (?:should|must|needs to|ought to) be|we need (?:a|an|more|less|fewer|much|better|"
     r"stronger|stiffer|tougher|real|new)\b|"
     r"(?:we|you|they|it|washington|policymakers) (?:can|could) (?:no longer )?afford|"
@@ -129,7 +134,7 @@ NEGATION = re.compile(
 )
 WEAK_DEONTIC = re.compile(
     r"\b(?:has to|have to|(?:is|are) to be|(?:is|are) (?:not )?(?:allowed|permitted)|"
-    r"would be (?:fair|right|wrong|better|sensible|a mistake)|(?:it|this) would be)\b",
+    r"would be (?:fair|right|wrong|better|sensible|wise|prudent|a mistake)|(?:it|this) would be)\b",
     _I,
 )
 ADDITIVE = re.compile(r"\b(?:also|too|as well|further(?:more)?|in addition|another|besides)\b", _I)

@@ -58,14 +58,16 @@ MODAL_VERB = re.compile(
 )
 """A modal verb of obligation: the subject test of :func:`deontic_subject` and the list
 of actions a thesis prescribes (:func:`argmap.extract.links.action_items`) start at it."""
-_PASSIVE_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?be\s+\w+(?:ed|en)\b", re.IGNORECASE)
+_PASSIVE_AFTER = re.compile(r"^\s*(?:(?:\w+\s+){0,2}?be\s+\w+(?:ed|en)|be to \w+)\b", re.IGNORECASE)
+"""After the modal, a passive policy verb ("should be banned") or an action to take ("the
+priority must be to protect …"): either way somebody is told what to do."""
 _AGENT_WORDS = frozenset(
     "we you they i us one government governments administration administrations "
     "policymakers policy-makers leaders leadership officials congress parliament president "
     "council authorities country countries nations nation states state people citizens "
     "parents students everyone society companies employers schools universities cities "
     "voters lawmakers legislators ministers minister diplomats military army regime west "
-    "allies partners donors community there".split()
+    "allies partners donors community world there".split()
 )
 _POLICY_WORDS = frozenset(
     "aid support assistance funding sanctions engagement talks negotiations diplomacy "
@@ -91,11 +93,11 @@ def deontic_subject(text: str) -> str:
         return ""
     if _PASSIVE_AFTER.match(text[match.end() :]):
         return "agent"
-    head = re.split(r"[,;:—–(]", text[: match.start()])[-1]
+    head = _subject_segment(text[: match.start()])
     words = re.findall(r"[\w.’'-]+", head)
     for k, word in enumerate(words):
         low = word.lower().strip(".’'")
-        if low in _AGENT_WORDS or low in _POLICY_WORDS:
+        if _is_agent_word(low):
             return "agent"
         if (
             word[:1].isupper()
@@ -104,6 +106,33 @@ def deontic_subject(text: str) -> str:
         ):
             return "agent"
     return "state"
+
+
+_ASIDE = re.compile(
+    r"^\s*(?:for|in|of|at|on|by|with|after|before|as|like|unlike|too|however|therefore|"
+    r"though|then|perhaps|instead|above all|at least|in turn|of course|\w+ly)\b",
+    re.IGNORECASE,
+)
+"""The opening of an aside set off by commas ("Councils, for their part, should …",
+"The state, in turn, must …"): it is not the subject of the modal that follows it."""
+
+
+def _subject_segment(before_modal: str) -> str:
+    """The stretch before a modal verb that holds its subject: the last comma-separated
+    segment, or the one before it when the last is an aside (see :data:`_ASIDE`)."""
+    segments = re.split(r"[,;:—–(]", before_modal)
+    for segment in reversed(segments):
+        if segment.strip() and not _ASIDE.match(segment):
+            return segment
+    return segments[-1]
+
+
+def _is_agent_word(low: str) -> bool:
+    """An actor or a policy instrument, in the singular or the plural ("councils")."""
+    for form in (low, low[:-1] if low.endswith("s") else low):
+        if form in _AGENT_WORDS or form in _POLICY_WORDS:
+            return True
+    return False
 
 
 PAST = re.compile(r"\b(?:was|were|had|did|\w+ed)\b", re.IGNORECASE)
@@ -128,7 +157,8 @@ def kind_scores(c: Cues, text: str, ctx: UnitContext) -> dict[str, tuple[float, 
     """Score of each kind with the cue that contributed most (for the reason)."""
     words = len(text.split())
     scores: dict[str, tuple[float, str]] = {}
-    reported = bool(REPORTED_DEONTIC.search(text))
+    # an obligation in someone else's words is their testimony, not the author's advice
+    reported = bool(REPORTED_DEONTIC.search(text)) or ctx.quoted
     testimony = bool(_TESTIMONY.search(text)) or ctx.quoted
     narrative = bool(_NARRATIVE.search(text)) and bool(_TIME.search(text))
     concession = c.concession
@@ -215,9 +245,12 @@ def kind_scores(c: Cues, text: str, ctx: UnitContext) -> dict[str, tuple[float, 
 
     none = 0.4
     none_why = "no argumentative cue"
+    prescribes = bool(c.deontic or c.imperative)  # "Parliament must act." is short, not empty
     if c.question:
         none, none_why = 3.0, "a question"
-    elif words < 4 or (ctx.long_text and words < 6 and not ctx.in_sentence):
+    elif words < (3 if prescribes else 4) or (
+        ctx.long_text and words < 6 and not ctx.in_sentence and not prescribes
+    ):
         none, none_why = 3.0, "too short to be a claim"
     elif c.signpost:
         none, none_why = 2.4, f"signposting (“{c.signpost}”)"

@@ -42,7 +42,7 @@ from argmap.extract.thesis import (
     thesis_features,
     thesis_score,
 )
-from argmap.extract.weights import THESIS_CONFIDENCE, THESIS_WEIGHTS
+from argmap.extract.weights import CLAIM_BUDGET, THESIS_CONFIDENCE, THESIS_WEIGHTS
 
 
 def _units(
@@ -167,8 +167,11 @@ def draft_article(
         features = calibration_features(
             kind, scores, c, unit.text, centrality=centrality, speaker=speaker
         )
+        # the standfirst is headline text written by the editor: echoing it counts as
+        # echoing the title (the standfirst's own units are compared with the title alone)
         title_sim = cosine(bags[i], title_bag) if title_bag else 0.0
-        lead_sim = cosine(bags[i], lead_bag) if unit.paragraph != lead_paragraph else 0.0
+        if lead_bag and unit.paragraph != lead_paragraph:
+            title_sim = max(title_sim, cosine(bags[i], lead_bag))
         after = unit.clause == 2 and i > 0 and proposals[-1].kind == "objection"
         tf = thesis_features(
             c,
@@ -178,7 +181,6 @@ def draft_article(
             paragraph=unit.paragraph,
             last_paragraph=last_paragraph,
             title_sim=title_sim,
-            standfirst_sim=lead_sim,
             centrality=centrality,
             kind=kind,
             long_text=long_text,
@@ -248,12 +250,6 @@ def finish_article(
         proposals, ranking, chosen = with_action_items(proposals, ranking, chosen)
     links = article_links(proposals)
     return ArticleProposals(proposals, links, ranking, chosen)
-
-
-CLAIM_BUDGET = 0.75
-"""Share of an op-ed's units proposed as claims at most: curated maps of op-eds quote about
-half of the sentences (the rest is background and transition), so the weakest premise and
-evidence proposals beyond that share are dropped rather than left for the user to reject."""
 
 
 def _apply_budget(proposals: list[Proposal], share: float) -> None:

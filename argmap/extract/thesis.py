@@ -1,8 +1,8 @@
 """The thesis ranker: every unit scored for being the article's main claim from what an
 editor looks at, the pick of the thesis and its ranked alternatives.
 
-What is looked at (:func:`thesis_features`): the title and the standfirst (the words the
-unit shares with them), the lede and the closing paragraph, the place in the article,
+What is looked at (:func:`thesis_features`): the headline, that is the title and the
+standfirst (the words the unit shares with them), the lede and the closing paragraph, the place in the article,
 evaluative and deontic language, hedges, centrality (the words it shares with the rest of
 the article) and the kind the unit was given. The weights are a conditional logit (one
 softmax over the units of a text) trained by ``make train`` on the tuning parts of the
@@ -28,7 +28,6 @@ from argmap.extract.proposals import Label, Proposal
 
 THESIS_FEATURES: tuple[str, ...] = (
     "title_sim",
-    "standfirst_sim",
     "centrality",
     "first",
     "last",
@@ -112,7 +111,6 @@ def thesis_features(
     paragraph: int,
     last_paragraph: int,
     title_sim: float,
-    standfirst_sim: float,
     centrality: float,
     kind: Label,
     long_text: bool,
@@ -124,7 +122,6 @@ def thesis_features(
     words = len(text.split())
     return (
         title_sim,
-        standfirst_sim,
         centrality,
         float(first),
         float(last),
@@ -194,10 +191,22 @@ def softmax(scores: Sequence[float]) -> list[float]:
     return [e / total for e in exps]
 
 
-def thesis_confidence(probability: float, rank: int, weights: Sequence[float]) -> float:
-    """P(this candidate is the thesis) from its softmax share and its rank (0: the pick),
-    through the logistic fitted on the tuning parts (:data:`weights.THESIS_CONFIDENCE`)."""
-    return logistic(weights, (1.0, probability, float(rank == 0)))
+def confidence_features(probability: float, rank: int, candidates: int) -> tuple[float, ...]:
+    """Inputs of the thesis confidence: bias, the candidate's softmax share, whether it is
+    the pick, and how many candidates there were (log scale, 1.0 at 100): a share means
+    less in a short comment than in an op-ed of eighty sentences."""
+    spread = math.log(max(candidates, 1)) / math.log(100)
+    clipped = min(max(probability, 1e-4), 1 - 1e-4)
+    return (1.0, math.log(clipped / (1 - clipped)) / 5, float(rank == 0), min(spread, 1.5))
+
+
+def thesis_confidence(
+    probability: float, rank: int, candidates: int, weights: Sequence[float]
+) -> float:
+    """P(this candidate is the thesis) from its softmax share, its rank (0: the pick) and
+    the number of candidates, through the logistic fitted on the tuning parts
+    (:data:`weights.THESIS_CONFIDENCE`)."""
+    return logistic(weights, confidence_features(probability, rank, candidates))
 
 
 def pick_thesis(
@@ -217,7 +226,7 @@ def pick_thesis(
     p = proposals[best]
     p.kind_before_thesis = p.kind
     p.kind = "thesis"
-    p.confidence = thesis_confidence(probabilities[best], 0, confidence_weights)
+    p.confidence = thesis_confidence(probabilities[best], 0, len(eligible), confidence_weights)
     lead = (
         "first unit"
         if best == 0
@@ -229,6 +238,12 @@ def pick_thesis(
     p.reason = f"thesis: {lead} of {len(eligible)} candidates, {why}"
     # an alternative is offered with less confidence than the pick, whatever the fit says
     return [
-        (i, min(thesis_confidence(probabilities[i], k + 1, confidence_weights), p.confidence))
+        (
+            i,
+            min(
+                thesis_confidence(probabilities[i], k + 1, len(eligible), confidence_weights),
+                p.confidence,
+            ),
+        )
         for k, i in enumerate(eligible[1 : 1 + ALTERNATIVES])
     ]

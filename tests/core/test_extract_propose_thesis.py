@@ -123,3 +123,27 @@ def test_a_quotation_going_on_after_its_attribution_is_still_the_speakers() -> N
 def test_review_thresholds_are_probabilities_in_order_with_a_note() -> None:
     assert 0.05 <= thresholds.REJECT_BELOW < thresholds.ACCEPT_AT <= 0.95
     assert "%" in thresholds.THRESHOLD_NOTE and "tuning" in thresholds.THRESHOLD_NOTE
+
+
+def test_an_obligation_in_someone_elses_quoted_words_is_their_evidence() -> None:
+    """ "“That is not a choice anyone should have to make.”" after a named speaker is that
+    speaker's testimony, not the author's recommendation or premise."""
+    said = "“We are choosing between bridges and schools,” said Karen Holt, the treasurer."
+    more = "“That is not a choice anyone should have to make.”"
+    units = {p.unit.text: p for p in propose_article(_oped(said, more), TITLE).units}
+    assert units[more].speaker == "Karen Holt"
+    assert units[more].kind == "evidence"
+
+
+def test_the_standfirst_counts_with_the_title_for_the_thesis() -> None:
+    """An editorial's standfirst (the summary under the headline) says what the piece
+    argues: the body sentence that echoes it ranks higher with it than without it."""
+    claim = "Ferries are a stopgap that the valley cannot keep paying for."
+    text = _oped(claim, "The valley has run them for eight months.")
+    standfirst = "Ferries cost the valley dearly and are no more than a stopgap"
+
+    def score(**kw: str) -> float:
+        units = propose_article(text, "Rivers and roads", **kw).units
+        return next(p.thesis_score for p in units if p.unit.text == claim)
+
+    assert score(standfirst=standfirst) > score() + 0.5

@@ -127,3 +127,38 @@ def test_an_order_reported_from_someone_else_is_not_an_imperative() -> None:
     unit = propose_article(text).units[0]
     assert unit.speaker == "the mayor"
     assert "imperative" not in unit.reason
+
+
+def test_an_aside_between_subject_and_modal_does_not_hide_the_actor() -> None:
+    assert deontic_subject("Councils, for their part, should look at every option.") == "agent"
+    assert deontic_subject("The state, in turn, must pay for the repairs.") == "agent"
+    assert deontic_subject("Schools must open longer.") == "agent"  # a plural actor
+    assert deontic_subject("The world must not look away from Sudan.") == "agent"
+    # "must be to <act>" prescribes an action whatever the subject
+    assert deontic_subject("The priority must be to protect civilians.") == "agent"
+    assert deontic_subject("Any new crossing, in short, needs to carry trains.") == "state"
+
+
+def test_the_forms_of_a_recommendation_in_an_editorial() -> None:
+    """Issue 17: a proposal of what someone should do, said with a modal, an imperative,
+    "it is time to …" or "the answer is …", is a recommendation, short or long."""
+    forms = [
+        "Britain needs a proper industrial strategy for its steel towns.",
+        "The answer is a carbon tax on imported steel.",
+        "Now is the time to invest in the northern rail line.",
+        "A better approach would be to fund the schools directly.",
+        "What is needed now is an immediate ceasefire in the region.",
+        "Let the people decide.",
+        "Parliament must act.",
+    ]
+    for form in forms:
+        text = OPED.replace(
+            "The bridge tolls should be abolished once the new crossing opens.", form
+        )
+        kinds = {p.unit.text: p.kind for p in propose_article(text, "A bridge").units}
+        assert kinds[form] == "recommendation", form
+    # an answer that is a fact is no recommendation
+    fact = "The answer is that nobody knows what the bridge will cost."
+    text = OPED.replace("The bridge tolls should be abolished once the new crossing opens.", fact)
+    kinds = {p.unit.text: p.kind for p in propose_article(text, "A bridge").units}
+    assert kinds[fact] != "recommendation"
