@@ -276,7 +276,10 @@ def clean(raw: str) -> Cleaned:
     bio_author: str | None = None
     raw_lines = text.split("\n")
     filled = [n for n, x in enumerate(raw_lines, start=1) if x.strip()]
-    tail = set(filled[-3:])
+    # the last three lines of prose, and the page furniture after them ("Photograph:
+    # Reuters", "Topics", "Share on Facebook"): a closing bio sits above such lines
+    prose = [n for n in filled if len(raw_lines[n - 1].split()) >= _PROSE_WORDS]
+    tail = {n for n in filled if n >= prose[-3]} if len(prose) >= 3 else set(filled)
     for number, original in enumerate(raw_lines, start=1):
         line = re.sub(r"[ \t]+", " ", original).strip()
         if not line:
@@ -343,6 +346,8 @@ def is_title_line(text: str) -> bool:
     )
 
 
+_PROSE_WORDS = 6
+"""A line of at least this many words is prose; shorter ones at a page's end are labels."""
 _BIO_WORDS = 150
 """A bio is a few sentences; a paragraph longer than this is the article's."""
 

@@ -107,6 +107,13 @@ _PROMPT = re.compile(
     r"for more (?:opinion|news|analysis|stories)\b)",
     re.IGNORECASE,
 )
+_LETTERS = re.compile(
+    r"\b(?:submit|send|write)\b[^.!?]{0,80}\b(?:response|letter|reply)s?\b[^.!?]{0,160}"
+    r"\b(?:publication|letters? (?:section|page)|click here|email)\b",
+    re.IGNORECASE,
+)
+"""The letters page's invitation under an op-ed ("If you would like to submit a response
+of up to 300 words by email to be considered for publication …"): too long for a prompt."""
 _KICKER = re.compile(
     r"^(?:opinion|analysis|commentary|perspective|editorial|op-?ed|column|argument|essay|"
     r"ideas|voices|comment|world view|the big idea)\s*[|·•]\s*(?:[A-Z][\w&.'’-]*\s*){1,5}$",
@@ -139,6 +146,8 @@ def reason(line: str) -> str | None:
         return "newsletter plug"
     if words <= 4 and _SOCIAL.match(text):
         return "share or follow prompt"
+    if words <= 80 and (_PROMPT.match(text) or words > 8) and _LETTERS.search(text):
+        return "letters plug"
     if words <= 30 and (_PROMPT.match(text) or _KICKER.match(text)):
         return "share or follow prompt" if not _KICKER.match(text) else "section label"
     return None

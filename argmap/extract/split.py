@@ -101,7 +101,18 @@ def _blocks(cleaned: Cleaned) -> list[list[Line]]:
                 carried.insert(0, current.pop())
             blocks.append(carried)
         blocks[-1].append(line)
-    return [b for b in blocks if b]
+    # labels after an article's ending ("Topics", "Reuse this content") open no article
+    merged: list[list[Line]] = []
+    for block in blocks:
+        if merged and block and not any(len(x.text.split()) >= _PROSE_WORDS for x in block):
+            merged[-1].extend(block)
+        elif block:
+            merged.append(block)
+    return merged
+
+
+_PROSE_WORDS = 6
+"""A line of at least this many words is prose: a block with none is no article."""
 
 
 def _run_in(text: str) -> str | None:

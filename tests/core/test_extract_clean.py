@@ -324,3 +324,29 @@ def test_names_under_the_headline_a_wire_dateline_a_credit_and_a_handle() -> Non
     (article,) = split_articles(cleaned)
     assert article.meta.authors == ["Ada Vance", "Ben Ortiz"] and article.meta.outlet == "CNN"
     assert article.text.startswith("The county should keep the ferry")
+
+
+def test_a_closing_bio_above_page_labels_and_the_letters_plug() -> None:
+    """A news page prints labels under the op-ed ("Photograph: …", "Topics", "Share on
+    Facebook"): the bio above them is still the closing bio, the letters page's long
+    invitation is furniture, and the labels open no second article."""
+    lines = [
+        "Why the valley needs a rail bridge",
+        *BODY,
+        "Do you have an opinion on the issues raised in this article? If you would like to "
+        "submit a response of up to 300 words by email to be considered for publication in "
+        "our letters section, please click here.",
+        "Jane Doe is a senior fellow at the Urban Institute and the author of a book on trams.",
+        "Photograph: Reuters",
+        "Topics",
+        "Transport",
+        "Reuse this content",
+    ]
+    cleaned = clean("\n\n".join(lines))
+    reasons = {r.text[:20]: r.reason for r in cleaned.removed}
+    assert reasons["Jane Doe is a senior"] == "author bio"
+    assert reasons["Do you have an opini"] == "letters plug"
+    assert cleaned.meta.authors == ["Jane Doe"]
+    articles = split_articles(cleaned)
+    assert len(articles) == 1
+    assert all(sentence in articles[0].text for sentence in BODY)
