@@ -160,6 +160,12 @@ def parse_byline(line: str) -> Byline | None:
         parts = [p.strip() for p in re.split(r",(?!\s*(?:Jr|Sr)\b)", segment) if p.strip()]
         # "By A, B and C" lists names; "By A, Foreign Policy" names an outlet after one
         listed = any(re.search(r"(?:^|\s)(?:and|&)\s", p) for p in parts[1:])
+        # "By A, B | Fox News": with the outlet in a segment of its own, names are names
+        listed = listed or (
+            len(parts) > 1
+            and any(_outlet_segment(s) for s in segments[k + 1 :])
+            and all(_names(p) is not None for p in parts)
+        )
         for i, part in enumerate(parts):
             if _CLOCK.search(part) or _DATE_START.match(part):
                 # "By A, Updated 10:00 AM ET, March 3, 2025": the rest is a date
@@ -180,6 +186,16 @@ def parse_byline(line: str) -> Byline | None:
     if not authors:
         return None
     return Byline(tuple(authors), outlet, roles, date)
+
+
+def _outlet_segment(segment: str) -> bool:
+    """A byline segment that is only an outlet's name ("Fox News"), not a date or a time."""
+    return (
+        _outlet_name(segment)
+        and "," not in segment
+        and not _CLOCK.search(segment)
+        and not _DATE_START.match(segment)
+    )
 
 
 def _outlet_name(part: str) -> bool:

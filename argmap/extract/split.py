@@ -111,6 +111,10 @@ def _blocks(cleaned: Cleaned) -> list[list[Line]]:
     return merged
 
 
+_HEADLINE_WORDS = 4
+"""A headline has at least this many words; shorter headings above it are labels."""
+_DECK_WORDS = 6
+"""A heading of this many words under the headline is the standfirst (deck)."""
 _PROSE_WORDS = 6
 """A line of at least this many words is prose: a block with none is no article."""
 
@@ -148,12 +152,19 @@ def split_articles(cleaned: Cleaned, keep_headings: bool = True) -> list[Article
         lines = block
         if lines[0].heading:
             # Of the headings that open a block ("Ideas", the headline, "Audio version"),
-            # the headline is the longest: section labels and widgets are a word or two.
+            # the headline is the first of four words or more (section labels and widgets
+            # are a word or two), else the longest; a long heading right under it is the
+            # standfirst printed without a full stop (the deck)
             lead = 0
             while lead < len(lines) and lines[lead].heading:
                 lead += 1
-            best = max(range(lead), key=lambda k: (len(lines[k].text.split()), -k))
+            best = next(
+                (k for k in range(lead) if len(lines[k].text.split()) >= _HEADLINE_WORDS),
+                max(range(lead), key=lambda k: (len(lines[k].text.split()), -k)),
+            )
             title = lines[best].text
+            if best + 1 < lead and len(lines[best + 1].text.split()) >= _DECK_WORDS:
+                block_meta.standfirst = block_meta.standfirst or lines[best + 1].text
             lines = lines[:best] + lines[best + 1 :]
         last_heading = max((k for k, x in enumerate(lines) if x.heading), default=-1)
         items = _roundup_items(lines[last_heading + 1 :])

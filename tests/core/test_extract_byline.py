@@ -37,6 +37,9 @@ from argmap.extract.metadata import Metadata, find_date, is_date_line
         ("By Ada J. Vance Jr.", ("Ada J. Vance Jr.",), ""),
         ("By Omar al Rashid and Ines de la Cruz", ("Omar al Rashid", "Ines de la Cruz"), ""),
         ("By the Editorial Board", ("The Editorial Board",), ""),
+        # names listed by commas when the outlet has a segment of its own
+        ("By Ada Vance , Ben Ortiz | Harbour News", ("Ada Vance", "Ben Ortiz"), "Harbour News"),
+        ("By Ada Vance, Harbour Policy | March 3, 2025", ("Ada Vance",), "Harbour Policy"),
     ],
 )
 def test_byline_forms(line: str, authors: tuple[str, ...], outlet: str) -> None:
@@ -141,6 +144,11 @@ def test_bios_name_the_author_and_what_they_are() -> None:
         ("Read more opinion on the harbour here.", "share or follow prompt"),
         ("Join the conversation on Facebook.", "share or follow prompt"),
         ("Opinion | Harbour Times", "section label"),
+        (
+            "Do you have an opinion on the issues raised in this article? If you would like to "
+            "submit a letter of up to 250 words to be considered for publication, email us.",
+            "letters plug",
+        ),
     ],
 )
 def test_furniture_lines_are_named(line: str, kind: str) -> None:

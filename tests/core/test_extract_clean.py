@@ -350,3 +350,22 @@ def test_a_closing_bio_above_page_labels_and_the_letters_plug() -> None:
     articles = split_articles(cleaned)
     assert len(articles) == 1
     assert all(sentence in articles[0].text for sentence in BODY)
+
+
+def test_the_headline_is_the_first_long_heading_and_the_deck_under_it_the_standfirst() -> None:
+    """News sites print a label, the headline, and a deck without a full stop: the
+    headline is not the longest of them, and the deck is the standfirst."""
+    raw = "\n\n".join(
+        [
+            "Opinion",
+            "Trams are the cheapest way out of gridlock",
+            "The city has tried every other remedy and the roads are still full every morning",
+            "By Ada Vance , Ben Ortiz | Harbour News",
+            *BODY,
+        ]
+    )
+    (article,) = split_articles(clean(raw))
+    assert article.title == "Trams are the cheapest way out of gridlock"
+    assert article.meta.standfirst.startswith("The city has tried every other remedy")
+    assert article.meta.authors == ["Ada Vance", "Ben Ortiz"]
+    assert article.meta.outlet == "Harbour News"
