@@ -137,6 +137,14 @@ def draft_article(
             multi_unit_paragraphs.add(unit.paragraph)
         seen_paragraphs.add(unit.paragraph)
     lead_bag, lead_paragraph = _standfirst(pairs, bags, standfirst, long_text)
+    first_body = min((u.paragraph for u, _ in pairs if u.paragraph != lead_paragraph), default=0)
+    opening: Counter[str] = Counter()
+    closing: Counter[str] = Counter()
+    for (unit, _), bag in zip(pairs, bags, strict=True):
+        if unit.paragraph == first_body:
+            opening.update(bag)
+        if unit.paragraph == last_paragraph:
+            closing.update(bag)
     proposals: list[Proposal] = []
     last_speaker = ""
     for i, (unit, c) in enumerate(pairs):
@@ -173,6 +181,11 @@ def draft_article(
         if lead_bag and unit.paragraph != lead_paragraph:
             title_sim = max(title_sim, cosine(bags[i], lead_bag))
         after = unit.clause == 2 and i > 0 and proposals[-1].kind == "objection"
+        # an op-ed states its thesis at one end and restates it at the other
+        bookend = max(
+            cosine(bags[i], closing) if unit.paragraph != last_paragraph else 0.0,
+            cosine(bags[i], opening) if unit.paragraph != first_body else 0.0,
+        )
         tf = thesis_features(
             c,
             unit.text,
@@ -185,9 +198,16 @@ def draft_article(
             kind=kind,
             long_text=long_text,
             after_concession=after,
+            bookend=bookend,
         )
         proposal = Proposal(unit, kind, confidence, why, 0.0, c, features, speaker, tf)
-        proposal.thesis_blocked = "a heading" if heading else thesis_blocker(c, unit.text, speaker)
+        proposal.thesis_blocked = (
+            "a heading"
+            if heading
+            else "too short to stand alone"
+            if long_text and len(unit.text.split()) < SHORTEST_THESIS
+            else thesis_blocker(c, unit.text, speaker)
+        )
         proposal.reason = f"{kind or 'none'}: {why}" if why else (kind or "none")
         proposals.append(proposal)
     return DraftProposals(proposals, [], long_text)
@@ -250,6 +270,11 @@ def finish_article(
         proposals, ranking, chosen = with_action_items(proposals, ranking, chosen)
     links = article_links(proposals)
     return ArticleProposals(proposals, links, ranking, chosen)
+
+
+SHORTEST_THESIS = 6
+"""Words an op-ed's thesis has at least: "Every year, it borrows more." is a beat of the
+prose, not the claim a reader should take away."""
 
 
 def _apply_budget(proposals: list[Proposal], share: float) -> None:

@@ -59,6 +59,8 @@ THESIS_FEATURES: tuple[str, ...] = (
     "none",
     "words",
     "after_concession",
+    "bookend",
+    "pronoun_opens",
 )
 """The inputs of the thesis ranker, in the order of its weights."""
 
@@ -72,6 +74,12 @@ _TRANSITION = re.compile(
     re.IGNORECASE,
 )
 """A move of the text rather than a claim: the author announcing what comes next."""
+_PRONOUN_OPENS = re.compile(
+    r"^\W*(?:(?:and|but|so|yet)\s+)?(?:it|this|that|these|those|they|he|she|such)\b(?!\s+is\s+time)",
+    re.IGNORECASE,
+)
+"""A unit that leans on the one before ("It borrows more.", "This is why …"): a thesis
+usually names what it is about."""
 _QUOTE_OPEN = re.compile(r"^\s*[“\"‘]")
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
 
@@ -115,6 +123,7 @@ def thesis_features(
     kind: Label,
     long_text: bool,
     after_concession: bool = False,
+    bookend: float = 0.0,
 ) -> tuple[float, ...]:
     """The unit's values of :data:`THESIS_FEATURES` (each 0/1 or a bounded number)."""
     first = index == 0
@@ -153,6 +162,8 @@ def thesis_features(
         float(kind is None),
         min(words / 30.0, 2.0),
         float(after_concession),
+        bookend,
+        float(bool(_PRONOUN_OPENS.match(text))),
     )
 
 

@@ -147,3 +147,24 @@ def test_the_standfirst_counts_with_the_title_for_the_thesis() -> None:
         return next(p.thesis_score for p in units if p.unit.text == claim)
 
     assert score(standfirst=standfirst) > score() + 0.5
+
+
+def test_a_fragment_of_an_oped_is_never_its_thesis() -> None:
+    """ "Every year, it borrows more." is a beat of the prose: too short to stand alone."""
+    beat = "Every year, it floods."
+    result = propose_article(_oped("The valley needs a new rail bridge now.", beat), TITLE)
+    unit = next(p for p in result.units if p.unit.text == beat)
+    assert unit.thesis_blocked == "too short to stand alone"
+    assert result.units[result.thesis_ranking[0]].unit.text != beat
+
+
+def test_a_claim_restated_at_the_other_end_of_the_article_echoes_it() -> None:
+    """The bookend feature: a unit's words shared with the closing paragraph."""
+    from argmap.extract.thesis import THESIS_FEATURES
+
+    claim = "Ferries are a stopgap that the valley cannot keep paying for."
+    other = "The river is wide and slow in the summer months."
+    units = {p.unit.text: p for p in propose_article(_oped(claim, other), TITLE).units}
+    bookend = THESIS_FEATURES.index("bookend")
+    # the closing paragraph speaks of the valley paying, not of the river's summer
+    assert units[claim].thesis_features[bookend] > units[other].thesis_features[bookend]
