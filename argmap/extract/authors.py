@@ -109,8 +109,20 @@ def article_authors(
     return [author.id]
 
 
+_EDITORIAL_TITLE = re.compile(
+    r"^(?:the\s+)?(?P<outlet>[A-Z][\w&’'.-]*(?:\s+[A-Z][\w&’'.-]*){0,3})\s+(?:view|verdict)\s+on\b|"
+    r"^(?:our|an?)\s+(?:editorial|view)\s*[:—–-]",
+)
+"""Titles of unsigned editorials ("The Guardian view on …", "The Observer view on …",
+"Our view: …"): the paper speaks as an institution."""
+
+
 def _stand_in_label(article: Article, path: str, book: AuthorBook, several: bool) -> str:
     file_name = Path(path).stem
+    editorial = _EDITORIAL_TITLE.match(article.title)
+    if editorial:
+        outlet = article.meta.outlet or editorial.group("outlet") or ""
+        return f"{outlet} (editorial)" if outlet else "Editorial (author not named)"
     if article.meta.outlet:
         return f"{article.meta.outlet} (author not named)"
     if article.title and not several:

@@ -380,3 +380,20 @@ def test_the_thesis_runners_up_are_saved_as_ranked_alternative_thesis_proposals(
         assert claim.origin.reason.startswith(f"thesis alternative {rank}")
         assert (claim.origin.confidence or 0) <= (top.origin.confidence or 0)
         assert claim.quote is not None and claim.quote.text in text
+
+
+def test_an_unsigned_editorial_is_the_papers(tmp_path: Path) -> None:
+    """ "The Harbour Times view on …" is the paper speaking: its author is the paper's
+    editorial, not a stand-in named after the headline."""
+    body = " ".join(
+        [
+            "The council wants to close four of the nine branch libraries next year.",
+            "That would save money on paper and cost far more in practice.",
+            "Libraries are where job seekers print their CVs and children do homework.",
+            "The council should find the savings elsewhere and keep every branch open.",
+        ]
+    )
+    path = tmp_path / "view.txt"
+    path.write_text("The Harbour Times view on libraries: keep them open\n\n" + body)
+    result = build_import([path])
+    assert [a.name for a in result.authors] == ["The Harbour Times (editorial)"]
