@@ -30,6 +30,8 @@ CSV_COLUMNS = (
     "kinds_right",
     "stances_right",
 )
+MOST_MISSED = 12
+"""Most key claims the class summary lists as missed by most students."""
 TOLERANCE = (
     f"A claim matches a key claim when both quote the same article and the quotes overlap "
     f"by at least {SHORTER_SHARE:.0%} of the shorter quote and {LONGER_SHARE:.0%} of the "
@@ -104,6 +106,11 @@ def _where(amap: ArgumentMap, claim: Claim) -> str:
     return f"{source.title or source.id}, {label}" if many else label
 
 
+def _order(claim: Claim) -> tuple[str, int]:
+    """Claims in reading order: by article, then where the quote starts."""
+    return (claim.source or "", claim.quote.start if claim.quote else 1 << 30)
+
+
 def _quoted(text: str) -> str:
     return " ".join(text.split())
 
@@ -159,14 +166,15 @@ def feedback_page(g: Grade) -> str:
         for a in kinds:
             row = [str(table.get((a, b), 0) or "") for b in kinds]
             lines.append(f"| **{a}** | " + " | ".join(row) + " |")
+        wrong = [(s, k) for s, k in g.matched.items() if own[s].kind != key[k].kind]
+        if wrong:
+            lines.append("")
+        for sid, kid in wrong:
+            lines.append(
+                f"- “{own[sid].text}”: you said {own[sid].kind}, the key says {key[kid].kind}"
+            )
         lines.append("")
-        for sid, kid in g.matched.items():
-            if own[sid].kind != key[kid].kind:
-                lines.append(
-                    f"- “{own[sid].text}”: you said {own[sid].kind}, the key says {key[kid].kind}"
-                )
-        lines.append("")
-    missed = g.missed
+    missed = sorted(g.missed, key=lambda kid: _order(key[kid]))
     lines += [f"## Key claims you missed ({len(missed)})", ""]
     for kid in missed:
         claim = key[kid]
@@ -242,10 +250,10 @@ def _link_section(g: Grade) -> list[str]:
 def summary_page(summary: ClassSummary, pages: Sequence[tuple[str, str]] = ()) -> str:
     """The class summary in Markdown; ``pages`` are (student, page file) to link to."""
     key = summary.key.claim_index()
-    n = len(summary.grades)
+    n = len(summary.counted)
     lines = [f"# Class summary: {summary.key.title or 'key'}", ""]
     lines.append(
-        f"{n} map(s) graded"
+        f"{len(summary.grades)} map(s) graded"
         + (f", {len(summary.failures)} could not be read" if summary.failures else "")
         + "."
     )
@@ -255,16 +263,19 @@ def summary_page(summary: ClassSummary, pages: Sequence[tuple[str, str]] = ()) -
         lines.append(f"| {figure.replace('_', ' ')} | {_pct(summary.mean(figure))} |")
     lines.append("")
     lines += ["## Key claims most students missed", ""]
-    shown = 0
-    for cid, count in summary.missed_by():
-        if n == 0 or count == 0 or (count * 2 < n and shown >= 5):
-            break
+    # The most missed first: every claim at least half the class missed (up to
+    # MOST_MISSED), else the five most missed, so a strong class still sees its gaps.
+    ranked = [(cid, count) for cid, count in summary.missed_by() if count and n]
+    most = [(cid, c) for cid, c in ranked if c * 2 >= n] or ranked[:5]
+    for cid, count in most[:MOST_MISSED]:
         claim = key[cid]
         text = _quoted(claim.quote.text) if claim.quote else claim.text
         lines.append(
             f"- missed by {count} of {n}: {claim.kind}, {_where(summary.key, claim)}: “{text}”"
         )
-        shown += 1
+    if len(most) > MOST_MISSED:
+        lines.append(f"- and {len(most) - MOST_MISSED} more missed by at least half the class")
+    shown = len(most)
     if not shown:
         lines.append("None: every key claim was found by every student.")
     lines.append("")

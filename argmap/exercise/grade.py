@@ -203,9 +203,15 @@ class ClassSummary:
     grades: list[Grade]
     failures: list[Failure]
 
+    @property
+    def counted(self) -> list[Grade]:
+        """The grades the class figures are over: maps of another article are left out
+        (they would read as every claim missed; the summary lists them apart)."""
+        return [g for g in self.grades if not g.matching.different_article]
+
     def missed_by(self) -> list[tuple[str, int]]:
         """Key claims with how many students missed them, the most missed first."""
-        counts = Counter(cid for g in self.grades for cid in g.missed)
+        counts = Counter(cid for g in self.counted for cid in g.missed)
         order = {c.id: i for i, c in enumerate(self.key.claims)}
         return sorted(
             ((c.id, counts[c.id]) for c in self.key.claims),
@@ -215,13 +221,13 @@ class ClassSummary:
     def confusions(self) -> list[tuple[tuple[str, str], int]]:
         """(key kind, student kind) pairs that differ, with how often, most first."""
         total: Counter[tuple[str, str]] = Counter()
-        for g in self.grades:
+        for g in self.counted:
             total.update({pair: n for pair, n in g.confusion.items() if pair[0] != pair[1]})
         return sorted(total.items(), key=lambda item: (-item[1], item[0]))
 
     def mean(self, figure: str) -> float | None:
         """The class mean of one figure of :class:`Grade`, over the students who have it."""
-        values = [v for g in self.grades if (v := _figure(g, figure)) is not None]
+        values = [v for g in self.counted if (v := _figure(g, figure)) is not None]
         return sum(values) / len(values) if values else None
 
 
