@@ -282,7 +282,7 @@ def summary_page(summary: ClassSummary, pages: Sequence[tuple[str, str]] = ()) -
     lines += ["## Kinds confused", ""]
     confusions = summary.confusions()
     for (a, b), count in confusions:
-        lines.append(f"- a {a} taken for a {b}: {count} time(s)")
+        lines.append(f"- {a} taken for {b}: {count} time(s)")
     if not confusions:
         lines.append("None.")
     lines.append("")
