@@ -185,10 +185,14 @@ def feedback_page(g: Grade) -> str:
     lines.append("")
     extra = g.extra
     lines += [f"## Your claims not in the key ({len(extra)})", ""]
-    lines += [
-        "Not always wrong: the key is one reading. Check that each is a claim the author makes.",
-        "",
-    ]
+    if extra:
+        lines += [
+            "Not always wrong: the key is one reading. Check that each is a claim the author "
+            "makes.",
+            "",
+        ]
+    else:
+        lines.append("None.")
     for sid in extra:
         claim = own[sid]
         if claim.quote is None:
@@ -236,8 +240,17 @@ def _link_section(g: Grade) -> list[str]:
     for sid, kid in g.links_by("wrong kind"):
         if kid:
             lines.append(f"- Wrong kind ({own_links[sid].kind}): the key says {said(kid)}")
-    for kid in g.missed_links:
-        lines.append(f"- Missed: {said(kid)}")
+    # A missed link between two claims the student found is worth a line each; a link of
+    # a claim they missed follows from that miss, so those are only counted.
+    found = set(g.matched.values())
+    between = [
+        k for k in g.missed_links if {key_links[k].from_claim, key_links[k].to_claim} <= found
+    ]
+    for kid in between:
+        lines.append(f"- Missed, between claims you found: {said(kid)}")
+    rest = len(g.missed_links) - len(between)
+    if rest:
+        lines.append(f"- {rest} more key link(s) join claims you missed")
     extra = [sid for sid, _ in g.links_by("extra")]
     if extra:
         lines.append(f"- {len(extra)} of your links are not in the key (or join claims not in it)")
