@@ -79,7 +79,7 @@ class GhostCard(QGraphicsItem):
         pen = QPen(QColor(GHOST_STROKE), 1.6, Qt.PenStyle.DashLine)
         painter.setPen(pen)
         fill = QColor("#ffffff")
-        fill.setAlphaF(0.55)
+        fill.setAlphaF(0.92)  # opaque enough that a ghost arrow under it does not cross the text
         painter.setBrush(QBrush(fill))
         painter.drawRoundedRect(self._rect, 8, 8)
         inner = self._rect.adjusted(10, 8, -10, -8)
