@@ -106,6 +106,15 @@ def _where(amap: ArgumentMap, claim: Claim) -> str:
     return f"{source.title or source.id}, {label}" if many else label
 
 
+def _anchored(g: Grade, claim_id: str) -> str:
+    """Where a student's claim is in the key's article, numbered as on the worksheet (the
+    student's own copy of the article may be another import, numbered otherwise)."""
+    anchor = g.matching.anchors[claim_id]
+    source = g.key.source_index()[anchor.source]
+    label = number(source.text).where(anchor.start, anchor.end)
+    return f"{source.title or source.id}, {label}" if len(g.key.sources) > 1 else label
+
+
 def _order(claim: Claim) -> tuple[str, int]:
     """Claims in reading order: by article, then where the quote starts."""
     return (claim.source or "", claim.quote.start if claim.quote else 1 << 30)
@@ -201,7 +210,7 @@ def feedback_page(g: Grade) -> str:
             lines.append(f"- {claim.kind}: “{claim.text}” (its quote is not in the article)")
         else:
             lines.append(
-                f"- {claim.kind}, {_where(g.map, claim)}: “{claim.text}”: "
+                f"- {claim.kind}, {_anchored(g, sid)}: “{claim.text}”: "
                 f"you quoted “{_quoted(claim.quote.text)}”"
             )
     lines.append("")

@@ -13,7 +13,7 @@ import pytest
 from argmap.map.mapfile import load, save
 from argmap.map.model import Link
 from tests.conftest import MAPS
-from tests.core.exercise_helpers import key_map, student_from
+from tests.core.exercise_helpers import claim, key_map, student_from
 from tests.ui.helpers import run_cli
 
 KEY = MAPS / "kabul-attacks.argmap.json"
@@ -156,6 +156,7 @@ def test_feedback_quotes_the_article_and_the_summary_names_the_most_missed(
         links = [link for link in key.links if "r" not in (link.from_claim, link.to_claim)]
         if name == "ann":
             links.append(Link(id="x", kind="support", from_claim="t", to_claim="e"))
+            claims.append(claim("w", "evidence", "The weather in Kabul was mild in March."))
         save(student_from(key, claims=claims, links=links), tmp_path / f"{name}.argmap.json")
     report = tmp_path / "report"
     code, out, _ = run_cli(
@@ -171,6 +172,8 @@ def test_feedback_quotes_the_article_and_the_summary_names_the_most_missed(
     assert "“Yet refusing to talk has not protected anyone so far.”" in page  # missed, quoted
     assert "premise, 3.1" in page  # where: paragraph 3, sentence 1
     assert "you said evidence, the key says premise" in page
+    assert "## Your claims not in the key (1)" in page
+    assert "- evidence, 3.2: “The weather in Kabul was" in page  # an extra claim, located
     summary = (report / "summary.md").read_text(encoding="utf-8")
     assert "missed by 3 of 3: premise, 3.1" in summary
     assert "premise taken for evidence: 3 time(s)" in summary
