@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
 
 from argmap.map.mapfile import encode, save
 from argmap.map.model import Link
@@ -128,3 +128,24 @@ def test_a_key_of_another_article_is_refused_with_a_message(qtbot: Any, tmp_path
     assert not win.key_overlay.compare_with(broken)
     assert len(errors) == 2 and str(broken) in errors[1]
     assert _overlay_items(win) == []
+
+
+def test_the_overlay_follows_the_student_working_on(qtbot: Any, tmp_path: Path) -> None:
+    from argmap.edit.edits import RemoveClaim
+    from ui.qt.base.undo import push_edit
+
+    key_path, student_path = _files(tmp_path)
+    win = shown_window(qtbot, tmp_path, student_path, (1100, 700))
+    overlay = win.key_overlay
+    assert overlay.compare_with(key_path)
+    card = win.view.map_scene().claim_item("s-x")
+    (tag,) = [t for t in overlay.tags if t.text == "not in key"]
+    before = tag.scenePos()
+    card.setPos(card.pos() + QPointF(50, 30))  # as a drag moves it, before the release
+    assert tag.scenePos() == before + QPointF(50, 30)
+
+    push_edit(win.undo_stack, win.doc, RemoveClaim("s-x"))
+    qtbot.waitUntil(lambda: not [t for t in overlay.tags if t.text == "not in key"])
+    assert sorted(overlay.ghosts) == ["e", "o", "r"]
+    win.undo_stack.undo()
+    qtbot.waitUntil(lambda: [t.text for t in overlay.tags].count("not in key") == 1)

@@ -59,3 +59,15 @@ def test_the_worksheet_pdf(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     )
     assert code == 1 and err.startswith(str(nowhere)) and len(err.strip().splitlines()) == 1
     assert not nowhere.parent.exists()
+
+
+def test_a_pdf_name_without_worksheet_and_back_is_a_usage_slip(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    key = str(MAPS / "kabul-attacks.argmap.json")
+    code, _, err = run_cli(capsys, "exercise", key, "-o", str(tmp_path / "sheet.pdf"))
+    assert code == 2 and "add --worksheet" in err
+    target = tmp_path / "starter.argmap.json"
+    code, _, err = run_cli(capsys, "exercise", key, "--worksheet", "-o", str(target))
+    assert code == 2 and "--worksheet writes a PDF" in err
+    assert list(tmp_path.iterdir()) == []

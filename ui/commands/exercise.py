@@ -50,6 +50,11 @@ def run(args: argparse.Namespace) -> int:
     if os.path.isdir(out):
         print(f"{out}: is a folder; give a file name", file=sys.stderr)
         return 1
+    if out.lower().endswith(".pdf") != bool(args.worksheet):
+        # A starter map named sheet.pdf, or a PDF named starter.argmap.json, is a slip.
+        wanted = "--worksheet writes a PDF" if args.worksheet else "add --worksheet for a PDF"
+        print(f"{out}: {wanted}; name the file .pdf for the worksheet only", file=sys.stderr)
+        return 2
     if args.worksheet:
         return _worksheet(key, args, out)
     return _starter(key, args, out)

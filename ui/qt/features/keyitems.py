@@ -109,8 +109,9 @@ class GhostCard(QGraphicsItem):
 class Tag(QGraphicsItem):
     """A small coloured tag ("not in key", "reversed", "wrong kind") at a point."""
 
-    def __init__(self, text: str, at: QPointF) -> None:
-        super().__init__()
+    def __init__(self, text: str, at: QPointF, parent: QGraphicsItem | None = None) -> None:
+        """``at`` is in ``parent``'s coordinates (a card's tag rides along when it is dragged)."""
+        super().__init__(parent)
         self.text = text
         font = _font(11, bold=True)
         width = QFontMetricsF(font).horizontalAdvance(text) + 10

@@ -202,9 +202,9 @@ class KeyOverlay(QObject):
         if item is None or not item.isVisible():
             return
         rect = item.card_rect()
-        tag = Tag(text, item.mapToScene(QPointF(rect.right() - 40, rect.top() - 2)))
-        scene.addItem(tag)
-        self.tags.append(tag)
+        # A child of the card, so it follows a drag; the card's deletion takes it along
+        # (``_clear`` checks each item is still alive).
+        self.tags.append(Tag(text, QPointF(rect.right() - 40, rect.top() - 2), item))
 
     def _tag_link(self, scene: Any, link_id: str, text: str) -> None:
         item = scene.link_item(link_id)
