@@ -186,3 +186,25 @@ def test_a_broken_key_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[
     code, _, err = run_cli(capsys, "grade", str(key_path), str(KEY), "--csv", str(table))
     assert code == 1 and len(err.strip().splitlines()) == 1 and err.startswith(str(key_path))
     assert not table.exists()
+
+
+def test_a_folder_stands_for_the_maps_in_it_and_its_subfolders(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    key = key_map()
+    key_path = tmp_path / "key.argmap.json"
+    save(key, key_path)
+    for group in ("a", "b"):
+        (tmp_path / "class" / group).mkdir(parents=True)
+        save(key, tmp_path / "class" / group / "sam.argmap.json")
+    (tmp_path / "class" / "notes.txt").write_text("not a map", encoding="utf-8")
+    table = tmp_path / "grades.csv"
+    code, _, err = run_cli(
+        capsys, "grade", str(key_path), str(tmp_path / "class"), "-q", "--csv", str(table)
+    )
+    assert code == 0 and err == ""
+    rows = list(csv.DictReader(table.read_text(encoding="utf-8").splitlines()))
+    assert [r["student"] for r in rows] == [
+        str(tmp_path / "class" / "a" / "sam.argmap.json"),
+        str(tmp_path / "class" / "b" / "sam.argmap.json"),
+    ]

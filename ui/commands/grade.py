@@ -3,7 +3,7 @@
 Prints a line per student and the class summary; ``--csv`` writes the gradebook (one row
 per student), ``--report`` a Markdown feedback page per student and ``summary.md``. A file
 that cannot be graded is one line on stderr; the others are still graded, and the exit code
-is then 1. A folder given as STUDENT stands for the maps in it.
+is then 1. A folder given as STUDENT stands for the maps in it and its subfolders.
 """
 
 from __future__ import annotations
@@ -38,12 +38,16 @@ def register(sub: Any) -> None:
 
 
 def _expand(names: list[str]) -> list[str]:
-    """Files as given; a folder stands for its ``*.argmap.json`` files, sorted."""
+    """Files as given; a folder stands for the ``*.argmap.json`` files in it and its
+    subfolders (one folder per class or group), sorted by path."""
     out: list[str] = []
     for name in names:
         if os.path.isdir(name):
             found = sorted(
-                os.path.join(name, f) for f in os.listdir(name) if f.endswith(".argmap.json")
+                os.path.join(folder, f)
+                for folder, _dirs, files in os.walk(name)
+                for f in files
+                if f.endswith(".argmap.json")
             )
             out.extend(found or [name])
         else:
