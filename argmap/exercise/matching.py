@@ -6,7 +6,8 @@ key claim match when both quote the *same article* and their quotes overlap by a
 :data:`SHORTER_SHARE` of the shorter quote and :data:`LONGER_SHARE` of the longer one.
 So a student who quotes a little more (the key's sentence and half the next) or a little
 less (the key sentence's main clause) still finds the claim, while a quote of a whole
-paragraph does not count for each claim in it. Matching is one to one, largest overlap
+paragraph does not count for each claim in it. A key claim without a quote can never be
+matched (``argmap grade`` warns about such a key). Matching is one to one, largest overlap
 first, so two student claims on one key claim give one match and one extra claim.
 
 The article is recognised by its text, not its id: a student who imported the article

@@ -208,3 +208,19 @@ def test_a_folder_stands_for_the_maps_in_it_and_its_subfolders(
         str(tmp_path / "class" / "a" / "sam.argmap.json"),
         str(tmp_path / "class" / "b" / "sam.argmap.json"),
     ]
+
+
+def test_a_key_claim_without_a_quote_is_warned_about(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    key = key_map()
+    loose = key.claims[0].model_copy(update={"quote": None, "source": None})
+    key = student_from(key, claims=[loose, *key.claims[1:]])
+    key_path = tmp_path / "key.argmap.json"
+    save(key, key_path)
+    code, _, err = run_cli(capsys, "grade", str(key_path), str(key_path), "-q")
+    assert code == 0
+    assert err.strip() == (
+        f"{key_path}: warning: 1 key claim(s) without a quote can never be matched "
+        "(every student misses them)"
+    )

@@ -72,6 +72,13 @@ def run(args: argparse.Namespace) -> int:
     if args.report and os.path.exists(args.report) and not os.path.isdir(args.report):
         print(f"{args.report}: is a file; --report needs a folder", file=sys.stderr)
         return 1
+    unquoted = sum(1 for c in key.claims if c.quote is None or c.source is None)
+    if unquoted:
+        print(
+            f"{args.key}: warning: {unquoted} key claim(s) without a quote can never be "
+            "matched (every student misses them)",
+            file=sys.stderr,
+        )
     results = grade_files(key, _expand(args.students))
     for item in results:
         if isinstance(item, Failure):
