@@ -78,7 +78,10 @@ def cleaning_score(raw_files: Sequence[str], gold: Sequence[tuple[str, str]]) ->
                 continue
             web_piece = article.roundup_item or article.from_split
             proposals = propose_article(
-                article.text, article.title, oped=True if web_piece else None
+                article.text,
+                article.title,
+                oped=True if web_piece else None,
+                standfirst=article.meta.standfirst,
             )
             for p in proposals.units:
                 core = _core(p.unit.text)
