@@ -114,7 +114,7 @@ def _pdf_pages(data: bytes) -> tuple[list[Page], dict[str, Any], bool]:
         while stack:
             item = stack.pop()
             if isinstance(item, LTTextLine):
-                text = item.get_text().strip()
+                text = " ".join(item.get_text().split())  # Qt-made PDFs space words with tabs
                 if text:
                     lines.append(
                         PageLine(
