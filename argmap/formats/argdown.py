@@ -28,7 +28,8 @@ import contextlib
 from typing import TYPE_CHECKING, Any
 
 from argmap.formats._common import KINDS, IdMaker, ImportResult, as_kind, fail, one_line, slug
-from argmap.formats.argdown_syntax import ArgdownError, Argument, Document, Statement, parse
+from argmap.formats.argdown_model import ArgdownError, Argument, Document, Statement
+from argmap.formats.argdown_syntax import parse
 from argmap.formats.argdown_writer import write_argdown
 from argmap.util.gcpause import collector_paused
 
