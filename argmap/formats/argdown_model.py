@@ -67,3 +67,7 @@ class Document:
     relations: list[Relation] = field(default_factory=list)
     sections: list[tuple[int, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    """What Argdown's own parser rejects but whose meaning is clear enough to convert,
+    each starting "line L, column C: "."""
+    made_titles: set[str] = field(default_factory=set)
+    """Titles the parser made up ("Untitled 3") for statements and arguments without one."""

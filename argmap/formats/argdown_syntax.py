@@ -46,6 +46,7 @@ _RELATION = re.compile(r"^(\s*)(<\+|\+>|<-|->|<_|_>|><|\+|-|_)(?:\s+|$)")
 _PCS_ITEM = re.compile(r"^\((\d+)\)\s*")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _LIST_ITEM = re.compile(r"^(\s*)(?:\*|\d+\.)\s+")
+_STAR_ITEM = re.compile(r"^\s*\*\s+\S")
 _TITLE = re.compile(r"^(\[|<)([^\]>]*)(\]|>)(:?)")
 
 _SYMBOLS: dict[str, tuple[str, bool]] = {
@@ -91,6 +92,10 @@ class _Parser:
         self.lines = strip_comments(source)
 
     # -- lines -------------------------------------------------------------------------
+
+    def _warn(self, line: int, column: int, message: str) -> None:
+        """Record what Argdown rejects but this reader converts (1-based position)."""
+        self.doc.warnings.append(f"line {line}, column {column}: {message}")
 
     # -- blocks ------------------------------------------------------------------------
 
@@ -168,6 +173,24 @@ class _Parser:
             self._list(block)
             self.pending_argument = None
             return
+        item_at = next(
+            (k for k, (_, line) in enumerate(block) if k and _STAR_ITEM.match(line)), None
+        )
+        if item_at is not None and not brace_balance("\n".join(x for _, x in block[:item_at])):
+            # "[A]: a" then "  * [B]: b": Argdown rejects a list item inside a relation tree
+            # (it wants a relation symbol there); the item is read as a list of its own.
+            n, line = block[item_at]
+            self._warn(
+                n + 1,
+                len(line) - len(line.lstrip()) + 1,
+                "a list item ('*') without a relation symbol inside a statement's block; "
+                "Argdown rejects it (invalid relation); read as a statement with no relation "
+                "to the one above (write '+' or '-' instead of '*' to relate them)",
+            )
+            self._tree(block[:item_at])
+            self._list(block[item_at:])
+            self.pending_argument = None
+            return
         head = self._tree(block)
         single = all(not _RELATION.match(line) for _, line in block[1:])
         self.pending_argument = head.title if head and head.is_argument and single else None
@@ -242,6 +265,7 @@ class _Parser:
         if title is None:
             self.untitled += 1
             title = f"Untitled {self.untitled}"
+            self.doc.made_titles.add(title)
         argument = self._argument(title, block[0][0])
         # Chunks are ("item", lines) or ("inference", relation lines under the inference).
         chunks: list[tuple[str, list[tuple[int, str]]]] = []
@@ -273,6 +297,14 @@ class _Parser:
         for k, (kind, lines) in enumerate(chunks):
             if kind == "inference":
                 after_inference = True
+                if lines and not _RELATION.match(lines[0][1]):
+                    n, line = lines[0]
+                    raise ArgdownError(
+                        f"a numbered statement ('(n) …') is expected after the inference, not "
+                        f"{line.strip()[:30]!r}: Argdown reports a missing conclusion here",
+                        n + 1,
+                        len(line) - len(line.lstrip()) + 1,
+                    )
                 if lines:
                     self._inference_relations(lines, title)
                 continue
@@ -299,8 +331,30 @@ class _Parser:
                         relations[r] = Relation(
                             rel.type, rel.source, rel.source_is_argument, title, True
                         )
-            if node is not None and not node.is_argument:
+            if node is not None and node.is_argument:
+                self._argument_in_pcs(node, role, lines[0][0] + 1, match.end() + 1, title)
+            elif node is not None:
                 argument.pcs.append((node.title, role))
+
+    def _argument_in_pcs(self, node: _Node, role: str, line: int, column: int, title: str) -> None:
+        """``(1) <Other>``: Argdown allows only statements in a premise-conclusion structure.
+        As a premise its meaning is clear (the other argument backs this one), so it is
+        read as a support and reported; as a conclusion it is not, and stops the reading."""
+        if role != "premise":
+            raise ArgdownError(
+                f"<{node.title}> is an argument and cannot be the conclusion of a "
+                "premise-conclusion structure: Argdown allows only statements ([Title]) here",
+                line,
+                column,
+            )
+        self._warn(
+            line,
+            column,
+            f"<{node.title}> is an argument used as a premise; Argdown allows only statements "
+            f"([Title]) in a premise-conclusion structure and rejects this; read as <{node.title}> "
+            f"supporting <{title}>",
+        )
+        self.doc.relations.append(Relation("support", node.title, True, title, True))
 
     def _inference_relations(self, chunk: list[tuple[int, str]], argument: str) -> None:
         for element in self._elements([(chunk[0][0], "x"), *chunk]):
@@ -334,6 +388,7 @@ class _Parser:
         if not match:
             self.untitled += 1
             title = f"Untitled {self.untitled}"
+            self.doc.made_titles.add(title)
         text = clean_text(strip_trailing_tags(text))
         if is_argument:
             argument = self._argument(title, n)

@@ -151,7 +151,8 @@ def test_kinds_authors_and_groups_from_tags_data_and_headings() -> None:
     assert claims["Costs"].kind == "evidence"
     assert claims["Costs"].note == "from the op-ed"
     assert claims["Context"].author is None
-    assert claims["Context"].tags == ["group:Background"]
+    # the hand-written title is kept for the way back to Argdown
+    assert claims["Context"].tags == ["group:Background", "title:Context"]
     assert [a.id for a in amap.authors] == ["tooley"]
 
 
