@@ -277,7 +277,8 @@ class _Parser:
                     in_rule = False
                     chunks.append(("inference", []))
                 continue
-            if re.fullmatch(r"-{4,}", stripped):
+            if re.fullmatch(r"-{4,}|-{2,3}\s.*\s-{2,3}", stripped):
+                # "----", or "-- Modus ponens {uses: [1, 2]} --" (rules and data on one line)
                 chunks.append(("inference", []))
             elif re.fullmatch(r"-{2,3}", stripped):
                 in_rule = True
@@ -292,6 +293,15 @@ class _Parser:
         if not chunks or chunks[-1][0] != "item":
             raise ArgdownError(
                 "a premise-conclusion structure must end with its conclusion", block[-1][0] + 1, 1
+            )
+        if len(chunks) < 2 or chunks[-2][0] != "inference":
+            n, line = chunks[-1][1][0]
+            self._warn(
+                n + 1,
+                1,
+                "no inference ('----') before the last numbered statement; Argdown rejects "
+                "a premise-conclusion structure without one; read the last statement as "
+                "its conclusion",
             )
         after_inference = False
         for k, (kind, lines) in enumerate(chunks):
