@@ -20,6 +20,9 @@ conclusion, as Argdown draws it. A claim's kind comes from ``kind`` data or a ki
 else ``thesis`` for a claim that is only supported or attacked, else ``premise``. Its author
 comes from ``author`` (or ``proponent``) data on the statement or its heading. Headings
 without such data become ``group:`` tags; claims made from arguments are tagged ``argument``.
+A title the author wrote (``[Engage]``) becomes the tag ``title:Engage`` unless it is the one
+the writer would make from the label anyway, and the writer uses it as the statement's title,
+so Argdown → argmap → Argdown keeps the author's titles.
 """
 
 from __future__ import annotations

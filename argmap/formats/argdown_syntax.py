@@ -11,12 +11,19 @@ Argdown's documentation; nothing here is derived from its code):
 - ``#tag`` / ``#(tag with spaces)`` and trailing ``{yaml: data}``;
 - relation trees by indentation: ``+ <+ +> - <- -> _ <_ _> ><``;
 - premise-conclusion structures: ``(1)`` items, ``--``..``--`` inferences (rules and data)
-  and collapsed ``----`` inferences; a ``<Title>`` block just before names the argument.
+  and collapsed ``----`` or one-line ``-- rule --`` inferences; a ``<Title>`` block just
+  before names the argument.
 
 Relations are resolved as Argdown's JSON export lists them: duplicates merge, and an outgoing
 relation of a reconstructed argument moves onto its main conclusion. The result is counted
 the same way (equivalence classes, arguments, relations), which is how the importer is
 checked against Argdown's own command line. Errors carry the line and column (1-based).
+
+What Argdown's own parser rejects is never read silently: where the meaning is clear it is
+converted and reported in :attr:`Document.warnings` with its line and column (an argument
+used as a premise, a ``*`` list item inside a relation tree, a structure without an
+inference), and otherwise it is an :class:`ArgdownError` (an argument as a conclusion, text
+where a numbered conclusion must follow an inference).
 """
 
 from __future__ import annotations
