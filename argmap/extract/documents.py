@@ -57,7 +57,7 @@ def read_pdf(data: bytes) -> tuple[str, Metadata]:
                 "the PDF is password-protected: open it, print it to a new PDF, and import that"
             ) from None
         raise ImportProblem(f"cannot read the PDF ({name}: {exc})") from None
-    text, furniture = page_text(pages)
+    text, furniture = page_text(pages, _info_text(info, "Title"))
     if len(text.split()) < MIN_WORDS:
         if pictures:
             raise ImportProblem(

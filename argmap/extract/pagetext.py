@@ -40,6 +40,11 @@ _PAGE_NUMBER = re.compile(
     r"^(?:page|p\.|seite|pág(?:ina)?)?\s*[-–]?\s*\d{1,4}\s*[-–]?\s*(?:(?:/|of|von|de)\s*\d{1,4})?$",
     re.IGNORECASE,
 )
+_ADDRESS_OR_STAMP = re.compile(
+    r"^(?:https?://\S+|www\.\S+|\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*[AP]M)?)$",
+    re.IGNORECASE,
+)
+"""A printed address or a browser's print time ("12/3/26, 9:15 AM") alone on a line."""
 _LIGATURES = str.maketrans(
     {
         "\ufb00": "ff",
@@ -81,8 +86,14 @@ def _shape(text: str) -> str:
     return re.sub(r"\d+", "#", " ".join(text.casefold().split()))
 
 
-def running_lines(pages: Sequence[Page]) -> set[tuple[int, int]]:
-    """(page, line) indices of running heads and feet and page numbers."""
+def running_lines(pages: Sequence[Page], title: str = "") -> set[tuple[int, int]]:
+    """(page, line) indices of running heads and feet: lines in a page's top or bottom
+    band that come back on another page, and, on any page, a page number, an address or
+    a print time alone, or the document's own ``title`` (a browser heads every page with
+    it, which is all there is to go by on a one-page print)."""
+    own_title = _shape(title) if len(title) > 10 else ""
+    sizes = [line.size for page in pages for line in page.lines]
+    body_size = statistics.median(sizes) if sizes else 0.0
     bands: list[list[int]] = []
     shapes: Counter[str] = Counter()
     for page in pages:
@@ -97,7 +108,18 @@ def running_lines(pages: Sequence[Page]) -> set[tuple[int, int]]:
     for p, inside in enumerate(bands):
         for k in inside:
             text = pages[p].lines[k].text.strip()
-            if _PAGE_NUMBER.match(text) or (len(pages) > 1 and shapes[_shape(text)] > 1):
+            shape = _shape(text)
+            if (
+                _PAGE_NUMBER.match(text)
+                or _ADDRESS_OR_STAMP.match(text)
+                or (len(pages) > 1 and shapes[shape] > 1)
+                or (
+                    own_title  # in small print: the headline itself is the title too
+                    and len(shape) > 10
+                    and own_title.startswith(shape)
+                    and pages[p].lines[k].size <= body_size
+                )
+            ):
                 found.add((p, k))
     return found
 
@@ -231,9 +253,9 @@ def _split_word(text: str, line: str, document: str) -> bool:
     return not (written_hyphened and joined not in folded)
 
 
-def page_text(pages: Sequence[Page]) -> tuple[str, list[str]]:
+def page_text(pages: Sequence[Page], title: str = "") -> tuple[str, list[str]]:
     """The text of printed pages (paragraphs separated by blank lines) and the running
-    heads and feet removed from it, in page order."""
-    skip = running_lines(pages)
+    heads and feet removed from it, in page order; ``title`` is the document's, if known."""
+    skip = running_lines(pages, title)
     removed = [pages[p].lines[k].text for p, k in sorted(skip)]
     return "\n\n".join(x for x in paragraphs(pages, skip) if x.strip()), removed

@@ -164,6 +164,34 @@ def test_a_page_number_alone_is_dropped_on_a_one_page_print() -> None:
     )
 
 
+def test_a_one_page_browser_print_loses_its_heads_and_feet() -> None:
+    title = "Why our city should build bus lanes | The Daily Planet"
+    page = Page(
+        400,
+        600,
+        (
+            _line("12/3/26, 9:15 AM", 20, x1=120, size=7),
+            _line("Why our city should build bus lanes | The Dai", 20, x0=200, x1=380, size=7),
+            _line("Why our city should build bus lanes", 80, size=16),
+            _line("The council should build bus lanes on the main corridors this year.", 120),
+            _line("https://www.dailyplanet.example/opinion/bus-lanes", 585, x1=250, size=7),
+            _line("1/1", 585, x0=370, x1=380, size=7),
+        ),
+    )
+    text, removed = page_text([page], title)
+    headline_high = Page(
+        400, 600, (*page.lines[:2], _line(page.lines[2].text, 40, size=16), *page.lines[3:])
+    )
+    assert page_text([headline_high], title)[0].startswith(
+        "Why our city should build bus lanes\n\n"
+    )
+    assert text.split("\n\n") == [
+        "Why our city should build bus lanes",  # the headline is not in a band: kept
+        "The council should build bus lanes on the main corridors this year.",
+    ]
+    assert len(removed) == 4
+
+
 def test_a_hyphen_the_document_writes_elsewhere_is_kept() -> None:
     lines = (
         _line("A decision-making body met on Monday; the decision-", 100),
