@@ -190,6 +190,7 @@ def paragraphs(pages: Sequence[Page], skip: set[tuple[int, int]] | None = None) 
         own = {k for q, k in skip if q == p}
         runs += reading_order(page, own)
     ratio = _pitch_ratio(runs)
+    body = statistics.median(x.size for run in runs for x in run) if runs else 0.0
     grouped: list[list[str]] = []
     previous: PageLine | None = None
     previous_full = 0.0
@@ -199,7 +200,13 @@ def paragraphs(pages: Sequence[Page], skip: set[tuple[int, int]] | None = None) 
         column_left = min((x.x0 for x in run), default=0.0)
         for n, line in enumerate(run):
             new = previous is None or _breaks(
-                previous, line, previous_full, ratio, same_run=n > 0, column_left=column_left
+                previous,
+                line,
+                previous_full,
+                ratio,
+                same_run=n > 0,
+                column_left=column_left,
+                body=body,
             )
             if new:
                 grouped.append([])
@@ -211,11 +218,22 @@ def paragraphs(pages: Sequence[Page], skip: set[tuple[int, int]] | None = None) 
 
 
 def _breaks(
-    a: PageLine, b: PageLine, full: float, ratio: float, *, same_run: bool, column_left: float
+    a: PageLine,
+    b: PageLine,
+    full: float,
+    ratio: float,
+    *,
+    same_run: bool,
+    column_left: float,
+    body: float,
 ) -> bool:
-    """Whether line ``b`` starts a new paragraph after line ``a``."""
+    """Whether line ``b`` starts a new paragraph after line ``a`` (``full`` is the width of
+    ``a``'s column, ``body`` the usual letter size)."""
     if abs(a.size - b.size) > 0.15 * max(a.size, b.size):
         return True
+    if same_run and a.size > 1.15 * body:
+        # a headline in large print, centred or not: one paragraph while the pitch holds
+        return b.top - a.top > 1.4 * ratio * a.size
     ends_hyphen = a.text.rstrip().endswith(("-", "\u00ad"))
     if not ends_hyphen and a.x1 - a.x0 < SHORT_LINE * full:
         return True

@@ -192,6 +192,23 @@ def test_a_one_page_browser_print_loses_its_heads_and_feet() -> None:
     assert len(removed) == 4
 
 
+def test_a_centred_headline_on_two_lines_is_one_paragraph() -> None:
+    body = "The council should build bus lanes on the main corridors this year and"
+    lines = (
+        _line("Why our city should build", 60, x0=120, x1=280, size=18),
+        _line("bus lanes first", 82, x0=150, x1=250, size=18),
+        _line(body, 120),
+        _line("it should start with the Harbour Road.", 132, x1=200),
+        _line("Critics say the lanes cost too much, and they are wrong.", 150, x0=60),
+    )
+    text, _ = page_text([Page(400, 600, lines)])
+    assert text.split("\n\n") == [
+        "Why our city should build bus lanes first",
+        f"{body} it should start with the Harbour Road.",
+        "Critics say the lanes cost too much, and they are wrong.",
+    ]
+
+
 def test_a_hyphen_the_document_writes_elsewhere_is_kept() -> None:
     lines = (
         _line("A decision-making body met on Monday; the decision-", 100),
