@@ -208,3 +208,19 @@ def test_a_given_title_never_loses_to_a_made_one() -> None:
     written = write_argdown(amap)
     assert "[Engage]: Talk to them." in written
     assert "[Engage (2)]: Engage" in written
+
+
+def test_the_pure_python_parser_reads_and_refuses_the_same(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """PyYAML without libyaml (a source build) must give the same data and errors."""
+    import yaml
+
+    from argmap.formats import _yaml
+
+    monkeypatch.setattr(_yaml, "_LOADER", yaml.SafeLoader)
+    assert load("title: a\n  b\nn: [yes, 1]\n") == {"title": "a b", "n": ["yes", 1]}
+    with pytest.raises(YamlError, match="nested more than 100 levels"):
+        load("k: " + "[" * 1000 + "]" * 1000)
+    with pytest.raises(YamlError, match="alias"):
+        load("a: 1\nb: *x\n")
