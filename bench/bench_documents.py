@@ -14,7 +14,9 @@ import os
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 _ROOT = Path(__file__).resolve().parents[1]
 for folder in (_ROOT, _ROOT / "scripts"):
@@ -27,11 +29,11 @@ from argmap.extract.reading import read_article  # noqa: E402
 PAGES = 20
 
 
-def _best(action: object, repeat: int = 3) -> float:
+def _best(action: Callable[[], Any], repeat: int = 3) -> float:
     best = float("inf")
     for _ in range(repeat):
         start = time.perf_counter()
-        action()  # type: ignore[operator]
+        action()
         best = min(best, time.perf_counter() - start)
     return best
 

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,25 +56,26 @@ class Layout:
     a reader that follows the drawing order would interleave the columns."""
 
 
-def _split_word(word: str, room: float, width: object) -> tuple[str, str] | None:
+def _split_word(word: str, room: float, measure: Callable[[str], float]) -> tuple[str, str] | None:
     """The longest head of ``word`` (ending in "-") that fits ``room``, broken at an
     existing hyphen, or for a long plain word after a vowel with 3+ letters on each side."""
-    measure = width  # a callable: text -> width
     if "-" in word[1:-1]:
         head = word[: word.index("-") + 1]
-        return (head, word[len(head) :]) if measure(head) <= room else None  # type: ignore[operator]
+        return (head, word[len(head) :]) if measure(head) <= room else None
     core = word.rstrip(".,;:!?”’)")
     if len(core) < 8 or not core.isalpha():
         return None
     for cut in range(len(core) - 3, 2, -1):
         if core[cut - 1] in "aeiou" and core[cut] not in "aeiou":
             head = word[:cut] + "-"
-            if measure(head) <= room:  # type: ignore[operator]
+            if measure(head) <= room:
                 return head, word[cut:]
     return None
 
 
-def _wrap(text: str, width: float, measure: object, first_indent: float) -> list[str]:
+def _wrap(
+    text: str, width: float, measure: Callable[[str], float], first_indent: float
+) -> list[str]:
     """Lines of ``text`` no wider than ``width``, hyphenating where a word would not fit."""
     lines: list[str] = []
     words = text.split()
@@ -83,10 +84,10 @@ def _wrap(text: str, width: float, measure: object, first_indent: float) -> list
     while words:
         word = words.pop(0)
         trial = f"{current} {word}" if current else word
-        if measure(trial) <= room:  # type: ignore[operator]
+        if measure(trial) <= room:
             current = trial
             continue
-        split = _split_word(word, room - measure(current + " "), measure)  # type: ignore[operator]
+        split = _split_word(word, room - measure(current + " "), measure)
         if split and current:
             lines.append(f"{current} {split[0]}")
             words.insert(0, split[1])
