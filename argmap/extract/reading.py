@@ -2,7 +2,8 @@
 
 A file is checked before it is read (size, existence, what kind of file it really is),
 decoded whatever Windows or a browser saved it as (UTF-8, UTF-16, cp1252), and a saved web
-page is reduced to its main text by trafilatura. The page's own metadata (author, date,
+page is reduced to its main text by trafilatura. PDF and Word files, told by their first
+bytes whatever their name, are read by :mod:`argmap.extract.documents`. The page's own metadata (author, date,
 site name, title) is trusted where it is metadata: the date comes from the page's markup
 only, never from a search of its text, where the first date is as likely a photo
 caption's as the article's.
@@ -23,10 +24,14 @@ from argmap.extract.metadata import Metadata
 
 MAX_ARTICLE_BYTES = 5_000_000
 """An op-ed is 5–50 kB; a file above 5 MB is not an article (and would take a minute)."""
+MAX_DOCUMENT_BYTES = 30_000_000
+"""A PDF or Word op-ed carries its fonts and pictures: 0.1–5 MB; above 30 MB it is a
+scanned book or a report, not an article."""
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+_DOCUMENTS = {b"%PDF": "pdf", b"PK\x03\x04": "docx"}
+"""First bytes of the documents read by :mod:`argmap.extract.documents`."""
 _MAGIC = {
-    b"%PDF": "a PDF document",
-    b"PK\x03\x04": "a ZIP archive (or a Word/OpenDocument file)",
+    b"\xd0\xcf\x11\xe0": "an old Word .doc (Office 97) file",
     b"\x89PNG": "a PNG image",
     b"\xff\xd8\xff": "a JPEG image",
     b"GIF8": "a GIF image",
@@ -39,17 +44,22 @@ class ImportProblem(Exception):
 
 
 def read_article(path: str | os.PathLike[str]) -> tuple[str, Metadata]:
-    """The text of an article file (HTML reduced to its main text) and page metadata."""
+    """The text of an article file (HTML reduced to its main text, PDF and Word read as
+    printed) and the metadata the file carries."""
     name = str(path)
     try:
         size = os.stat(path).st_size
-        if size > MAX_ARTICLE_BYTES:
-            raise ImportProblem(
-                f"file is {size / 1e6:.1f} MB, above the {MAX_ARTICLE_BYTES / 1e6:.0f} MB limit "
-                "for an article (an op-ed is 5–50 kB); is it really one article?"
-            )
         with open(path, "rb") as handle:
-            data = handle.read(MAX_ARTICLE_BYTES + 1)
+            kind = _DOCUMENTS.get(handle.read(4))
+            limit = MAX_DOCUMENT_BYTES if kind else MAX_ARTICLE_BYTES
+            if size > limit:
+                what = "a PDF or Word op-ed is 0.1–5 MB" if kind else "an op-ed is 5–50 kB"
+                raise ImportProblem(
+                    f"file is {size / 1e6:.1f} MB, above the {limit / 1e6:.0f} MB limit "
+                    f"for an article ({what}); is it really one article?"
+                )
+            handle.seek(0)
+            data = handle.read(limit + 1)
     except FileNotFoundError:
         raise ImportProblem("no such file") from None
     except IsADirectoryError:
@@ -58,10 +68,14 @@ def read_article(path: str | os.PathLike[str]) -> tuple[str, Metadata]:
         raise ImportProblem(f"cannot read: {exc.strerror or exc}") from None
     if not data.strip():
         raise ImportProblem("the file is empty")
+    if kind is not None:
+        from argmap.extract.documents import read_docx, read_pdf
+
+        return read_pdf(data) if kind == "pdf" else read_docx(data)
     for magic, what in _MAGIC.items():
         if data.startswith(magic):
             raise ImportProblem(
-                f"this is {what}, not text or HTML; save the article as .txt or .html"
+                f"this is {what}, not text, HTML, PDF or .docx; save the article as .docx, .txt or .html"
             )
     text = _decode(data)
     suffix = Path(name).suffix.lower()

@@ -1,11 +1,24 @@
-"""A small YAML subset: what Argdown front matter and ``{...}`` data blocks use in practice.
+"""YAML for Argdown front matter and ``{...}`` data blocks: all of YAML's syntax, plain data.
 
-argmap does not depend on a YAML library, and Argdown documents only need a sliver of YAML:
-flow mappings and sequences (``{kind: thesis, tags: [a, b]}``), quoted and plain scalars, and
-block mappings and sequences in front matter. Anything beyond (anchors, tags, multi-document
-streams) raises :class:`YamlError` with the line and column, so the Argdown reader can report
-it instead of silently misreading. The dumper writes JSON-style flow values, which every YAML
-1.2 parser (including Argdown's js-yaml) reads back unchanged.
+Argdown documents carry YAML in two places: the front matter between ``===`` lines and the
+data in braces after a statement or heading. Real files use what YAML allows (a title
+continued on an indented line, block scalars, comments, flow and block collections), so a
+hand-written subset kept refusing valid files. PyYAML reads the syntax, with libyaml's
+parser where the wheel has it (about as fast as the old subset was), and reports errors
+with their line and column.
+
+What is built from PyYAML's *events* is plain data only, by a loop here rather than
+PyYAML's recursive composer and constructor:
+
+- no tags (``!!python/object``, ``!custom``), no anchors and aliases (``&a``/``*a``, which
+  can expand a small file into a huge document), one document;
+- nesting at most :data:`MAX_DEPTH` deep, reported as an error (the loop does not recurse,
+  so a thousand-deep document is refused, not a RecursionError);
+- scalars typed by YAML 1.2's core schema, as Argdown's js-yaml reads them: ``yes`` and
+  ``2024-05-01`` stay strings (PyYAML's YAML 1.1 default would make a bool and a date);
+- a repeated key is an error, as in js-yaml.
+
+The dumper writes JSON-style flow values, which every YAML 1.2 parser reads back unchanged.
 """
 
 from __future__ import annotations
@@ -14,13 +27,22 @@ import json
 import re
 from typing import Any
 
+import yaml
+
+MAX_DEPTH = 100
+"""Deepest nesting of mappings and sequences read; data in Argdown files is 2–4 deep."""
+
 _INT = re.compile(r"^[-+]?\d+$")
+_OCT_HEX = re.compile(r"^0o[0-7]+$|^0x[0-9a-fA-F]+$")
 _FLOAT = re.compile(r"^[-+]?(\d+\.\d*|\.\d+|\d+)([eE][-+]?\d+)?$")
+_SPECIAL_FLOAT = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf")}
 _PLAIN_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_.\-]*$")
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's parser when PyYAML was built with it (30x faster), else the pure-Python one."""
 
 
 class YamlError(ValueError):
-    """Malformed YAML; ``line`` and ``column`` are 0-based offsets within the parsed text."""
+    """Malformed or refused YAML; ``line`` and ``column`` are 0-based within the text."""
 
     def __init__(self, message: str, line: int, column: int) -> None:
         super().__init__(message)
@@ -40,252 +62,166 @@ def _scalar(token: str) -> Any:
         return False
     if _INT.match(text):
         return int(text)
+    if _OCT_HEX.match(text):
+        return int(text[2:], 8 if text[1] == "o" else 16)
     if _FLOAT.match(text):
         return float(text)
+    lowered = text.lower()
+    if lowered in _SPECIAL_FLOAT:
+        return _SPECIAL_FLOAT[lowered]
+    if lowered == ".nan":
+        return float("nan")
     return text
 
 
-class _Flow:
-    """Recursive-descent reader of one flow value inside ``text`` starting at ``pos``."""
+def _error(message: str, mark: Any) -> YamlError:
+    return YamlError(message, getattr(mark, "line", 0), getattr(mark, "column", 0))
 
-    def __init__(self, text: str, pos: int) -> None:
-        self.text = text
-        self.pos = pos
 
-    def error(self, message: str) -> YamlError:
-        before = self.text[: self.pos]
-        line = before.count("\n")
-        return YamlError(message, line, self.pos - (before.rfind("\n") + 1))
+_NOTHING = object()
 
-    def skip(self) -> None:
-        text = self.text
-        while self.pos < len(text) and text[self.pos] in " \t\r\n":
-            self.pos += 1
 
-    def value(self, stops: str) -> Any:
-        self.skip()
-        if self.pos >= len(self.text):
-            raise self.error("unexpected end of YAML data")
-        char = self.text[self.pos]
-        if char == "{":
-            return self.mapping()
-        if char == "[":
-            return self.sequence()
-        if char in "\"'":
-            return self.quoted()
-        if char in "&*!|>%@`":
-            raise self.error(f"YAML feature {char!r} is not supported here")
-        start = self.pos
-        stops += "[]{}"  # flow indicators never belong to a plain scalar in flow context
-        while self.pos < len(self.text) and self.text[self.pos] not in stops:
-            if self.text[self.pos] == ":" and ":" in stops and self._colon_ends():
-                break
-            self.pos += 1
-        return _scalar(self.text[start : self.pos])
-
-    def _colon_ends(self) -> bool:
-        nxt = self.text[self.pos + 1 : self.pos + 2]
-        return nxt == "" or nxt in " \t\r\n,}]"
-
-    def quoted(self) -> str:
-        quote = self.text[self.pos]
-        if quote == '"':
-            match = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL).match(self.text, self.pos)
-            if not match:
-                raise self.error("unclosed double-quoted string")
-            self.pos = match.end()
-            try:
-                value: str = json.loads(match.group(0).replace("\n", " "))
-            except json.JSONDecodeError as exc:
-                raise self.error(f"bad escape in string: {exc.msg}") from None
-            return value
-        end = self.pos + 1
-        parts = []
-        while True:
-            nxt = self.text.find("'", end)
-            if nxt < 0:
-                raise self.error("unclosed single-quoted string")
-            parts.append(self.text[end:nxt])
-            if self.text[nxt + 1 : nxt + 2] == "'":
-                parts.append("'")
-                end = nxt + 2
+def load(text: str) -> Any:
+    """One YAML document as plain data (``None`` for an empty text); :class:`YamlError`
+    with the position for bad syntax and for what plain data leaves out."""
+    stack: list[list[Any]] = []  # [container, pending key] per open collection
+    root: Any = _NOTHING
+    documents = 0
+    try:
+        for event in yaml.parse(text, Loader=_LOADER):
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise _error("only one YAML document is allowed here", event.start_mark)
                 continue
-            self.pos = nxt + 1
-            return "".join(parts)
-
-    def mapping(self) -> dict[str, Any]:
-        self.pos += 1
-        result: dict[str, Any] = {}
-        while True:
-            self.skip()
-            if self.text[self.pos : self.pos + 1] == "}":
-                self.pos += 1
-                return result
-            key = self.value(":,}")
-            self.skip()
-            if self.text[self.pos : self.pos + 1] == ":":
-                self.pos += 1
-                val = self.value(",}")
+            if isinstance(event, yaml.AliasEvent):
+                raise _error(
+                    f"YAML alias *{event.anchor} is not allowed here (plain data only)",
+                    event.start_mark,
+                )
+            if isinstance(event, yaml.NodeEvent):
+                if event.anchor is not None:
+                    raise _error(
+                        f"YAML anchor &{event.anchor} is not allowed here (plain data only)",
+                        event.start_mark,
+                    )
+                tag = getattr(event, "tag", None)
+                if tag is not None:
+                    tag = tag.replace("tag:yaml.org,2002:", "!!")
+                    raise _error(
+                        f"YAML tag {tag} is not allowed here (plain data only)", event.start_mark
+                    )
+            value: Any
+            if isinstance(event, yaml.ScalarEvent):
+                value = _scalar(event.value) if not event.style else event.value
+            elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+                if len(stack) >= MAX_DEPTH:
+                    raise _error(
+                        f"YAML data nested more than {MAX_DEPTH} levels deep", event.start_mark
+                    )
+                container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
+                stack.append([container, _NOTHING, event.start_mark])
+                continue
+            elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+                value = stack.pop()[0]
             else:
-                val = None
-            result[str(key)] = val
-            self.skip()
-            char = self.text[self.pos : self.pos + 1]
-            if char == ",":
-                self.pos += 1
-            elif char != "}":
-                raise self.error("expected ',' or '}' in a YAML mapping")
-
-    def sequence(self) -> list[Any]:
-        self.pos += 1
-        result: list[Any] = []
-        while True:
-            self.skip()
-            if self.text[self.pos : self.pos + 1] == "]":
-                self.pos += 1
-                return result
-            result.append(self.value(",]"))
-            self.skip()
-            char = self.text[self.pos : self.pos + 1]
-            if char == ",":
-                self.pos += 1
-            elif char != "]":
-                raise self.error("expected ',' or ']' in a YAML sequence")
+                continue
+            if not stack:
+                root = value
+                continue
+            _add(stack[-1], value, event.start_mark)
+    except yaml.MarkedYAMLError as exc:
+        problem = exc.problem or exc.context or "bad YAML"
+        if (
+            exc.context and exc.problem
+        ):  # "did not find expected ']'" + "while parsing a flow sequence"
+            problem = f"{exc.problem} {exc.context}"
+        raise _error(problem, exc.problem_mark or exc.context_mark) from None
+    except yaml.YAMLError as exc:
+        raise YamlError(str(exc), 0, 0) from None
+    return None if root is _NOTHING else root
 
 
-def parse_flow(text: str, pos: int = 0) -> tuple[Any, int]:
-    """Read one flow value (``{...}``, ``[...]``, a scalar) at ``pos``; returns it and its end."""
-    reader = _Flow(text, pos)
-    value = reader.value(",}]")
-    return value, reader.pos
-
-
-def _strip_comment(line: str) -> str:
-    """Drop a ``# comment`` outside quotes (YAML needs a space before the ``#``)."""
-    quote = ""
-    for i, char in enumerate(line):
-        if quote:
-            if char == quote:
-                quote = ""
-        elif char in "\"'":
-            quote = char
-        elif char == "#" and (i == 0 or line[i - 1] in " \t"):
-            return line[:i].rstrip()
-    return line.rstrip()
+def _add(frame: list[Any], value: Any, mark: Any) -> None:
+    """Put ``value`` into the open collection: a list item, a mapping's key or its value."""
+    container = frame[0]
+    if isinstance(container, list):
+        container.append(value)
+    elif frame[1] is _NOTHING:
+        if isinstance(value, dict | list):
+            raise _error("a mapping key must be a plain value, not a collection", mark)
+        if value in container:
+            raise _error(f"duplicate key {value!r}", mark)
+        frame[1] = value
+    else:
+        container[frame[1]] = value
+        frame[1] = _NOTHING
 
 
 def parse_block(text: str) -> Any:
-    """Read block YAML (front matter): nested mappings and ``-`` sequences, flow values."""
-    lines = [(n, _strip_comment(raw)) for n, raw in enumerate(text.split("\n"))]
-    rows = [
-        (n, len(line) - len(line.lstrip(" ")), line.strip()) for n, line in lines if line.strip()
-    ]
-    for n, raw in lines:
-        if "\t" in raw[: len(raw) - len(raw.lstrip())]:
-            raise YamlError("tabs are not allowed in YAML indentation", n, 0)
-    if not rows:
-        return None
-    value, end = _block(rows, 0, rows[0][1])
-    if end < len(rows):
-        n, indent, _ = rows[end]
-        raise YamlError("unexpected indentation", n, indent)
-    return value
+    """Read block YAML (front matter, a multi-line data block)."""
+    return load(text)
 
 
-def _inline(row: tuple[int, int, str], text: str, offset: int) -> Any:
-    n, indent, _ = row
-    if text[:1] in "{[\"'":
-        try:
-            value, end = parse_flow(text)
-        except YamlError as exc:
-            raise YamlError(exc.message, n, indent + offset + exc.column) from None
-        if text[end:].strip():
-            raise YamlError("unexpected text after a YAML value", n, indent + offset + end)
-        return value
-    if text[:1] in "&*!|>%@`":
-        raise YamlError(f"YAML feature {text[0]!r} is not supported here", n, indent + offset)
-    return _scalar(text)
-
-
-def _split_key(text: str) -> tuple[str, str] | None:
-    """``key: rest`` -> (key, rest); None when the row is not a mapping entry."""
-    if text[:1] in "\"'":
-        try:
-            key, end = parse_flow(text)
-        except YamlError:
-            return None
-        rest = text[end:]
-        if rest.startswith(":") and (len(rest) == 1 or rest[1] == " "):
-            return str(key), rest[1:].strip()
-        return None
-    match = re.match(r"^([^:{}\[\],#]+?)\s*:(?:\s+|$)(.*)$", text)
-    if not match:
-        return None
-    return match.group(1), match.group(2)
-
-
-def _block(rows: list[tuple[int, int, str]], i: int, indent: int) -> tuple[Any, int]:
-    n, row_indent, text = rows[i]
-    if text.startswith("- ") or text == "-":
-        items: list[Any] = []
-        while (
-            i < len(rows)
-            and rows[i][1] == indent
-            and (rows[i][2] == "-" or rows[i][2].startswith("- "))
-        ):
-            n, _, text = rows[i]
-            rest = text[1:].strip()
-            if not rest:
-                if i + 1 < len(rows) and rows[i + 1][1] > indent:
-                    value, i = _block(rows, i + 1, rows[i + 1][1])
-                else:
-                    value, i = None, i + 1
-            elif _split_key(rest) is not None and rest[:1] not in "{[":
-                # "- key: value" starts a mapping whose further keys sit under the key.
-                offset = len(text) - len(text[1:].lstrip())
-                rows[i] = (n, indent + offset, rest)
-                value, i = _block(rows, i, indent + offset)
-            else:
-                value, i = _inline(rows[i], rest, len(text) - len(rest)), i + 1
-            items.append(value)
-        return items, i
-    if _split_key(text) is None:
-        return _inline(rows[i], text, 0), i + 1
-    mapping: dict[str, Any] = {}
-    while i < len(rows) and rows[i][1] == indent:
-        n, _, text = rows[i]
-        split = _split_key(text)
-        if split is None:
-            raise YamlError("expected 'key: value'", n, indent)
-        key, rest = split
-        if rest in ("|", ">", "|-", ">-", "|+", ">+"):
-            mapping[key], i = _block_scalar(rows, i, indent, rest[0] == ">")
-        elif rest:
-            mapping[key] = _inline(rows[i], rest, len(text) - len(rest))
-            i += 1
-        elif i + 1 < len(rows) and (
-            rows[i + 1][1] > indent or (rows[i + 1][1] == indent and rows[i + 1][2].startswith("-"))
-        ):
-            mapping[key], i = _block(rows, i + 1, rows[i + 1][1])
-        else:
-            mapping[key] = None
-            i += 1
-    if i < len(rows) and rows[i][1] > indent:
-        raise YamlError("unexpected indentation", rows[i][0], rows[i][1])
-    del row_indent
-    return mapping, i
-
-
-def _block_scalar(
-    rows: list[tuple[int, int, str]], i: int, indent: int, folded: bool
-) -> tuple[str, int]:
-    """A ``|`` (literal) or ``>`` (folded) scalar: the more-indented rows below the key."""
-    i += 1
-    parts = []
-    while i < len(rows) and rows[i][1] > indent:
-        parts.append(rows[i][2])
+def _flow_end(text: str, pos: int) -> int:
+    """Where the flow collection opening at ``pos`` closes (the index after it), or after
+    the first bracket that closes the wrong one (PyYAML then says what it expected there).
+    Quotes start a quoted scalar only where a scalar may start: ``{a: it's}`` is one."""
+    openers: list[str] = []
+    i, previous = pos, ""
+    while i < len(text):
+        char = text[i]
+        if char in "\"'" and previous in "{[,:?":
+            i = _quote_end(text, i)
+            previous = char
+            continue
+        if char in "{[":
+            openers.append(char)
+        elif char in "}]":
+            if openers.pop() != "{["["}]".index(char)] or not openers:
+                return i + 1
+        elif char == "#" and text[i - 1 : i] in (" ", "\t", "\n"):
+            i = text.find("\n", i)  # a comment runs to the end of the line
+            if i < 0:
+                break
+            continue
+        if not char.isspace():
+            previous = char
         i += 1
-    return (" " if folded else "\n").join(parts), i
+    before = text[:pos]
+    raise YamlError(
+        f"{text[pos]!r} is never closed", before.count("\n"), pos - (before.rfind("\n") + 1)
+    )
+
+
+def _quote_end(text: str, start: int) -> int:
+    quote, i = text[start], start + 1
+    while i < len(text):
+        if quote == '"' and text[i] == "\\":
+            i += 2
+            continue
+        if text[i] == quote:
+            if quote == "'" and text[i + 1 : i + 2] == "'":
+                i += 2
+                continue
+            return i + 1
+        i += 1
+    return len(text)
+
+
+def parse_flow(text: str, pos: int = 0) -> tuple[Any, int]:
+    """Read one flow collection (``{...}`` or ``[...]``) at ``pos``; returns it and its end.
+    Positions in errors are within ``text``."""
+    end = _flow_end(text, pos)
+    before = text[:pos]
+    line, column = before.count("\n"), pos - (before.rfind("\n") + 1)
+    try:
+        value = load(text[pos:end])
+    except YamlError as exc:
+        raise YamlError(
+            exc.message, line + exc.line, exc.column + (column if exc.line == 0 else 0)
+        ) from None
+    return value, end
 
 
 def dump_flow(value: Any) -> str:

@@ -20,6 +20,9 @@ conclusion, as Argdown draws it. A claim's kind comes from ``kind`` data or a ki
 else ``thesis`` for a claim that is only supported or attacked, else ``premise``. Its author
 comes from ``author`` (or ``proponent``) data on the statement or its heading. Headings
 without such data become ``group:`` tags; claims made from arguments are tagged ``argument``.
+A title the author wrote (``[Engage]``) becomes the tag ``title:Engage`` unless it is the one
+the writer would make from the label anyway, and the writer uses it as the statement's title,
+so Argdown → argmap → Argdown keeps the author's titles.
 """
 
 from __future__ import annotations
@@ -28,8 +31,9 @@ import contextlib
 from typing import TYPE_CHECKING, Any
 
 from argmap.formats._common import KINDS, IdMaker, ImportResult, as_kind, fail, one_line, slug
-from argmap.formats.argdown_syntax import ArgdownError, Argument, Document, Statement, parse
-from argmap.formats.argdown_writer import write_argdown
+from argmap.formats.argdown_model import ArgdownError, Argument, Document, Statement
+from argmap.formats.argdown_syntax import parse
+from argmap.formats.argdown_writer import TITLE_TAG, write_argdown, writer_title
 from argmap.util.gcpause import collector_paused
 
 if TYPE_CHECKING:
@@ -206,12 +210,14 @@ class _Builder:
             )
         if not data and not tags and not section and not section_data:
             # The common case in large documents: a bare statement or argument.
+            label = one_line(text) or title
             return {
                 "id": self.ids.take(title, "claim"),
                 "kind": None,
-                "text": one_line(text) or title,
+                "text": label,
                 "author": None,
-                "tags": ["argument"] if isinstance(item, Argument) else [],
+                "tags": (["argument"] if isinstance(item, Argument) else [])
+                + self._title_tag(title, label),
             }
         kind = as_kind(data.get("kind")) or next((k for t in tags if (k := as_kind(t))), None)
         if data.get("kind") is not None and as_kind(data.get("kind")) is None:
@@ -229,6 +235,8 @@ class _Builder:
                 claim_tags.append("argument")  # an Argdown argument node, not a statement
         exact = data.get("text")
         label = exact if isinstance(exact, str) and exact.strip() else one_line(text) or title
+        if not isinstance(data.get("tags"), list):
+            claim_tags += self._title_tag(title, label)
         fields: dict[str, Any] = {
             "id": self.ids.take(data.get("id", title), "claim"),
             "kind": kind,
@@ -261,6 +269,14 @@ class _Builder:
         if isinstance(pos, list) and len(pos) == 2 and all(isinstance(v, int | float) for v in pos):
             fields["pos"] = {"x": float(pos[0]), "y": float(pos[1])}
         return fields
+
+    def _title_tag(self, title: str, label: str) -> list[str]:
+        """``["title:Engage"]`` for a title the author wrote, so that writing the map back
+        to Argdown keeps it; none for a title the parser made up or the writer would make
+        from the label anyway (the first words of it)."""
+        if title in self.doc.made_titles or title == writer_title(label):
+            return []
+        return [f"{TITLE_TAG}{title}"]
 
     @staticmethod
     def _quote(source_text: str, value: object) -> dict[str, Any] | None:

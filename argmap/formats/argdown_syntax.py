@@ -11,35 +11,50 @@ Argdown's documentation; nothing here is derived from its code):
 - ``#tag`` / ``#(tag with spaces)`` and trailing ``{yaml: data}``;
 - relation trees by indentation: ``+ <+ +> - <- -> _ <_ _> ><``;
 - premise-conclusion structures: ``(1)`` items, ``--``..``--`` inferences (rules and data)
-  and collapsed ``----`` inferences; a ``<Title>`` block just before names the argument.
+  and collapsed ``----`` or one-line ``-- rule --`` inferences; a ``<Title>`` block just
+  before names the argument.
 
 Relations are resolved as Argdown's JSON export lists them: duplicates merge, and an outgoing
 relation of a reconstructed argument moves onto its main conclusion. The result is counted
 the same way (equivalence classes, arguments, relations), which is how the importer is
 checked against Argdown's own command line. Errors carry the line and column (1-based).
+
+What Argdown's own parser rejects is never read silently: where the meaning is clear it is
+converted and reported in :attr:`Document.warnings` with its line and column (an argument
+used as a premise, a ``*`` list item inside a relation tree, a structure without an
+inference), and otherwise it is an :class:`ArgdownError` (an argument as a conclusion, text
+where a numbered conclusion must follow an inference).
 """
 
 from __future__ import annotations
 
 import re
-import textwrap
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
-from argmap.formats._yaml import YamlError, parse_block, parse_flow
-
-RelationType = Literal["support", "attack", "undercut", "contradictory", "entails", "contrary"]
+from argmap.formats._yaml import YamlError, parse_block
+from argmap.formats.argdown_model import (
+    ArgdownError,
+    Argument,
+    Document,
+    Relation,
+    Statement,
+)
+from argmap.formats.argdown_text import (
+    TAG,
+    brace_balance,
+    clean_text,
+    extract_data,
+    strip_comments,
+    strip_trailing_tags,
+)
 
 _RELATION = re.compile(r"^(\s*)(<\+|\+>|<-|->|<_|_>|><|\+|-|_)(?:\s+|$)")
 _PCS_ITEM = re.compile(r"^\((\d+)\)\s*")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _LIST_ITEM = re.compile(r"^(\s*)(?:\*|\d+\.)\s+")
-_BLOCK_COMMENT = re.compile(r"<!--.*?-->|/\*.*?\*/", re.DOTALL)
-_LINE_COMMENT = re.compile(r"//[^\n]*")
-_TAG = re.compile(r"(?<![\w#])#(?:\(([^)]*)\)|([\w][\w\-]*))")
+_STAR_ITEM = re.compile(r"^\s*\*\s+\S")
 _TITLE = re.compile(r"^(\[|<)([^\]>]*)(\]|>)(:?)")
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1|(?<![\w*])([*_])(?!\s)(.+?)(?<!\s)\3(?![\w*])")
 
 _SYMBOLS: dict[str, tuple[str, bool]] = {
     "+": ("support", True),
@@ -54,65 +69,6 @@ _SYMBOLS: dict[str, tuple[str, bool]] = {
     "><": ("contradictory", False),
 }
 """Symbol -> (relation type, incoming). Incoming means the child acts on the parent."""
-
-
-class ArgdownError(ValueError):
-    """Malformed Argdown at a line and column (1-based)."""
-
-    def __init__(self, message: str, line: int, column: int) -> None:
-        super().__init__(f"line {line}, column {column}: {message}")
-        self.message = message
-        self.line = line
-        self.column = column
-
-
-@dataclass
-class Statement:
-    """An equivalence class: every statement occurrence sharing one title."""
-
-    title: str
-    text: str = ""
-    tags: list[str] = field(default_factory=list)
-    data: dict[str, Any] = field(default_factory=dict)
-    section: str = ""
-    section_data: dict[str, Any] = field(default_factory=dict)
-    line: int = 0
-    roles: set[str] = field(default_factory=set)
-
-
-@dataclass
-class Argument:
-    """An argument; ``pcs`` lists (statement title, role) when it is reconstructed."""
-
-    title: str
-    text: str = ""
-    tags: list[str] = field(default_factory=list)
-    data: dict[str, Any] = field(default_factory=dict)
-    section: str = ""
-    section_data: dict[str, Any] = field(default_factory=dict)
-    line: int = 0
-    pcs: list[tuple[str, str]] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class Relation:
-    type: str
-    source: str
-    source_is_argument: bool
-    target: str
-    target_is_argument: bool
-
-
-@dataclass
-class Document:
-    """The logical content of an Argdown text."""
-
-    frontmatter: dict[str, Any] = field(default_factory=dict)
-    statements: dict[str, Statement] = field(default_factory=dict)
-    arguments: dict[str, Argument] = field(default_factory=dict)
-    relations: list[Relation] = field(default_factory=list)
-    sections: list[tuple[int, str]] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -132,15 +88,6 @@ class _Node:
     is_argument: bool
 
 
-def clean_text(text: str) -> str:
-    """Argdown inline markup to plain text: emphasis and links dropped, spaces collapsed."""
-    if "](" in text:
-        text = _LINK.sub(r"\1", text)
-    if "*" in text or "_" in text:
-        text = _EMPHASIS.sub(lambda m: m.group(2) or m.group(4) or "", text)
-    return " ".join(text.split())
-
-
 class _Parser:
     def __init__(self, source: str) -> None:
         self.doc = Document()
@@ -149,44 +96,13 @@ class _Parser:
         self.section = ""
         self.section_data: dict[str, Any] = {}
         self.pending_argument: str | None = None
-        self.lines = self._prepare(source)
+        self.lines = strip_comments(source)
 
     # -- lines -------------------------------------------------------------------------
 
-    def _prepare(self, source: str) -> list[str | None]:
-        """Lines with comments blanked; a line emptied by a comment becomes None (skipped)."""
-        source = source.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
-        for opener in ("<!--", "/*"):
-            closer = "-->" if opener == "<!--" else "*/"
-            start = 0
-            while (at := source.find(opener, start)) >= 0:
-                end = source.find(closer, at + len(opener))
-                if end < 0:
-                    line, col = self._position(source, at)
-                    raise ArgdownError(f"comment {opener} is never closed ({closer})", line, col)
-                start = end + len(closer)
-        stripped = source
-        if "<!--" in source or "/*" in source:
-            stripped = _BLOCK_COMMENT.sub(_blank, stripped)
-        if "//" in stripped:
-            # A line comment starts at "//" preceded by nothing or a space (not "http://").
-            stripped = _LINE_COMMENT.sub(
-                lambda m: (
-                    _blank(m) if m.start() == 0 or stripped[m.start() - 1] in " \n" else m.group(0)
-                ),
-                stripped,
-            )
-        if stripped is source:
-            return [line.rstrip() for line in source.split("\n")]
-        out: list[str | None] = []
-        for before, after in zip(source.split("\n"), stripped.split("\n"), strict=True):
-            out.append(None if before.strip() and not after.strip() else after.rstrip())
-        return out
-
-    @staticmethod
-    def _position(text: str, offset: int) -> tuple[int, int]:
-        line = text.count("\n", 0, offset) + 1
-        return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+    def _warn(self, line: int, column: int, message: str) -> None:
+        """Record what Argdown rejects but this reader converts (1-based position)."""
+        self.doc.warnings.append(f"line {line}, column {column}: {message}")
 
     # -- blocks ------------------------------------------------------------------------
 
@@ -238,7 +154,7 @@ class _Parser:
     def _heading(self, n: int, line: str) -> None:
         match = _HEADING.match(line)
         assert match is not None
-        text, data, _ = self._extract(match.group(2), n, len(match.group(1)) + 1)
+        text, data, _ = extract_data(match.group(2), n, len(match.group(1)) + 1)
         self.section = clean_text(text) or "(untitled section)"
         self.section_data = data
         self.doc.sections.append((len(match.group(1)), self.section))
@@ -264,6 +180,24 @@ class _Parser:
             self._list(block)
             self.pending_argument = None
             return
+        item_at = next(
+            (k for k, (_, line) in enumerate(block) if k and _STAR_ITEM.match(line)), None
+        )
+        if item_at is not None and not brace_balance("\n".join(x for _, x in block[:item_at])):
+            # "[A]: a" then "  * [B]: b": Argdown rejects a list item inside a relation tree
+            # (it wants a relation symbol there); the item is read as a list of its own.
+            n, line = block[item_at]
+            self._warn(
+                n + 1,
+                len(line) - len(line.lstrip()) + 1,
+                "a list item ('*') without a relation symbol inside a statement's block; "
+                "Argdown rejects it (invalid relation); read as a statement with no relation "
+                "to the one above (write '+' or '-' instead of '*' to relate them)",
+            )
+            self._tree(block[:item_at])
+            self._list(block[item_at:])
+            self.pending_argument = None
+            return
         head = self._tree(block)
         single = all(not _RELATION.match(line) for _, line in block[1:])
         self.pending_argument = head.title if head and head.is_argument and single else None
@@ -275,9 +209,9 @@ class _Parser:
             if depth > 0 and elements:
                 # Inside a multi-line {data} block: nothing here is a relation or title.
                 elements[-1].parts.append(line)
-                depth = max(0, depth + _brace_balance(line))
+                depth = max(0, depth + brace_balance(line))
                 continue
-            depth = max(0, _brace_balance(line))
+            depth = max(0, brace_balance(line))
             match = _RELATION.match(line) if elements else None
             if match:
                 body = line[match.end() :]
@@ -338,6 +272,7 @@ class _Parser:
         if title is None:
             self.untitled += 1
             title = f"Untitled {self.untitled}"
+            self.doc.made_titles.add(title)
         argument = self._argument(title, block[0][0])
         # Chunks are ("item", lines) or ("inference", relation lines under the inference).
         chunks: list[tuple[str, list[tuple[int, str]]]] = []
@@ -349,7 +284,8 @@ class _Parser:
                     in_rule = False
                     chunks.append(("inference", []))
                 continue
-            if re.fullmatch(r"-{4,}", stripped):
+            if re.fullmatch(r"-{4,}|-{2,3}\s.*\s-{2,3}", stripped):
+                # "----", or "-- Modus ponens {uses: [1, 2]} --" (rules and data on one line)
                 chunks.append(("inference", []))
             elif re.fullmatch(r"-{2,3}", stripped):
                 in_rule = True
@@ -365,10 +301,27 @@ class _Parser:
             raise ArgdownError(
                 "a premise-conclusion structure must end with its conclusion", block[-1][0] + 1, 1
             )
+        if len(chunks) < 2 or chunks[-2][0] != "inference":
+            n, line = chunks[-1][1][0]
+            self._warn(
+                n + 1,
+                1,
+                "no inference ('----') before the last numbered statement; Argdown rejects "
+                "a premise-conclusion structure without one; read the last statement as "
+                "its conclusion",
+            )
         after_inference = False
         for k, (kind, lines) in enumerate(chunks):
             if kind == "inference":
                 after_inference = True
+                if lines and not _RELATION.match(lines[0][1]):
+                    n, line = lines[0]
+                    raise ArgdownError(
+                        f"a numbered statement ('(n) …') is expected after the inference, not "
+                        f"{line.strip()[:30]!r}: Argdown reports a missing conclusion here",
+                        n + 1,
+                        len(line) - len(line.lstrip()) + 1,
+                    )
                 if lines:
                     self._inference_relations(lines, title)
                 continue
@@ -395,8 +348,30 @@ class _Parser:
                         relations[r] = Relation(
                             rel.type, rel.source, rel.source_is_argument, title, True
                         )
-            if node is not None and not node.is_argument:
+            if node is not None and node.is_argument:
+                self._argument_in_pcs(node, role, lines[0][0] + 1, match.end() + 1, title)
+            elif node is not None:
                 argument.pcs.append((node.title, role))
+
+    def _argument_in_pcs(self, node: _Node, role: str, line: int, column: int, title: str) -> None:
+        """``(1) <Other>``: Argdown allows only statements in a premise-conclusion structure.
+        As a premise its meaning is clear (the other argument backs this one), so it is
+        read as a support and reported; as a conclusion it is not, and stops the reading."""
+        if role != "premise":
+            raise ArgdownError(
+                f"<{node.title}> is an argument and cannot be the conclusion of a "
+                "premise-conclusion structure: Argdown allows only statements ([Title]) here",
+                line,
+                column,
+            )
+        self._warn(
+            line,
+            column,
+            f"<{node.title}> is an argument used as a premise; Argdown allows only statements "
+            f"([Title]) in a premise-conclusion structure and rejects this; read as <{node.title}> "
+            f"supporting <{title}>",
+        )
+        self.doc.relations.append(Relation("support", node.title, True, title, True))
 
     def _inference_relations(self, chunk: list[tuple[int, str]], argument: str) -> None:
         for element in self._elements([(chunk[0][0], "x"), *chunk]):
@@ -405,44 +380,6 @@ class _Parser:
                 self._relate(_Node(argument, True), child, element.symbol)
 
     # -- occurrences -------------------------------------------------------------------
-
-    def _extract(self, text: str, n: int, column: int) -> tuple[str, dict[str, Any], list[str]]:
-        """Split ``{data}`` off the end of ``text``; returns text, data and tags."""
-        data: dict[str, Any] = {}
-        if "{" not in text and "#" not in text:
-            return text, data, []
-        brace = text.find("{")
-        if brace >= 0 and text[brace + 1 :].lstrip(" ").startswith("\n"):
-            # Block YAML: "{" then a line break; the data runs to the last "}".
-            end = text.rfind("}")
-            if end < brace:
-                raise ArgdownError("data block '{' is never closed", n + 1, column + brace)
-            try:
-                value = parse_block(textwrap.dedent(text[brace + 1 : end].strip("\n")))
-            except YamlError as exc:
-                raise ArgdownError(
-                    f"data: {exc.message}", n + 2 + exc.line, exc.column + 1
-                ) from None
-            if not isinstance(value, dict):
-                raise ArgdownError("data in braces must be a mapping", n + 1, column + brace)
-            return (
-                text[:brace] + text[end + 1 :],
-                value,
-                [m.group(1) or m.group(2) for m in _TAG.finditer(text[:brace])],
-            )
-        if brace >= 0:
-            try:
-                value, end = parse_flow(text, brace)
-            except YamlError as exc:
-                raise ArgdownError(
-                    f"data: {exc.message}", n + 1 + exc.line, column + exc.column
-                ) from None
-            if not isinstance(value, dict):
-                raise ArgdownError("data in braces must be a mapping", n + 1, column + brace)
-            data = value
-            text = text[:brace] + text[end:]
-        tags = [m.group(1) or m.group(2) for m in _TAG.finditer(text)]
-        return text, data, tags
 
     def _occurrence(self, element: _Element, role: str) -> _Node:
         raw = "\n".join(element.parts)
@@ -459,16 +396,17 @@ class _Parser:
         if match and not title:
             raise ArgdownError("empty title", n + 1, column)
         rest = body[match.end() :] if match else body
-        text, data, tags = self._extract(rest, n, column + (match.end() if match else 0))
+        text, data, tags = extract_data(rest, n, column + (match.end() if match else 0))
         is_argument = bool(match and match.group(1) == "<")
-        if match and not match.group(4) and _TAG.sub("", text).strip():
+        if match and not match.group(4) and TAG.sub("", text).strip():
             raise ArgdownError(
                 f"expected ':' after the title {body[: match.end()]!r}", n + 1, column + match.end()
             )
         if not match:
             self.untitled += 1
             title = f"Untitled {self.untitled}"
-        text = clean_text(_strip_trailing_tags(text))
+            self.doc.made_titles.add(title)
+        text = clean_text(strip_trailing_tags(text))
         if is_argument:
             argument = self._argument(title, n)
             self._merge(argument, text, tags, data)
@@ -531,40 +469,9 @@ class _Parser:
         self.doc.relations = resolved
 
 
-def _blank(match: re.Match[str]) -> str:
-    """A comment replaced by spaces, keeping its line breaks so positions stay right."""
-    return re.sub(r"[^\n]", " ", match.group(0))
-
-
-def _brace_balance(line: str) -> int:
-    """Opened minus closed braces outside quotes: a multi-line data block is still open."""
-    if "{" not in line and "}" not in line:
-        return 0
-    balance, quote = 0, ""
-    for char in line:
-        if quote:
-            quote = "" if char == quote else quote
-        elif char in "\"'" and balance > 0:
-            quote = char
-        elif char == "{":
-            balance += 1
-        elif char == "}":
-            balance -= 1
-    return balance
-
-
-def _strip_trailing_tags(text: str) -> str:
-    """Tags at the end of a statement are markup; tags inside a sentence stay as words."""
-    text = text.rstrip()
-    if "#" not in text:
-        return text
-    while True:
-        match = re.search(r"(?:^|\s)#(?:\([^)]*\)|[\w][\w\-]*)\s*$", text)
-        if not match:
-            return _TAG.sub(lambda m: m.group(1) or m.group(2), text)
-        text = text[: match.start()].rstrip()
-
-
 def parse(source: str) -> Document:
     """Parse Argdown text; raises :class:`ArgdownError` with the line and column."""
     return _Parser(source).parse()
+
+
+__all__ = ["ArgdownError", "Argument", "Document", "Relation", "Statement", "clean_text", "parse"]

@@ -42,12 +42,34 @@ def _title_words(text: str) -> list[str]:
     return cut
 
 
+TITLE_TAG = "title:"
+"""A claim's tag ``title:Engage`` keeps the title an Argdown author gave its statement."""
+
+
+def writer_title(label: str) -> str:
+    """The title the writer makes from a label (before making it unique)."""
+    return " ".join(_title_words(label)).strip(" .,-'")
+
+
+def _given_title(claim: Claim) -> str:
+    """The title kept from an Argdown file (a ``title:`` tag), if it can be written back."""
+    for tag in claim.tags:
+        if tag.startswith(TITLE_TAG):
+            title = " ".join(tag[len(TITLE_TAG) :].split())
+            if title and not re.search(r"[\[\]<>]", title):
+                return title
+    return ""
+
+
 def _titles(amap: ArgumentMap) -> dict[str, str]:
-    """A short unique statement title per claim, made from the first words of its label."""
+    """A short unique statement title per claim: the one its Argdown author gave it, else
+    the first words of its label. Given titles are placed first so a made one never
+    takes an author's title."""
     titles: dict[str, str] = {}
     used: set[str] = set()
-    for claim in amap.claims:
-        base = " ".join(_title_words(claim.text)).strip(" .,-'") or claim.id
+    given = {c.id: t for c in amap.claims if (t := _given_title(c))}
+    for claim in sorted(amap.claims, key=lambda c: c.id not in given):
+        base = given.get(claim.id) or writer_title(claim.text) or claim.id
         title, n = base, 2
         while title.lower() in used:
             title = f"{base} ({n})"
@@ -155,7 +177,8 @@ def write_argdown(amap: ArgumentMap) -> str:
 
 
 def _statement(claim: Claim, titles: dict[str, str], links: Iterable[Link]) -> list[str]:
-    tags = " ".join(t for t in (_tag(claim.kind), *(_tag(x) for x in claim.tags)) if t)
+    shown = (_tag(x) for x in claim.tags if not x.startswith(TITLE_TAG))  # data has them
+    tags = " ".join(t for t in (_tag(claim.kind), *shown) if t)
     head = f"[{titles[claim.id]}]: {_visible(one_line(claim.text))} {tags} {dump_flow(_claim_data(claim))}"
     out = [head]
     for link in links:

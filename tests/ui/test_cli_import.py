@@ -92,7 +92,7 @@ def test_bad_input_messages(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     err = capsys.readouterr().err
     assert code == 1 and not out.exists()
     assert f"{empty}: the file is empty" in err
-    assert f"{binary}: this is a PNG image, not text or HTML" in err
+    assert f"{binary}: this is a PNG image, not text, HTML, PDF or .docx" in err
     assert f"{huge}: file is 52.4 MB, above the 5 MB limit" in err
     assert f"{nav}: no article text found in the page" in err
     assert "nothing imported" in err

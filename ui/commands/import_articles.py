@@ -1,6 +1,7 @@
 """``argmap import ARTICLE... (-o MAP | --into MAP)``: op-eds in, a map of proposals out.
 
-Plain text (``.txt``) and saved web pages (``.html``) are cleaned of web noise, split
+Plain text (``.txt``), saved web pages (``.html``), PDFs and Word files (``.docx``, read
+as printed: running heads, columns and hyphens mended) are cleaned of web noise, split
 into articles, and every unit gets a proposed kind with a confidence and a reason (all
 ``origin: extracted``, unreviewed). ``-o`` writes a new map (never over an existing file
 without ``--force``); ``--into`` adds to an existing map and keeps everything in it. Both
@@ -20,14 +21,16 @@ from typing import Any
 def register(sub: Any) -> None:
     parser = sub.add_parser(
         "import",
-        help="import op-eds (.txt, .html) and propose thesis, premises and recommendations",
+        help="import op-eds (.txt, .html, .pdf, .docx) and propose thesis, premises and recommendations",
         description="Import articles into a map. Web noise is removed, concatenated articles "
         "and roundup items become separate sources (off-topic items are kept without "
         "proposals), and each sentence or clause is proposed as thesis, recommendation, "
         "premise, evidence or objection with a confidence and a reason, plus support/attack "
         "links within and across articles. Proposals are unreviewed until accepted in the app.",
     )
-    parser.add_argument("articles", nargs="+", metavar="ARTICLE", help=".txt or .html files")
+    parser.add_argument(
+        "articles", nargs="+", metavar="ARTICLE", help=".txt, .html, .pdf or .docx files"
+    )
     parser.epilog = (
         "Exit 0 when every file was imported; 1 when any could not be (the rest are still "
         "imported and saved), none could, or the map could not be written."
