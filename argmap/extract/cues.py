@@ -195,11 +195,27 @@ def _hit(regex: re.Pattern[str], text: str) -> str:
     return match.group(0).strip(" ,;:—–") if match else ""
 
 
+NOT_DEONTIC = re.compile(
+    r"\b(?:should|must|ought to)(?: not|n[’']t)? (?:(?:really|perhaps|hardly|surely) )?"
+    r"(?:be (?:(?:a |any )?(?:no )?surprise[ds]?|noted|said|stressed|remembered|recalled|"
+    r"emphasi[sz]ed|pointed out|admitted|acknowledged|(?:clear|obvious|evident)(?= that\b|\s*[.,;]))"
+    r"|come as (?:a |no |little )?"
+    r"(?:surprise|shock)|(?:worry|concern|alarm|trouble|frighten|scare|shock|surprise|dismay)\b"
+    r"|give (?:\w+ )?pause)|\bmust(?: not|n[’']t)? have (?:been|known|seen|realized|realised|"
+    r"noticed|expected|felt|thought)",
+    _I,
+)
+"""A modal that judges or guesses rather than obliges ("No one should be surprised", "it
+must be said", "this should worry us", "they must have known"): the editorial's
+commonplaces of a modal that are no recommendation."""
+
+
 def find_cues(text: str) -> Cues:
     """Every cue family searched once in ``text``."""
     evidence_hits = EVIDENCE.findall(text)
+    obliging = NOT_DEONTIC.sub(" … ", text) if NOT_DEONTIC.search(text) else text
     return Cues(
-        deontic=_hit(DEONTIC, text),
+        deontic=_hit(DEONTIC, obliging),
         conclusion=_hit(CONCLUSION, text),
         reason=_hit(REASON, text),
         rebuttal=_hit(REBUTTAL, text),

@@ -162,3 +162,25 @@ def test_the_forms_of_a_recommendation_in_an_editorial() -> None:
     text = OPED.replace("The bridge tolls should be abolished once the new crossing opens.", fact)
     kinds = {p.unit.text: p.kind for p in propose_article(text, "A bridge").units}
     assert kinds[fact] != "recommendation"
+
+
+def test_a_modal_that_judges_or_guesses_is_no_recommendation() -> None:
+    """Editorials' commonplaces: "No one should be surprised …", "This should worry …",
+    "It must be said …", "They must have known …" oblige nobody."""
+    from argmap.extract.cues import find_cues
+
+    for text in [
+        "No one should be surprised that the talks collapsed in March.",
+        "That should worry everyone who cares about the alliance.",
+        "It must be said that the minister tried hard to reach a deal.",
+        "The generals must have known about the strikes in advance.",
+        "This should come as no surprise to anyone in Brussels.",
+        "It should be clear that the plan failed.",
+    ]:
+        assert find_cues(text).deontic == "", text
+    for text in [
+        "The council should be clear with voters about the costs.",
+        "Fees should have been abolished long ago.",
+        "Ministers must be held to account for the failure.",
+    ]:
+        assert find_cues(text).deontic != "", text
