@@ -149,3 +149,17 @@ def test_the_overlay_follows_the_student_working_on(qtbot: Any, tmp_path: Path) 
     assert sorted(overlay.ghosts) == ["e", "o", "r"]
     win.undo_stack.undo()
     qtbot.waitUntil(lambda: [t.text for t in overlay.tags].count("not in key") == 1)
+
+
+def test_on_an_empty_starter_the_hints_are_brought_into_view(qtbot: Any, tmp_path: Path) -> None:
+    """A student who starts from the starter map has no card on screen: turning the key
+    on shows the column of hints, not an empty canvas."""
+    key_path, _ = _files(tmp_path)
+    empty_path = tmp_path / "empty.argmap.json"
+    save(student_from(key_map(), claims=[], links=[]), empty_path)
+    win = shown_window(qtbot, tmp_path, empty_path, (1100, 700))
+    win.key_overlay.ask_key_path = lambda: str(key_path)
+    win.key_overlay.compare_action.trigger()
+    first = next(iter(win.key_overlay.ghosts.values()))
+    seen = win.view.mapToScene(win.view.viewport().rect()).boundingRect()
+    assert seen.contains(first.sceneBoundingRect().center())

@@ -114,6 +114,10 @@ class KeyOverlay(QObject):
             self.refresh()
         else:
             self.overlay_action.setChecked(True)
+        if not self.window.doc.map.claims and self.ghosts:
+            # an empty map (a starter) has nothing on screen: show where the hints are
+            first = next(iter(self.ghosts.values()))
+            self.window.view.centerOn(first.sceneBoundingRect().center())
         return True
 
     def is_on(self) -> bool:
