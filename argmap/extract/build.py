@@ -160,7 +160,7 @@ def build_import(
         fresh=ids.fresh,
         by_name={a.name.casefold(): a for a in base.authors},
         made=result.authors,
-        first_color=len(base.authors),
+        used_colors=[a.color for a in base.authors],
     )
     batch: list[tuple[FileReport, Article, str]] = []
     for n, path in enumerate(paths):
