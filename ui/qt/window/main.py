@@ -172,7 +172,7 @@ class MainWindow(FileActions, ClipboardActions, DockLayout, MenuCommands, QMainW
         self.inspector.status_message.connect(self.status)
         self.legend.apply_hidden = self.view.map_scene().set_hidden
         self.search.highlight = self.view.map_scene().set_highlight
-        self.search.select = lambda cid: self.view.select_claims([cid], center=True)
+        self.search.select = self.view.show_claim_readably
         self.search.status_message.connect(self.status)
         self._count_timer = QTimer(self)
         self._count_timer.setSingleShot(True)
