@@ -13,7 +13,6 @@ Everything here is pure (no files written, no Qt); the ``argmap quote`` command 
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 import re
@@ -75,13 +74,12 @@ _FOLD_TABLE = str.maketrans(
 )
 
 
-@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """``text`` as searching compares it: case, accents, quote marks, dashes and runs of
     whitespace folded ("Let’s" and "let's", "Café" and "cafe", "2001–2021" and
     "2001-2021" are equal), the same marks :func:`tolerant_pattern` treats as equal, so
-    the search box finds what ``argmap quote find`` finds. Cached: the search box folds
-    every claim's fields once per keystroke."""
+    the search box finds what ``argmap quote find`` finds, and an import knows an
+    article it already has however its copy was saved."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD_TABLE))
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(bare.casefold().split())

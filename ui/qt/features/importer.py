@@ -178,7 +178,7 @@ class ImportFeature(QObject):
                 self.dock.raise_()
             self.frame_import(result)
         if problems:
-            self.window.show_error("Import Articles", "\n".join(problems))
+            self.window.show_error("Import Articles", problem_report(problems))
         return result
 
     def drawn_map(self) -> ArgumentMap:
@@ -213,6 +213,25 @@ class ImportFeature(QObject):
         show = getattr(view, "show_claims_readably", None)
         if callable(show):
             show(focus)
+
+
+def problem_report(problems: Sequence[str]) -> str:
+    """The import's problems under a one-line summary (a long report shows the summary
+    alone, the lines in a scrollable details area: see :mod:`ui.qt.base.report`)."""
+    if len(problems) <= 1:
+        return "\n".join(problems)
+    skipped = sum(1 for p in problems if p.endswith("; skipped"))
+    parts = []
+    if skipped:
+        parts.append(
+            f"{skipped} article{'s' if skipped != 1 else ''} already in the map or repeated "
+            "in the import skipped"
+        )
+    other = len(problems) - skipped
+    if other:
+        kind = "other problem" if skipped else "problem"
+        parts.append(f"{other} {kind}{'s' if other != 1 else ''}")
+    return "; ".join(parts).capitalize() + ".\n" + "\n".join(problems)
 
 
 def install(window: Window) -> ImportFeature:

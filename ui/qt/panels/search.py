@@ -7,6 +7,7 @@ hope" finds "Let’s hope"): one pass over the claims per keystroke, instant at 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Collection
 
 from PySide6.QtCore import Qt, Signal
@@ -14,8 +15,15 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from argmap.edit.document import MapDocument
-from argmap.edit.quotes import fold
+from argmap.edit.quotes import fold as _fold
 from argmap.map.model import Claim
+
+
+@functools.lru_cache(maxsize=32768)
+def fold(text: str) -> str:
+    """:func:`argmap.edit.quotes.fold`, remembered: each keystroke folds every claim's
+    fields again, and those are short and mostly unchanged."""
+    return _fold(text)
 
 
 def claim_matches(claim: Claim, needle: str, author_name: str = "") -> bool:

@@ -34,6 +34,7 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox
 
 from argmap.edit.document import MapDocument
+from ui.qt.base.report import report_box
 from ui.qt.canvas.view import MapView
 from ui.qt.panels.inspector import Inspector
 from ui.qt.panels.legend import Legend
@@ -140,10 +141,9 @@ class MainWindow(FileActions, ClipboardActions, DockLayout, MenuCommands, QMainW
 
     # ====================================== public surface (also add_dock, auto_dock)
     def show_error(self, title: str, text: str) -> None:
-        """Tell the user something failed (a dialog; tests replace this method)."""
-        box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok)
-        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        box.exec()
+        """Tell the user something failed (a dialog; tests replace this method). A long
+        report shows its first line, the rest in a scrollable details area."""
+        report_box(title, text, QMessageBox.Icon.Critical, self).exec()
 
     def status(self, text: str, timeout_ms: int = 6000) -> None:
         self.statusBar().showMessage(text, timeout_ms)
