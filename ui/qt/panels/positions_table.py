@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, 
 from PySide6.QtGui import QAction, QColor, QPalette, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHeaderView,
     QMenu,
@@ -126,10 +127,24 @@ class StanceDelegate(QStyledItemDelegate):
         index: QModelIndex | QPersistentModelIndex,
     ) -> QWidget:
         combo = QComboBox(parent)
+        combo.setFont(QApplication.font())  # the app's text size, whatever the table's
         for stance in CHOICES:
             combo.addItem(choice_text(stance))
         combo.activated.connect(lambda _i: self._finish(combo))
         return combo
+
+    def updateEditorGeometry(  # Qt's name
+        self,
+        editor: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        """The cell's place, but never smaller than the box needs: fitted to a matrix
+        cell the stance box was a few pixels high, its text unreadable."""
+        rect = option.rect  # type: ignore[attr-defined]
+        hint = editor.sizeHint()
+        width, height = max(rect.width(), hint.width()), max(rect.height(), hint.height())
+        editor.setGeometry(rect.x(), rect.center().y() - height // 2, width, height)
 
     def _finish(self, combo: QComboBox) -> None:
         self.commitData.emit(combo)
