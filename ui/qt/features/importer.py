@@ -50,8 +50,13 @@ from ui.qt.features.pending import attach
 from ui.qt.features.review_dock import ReviewDock, Window
 
 ARTICLE_FILTER = (
-    "Articles (*.txt *.html *.htm);;Text files (*.txt);;Web pages (*.html *.htm);;All files (*)"
+    "Articles (*.txt *.text *.md *.html *.htm *.xhtml *.shtml *.pdf *.docx);;"
+    "Text files (*.txt *.text *.md);;Web pages (*.html *.htm *.xhtml *.shtml);;"
+    "PDF and Word documents (*.pdf *.docx);;All files (*)"
 )
+"""Every type a user may try, PDF and Word included: a file the import cannot read is
+listed and then told why (:func:`~argmap.extract.reading.read_article` names what it is
+and what to save it as), never hidden by the filter or dropped without a word."""
 
 
 class Cancelled(Exception):
