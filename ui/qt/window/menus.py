@@ -23,6 +23,7 @@ from argmap import __version__
 from argmap.edit.document import MapDocument
 from argmap.map.model import CLAIM_KINDS, ClaimKind
 from argmap.map.palette import KIND_LABEL
+from argmap.map.vocabulary import with_article
 from ui.qt.base.icons import kind_icon
 from ui.qt.base.theme import THEME_MODES, ThemeMode, apply_theme
 from ui.qt.panels.search import SearchBox
@@ -176,7 +177,7 @@ class MenuCommands(_Base):
                 f"New {KIND_LABEL[kind]}",
                 lambda _=False, k=kind: self.view.new_claim_at(None, k),
                 f"Ctrl+Shift+{i}",
-                f"Add a {kind} near the selection",
+                f"Add {with_article(kind)} card near the selection",
             )
             action.setIcon(kind_icon(kind))
             self.act_new_claim[kind] = action
