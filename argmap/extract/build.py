@@ -373,7 +373,7 @@ def place(result: ImportResult, existing: ArgumentMap | None = None) -> None:
     if not result.claims or len(result.claims) > MAX_PLACED:
         return
     try:
-        from argmap.drawing.lanes import lane_layout
+        from argmap.drawing.lanes import lane_layout, measured_size
         from argmap.drawing.layout import layered_layout
 
         part = ArgumentMap.model_construct(
@@ -385,7 +385,13 @@ def place(result: ImportResult, existing: ArgumentMap | None = None) -> None:
         # Several authors at once: one lane each, so an article's claims stay together and
         # the cross-article suggestions run between lanes instead of one endless strip.
         authors = {c.author for c in result.claims}
-        spots = lane_layout(part, columns=None) if len(authors) > 1 else layered_layout(part)
+        # measured as the canvas draws the cards: estimated, long cards overlapped
+        sizes = {c.id: measured_size(c.text) for c in result.claims}
+        spots = (
+            lane_layout(part, sizes, columns=None)
+            if len(authors) > 1
+            else layered_layout(part, sizes)
+        )
     except Exception:  # layout is a convenience; the proposals matter
         return
     placed = [c.pos for c in (existing.claims if existing else []) if c.pos is not None]
