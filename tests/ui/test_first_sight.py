@@ -93,3 +93,18 @@ def test_a_cut_question_has_its_full_text_in_a_tooltip(
         header = table.verticalHeaderItem(row)
         assert header is not None
         assert position.label in header.toolTip()
+
+
+def test_a_long_hyphenated_name_breaks_at_its_hyphen_in_the_author_view() -> None:
+    from PySide6.QtGui import QFont
+
+    from ui.qt.panels.authorview import wrap_name
+
+    font = QFont()
+    font.setPixelSize(14)
+    font.setBold(True)
+    lines = wrap_name("Counterterrorism-leverage", font, 102, max_lines=3)  # a node's room
+    assert len(lines) == 2 and lines[0].startswith("Counterter") and lines[1] == "leverage"
+    assert wrap_name("Counterterrorism-leverage", font, 400, max_lines=3) == [
+        "Counterterrorism-leverage"
+    ]

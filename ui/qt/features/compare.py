@@ -402,7 +402,9 @@ class CompareFeature(QObject):
             view.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
             if view.transform().m11() < READABLE_ZOOM:  # readable first; scroll for the rest
                 view.setTransform(QTransform.fromScale(READABLE_ZOOM, READABLE_ZOOM))
-                view.centerOn(rect.center())
+                # centred across, and from the top down: the title first
+                half = view.viewport().height() / 2 / READABLE_ZOOM
+                view.centerOn(rect.center().x(), min(rect.center().y(), rect.top() + half))
             self.agreement_dock.show()
             self.agreement_dock.raise_()  # tabbed with the positions: bring it to the front
             self.window.status("Author view: one node per author. Ctrl+Shift+U returns to claims.")

@@ -119,12 +119,22 @@ class AuthorNode(QGraphicsEllipseItem):
 
 
 def wrap_name(name: str, font: QFont, width: float, max_lines: int) -> list[str]:
-    """Word-wrap ``name`` into lines no wider than ``width``; the last line is elided."""
+    """Word-wrap ``name`` into lines no wider than ``width``; the last line is elided. A
+    word too wide for a line breaks after a hyphen in it ("Counterterrorism-" /
+    "leverage"), which read as "Counterterror…" cut at the disc's edge."""
     metrics = QFontMetricsF(font)
+    words: list[str] = []
+    for word in name.split():
+        if metrics.horizontalAdvance(word) > width and "-" in word[1:-1]:
+            head, _, tail = word.partition("-")
+            words += [head + "-", tail]
+        else:
+            words.append(word)
     lines: list[str] = []
     current = ""
-    for word in name.split():
-        trial = f"{current} {word}".strip()
+    for word in words:
+        joined = f"{current}{word}" if current.endswith("-") else f"{current} {word}"
+        trial = joined.strip()
         if current and metrics.horizontalAdvance(trial) > width:
             lines.append(current)
             current = word

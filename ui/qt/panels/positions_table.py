@@ -113,6 +113,10 @@ def grounds_text(amap: ArgumentMap, position: Position) -> str:
     return "\n".join(lines)
 
 
+MAX_COLUMN_PX = 130
+"""The widest an author's column gets: room for any stance and a short name."""
+
+
 class StanceDelegate(QStyledItemDelegate):
     """A combo box editor whose commit pushes an undoable edit instead of writing the cell."""
 
@@ -179,6 +183,10 @@ class PositionsTable(QTableWidget):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._context_menu)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # One long short name ("Counterterrorism-leverage") pushed the last authors out
+        # of a 1280-pixel window: a heading is cut (its tooltip has the full name).
+        self.horizontalHeader().setMaximumSectionSize(MAX_COLUMN_PX)
+        self.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.setWordWrap(True)
         self.cellClicked.connect(self.select_grounds)
@@ -278,7 +286,7 @@ class PositionsTable(QTableWidget):
         padding = rows.sizeHint().width() - max(metrics.horizontalAdvance(t) for t in texts) + 4
         header = self.horizontalHeader()
         columns = sum(
-            max(header.sectionSizeHint(c), self.sizeHintForColumn(c))
+            min(max(header.sectionSizeHint(c), self.sizeHintForColumn(c)), MAX_COLUMN_PX)
             for c in range(self.columnCount())
         )
         scroll = self.verticalScrollBar().sizeHint().width()
