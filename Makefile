@@ -7,11 +7,13 @@ MAP ?= maps/afghanistan-debate.argmap.json
 
 .PHONY: run test lint typecheck pytest bench eval train setup system-libs clean screenshots
 
+# With no display, stop after the hint: Qt would abort with a misleading message.
 run: setup
-	@./scripts/ensure-system-libs.sh --window || true
-	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
+	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY$$QT_QPA_PLATFORM" ]; then \
 	  echo "No display found (DISPLAY/WAYLAND_DISPLAY unset): the window needs a desktop session."; \
-	  echo "Without one, try: make screenshots  (renders every bundled map to out/*.png)"; fi
+	  echo "Without one, try: make screenshots  (renders every bundled map to out/*.png)"; \
+	  exit 1; fi
+	@./scripts/ensure-system-libs.sh --window || true
 	$(BIN)/argmap-gui $(MAP)
 
 test: setup lint typecheck pytest

@@ -10,7 +10,7 @@ import argparse
 import os
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -178,11 +178,34 @@ def screenshot(window: QMainWindow, target: Path, size: tuple[int, int]) -> tupl
     return image.width(), image.height()
 
 
+NO_DISPLAY = (
+    "argmap-gui: no display found (DISPLAY and WAYLAND_DISPLAY are unset): the window "
+    "needs a desktop session.\n"
+    "For pictures of the app without one: argmap-gui MAP --screenshot OUT.png, or "
+    "make screenshots (every bundled map to out/*.png); for diagrams: argmap export MAP "
+    "-o OUT.svg (or .png, .pdf)."
+)
+
+
+def no_display(environ: Mapping[str, str]) -> bool:
+    """Whether Qt would find no screen: no X or Wayland display and no platform chosen.
+    Qt then aborts with a misleading "libxcb-cursor0 is needed… Reinstalling the
+    application may fix this problem"; the app stops first and says what to do instead."""
+    if environ.get("QT_QPA_PLATFORM"):
+        return False
+    if sys.platform in ("darwin", "win32"):
+        return False
+    return not (environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     quiet_qt_messages()
     if args.screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # works with no display
+    elif no_display(os.environ):
+        print(NO_DISPLAY, file=sys.stderr)
+        return 2
     size = _parse_size(args.size)
     app = make_app([sys.argv[0]])
     if args.screenshot:

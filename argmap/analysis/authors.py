@@ -36,6 +36,11 @@ _CALENDAR = frozenset(
 )
 
 
+_PIECE_WORDS = frozenset(
+    "op-ed oped essay article piece column editorial opinion commentary blog post".split()
+)
+
+
 _JOINT = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’.\-]*")
 
@@ -73,13 +78,15 @@ def short_names(authors: Sequence[Author]) -> dict[str, str]:
             if word.casefold() == author.id.casefold():
                 return word
         stand_in = _STAND_IN.search(author.name)
-        if stand_in and not author.id.startswith("by-") and len(author.id) <= 12:
-            return author.id  # a curator's short id ("kabul") says more than "op-ed"
         if stand_in:
-            # an import's stand-in, "“In January, Kabul endured…” (author not named)": the
-            # outlet or title when short, else the first name-like word after the opening
-            # one ("Kabul"), else the opening's first words, never the long made-up id
+            # a stand-in, "Foreign Affairs essay (author not named)" or an import's "“In
+            # January, Kabul endured…” (author not named)": what the name says of the piece
+            # when short, without a word every piece is ("Foreign Affairs"; never the id,
+            # "perennial", which matched nothing the legend showed), else the first
+            # name-like word after the opening one ("Kabul"), else the opening's first words
             opening = author.name[: stand_in.start()].strip("“”\"' …").split()
+            if len(opening) > 1 and opening[-1].casefold() in _PIECE_WORDS:
+                opening = opening[:-1]
             if len(opening) <= 2:
                 return " ".join(opening) or author.id
             for word in opening[1:]:
@@ -89,6 +96,8 @@ def short_names(authors: Sequence[Author]) -> dict[str, str]:
             return " ".join(opening[:2]).rstrip(",;:")
         if words and words[-1].replace("-", "").replace("'", "").isalpha():
             return words[-1]
+        if 0 < len(author.name) <= 20:  # "Author 4": the name itself, not the id "new4"
+            return author.name
         return author.id
 
     picked = [candidate(a) for a in authors]

@@ -162,3 +162,58 @@ def _bezier_polyline(controls: Sequence[tuple[float, float]], steps: int = 8) ->
             a, b, c, d = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t
             points.append((a * x0 + b * x1 + c * x2 + d * x3, a * y0 + b * y1 + c * y2 + d * y3))
     return points
+
+
+def route_placed(
+    ids: Sequence[str],
+    edges: Sequence[tuple[str, str]],
+    sizes: Mapping[str, Size],
+    centres: Mapping[str, tuple[float, float]],
+) -> dict[tuple[str, str], list[Polyline]]:
+    """Routes for ``edges`` around every card where it is (``centres``, y down), by
+    ``neato -n``, which keeps the given positions and only draws the splines: what an
+    arrow follows when its cards are not where a fresh layout would put them (the user
+    placed them), so the command line and the app route such a map alike. Each route runs
+    from tail border to head border, under its (tail, head) key in edge order."""
+    import pygraphviz
+
+    names = {cid: f"n{i}" for i, cid in enumerate(ids)}
+    lines = [
+        "digraph {",
+        'graph [splines="spline", overlap="true"];',
+        'node [shape="box", fixedsize="true", label=""];',
+        'edge [arrowhead="none", arrowtail="none"];',
+    ]
+    for cid in ids:
+        (w, h), (x, y) = sizes[cid], centres[cid]
+        lines.append(
+            f'{names[cid]} [pos="{x / POINTS_PER_INCH:.4f},{-y / POINTS_PER_INCH:.4f}!", '
+            f'width="{w / POINTS_PER_INCH:.4f}", height="{h / POINTS_PER_INCH:.4f}"];'
+        )
+    lines += [f"{names[a]} -> {names[b]};" for a, b in edges]
+    lines.append("}")
+    graph = pygraphviz.AGraph(string="\n".join(lines))
+    with contextlib.redirect_stderr(io.StringIO()):
+        plain = graph.draw(prog="neato", format="plain", args="-n")
+    text = plain.decode("utf-8") if isinstance(plain, bytes) else str(plain)
+    back = {name: cid for cid, name in names.items()}
+    # neato moves the drawing to start at the origin: measure the shift on a node
+    shift: tuple[float, float] | None = None
+    routes: dict[tuple[str, str], list[Polyline]] = {}
+    for line in text.splitlines():
+        if line.startswith("node ") and shift is None:
+            fields = line.split(" ", 4)
+            x, y = centres[back[fields[1]]]
+            shift = (
+                x - float(fields[2]) * POINTS_PER_INCH,
+                y + float(fields[3]) * POINTS_PER_INCH,
+            )
+        elif line.startswith("edge ") and shift is not None:
+            fields = line.split()
+            n = int(fields[3])
+            coords = [float(v) * POINTS_PER_INCH for v in fields[4 : 4 + 2 * n]]
+            dx, dy = shift
+            controls = [(coords[k] + dx, -coords[k + 1] + dy) for k in range(0, len(coords), 2)]
+            key = (back[fields[1]], back[fields[2]])
+            routes.setdefault(key, []).append(_bezier_polyline(controls))
+    return routes

@@ -22,7 +22,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Final
 
-from argmap.drawing.layout import estimate_card_size
 from argmap.map.model import CLAIM_KINDS, ArgumentMap, Point
 
 LANE_GAP: Final[float] = 120.0
@@ -35,6 +34,17 @@ TARGET_ASPECT: Final[float] = 0.6
 """Height / width the automatic number of columns per lane aims for (a wide screen)."""
 
 _KIND_ORDER = {k: i for i, k in enumerate(CLAIM_KINDS)}
+
+
+def measured_size(text: str) -> tuple[float, float]:
+    """A card's size as the canvas draws it (the Qt-free font tables of
+    :mod:`argmap.drawing.textmetrics`): the estimate of :mod:`argmap.drawing.layout`
+    fell up to 50 px short on long claims, so an import's lanes (laid out without the
+    scene's sizes) stacked long cards onto the next ones of their lane."""
+    from argmap.drawing.picture import card_size
+
+    width, height, _ = card_size(text)
+    return width, height
 
 
 def claim_depths(amap: ArgumentMap) -> dict[str, int]:
@@ -69,7 +79,7 @@ def lane_layout(
     """Card centres for every claim: one lane per author, rows by depth.
 
     ``sizes`` gives ``(width, height)`` per claim id (the scene knows the real card sizes;
-    missing ones are estimated from the label as :mod:`argmap.drawing.layout` does). Within a lane
+    missing ones are measured as the canvas measures them: :func:`measured_size`). Within a lane
     and row, cards follow the claim kind (thesis first) and then map order, so the layout
     is deterministic.
 
@@ -85,7 +95,7 @@ def lane_layout(
     orphan_lane = len(lane_index)
     text = {c.id: c.text for c in amap.claims}
     size: dict[str, tuple[float, float]] = {
-        cid: sizes.get(cid) or estimate_card_size(t) for cid, t in text.items()
+        cid: sizes.get(cid) or measured_size(t) for cid, t in text.items()
     }
 
     cells: dict[tuple[int, int], list[str]] = defaultdict(list)  # (lane, row) -> claims

@@ -22,10 +22,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from argmap.drawing.geometry import H_GAP, Polyline, Size
-from argmap.drawing.graphviz import run_dot, staggered
+from argmap.drawing.graphviz import route_placed, run_dot, staggered
 from argmap.drawing.routes import spread_ends
 from argmap.edit.document import MapDocument
-from argmap.map.model import ArgumentMap, Claim, Point
+from argmap.map.model import ArgumentMap, Claim, Link, Point
 from argmap.map.trusted import construct
 
 CARD_WIDTH = 220.0
@@ -312,10 +312,68 @@ def compute_layout(
     return Layout(positions, out)
 
 
+PLACED_ROUTE_MAX_CLAIMS = 80
+"""Maps up to this size get routes around cards the user placed (``neato`` takes about a
+second for 70 cards and grows fast); bigger ones draw those arrows straight, in the app
+and in an export alike."""
+
+
+def arrow_routes(
+    source: ArgumentMap | MapDocument,
+    centres: Mapping[str, tuple[float, float]],
+    sizes: Mapping[str, Size],
+    layout: Layout | None = None,
+) -> dict[str, list[Point]]:
+    """The route of every arrow of a map whose cards sit at ``centres``, one rule for the
+    app and the command line: an arrow whose two cards are where the automatic layout
+    puts them follows that layout's route; any other is routed around the cards where
+    they are (:func:`~argmap.drawing.graphviz.route_placed`). Drawn straight instead, a
+    map the user had arranged came out of ``argmap export`` with straight arrows while
+    the app showed curved ones. Maps over :data:`ROUTE_MAX_CLAIMS` claims get no routes,
+    and over :data:`PLACED_ROUTE_MAX_CLAIMS` only the layout's.
+    ``layout`` is the map's :func:`compute_layout` with routes, when the caller has it."""
+    amap = as_map(source)
+    claims = list(amap.claims)
+    if not claims or len(claims) > ROUTE_MAX_CLAIMS or not amap.links:
+        return {}
+    if any(c.id not in centres or c.id not in sizes for c in claims):
+        return {}
+    if layout is None:
+        layout = compute_layout(amap, sizes, routes=True)
+    out: dict[str, list[Point]] = {}
+    rest: list[Link] = []
+    for link in amap.links:
+        a, b = link.from_claim, link.to_claim
+        if a == b or a not in centres or b not in centres:
+            continue
+        route = layout.routes.get(link.id)
+        pa, pb = layout.positions.get(a), layout.positions.get(b)
+        if route is not None and len(route) >= 2 and pa is not None and pb is not None:
+            (ax, ay), (bx, by) = centres[a], centres[b]
+            if abs(ax - pa.x) + abs(ay - pa.y) + abs(bx - pb.x) + abs(by - pb.y) < 0.5:
+                out[link.id] = route
+                continue
+        rest.append(link)
+    if rest and len(claims) <= PLACED_ROUTE_MAX_CLAIMS:
+        ids = [c.id for c in claims]
+        routed = route_placed(ids, [(x.from_claim, x.to_claim) for x in rest], sizes, centres)
+        lines_of: dict[str, Polyline] = {}
+        for link in rest:
+            lines = routed.get((link.from_claim, link.to_claim))
+            if lines:
+                lines_of[link.id] = lines.pop(0)
+        ends = {x.id: (x.from_claim, x.to_claim) for x in rest}
+        spread_ends(lines_of, ends, {k: point(*v) for k, v in centres.items()}, sizes)
+        for lid, line in lines_of.items():
+            out[lid] = [point(round(x, 1), round(y, 1)) for x, y in line]
+    return out
+
+
 __all__ = [
     "CARD_MIN_HEIGHT",
     "CARD_WIDTH",
     "Layout",
+    "arrow_routes",
     "compute_layout",
     "estimate_card_size",
     "layered_layout",

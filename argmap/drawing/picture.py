@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from argmap.drawing.layout import CARD_WIDTH, ROUTE_MAX_CLAIMS, Layout, compute_layout
+from argmap.drawing.layout import CARD_WIDTH, Layout, arrow_routes, compute_layout
 from argmap.drawing.placement import near_linked, place_in_turn
 from argmap.drawing.shapes import (
     HANDLE_REACH,
@@ -95,8 +95,10 @@ def picture(
 
     Claims with saved positions stay there. When none has one, the map is laid out as the
     scene lays it out (with arrow routes); when some lack one, each is placed near its
-    linked claims, in map order, as the scene places them. Arrows follow the layout's routes
-    for maps of up to ``ROUTE_MAX_CLAIMS`` claims whose cards sit where the layout puts them.
+    linked claims, in map order, as the scene places them. Arrows are routed by
+    :func:`~argmap.drawing.layout.arrow_routes` (maps of up to ``ROUTE_MAX_CLAIMS`` claims):
+    the layout's route where both cards sit where the layout puts them, else a route
+    around the cards where they are.
 
     The app passes what its scene shows: ``placed`` (where each card is drawn now),
     ``hidden`` (claims filtered out, with their arrows), overlay ``marks`` and ``routes``
@@ -116,9 +118,10 @@ def picture(
         Card(c, *where[c.id], *measured[c.id][:2], measured[c.id][2], marks.get(c.id))
         for c in amap.claims
     ]
-    routable = 0 < len(amap.claims) <= ROUTE_MAX_CLAIMS and bool(amap.links)
-    if routes is None and layout is None and routable:
-        layout = compute_layout(amap, sizes, routes=True)
+    if routes is None:  # the app's rule for every arrow (argmap.drawing.layout.arrow_routes)
+        centres = {c.claim.id: (c.x, c.y) for c in cards}
+        found = arrow_routes(amap, centres, sizes, layout)
+        routes = {lid: [(p.x, p.y) for p in route] for lid, route in found.items()}
     by_id = {c.claim.id: c for c in cards}
     arrows: list[Arrow] = []
     hide = set(hidden)
@@ -127,11 +130,8 @@ def picture(
         if a is None or b is None or a.claim.id in hide or b.claim.id in hide:
             continue
         cross = bool(a.claim.author and b.claim.author and a.claim.author != b.claim.author)
-        if routes is not None:
-            given = routes.get(link.id)
-            route = list(given) if given is not None and len(given) >= 2 else None
-        else:
-            route = _route_of(link, a, b, layout)
+        given = routes.get(link.id)
+        route = list(given) if given is not None and len(given) >= 2 else None
         if route is not None:
             ends = (*route[0], *route[-1])
         else:
@@ -158,16 +158,3 @@ def _positions(
     links = ((x.from_claim, x.to_claim) for x in amap.links)
     order = [c.id for c in unsaved]
     return place_in_turn(order, where, sizes, near_linked(links, sizes)), None
-
-
-def _route_of(link: Link, a: Card, b: Card, layout: Layout | None) -> list[PointXY] | None:
-    """The layout's route of ``link`` while both its cards are where the layout put them."""
-    if layout is None:
-        return None
-    route = layout.routes.get(link.id)
-    pa, pb = layout.positions.get(a.claim.id), layout.positions.get(b.claim.id)
-    if route is None or len(route) < 2 or pa is None or pb is None:
-        return None
-    if abs(a.x - pa.x) + abs(a.y - pa.y) + abs(b.x - pb.x) + abs(b.y - pb.y) >= 0.5:
-        return None
-    return [(p.x, p.y) for p in route]

@@ -74,11 +74,20 @@ def line_tops(lines: int, line_height: float, leading: float) -> list[float]:
 _NOT_NAMED = re.compile(r"\s*\((?:author )?not named\)$")
 
 
+_PIECE_WORD = re.compile(
+    r"\s+(?:op-ed|oped|essay|article|piece|column|editorial|opinion|commentary)$", re.I
+)
+
+
 def card_author_name(name: str) -> str:
-    """The author as a card's header shows it: without the "(author not named)" that
-    stand-in authors carry (the legend and inspector keep it), since the header has room
-    for a few words and "Kabul-attacks op-ed (…" says less than "Kabul-attacks op-ed"."""
-    return _NOT_NAMED.sub("", name) or name
+    """The author as a card's header shows it: a stand-in without the "(author not
+    named)" it carries and without a word every piece is, as the legend, the matrix and
+    the author view name it ("Kabul-attacks", not "Kabul-attacks op-ed", which the header
+    cut to "Kabul-att…" beside a long kind badge); a named author in full."""
+    bare = _NOT_NAMED.sub("", name)
+    if bare == name or not bare:
+        return name
+    return _PIECE_WORD.sub("", bare) or bare
 
 
 def washed(hex_color: str) -> str:

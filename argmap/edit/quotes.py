@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
@@ -61,6 +62,27 @@ class Found:
     def unique(self) -> Span | None:
         """The span when there is exactly one, else ``None`` (absent or ambiguous)."""
         return self.spans[0] if len(self.spans) == 1 else None
+
+
+_FOLD_TABLE = str.maketrans(
+    {
+        **dict.fromkeys(map(ord, _SINGLE_QUOTES), "'"),
+        **dict.fromkeys(map(ord, _DOUBLE_QUOTES), '"'),
+        **dict.fromkeys(map(ord, _DASHES), "-"),
+        ord("…"): "...",
+    }
+)
+
+
+def fold(text: str) -> str:
+    """``text`` as searching compares it: case, accents, quote marks, dashes and runs of
+    whitespace folded ("Let’s" and "let's", "Café" and "cafe", "2001–2021" and
+    "2001-2021" are equal), the same marks :func:`tolerant_pattern` treats as equal, so
+    the search box finds what ``argmap quote find`` finds, and an import knows an
+    article it already has however its copy was saved."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD_TABLE))
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(bare.casefold().split())
 
 
 def _char_pattern(char: str) -> str:

@@ -24,7 +24,7 @@ from pathlib import Path
 from argmap.extract.byline import joint_name
 from argmap.extract.split import Article
 from argmap.map.model import Author
-from argmap.map.palette import author_color
+from argmap.map.palette import new_author_color
 
 
 def slug(text: str, limit: int = 24) -> str:
@@ -51,7 +51,8 @@ class AuthorBook:
     """Makes an id unused in the map and the import."""
     by_name: dict[str, Author] = field(default_factory=dict)
     made: list[Author] = field(default_factory=list)
-    first_color: int = 0
+    used_colors: list[str] = field(default_factory=list)
+    """The colours of the map's authors: each new author takes the most distinct one left."""
     stand_ins: dict[str, Author] = field(default_factory=dict)
 
     def author(self, name: str, id_base: str, affiliation: str = "") -> Author:
@@ -62,7 +63,7 @@ class AuthorBook:
                 id=self.fresh(id_base),
                 name=name,
                 affiliation=affiliation,
-                color=author_color(self.first_color + len(self.made)),
+                color=new_author_color([*self.used_colors, *(a.color for a in self.made)]),
             )
             self.by_name[name.casefold()] = found
             self.made.append(found)

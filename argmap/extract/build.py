@@ -22,6 +22,7 @@ from pathlib import Path
 from argmap.edit.document import Edit
 from argmap.edit.edits import AddAuthor, AddClaim, AddLink, AddSource, Macro
 from argmap.edit.proposals import alternative_number
+from argmap.edit.quotes import fold
 from argmap.extract.authors import AuthorBook, article_authors, slug
 from argmap.extract.clean import Removed, clean, english_ratio
 from argmap.extract.cross import CrossItem, suggest_cross_links
@@ -155,12 +156,15 @@ def build_import(
         + [p.id for p in base.positions]
     )
     result = ImportResult()
-    known_texts = {s.text: s.id for s in base.sources}
+    # An article is known by its folded text (case, quote marks, dashes and whitespace as
+    # search folds them): matched character for character, a copy saved from another page
+    # with other quote marks or line breaks was imported again.
+    known_texts = {fold(s.text): f"source {s.id}" for s in base.sources}
     book = AuthorBook(
         fresh=ids.fresh,
         by_name={a.name.casefold(): a for a in base.authors},
         made=result.authors,
-        first_color=len(base.authors),
+        used_colors=[a.color for a in base.authors],
     )
     batch: list[tuple[FileReport, Article, str]] = []
     for n, path in enumerate(paths):
@@ -178,13 +182,15 @@ def build_import(
             report.error = "nothing left after removing web noise (no article text)"
             continue
         for article in articles:
-            if article.text in known_texts:
+            key = fold(article.text)
+            if key in known_texts:
+                where = known_texts[key]
+                place = "in the map" if where.startswith("source ") else "in this import"
                 report.warnings.append(
-                    f"“{article.title or article.text[:40]}” is already in the map "
-                    f"(source {known_texts[article.text]}); skipped"
+                    f"“{article.title or article.text[:40]}” is already {place} ({where}); skipped"
                 )
                 continue
-            known_texts[article.text] = ""
+            known_texts[key] = f"from {Path(path).name}"
             repeated = _repeated_paragraphs(article.text)
             if repeated:
                 report.warnings.append(
@@ -367,7 +373,7 @@ def place(result: ImportResult, existing: ArgumentMap | None = None) -> None:
     if not result.claims or len(result.claims) > MAX_PLACED:
         return
     try:
-        from argmap.drawing.lanes import lane_layout
+        from argmap.drawing.lanes import lane_layout, measured_size
         from argmap.drawing.layout import layered_layout
 
         part = ArgumentMap.model_construct(
@@ -379,7 +385,13 @@ def place(result: ImportResult, existing: ArgumentMap | None = None) -> None:
         # Several authors at once: one lane each, so an article's claims stay together and
         # the cross-article suggestions run between lanes instead of one endless strip.
         authors = {c.author for c in result.claims}
-        spots = lane_layout(part, columns=None) if len(authors) > 1 else layered_layout(part)
+        # measured as the canvas draws the cards: estimated, long cards overlapped
+        sizes = {c.id: measured_size(c.text) for c in result.claims}
+        spots = (
+            lane_layout(part, sizes, columns=None)
+            if len(authors) > 1
+            else layered_layout(part, sizes)
+        )
     except Exception:  # layout is a convenience; the proposals matter
         return
     placed = [c.pos for c in (existing.claims if existing else []) if c.pos is not None]

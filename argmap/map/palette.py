@@ -7,6 +7,7 @@ author palette is Okabe-Ito-like, distinguishable with the common colour-vision 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # type names only: readers that pick colours need not load pydantic
@@ -44,9 +45,24 @@ AUTHOR_PALETTE: tuple[str, ...] = (
     "#56b4e9",
     "#8c564b",
     "#444444",
+    # dark enough for a stripe and a name on white, and still apart from the eight above
+    # for every reader (argmap.map.colordistance; a test checks the whole palette)
+    "#800000",
+    "#1a3d6b",
+    "#a65628",
 )
 
 
 def author_color(index: int) -> str:
-    """A distinct colour for the ``index``-th author (cycles after eight)."""
+    """The ``index``-th colour of the palette (cycles): for a map made from nothing, where
+    the authors come in order. An author added to a map takes :func:`new_author_color`."""
     return AUTHOR_PALETTE[index % len(AUTHOR_PALETTE)]
+
+
+def new_author_color(used: Iterable[str]) -> str:
+    """The palette colour most distinct from the colours ``used`` (by the authors already
+    in the map): counting palette places reused the bundled authors' colours for imported
+    ones, when a map's authors had taken other places or more than the palette held."""
+    from argmap.map.colordistance import most_distinct
+
+    return most_distinct(AUTHOR_PALETTE, used)

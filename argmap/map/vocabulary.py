@@ -22,3 +22,9 @@ LINK_KINDS: tuple[LinkKind, ...] = ("support", "attack")
 
 Stance = Literal["for", "against", "mixed", "silent"]
 STANCES: tuple[Stance, ...] = ("for", "against", "mixed", "silent")
+
+
+def with_article(word: str) -> str:
+    """``word`` after "a" or "an" ("an objection", "an evidence card", "a thesis"): the
+    status bar said "Add a objection" and "Make a evidence"."""
+    return f"{'an' if word[:1].lower() in 'aeiou' else 'a'} {word}"

@@ -118,3 +118,42 @@ def test_unsupported_screenshot_extension_is_refused_with_the_supported_ones(
     assert all(f".{fmt}," in result.stderr for fmt in ("bmp", "jpg", "png"))
     assert "Traceback" not in result.stderr and result.stdout == ""
     assert list(tmp_path.iterdir()) == []
+
+
+def test_with_no_display_the_app_stops_with_a_hint_instead_of_a_qt_abort() -> None:
+    """With no display Qt aborted with "libxcb-cursor0 is needed… Reinstalling the
+    application may fix this problem" (issue 15, item 13): the app says what to do."""
+    done = _run(str(MAPS / "afghanistan-debate.argmap.json"))
+    assert done.returncode == 2
+    assert "no display" in done.stderr and "--screenshot" in done.stderr
+    assert "Reinstalling" not in done.stderr and "xcb" not in done.stderr
+
+
+def test_make_run_with_no_display_stops_after_its_hint(tmp_path: Path) -> None:
+    """``make run`` printed the hint and started the app anyway; it now exits non-zero
+    (``-n`` would not run the recipe's shell test, so the recipe's lines are run, with
+    the setup and the app replaced by stand-ins that record being started)."""
+    import shutil as _shutil
+
+    make = _shutil.which("make")
+    if make is None:
+        pytest.skip("make is not installed")
+    started = tmp_path / "started"
+    fake = tmp_path / "bin"
+    fake.mkdir()
+    gui = fake / "argmap-gui"
+    gui.write_text(f"#!/bin/sh\ntouch '{started}'\n")
+    gui.chmod(0o755)
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.pop("QT_QPA_PLATFORM", None)
+    done = subprocess.run(
+        [make, "-s", "-C", str(REPO), "run", f"BIN={fake}", "setup=", "-o", "setup"],
+        env=env,
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode != 0
+    assert "No display found" in done.stdout + done.stderr
+    assert not started.exists()

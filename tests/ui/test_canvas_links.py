@@ -37,7 +37,7 @@ def canvas(qtbot: QtBot) -> Iterator[tuple[MapDocument, QUndoStack, MapView]]:
 def link_middle(view: MapView, link_id: str) -> QPointF:
     item = view.map_scene().link_item(link_id)
     assert item is not None
-    return item.line().center()
+    return item.midpoint()  # on the arrow as drawn, routed around cards or straight
 
 
 def test_clicking_an_arrow_selects_it_and_delete_removes_only_it(
@@ -197,8 +197,14 @@ def test_a_saved_auto_layout_gets_its_routes_back_after_opening(qtbot: QtBot) ->
     qtbot.addWidget(view)
     scene = view.map_scene()
     scene.ensure_routes()  # (a map this small is routed while opening anyway)
-    # t1 was moved away from its layout spot: its arrows stay straight, e1 -> p1 is routed
-    assert set(scene.routed_links()) == {"l2"}
+    # e1 -> p1 follows the layout's route; t1 was moved away from its layout spot, so its
+    # arrows are routed around the cards where they are (as `argmap export` routes them)
+    assert set(scene.routed_links()) == {"l1", "l2", "l3"}
+    layout = compute_layout(MapDocument(amap), sizes, routes=True)
+    l2 = scene.link_item("l2")
+    assert l2 is not None and l2.route() == [(p.x, p.y) for p in layout.routes["l2"]]
+    l1 = scene.link_item("l1")
+    assert l1 is not None and l1.route() != [(p.x, p.y) for p in layout.routes["l1"]]
     scene.detach()
 
 

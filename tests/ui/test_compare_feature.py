@@ -516,7 +516,8 @@ def test_selecting_from_a_dock_in_the_author_view_does_not_scroll_it(
     feature.set_author_view(True)
     win.view.setTransform(QTransform.fromScale(3, 3))  # zoomed in: the view can scroll
     win.view.centerOn(0, 0)
-    assert win.view.horizontalScrollBar().maximum() > 0
+    bar = win.view.horizontalScrollBar()
+    assert bar.maximum() > bar.minimum()  # scroll values are scene-based: maybe negative
     bars = (win.view.horizontalScrollBar().value(), win.view.verticalScrollBar().value())
     feature.positions_dock.table.select_grounds(0, 2)
     assert (win.view.horizontalScrollBar().value(), win.view.verticalScrollBar().value()) == bars

@@ -62,8 +62,13 @@ def test_import_into_open_map_keeps_it(window: MainWindow, feature: ImportFeatur
     )
     before = encode(window.doc.map)
     kept = list(window.doc.map.claims)
+    drawn = window.view.map_scene().current_positions()
     feature.import_files([str(SEED)])
-    assert window.doc.map.claims[: len(kept)] == kept
+    # kept, and pinned where they were drawn (so the saved map shows what the app showed)
+    assert [c.model_copy(update={"pos": None}) for c in window.doc.map.claims[: len(kept)]] == [
+        c.model_copy(update={"pos": None}) for c in kept
+    ]
+    assert all(c.pos == drawn[c.id] for c in window.doc.map.claims[: len(kept)])
     window.undo_stack.undo()
     assert encode(window.doc.map) == before
 

@@ -47,4 +47,8 @@ def test_a_narrow_legend_cuts_long_names_but_keeps_each_count(qtbot: QtBot) -> N
         assert box.sizeHint().width() <= box.width() + 1  # the whole row fits: nothing clipped
     assert "…" in legend.author_boxes["long"].text()
     legend.resize(900, 400)  # room enough: only the 30-character cap
-    assert legend.author_boxes["long"].text() == "Counterterrorism-leverage op-… (0)"
+    # the short name the matrix and the author view show too, the full one in the tooltip
+    assert legend.author_boxes["long"].text() == "Counterterrorism-leverage (0)"
+    assert "Counterterrorism-leverage op-ed (author not named)" in (
+        legend.author_boxes["long"].toolTip()
+    )

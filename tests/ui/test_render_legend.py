@@ -105,6 +105,8 @@ def test_a_word_wider_than_the_card_wraps_instead_of_being_cut(qapp: QApplicatio
 def test_card_headers_leave_out_author_not_named() -> None:
     from ui.qt.canvas.items import card_author_name
 
-    assert card_author_name("Kabul-attacks op-ed (author not named)") == "Kabul-attacks op-ed"
+    # the stand-in's short name, as the legend shows it (issue 15, item 3)
+    assert card_author_name("Kabul-attacks op-ed (author not named)") == "Kabul-attacks"
+    assert card_author_name("Foreign Affairs essay (author not named)") == "Foreign Affairs"
     assert card_author_name("Touqir Hussain") == "Touqir Hussain"
     assert card_author_name("(author not named)") == "(author not named)"  # nothing else left

@@ -21,7 +21,7 @@ from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QPalette, QUndoStack
 from PySide6.QtWidgets import QApplication, QGraphicsScene
 
-from argmap.drawing.layout import ROUTE_MAX_CLAIMS, Layout, compute_layout
+from argmap.drawing.layout import ROUTE_MAX_CLAIMS, Layout, arrow_routes, compute_layout
 from argmap.drawing.placement import near_linked, place_in_turn, place_new_claim
 from argmap.edit.document import MapDocument
 from argmap.map.model import Author, Claim, Link, Point
@@ -391,14 +391,28 @@ class MapScene(QGraphicsScene):
             self._route_saved()
 
     def _route_saved(self) -> None:
-        """Routes for a map opened with saved positions: the automatic layout is computed
-        again, and arrows whose two cards are still where it puts them (the user did not
-        move them since) follow its routes; the others stay straight."""
+        """Routes for a map opened with saved positions, by the rule ``argmap export``
+        follows (:func:`~argmap.drawing.layout.arrow_routes`): arrows whose two cards are
+        still where the automatic layout puts them follow its routes, the others a route
+        around the cards where they are."""
         claims = self.doc.map.claims
         if not claims or len(claims) > ROUTE_MAX_CLAIMS:
             return
-        layout = compute_layout(self.doc, self.card_sizes(), routes=True)
-        self.apply_routes(layout)
+        self._route_timer.stop()
+        centres = {cid: (i.pos().x(), i.pos().y()) for cid, i in self._claims.items()}
+        routes = arrow_routes(self.doc, centres, self.card_sizes())
+        for link_id, item in self._links.items():
+            route = routes.get(link_id)
+            a, b = centres.get(item.link.from_claim), centres.get(item.link.to_claim)
+            if route is None or a is None or b is None:
+                item.set_route(None)
+            else:
+                item.set_route([(p.x, p.y) for p in route], a, b)
+
+    def route_as_saved(self) -> None:
+        """Route every arrow as the saved map will be (after an import pinned the cards
+        where they are drawn): what the app shows is then what ``argmap export`` draws."""
+        self._route_saved()
 
     def routed_links(self) -> list[str]:
         """Ids of arrows that currently follow a layout route (for tests and status)."""

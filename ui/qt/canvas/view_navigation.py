@@ -47,6 +47,7 @@ class Navigation(_Base):
     _space_down: bool
     viewport_changed: SignalInstance
     showing_map: Callable[[], bool]
+    select_claims: Callable[..., None]
 
     # ------------------------------------------------------------------ zoom commands
     def zoom_in(self) -> None:
@@ -147,6 +148,18 @@ class Navigation(_Base):
         """Like :meth:`show_initial`, but a map too big to read whole opens on these
         claims (an import frames its first article's thesis) instead of the top card."""
         self._frame_readably(claim_ids)
+
+    def show_claim_readably(self, claim_id: str) -> None:
+        """Select a found claim and bring it into view at a readable zoom: centred alone,
+        a search hit in a fitted map stayed a dot among dots."""
+        self.select_claims([claim_id], center=True)
+        item = self._scene.claim_item(claim_id)
+        if item is None or not item.isVisible():
+            return
+        if self.zoom() < MIN_READABLE_FIT:
+            self.setTransform(QTransform.fromScale(OPEN_ZOOM, OPEN_ZOOM))
+            self._zoom_changed()
+        self.centerOn(item.sceneBoundingRect().center())
 
     def _frame_readably(self, focus: Collection[str] | None) -> None:
         self.fit_all()

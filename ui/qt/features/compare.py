@@ -29,7 +29,7 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QColor, QKeySequence, QTransform, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -52,7 +52,7 @@ from argmap.edit.document import EditError, MapDocument
 from argmap.edit.edits import apply_layout
 from ui.qt.base.dockrefresh import RefreshWhileShown
 from ui.qt.base.undo import push_edit
-from ui.qt.panels.authorview import AgreementTable, AuthorScene
+from ui.qt.panels.authorview import READABLE_ZOOM, AgreementTable, AuthorScene
 from ui.qt.panels.positions import PositionsDock
 from ui.qt.panels.positions_table import select_on_map
 
@@ -400,6 +400,11 @@ class CompareFeature(QObject):
             view.set_alternate_scene(self.author_scene)
             rect = self.author_scene.sceneRect()
             view.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+            if view.transform().m11() < READABLE_ZOOM:  # readable first; scroll for the rest
+                view.setTransform(QTransform.fromScale(READABLE_ZOOM, READABLE_ZOOM))
+                # centred across, and from the top down: the title first
+                half = view.viewport().height() / 2 / READABLE_ZOOM
+                view.centerOn(rect.center().x(), min(rect.center().y(), rect.top() + half))
             self.agreement_dock.show()
             self.agreement_dock.raise_()  # tabbed with the positions: bring it to the front
             self.window.status("Author view: one node per author. Ctrl+Shift+U returns to claims.")

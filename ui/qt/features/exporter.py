@@ -79,7 +79,10 @@ class ExportFeature(QObject):
         title = getattr(getattr(self.window, "doc", None), "map", None)
         stem = (getattr(title, "title", "") or "argument map").replace("/", "-")
         filters = ";;".join(f for f, _, _ in EXPORT_FILTERS)
-        path, chosen = QFileDialog.getSaveFileName(self._parent(), "Export Map", stem, filters)
+        # Beside the map's file: a bare name opened the dialog in the working folder.
+        opened = getattr(self.window, "path", None)
+        start = str(Path(opened).parent / stem) if opened else stem
+        path, chosen = QFileDialog.getSaveFileName(self._parent(), "Export Map", start, filters)
         return path, chosen
 
     def ask_import_path(self) -> str:

@@ -41,17 +41,22 @@ from PySide6.QtWidgets import (
 )
 
 from argmap.edit.document import EditError
-from argmap.edit.edits import Macro, SetMeta
+from argmap.edit.edits import Macro, MoveClaims, SetMeta
 from argmap.edit.proposals import pending_count
 from argmap.extract.build import ImportResult, build_import, place
-from argmap.map.model import ArgumentMap
+from argmap.map.model import ArgumentMap, Point
 from ui.qt.base.undo import push_edit
 from ui.qt.features.pending import attach
 from ui.qt.features.review_dock import ReviewDock, Window
 
 ARTICLE_FILTER = (
-    "Articles (*.txt *.html *.htm);;Text files (*.txt);;Web pages (*.html *.htm);;All files (*)"
+    "Articles (*.txt *.text *.md *.html *.htm *.xhtml *.shtml *.pdf *.docx);;"
+    "Text files (*.txt *.text *.md);;Web pages (*.html *.htm *.xhtml *.shtml);;"
+    "PDF and Word documents (*.pdf *.docx);;All files (*)"
 )
+"""Every type a user may try, PDF and Word included: a file the import cannot read is
+listed and then told why (:func:`~argmap.extract.reading.read_article` names what it is
+and what to save it as), never hidden by the filter or dropped without a word."""
 
 
 class Cancelled(Exception):
@@ -158,6 +163,9 @@ class ImportFeature(QObject):
             place(result, self.drawn_map())
             edit = result.edit()
             doc = self.window.doc
+            pins = self.pins()
+            if pins:  # one undo step still: the pins go with the import
+                edit = Macro([MoveClaims(pins, name="Pin the cards"), *edit.edits], edit.name)
             if not doc.map.title and not doc.map.claims:  # name a new map, as the CLI does
                 meta = SetMeta(imported_title(result), doc.map.description)
                 edit = Macro([*edit.edits, meta], edit.name)
@@ -166,6 +174,9 @@ class ImportFeature(QObject):
             except EditError as exc:
                 self.window.show_error("Import Articles", f"The import could not be added: {exc}")
                 return None
+            scene = getattr(self.window.view, "map_scene", None)
+            if pins and callable(scene):  # arrows as the saved map will have them
+                scene().route_as_saved()
             kinds = result.claims_by_kind()
             summary = ", ".join(f"{n} {k}" for k, n in kinds.items()) or "no proposals"
             self.window.status(f"Imported {len(result.sources)} source(s): {summary}")
@@ -178,8 +189,21 @@ class ImportFeature(QObject):
                 self.dock.raise_()
             self.frame_import(result)
         if problems:
-            self.window.show_error("Import Articles", "\n".join(problems))
+            self.window.show_error("Import Articles", problem_report(problems))
         return result
+
+    def pins(self) -> dict[str, Point | None]:
+        """Where the cards without a saved position are drawn. An import saves its cards'
+        places, and a map with some places saved and others not is placed differently
+        when opened again (and by ``argmap export``): pinned, the cards stay where the
+        user saw them, in the app, in the file and in every export."""
+        scene = getattr(self.window.view, "map_scene", None)
+        if not callable(scene):
+            return {}
+        drawn = scene().current_positions()
+        return {
+            c.id: drawn[c.id] for c in self.window.doc.map.claims if c.pos is None and c.id in drawn
+        }
 
     def drawn_map(self) -> ArgumentMap:
         """The window's map with every claim where the canvas draws it. A map laid out
@@ -213,6 +237,25 @@ class ImportFeature(QObject):
         show = getattr(view, "show_claims_readably", None)
         if callable(show):
             show(focus)
+
+
+def problem_report(problems: Sequence[str]) -> str:
+    """The import's problems under a one-line summary (a long report shows the summary
+    alone, the lines in a scrollable details area: see :mod:`ui.qt.base.report`)."""
+    if len(problems) <= 1:
+        return "\n".join(problems)
+    skipped = sum(1 for p in problems if p.endswith("; skipped"))
+    parts = []
+    if skipped:
+        parts.append(
+            f"{skipped} article{'s' if skipped != 1 else ''} already in the map or repeated "
+            "in the import skipped"
+        )
+    other = len(problems) - skipped
+    if other:
+        kind = "other problem" if skipped else "problem"
+        parts.append(f"{other} {kind}{'s' if other != 1 else ''}")
+    return "; ".join(parts).capitalize() + ".\n" + "\n".join(problems)
 
 
 def install(window: Window) -> ImportFeature:

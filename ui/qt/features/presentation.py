@@ -14,12 +14,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QObject, Qt, QTimer
+from PySide6.QtCore import QByteArray, QObject, QPropertyAnimation, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QTransform
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QGraphicsOpacityEffect,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QToolBar,
+    QWidget,
+)
 
 HINT_MS = 3500
-"""How long the "Esc or F5 to leave" hint stays on screen."""
+"""How long the "Esc or F5 to leave" hint stays on screen before it fades out."""
+FADE_MS = 700
+HINT_MARGIN = 16
 PRESENT_ZOOM = 1.25
 """Card text at 17.5 px: readable from the back of a classroom on a projector. Fitting a
 whole comparison map would draw its cards as blocks without text."""
@@ -47,6 +57,20 @@ class PresentationMode(QObject):
         self.hint.setStyleSheet(
             "background: rgba(30, 30, 30, 190); color: white; padding: 6px 10px;border-radius: 6px;"
         )
+        # At the top right it covered the top card, where a map's conclusion sits: it sits
+        # at the bottom centre, lets clicks through, and fades out instead of vanishing.
+        self.hint.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.hint_opacity = QGraphicsOpacityEffect(self.hint)
+        self.hint.setGraphicsEffect(self.hint_opacity)
+        self.fade = QPropertyAnimation(self.hint_opacity, b"opacity", self)
+        self.fade.setDuration(FADE_MS)
+        self.fade.setStartValue(1.0)
+        self.fade.setEndValue(0.0)
+        self.fade.finished.connect(self.hint.hide)
+        self._fade_timer = QTimer(self)
+        self._fade_timer.setSingleShot(True)
+        self._fade_timer.setInterval(HINT_MS)
+        self._fade_timer.timeout.connect(self.fade.start)
         self.hint.hide()
         self._saved: tuple[QByteArray, Qt.WindowState, Any, list[QWidget]] | None = None
         """While presenting: the window's layout and state, the view's zoom and centre,
@@ -109,16 +133,28 @@ class PresentationMode(QObject):
                 rect = rect.united(item.sceneBoundingRect())
             center = rect.center()
         zoom = max(transform.m11(), PRESENT_ZOOM)
+
         # once the full-screen geometry has arrived (the view is bigger then)
-        QTimer.singleShot(
-            0, view, lambda: view.restore_view_state((QTransform.fromScale(zoom, zoom), center))
-        )
-        self.hint.adjustSize()
-        self.hint.move(max(8, view.width() - self.hint.width() - 24), 12)
+        def settle() -> None:
+            view.restore_view_state((QTransform.fromScale(zoom, zoom), center))
+            self.place_hint()
+
+        QTimer.singleShot(0, view, settle)
+        self.fade.stop()
+        self.hint_opacity.setOpacity(1.0)
+        self.place_hint()
         self.hint.show()
         self.hint.raise_()
-        QTimer.singleShot(HINT_MS, self.hint.hide)
+        self._fade_timer.start()
         view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def place_hint(self) -> None:
+        """The hint at the bottom centre of the view, clear of the top cards."""
+        self.hint.adjustSize()
+        view = self.view
+        x = max(HINT_MARGIN, (view.width() - self.hint.width()) // 2)
+        y = max(HINT_MARGIN, view.height() - self.hint.height() - HINT_MARGIN)
+        self.hint.move(x, y)
 
     def _leave(self) -> None:
         assert self._saved is not None
@@ -126,6 +162,8 @@ class PresentationMode(QObject):
         self._saved = None
         w, view = self.window, self.view
         self.leave.setEnabled(False)
+        self._fade_timer.stop()
+        self.fade.stop()
         self.hint.hide()
         for policy in (view.setHorizontalScrollBarPolicy, view.setVerticalScrollBarPolicy):
             policy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)  # as the view keeps them

@@ -38,6 +38,11 @@ from argmap.map.model import ArgumentMap
 from argmap.map.palette import LINK_COLOR
 
 NODE_RADIUS = 62.0
+MIN_TEXT_PX = 9.0
+"""The smallest text the author view shows on screen: its fit never zooms below this."""
+SMALLEST_FONT_PX = 11.0
+"""The smallest font of the scene (a node's claim count)."""
+READABLE_ZOOM = MIN_TEXT_PX / SMALLEST_FONT_PX
 NEUTRAL = "#757575"
 AGREE_FILL = QColor("#c9e7c4")
 DISAGREE_FILL = QColor("#f4cccc")
@@ -73,15 +78,18 @@ def _ideal_text(fill: QColor) -> QColor:
 class AuthorNode(QGraphicsEllipseItem):
     """A disc in the author's colour with their name and how many claims they make."""
 
-    def __init__(self, author_id: str, name: str, color: str, claims: int) -> None:
+    def __init__(
+        self, author_id: str, name: str, color: str, claims: int, full_name: str = ""
+    ) -> None:
         r = NODE_RADIUS
         super().__init__(-r, -r, 2 * r, 2 * r)
         self.author_id = author_id
+        self.name = name
         fill = QColor(color)
         self.setBrush(QBrush(fill))
         self.setPen(QPen(fill.darker(140), 2))
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
-        self.setToolTip(f"{name}: {claims} claim{'s' if claims != 1 else ''}")
+        self.setToolTip(f"{full_name or name}: {claims} claim{'s' if claims != 1 else ''}")
         font = QFont()
         font.setPixelSize(14)
         font.setBold(True)
@@ -111,12 +119,22 @@ class AuthorNode(QGraphicsEllipseItem):
 
 
 def wrap_name(name: str, font: QFont, width: float, max_lines: int) -> list[str]:
-    """Word-wrap ``name`` into lines no wider than ``width``; the last line is elided."""
+    """Word-wrap ``name`` into lines no wider than ``width``; the last line is elided. A
+    word too wide for a line breaks after a hyphen in it ("Counterterrorism-" /
+    "leverage"), which read as "Counterterror…" cut at the disc's edge."""
     metrics = QFontMetricsF(font)
+    words: list[str] = []
+    for word in name.split():
+        if metrics.horizontalAdvance(word) > width and "-" in word[1:-1]:
+            head, _, tail = word.partition("-")
+            words += [head + "-", tail]
+        else:
+            words.append(word)
     lines: list[str] = []
     current = ""
-    for word in name.split():
-        trial = f"{current} {word}".strip()
+    for word in words:
+        joined = f"{current}{word}" if current.endswith("-") else f"{current} {word}"
+        trial = joined.strip()
         if current and metrics.horizontalAdvance(trial) > width:
             lines.append(current)
             current = word
@@ -265,6 +283,8 @@ class AuthorScene(QGraphicsScene):
         amap = self.doc.map
         authors = amap.authors
         names = {a.id: a.name for a in authors}
+        # the short names the legend and the matrix show (the full one is in the tooltip)
+        shorts = short_names(authors)
         counts: dict[str, int] = dict.fromkeys(names, 0)
         for claim in amap.claims:
             if claim.author in counts:
@@ -275,7 +295,9 @@ class AuthorScene(QGraphicsScene):
         for i, author in enumerate(authors):
             angle = -math.pi / 2 + 2 * math.pi * i / max(n, 1)
             centers[author.id] = QPointF(radius * math.cos(angle), radius * math.sin(angle))
-            node = AuthorNode(author.id, author.name, author.color, counts[author.id])
+            node = AuthorNode(
+                author.id, shorts[author.id], author.color, counts[author.id], author.name
+            )
             node.setPos(centers[author.id])
             self.addItem(node)
             self.nodes[author.id] = node
@@ -289,9 +311,11 @@ class AuthorScene(QGraphicsScene):
         spread_labels(
             sorted(self.edges.values(), key=lambda e: -(e.edge.supports + e.edge.attacks))
         )
+        # Two short lines, not one 600-pixel line: the widest item sets the fitted zoom,
+        # and one long title shrank every label of the view to about 6 pixels.
         title = QGraphicsSimpleTextItem(
-            "Author view — arrows run from the author who links to the author linked; "
-            "+supports −attacks (net agreement); green: mostly agree, red: mostly disagree"
+            "Author view — arrows run from the author who links to the author linked;\n"
+            "+supports −attacks (net); green: mostly agree, red: mostly disagree"
             if authors
             else "This map has no authors yet."
         )

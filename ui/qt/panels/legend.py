@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from argmap.analysis.authors import short_names
 from argmap.edit.document import EditError, MapDocument
 from argmap.edit.edits import UpdateAuthor
 from argmap.map.model import CLAIM_KINDS
@@ -177,15 +178,19 @@ class Legend(QWidget):
             box.hide()
             box.deleteLater()
         self.author_boxes.clear()
-        for author_id, name, color in ((a.id, a.name, a.color) for a in self.doc.map.authors):
-            box = QCheckBox(name)
+        shorts = short_names(self.doc.map.authors)
+        for author in self.doc.map.authors:
+            author_id, name, color = author.id, author.name, author.color
+            box = QCheckBox(shorts[author_id])
             box.setIcon(swatch(color))
             box.setChecked(author_id not in self.hidden_authors)
-            box.setToolTip(f"Show or hide the claims of {name}")
+            # the full name (the row shows the short one the matrix and author view use)
+            full = f"{name} ({author.affiliation})" if author.affiliation else name
+            box.setToolTip(f"{full}\nShow or hide the claims of {name}")
             box.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             box.toggled.connect(lambda on, a=author_id: self._toggle_author(a, on))
             if self.undo_stack is not None:
-                box.setToolTip(f"Show or hide the claims of {name}; right-click to edit")
+                box.setToolTip(f"{full}\nShow or hide the claims of {name}; right-click to edit")
                 box.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
                 box.customContextMenuRequested.connect(
                     lambda at, a=author_id, b=box: self._author_menu(a, b.mapToGlobal(at))
@@ -258,15 +263,17 @@ class Legend(QWidget):
             box.setText(f"{KIND_LABEL[kind]} ({by_kind[kind]})")  # type: ignore[index]
 
     def _fit_author_names(self) -> None:
-        """Each author row as "name (count)", the name cut to the row's width once the
+        """Each author row as "short name (count)" (the short name that heads the author's
+        column in the matrix and the author view; the tooltip has the full one), the name cut to the row's width once the
         legend is shown: a row is allowed to be narrower than its text (a long name must
         not widen the dock), and clipped at the right it lost its count in a narrow dock."""
+        shorts = short_names(self.doc.map.authors)
         for author in self.doc.map.authors:
             box = self.author_boxes.get(author.id)
             if box is None:
                 continue
             count = f" ({self._author_counts.get(author.id, 0)})"
-            name = _elide(author.name)
+            name = _elide(shorts[author.id])
             if self.isVisible():
                 metrics = box.fontMetrics()
                 overhead = box.sizeHint().width() - metrics.horizontalAdvance(box.text())

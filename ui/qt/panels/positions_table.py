@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, 
 from PySide6.QtGui import QAction, QColor, QPalette, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHeaderView,
     QMenu,
@@ -112,6 +113,10 @@ def grounds_text(amap: ArgumentMap, position: Position) -> str:
     return "\n".join(lines)
 
 
+MAX_COLUMN_PX = 130
+"""The widest an author's column gets: room for any stance and a short name."""
+
+
 class StanceDelegate(QStyledItemDelegate):
     """A combo box editor whose commit pushes an undoable edit instead of writing the cell."""
 
@@ -126,10 +131,24 @@ class StanceDelegate(QStyledItemDelegate):
         index: QModelIndex | QPersistentModelIndex,
     ) -> QWidget:
         combo = QComboBox(parent)
+        combo.setFont(QApplication.font())  # the app's text size, whatever the table's
         for stance in CHOICES:
             combo.addItem(choice_text(stance))
         combo.activated.connect(lambda _i: self._finish(combo))
         return combo
+
+    def updateEditorGeometry(  # Qt's name
+        self,
+        editor: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        """The cell's place, but never smaller than the box needs: fitted to a matrix
+        cell the stance box was a few pixels high, its text unreadable."""
+        rect = option.rect  # type: ignore[attr-defined]
+        hint = editor.sizeHint()
+        width, height = max(rect.width(), hint.width()), max(rect.height(), hint.height())
+        editor.setGeometry(rect.x(), rect.center().y() - height // 2, width, height)
 
     def _finish(self, combo: QComboBox) -> None:
         self.commitData.emit(combo)
@@ -164,6 +183,10 @@ class PositionsTable(QTableWidget):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._context_menu)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # One long short name ("Counterterrorism-leverage") pushed the last authors out
+        # of a 1280-pixel window: a heading is cut (its tooltip has the full name).
+        self.horizontalHeader().setMaximumSectionSize(MAX_COLUMN_PX)
+        self.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.setWordWrap(True)
         self.cellClicked.connect(self.select_grounds)
@@ -263,7 +286,7 @@ class PositionsTable(QTableWidget):
         padding = rows.sizeHint().width() - max(metrics.horizontalAdvance(t) for t in texts) + 4
         header = self.horizontalHeader()
         columns = sum(
-            max(header.sectionSizeHint(c), self.sizeHintForColumn(c))
+            min(max(header.sectionSizeHint(c), self.sizeHintForColumn(c)), MAX_COLUMN_PX)
             for c in range(self.columnCount())
         )
         scroll = self.verticalScrollBar().sizeHint().width()

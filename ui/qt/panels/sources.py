@@ -39,6 +39,7 @@ from argmap.edit.document import EditError, MapDocument
 from argmap.edit.edits import AddClaim
 from argmap.map.model import CLAIM_KINDS, Claim, ClaimKind, Point, Quote, Source
 from argmap.map.palette import KIND_LABEL, KIND_STROKE
+from argmap.map.vocabulary import with_article
 from ui.qt.base.icons import kind_icon
 from ui.qt.base.undo import push_edit
 from ui.qt.panels.article_text import (
@@ -97,7 +98,7 @@ class SourcesPane(QWidget):
         for kind in CLAIM_KINDS:
             action = QAction(kind_icon(kind), f"New {kind} from selection", self)
             action.setIconText(KIND_LABEL[kind])
-            action.setToolTip(f"Make a {kind} claim quoting the selected text")
+            action.setToolTip(f"Make {with_article(kind)} claim quoting the selected text")
             action.setStatusTip(action.toolTip())
             action.triggered.connect(lambda _=False, k=kind: self.create_from_selection(k))
             self.new_from_selection[kind] = action

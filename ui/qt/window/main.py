@@ -34,6 +34,7 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox
 
 from argmap.edit.document import MapDocument
+from ui.qt.base.report import report_box
 from ui.qt.canvas.view import MapView
 from ui.qt.panels.inspector import Inspector
 from ui.qt.panels.legend import Legend
@@ -141,10 +142,9 @@ class MainWindow(FileActions, ClipboardActions, DockLayout, MenuCommands, QMainW
 
     # ====================================== public surface (also add_dock, auto_dock)
     def show_error(self, title: str, text: str) -> None:
-        """Tell the user something failed (a dialog; tests replace this method)."""
-        box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok)
-        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        box.exec()
+        """Tell the user something failed (a dialog; tests replace this method). A long
+        report shows its first line, the rest in a scrollable details area."""
+        report_box(title, text, QMessageBox.Icon.Critical, self).exec()
 
     def status(self, text: str, timeout_ms: int = 6000) -> None:
         self.statusBar().showMessage(text, timeout_ms)
@@ -173,7 +173,7 @@ class MainWindow(FileActions, ClipboardActions, DockLayout, MenuCommands, QMainW
         self.inspector.status_message.connect(self.status)
         self.legend.apply_hidden = self.view.map_scene().set_hidden
         self.search.highlight = self.view.map_scene().set_highlight
-        self.search.select = lambda cid: self.view.select_claims([cid], center=True)
+        self.search.select = self.view.show_claim_readably
         self.search.status_message.connect(self.status)
         self._count_timer = QTimer(self)
         self._count_timer.setSingleShot(True)

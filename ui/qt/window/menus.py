@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStyle, QToolBar, QWidget
@@ -22,10 +23,12 @@ from argmap import __version__
 from argmap.edit.document import MapDocument
 from argmap.map.model import CLAIM_KINDS, ClaimKind
 from argmap.map.palette import KIND_LABEL
+from argmap.map.vocabulary import with_article
 from ui.qt.base.icons import kind_icon
 from ui.qt.base.theme import THEME_MODES, ThemeMode, apply_theme
 from ui.qt.panels.search import SearchBox
 from ui.qt.panels.sources import SourcesPane
+from ui.qt.window.undokeys import UndoKeysFilter, redo_keys, undo_keys
 
 if TYPE_CHECKING:
     from ui.qt.canvas.view import MapView
@@ -37,6 +40,33 @@ else:  # a plain mixin at run time; the window itself is the QMainWindow
 
 def _std_icon(widget: QWidget, name: str) -> QIcon:
     return widget.style().standardIcon(getattr(QStyle.StandardPixmap, name))
+
+
+class FixedTextTwin(QAction):
+    """A toolbar twin of an action whose text never changes: the undo stack renames its
+    actions after every edit ("Undo Set Sakhi on “Engage…” to mixed"), which made every
+    toolbar button after them move under the pointer and pushed the last ones into the »
+    overflow. The twin shows a fixed text; the full text goes to its tooltip (the Edit menu
+    keeps the original, in full). It has no keys (the original keeps them, so a shortcut is
+    never ambiguous) and follows the original's enabled state."""
+
+    def __init__(self, source: QAction, text: str, parent: QWidget) -> None:
+        super().__init__(source.icon(), text, parent)
+        self._source = source
+        self._fixed = text
+        self.setEnabled(source.isEnabled())
+        self.triggered.connect(source.trigger)
+        source.enabledChanged.connect(self.setEnabled)
+        source.changed.connect(self._follow)  # bound: gone with the twin
+        self._follow()
+
+    def _follow(self) -> None:
+        if not shiboken6.isValid(self._source):  # the source signals while it is destroyed
+            return
+        full = self._source.text().replace("&", "")
+        keys = self._source.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        self.setToolTip(f"{full} ({keys})" if keys else full)
+        self.setStatusTip(full)
 
 
 class MenuCommands(_Base):
@@ -95,12 +125,20 @@ class MenuCommands(_Base):
         self.act_quit = a("&Quit", self.close, key.Quit, "Close the window")
         if self.act_quit.shortcut().isEmpty():  # some platform themes define no Quit key
             self.act_quit.setShortcut(QKeySequence("Ctrl+Q"))
+        # The Edit menu's Undo and Redo name the action ("Undo Set Sakhi on …") and carry
+        # the keys; a text field takes them only while it has typing to undo (undokeys).
         self.act_undo = self.undo_stack.createUndoAction(self, "&Undo")
-        self.act_undo.setShortcut(QKeySequence(key.Undo))
+        self.act_undo.setShortcuts(undo_keys())
         self.act_undo.setIcon(_std_icon(self, "SP_ArrowBack"))
         self.act_redo = self.undo_stack.createRedoAction(self, "&Redo")
-        self.act_redo.setShortcuts(QKeySequence.keyBindings(key.Redo))
+        self.act_redo.setShortcuts(redo_keys())
         self.act_redo.setIcon(_std_icon(self, "SP_ArrowForward"))
+        app = QApplication.instance()
+        if app is not None:
+            self.undo_keys_filter = UndoKeysFilter(self)
+            app.installEventFilter(self.undo_keys_filter)
+        self.act_undo_button = FixedTextTwin(self.act_undo, "Undo", self)
+        self.act_redo_button = FixedTextTwin(self.act_redo, "Redo", self)
         self.act_cut = a("Cu&t", self.cut, key.Cut, "Cut the selected claims")
         self.act_copy = a("&Copy", self.copy, key.Copy, "Copy the selected claims")
         self.act_paste = a("&Paste", self.paste, key.Paste, "Paste claims copied from a map")
@@ -139,7 +177,7 @@ class MenuCommands(_Base):
                 f"New {KIND_LABEL[kind]}",
                 lambda _=False, k=kind: self.view.new_claim_at(None, k),
                 f"Ctrl+Shift+{i}",
-                f"Add a {kind} near the selection",
+                f"Add {with_article(kind)} card near the selection",
             )
             action.setIcon(kind_icon(kind))
             self.act_new_claim[kind] = action
@@ -202,7 +240,7 @@ class MenuCommands(_Base):
         for action in (self.act_new, self.act_open, self.act_save):
             self.toolbar.addAction(action)
         self.toolbar.addSeparator()
-        self.toolbar.addActions([self.act_undo, self.act_redo])
+        self.toolbar.addActions([self.act_undo_button, self.act_redo_button])
         self.toolbar.addSeparator()
         for kind in ("thesis", "premise", "objection"):
             self.toolbar.addAction(self.act_new_claim[kind])
