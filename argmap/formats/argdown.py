@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 # The reader builds a map file's JSON directly and imports pydantic only when the document
 # carries data that needs validating (front matter, origins), so converting Argdown to a
 # map file starts fast. These mirror the model; a test checks they still agree with it.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 CLAIM_FIELDS = ("id", "kind", "text", "author", "source", "quote", "tags", "note", "origin", "pos")
 LINK_FIELDS = ("id", "kind", "from_claim", "to_claim", "note", "origin")
 FIELD_DEFAULTS: dict[str, Any] = {

@@ -100,7 +100,7 @@ def write_argdown(amap: ArgumentMap) -> str:
     lines.append("model:")
     lines.append("    mode: loose")
     lines.append("argmap:")
-    lines.append("    schema_version: 1")
+    lines.append("    schema_version: 2")
     if amap.description:
         lines.append(f"    description: {dump_flow(amap.description)}")
     for key, items in (
