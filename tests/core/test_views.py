@@ -142,7 +142,7 @@ def test_find_view_by_name_or_id_and_a_clear_error_otherwise() -> None:
     amap.views = [View(id="v1", name="Ann's case", kind="author", author="ann")]
     assert find_view(amap, "ann's CASE").id == "v1"
     assert find_view(amap, "v1").name == "Ann's case"
-    with pytest.raises(ViewError, match="no view called 'Bob'.*Ann's case"):
+    with pytest.raises(ViewError, match=r"no view called 'Bob'.*Ann's case"):
         find_view(amap, "Bob")
 
 

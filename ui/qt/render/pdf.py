@@ -51,14 +51,30 @@ edge is whole on the next."""
 
 
 def write_pdf(
-    framer: Framer, path: str | os.PathLike[str], amap: ArgumentMap, handout: bool
+    framer: Framer,
+    path: str | os.PathLike[str],
+    amap: ArgumentMap,
+    handout: bool,
+    proposals: bool = False,
 ) -> None:
-    """The page of ``framer`` as a PDF, with the handout's A4 pages when ``handout``."""
+    """The page of ``framer`` as a PDF, or the handout (:mod:`ui.qt.render.handout`) of
+    ``amap`` when ``handout`` (with unreviewed proposals only when ``proposals``)."""
     device = new_buffer()
     writer = QPdfWriter(device)
     writer.setResolution(72)  # one unit = one point
     writer.setTitle(framer.title or amap.title or "argument map")
     writer.setCreator("argmap")
+    if handout:
+        from ui.qt.render.handout import first_page, write_handout
+
+        writer.setPageLayout(first_page())
+        painter = QPainter()
+        if not painter.begin(writer):
+            raise fail(str(path), "cannot write the PDF file")
+        write_handout(writer, painter, amap, framer.title, proposals)
+        painter.end()
+        write_buffer(path, device)
+        return
     width, height = framer.size.width(), framer.size.height()
     if handout:
         # A handout is printed: the map on one A4 page (landscape for a wide map), in
