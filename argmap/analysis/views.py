@@ -98,8 +98,14 @@ def view_map(amap: ArgumentMap, view: View, *, proposals: bool = False) -> Argum
         for x in amap.links
         if x.from_claim in ids and x.to_claim in ids and (proposals or x.origin.reviewed)
     ]
-    authors_used = {c.author for c in claims}
+    authors_used = {c.author for c in claims} | {view.author}
     sources_used = {c.source for c in claims}
+    authors = [a for a in amap.authors if a.id in authors_used]
+    sources = [
+        s.model_copy(update={"authors": [a for a in s.authors if a in authors_used]})
+        for s in amap.sources
+        if s.id in sources_used
+    ]
     positions: list[Position] = []
     for position in amap.positions:
         grounds = [g for g in position.grounds if g in ids]
@@ -107,7 +113,12 @@ def view_map(amap: ArgumentMap, view: View, *, proposals: bool = False) -> Argum
             continue
         if grounds or position.id == view.position:
             sides = {g: s for g, s in position.sides.items() if g in ids}
-            positions.append(position.model_copy(update={"grounds": grounds, "sides": sides}))
+            stances = {a: s for a, s in position.stances.items() if a in authors_used}
+            positions.append(
+                position.model_copy(
+                    update={"grounds": grounds, "sides": sides, "stances": stances}
+                )
+            )
     kept = view.model_copy(
         update={
             "claims": [c for c in view.claims if c in ids],
@@ -120,8 +131,8 @@ def view_map(amap: ArgumentMap, view: View, *, proposals: bool = False) -> Argum
         schema_version=amap.schema_version,
         title=view.name,
         description=view.description,
-        sources=[s for s in amap.sources if s.id in sources_used],
-        authors=[a for a in amap.authors if a.id in authors_used or a.id == view.author],
+        sources=sources,
+        authors=authors,
         claims=claims,
         links=links,
         positions=positions,

@@ -217,3 +217,13 @@ def test_default_views_are_made_when_a_map_has_none() -> None:
         ("author", "Ann Author"),
         ("author", "Bob Critic"),
     ]
+
+
+def test_every_view_of_the_comparison_is_a_valid_map_of_its_own() -> None:
+    from argmap.map.invariants import find_problems
+
+    amap = load(COMPARISON)
+    for view in amap.views:
+        part = view_map(amap, view)
+        assert find_problems(part) == [], view.name
+        assert decode(encode(part)).claims == part.claims

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
@@ -81,6 +82,7 @@ class _Part(_Item):
 
         self.view = view
         self.name = f"{view.name}  ({len(part.claims)} claims)"
+        self.claims = len(part.claims)
         self.holder = SceneHolder(part)
         rect = QRectF()
         for item in self.holder.scene.claim_items():
@@ -168,6 +170,44 @@ def _variants(amap: ArgumentMap, view: View, proposals: bool) -> list[_Part]:
     return variants
 
 
+MAX_PIECES = 4
+"""Most pages one view is cut into (along its teaching order) before the handout gives up
+on it and says so."""
+
+
+def _split(
+    amap: ArgumentMap,
+    view: View,
+    proposals: bool,
+    fitting: Callable[[list[_Part]], list[_Item]],
+) -> list[list[_Item]]:
+    """A view too large for a page, cut into a few parts along its teaching order (the
+    argument's tree, depth first, so a premise stays with its evidence), each whole on a
+    page; empty when even :data:`MAX_PIECES` parts do not fit."""
+    from argmap.analysis.views import view_steps
+    from argmap.drawing.views import laid_out_view
+    from argmap.map.model import View
+
+    order = view_steps(amap, view, proposals=proposals)
+    for count in range(2, MAX_PIECES + 1):
+        size = -(-len(order) // count)
+        pieces: list[list[_Item]] = []
+        for number, start in enumerate(range(0, len(order), size), 1):
+            piece = View(
+                id=f"{view.id}-{number}",
+                name=f"{view.name}, part {number} of {count}",
+                kind="claims",
+                claims=order[start : start + size],
+            )
+            drawn = fitting([_Part(piece, laid_out_view(amap, piece, proposals=proposals))])
+            if not drawn:
+                break
+            pieces.append(drawn)
+        else:
+            return pieces
+    return []
+
+
 def write_handout(
     writer: QPdfWriter, painter: QPainter, amap: ArgumentMap, title: str, proposals: bool
 ) -> None:
@@ -177,17 +217,27 @@ def write_handout(
     scale = MIN_PT / LABEL_PX
     choices: list[list[_Item]] = []
     too_large: list[str] = []
-    for view in handout_views(amap):
-        variants = _variants(amap, view, proposals)
-        fitting: list[_Item] = [
+
+    def fitting(variants: list[_Part]) -> list[_Item]:
+        size = area.size()
+        return [
             v
             for v in variants
-            if v.size(scale).width() <= area.width() and v.size(scale).height() <= area.height()
+            if v.size(scale).width() <= size.width() and v.size(scale).height() <= size.height()
         ]
-        if fitting:
-            choices.append(fitting)
-        elif variants:
-            too_large.append(variants[0].name)
+
+    for view in handout_views(amap):
+        variants = _variants(amap, view, proposals)
+        if not variants:
+            continue
+        if fitting(variants):
+            choices.append(fitting(variants))
+            continue
+        pieces = _split(amap, view, proposals, fitting)
+        if pieces:
+            choices += pieces
+        else:
+            too_large.append(f"“{view.name}” ({variants[0].claims} claims)")
     if amap.positions and amap.authors:
         choices.append([_Table(amap, area.width(), writer)])
     pages = _pack(choices, area.size(), scale)
@@ -292,7 +342,7 @@ def _paint_notice(painter: QPainter, area: QRectF, too_large: list[str]) -> None
     lines = [] if too_large else ["This map has no claims to print."]
     for name in too_large:
         lines.append(
-            f"“{name}” is too large to print with readable text on one page. Open it in "
+            f"{name} is too large to print with readable text on one page. Open it in "
             "argmap, export it as SVG, or make smaller views (of one question, one author, "
             "or chosen claims)."
         )
