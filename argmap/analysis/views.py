@@ -115,9 +115,7 @@ def view_map(amap: ArgumentMap, view: View, *, proposals: bool = False) -> Argum
             sides = {g: s for g, s in position.sides.items() if g in ids}
             stances = {a: s for a, s in position.stances.items() if a in authors_used}
             positions.append(
-                position.model_copy(
-                    update={"grounds": grounds, "sides": sides, "stances": stances}
-                )
+                position.model_copy(update={"grounds": grounds, "sides": sides, "stances": stances})
             )
     kept = view.model_copy(
         update={

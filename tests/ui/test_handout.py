@@ -83,8 +83,8 @@ def test_every_card_is_whole_on_one_page_with_text_of_8_pt_or_more(
             assert not missing, (view.name, claim_id, missing)
     for page in comparison_pages:
         for char in _chars(page):  # nothing printed outside the paper (no card cut)
-            assert 0 <= char.x0 and char.x1 <= page.width, char
-            assert 0 <= char.y0 and char.y1 <= page.height, char
+            assert char.x0 >= 0 and char.x1 <= page.width, char
+            assert char.y0 >= 0 and char.y1 <= page.height, char
 
 
 def test_only_the_cards_headers_are_smaller_than_8_pt(comparison_pages: list[LTPage]) -> None:

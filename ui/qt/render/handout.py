@@ -14,8 +14,8 @@ page. Unreviewed proposals are left out unless asked for.
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass, field
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
@@ -35,7 +35,6 @@ from ui.qt.canvas.items import no_ligatures
 
 if TYPE_CHECKING:
     from argmap.map.model import ArgumentMap, View
-    from ui.qt.render.images import SceneHolder
 
 LABEL_PX = 14.0
 """The cards' label size in scene units (``ui.qt.canvas.items.label_font``)."""
