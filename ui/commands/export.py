@@ -39,6 +39,11 @@ def register(sub: Any) -> None:
     parser.add_argument(
         "--format", default="svg", choices=["svg", "png", "pdf"], help="with --views: file type"
     )
+    parser.add_argument(
+        "--slides",
+        action="store_true",
+        help="PDF: 16:9 slides, one per step of the view (--view), or of every view",
+    )
     parser.set_defaults(func=run)
 
 
@@ -88,7 +93,39 @@ def run_output(source: str, args: argparse.Namespace) -> int:
 def run(args: argparse.Namespace) -> int:
     if args.views:
         return export_views(args)
+    if args.slides:
+        return export_slides(args)
     return run_output(args.map, args)
+
+
+def export_slides(args: argparse.Namespace) -> int:
+    """``--slides``: the steps of a view (or of every view) as 16:9 PDF pages."""
+    from argmap.formats.registry import read_map
+
+    if not args.output.lower().endswith(".pdf") or args.handout:
+        print("argmap: --slides writes a PDF (OUT ending in .pdf), not a handout", file=sys.stderr)
+        return 2
+    problem = unwritable(args.output)
+    if problem:
+        print(f"argmap: {args.output}: {problem}", file=sys.stderr)
+        return 1
+    _ensure_display_or_offscreen()
+    try:
+        amap = read_map(args.map).map
+        from argmap.analysis.views import ViewError
+        from argmap.map.errors import FileProblem, MapFileError
+        from ui.qt.render.images import ensure_app
+        from ui.qt.render.slides import slide_views, write_slides
+
+        try:
+            views = slide_views(amap, args.view)
+        except ViewError as exc:
+            raise MapFileError([FileProblem("--view", "", str(exc))]) from None
+        ensure_app()
+        write_slides(amap, views, args.output, proposals=args.proposals)
+    except Exception as exc:
+        return _report(exc, 1)
+    return 0
 
 
 def export_views(args: argparse.Namespace) -> int:
