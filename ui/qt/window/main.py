@@ -63,6 +63,7 @@ FEATURE_MODULES = (
     "ui.qt.features.compare",
     "ui.qt.features.related",
     "ui.qt.features.presentation",
+    "ui.qt.features.views",
 )
 
 
