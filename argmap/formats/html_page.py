@@ -286,6 +286,14 @@ SCRIPT = r"""
     out.textContent = JSON.stringify(result);
     out.hidden = false;
   }
+  // A link can open the page on a view, a step and a card: #view=ID&step=N&claim=ID
+  const wanted = new URLSearchParams(location.hash.slice(1));
+  if (wanted.get("view")) {
+    select.value = wanted.get("view");
+    choose(select.value);
+    if (wanted.get("step")) stepBy(Number(wanted.get("step")) - 1);
+  }
+  if (wanted.get("claim")) showClaim(wanted.get("claim"));
   if (location.hash === "#selftest") {
     try { selftest(); } catch (e) {
       errors.push(String(e));
