@@ -147,3 +147,16 @@ def test_export_view_writes_only_the_view(window: MainWindow, tmp_path: Path) ->
     feature.ask_export_path = lambda *_args: str(slides)  # type: ignore[method-assign]
     feature.export_slides()
     assert slides.read_bytes().startswith(b"%PDF")
+
+
+def test_make_a_view_from_a_position_row_with_undo(window: MainWindow) -> None:
+    from ui.qt.panels.positions import PositionsDock
+
+    dock = window.findChildren(PositionsDock)[0]
+    menu = dock.position_menu("pos.terror-threat")
+    action = next(a for a in menu.actions() if a.text() == "Make a View of This Question")
+    action.trigger()
+    made = window.doc.map.views[-1]
+    assert (made.kind, made.position) == ("position", "pos.terror-threat")
+    window.undo_stack.undo()
+    assert made.id not in window.doc.views

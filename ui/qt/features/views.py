@@ -138,7 +138,25 @@ class ViewsFeature(QObject):
         self.doc.changed.connect(self._schedule_refresh)
         self.dock.visibilityChanged.connect(lambda shown: shown and self.refresh())
         self.doc.reset.connect(self._after_reset)
+        self._hook_positions()
         self.refresh()
+
+    def _hook_positions(self) -> None:
+        """Add "Make a View of This Question" to the positions matrix's menus of a row
+        (its heading's and its cells'), after the matrix's own commands on a position."""
+        from ui.qt.panels.positions import PositionsDock
+
+        for dock in self.window.findChildren(PositionsDock):
+            original = dock.add_position_commands
+
+            def extended(menu: QMenu, position_id: str, original: Any = original) -> None:
+                original(menu, position_id)
+                menu.addSeparator()
+                action = menu.addAction("Make a View of This Question")
+                action.triggered.connect(lambda _c=False: self.make_of_position(position_id))
+
+            dock.add_position_commands = extended  # type: ignore[method-assign]
+            dock.table.extend_menu = extended
 
     def _button(self, row: QHBoxLayout, text: str, slot: Any) -> QPushButton:
         button = QPushButton(text, self.dock)
