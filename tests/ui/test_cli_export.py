@@ -285,3 +285,17 @@ def test_views_writes_one_file_per_view(tmp_path: Path) -> None:
     pngs.mkdir()
     assert run("export", single, "--views", "--format", "png", "-o", pngs).returncode == 0
     assert [p.name for p in pngs.glob("*.png")] == ["01-kabul-attacks-op-ed-author-not-named.png"]
+
+
+def test_a_view_naming_a_missing_claim_is_reported_with_its_json_path(tmp_path: Path) -> None:
+    import json
+
+    source = Path(__file__).resolve().parents[2] / "maps" / "kabul-attacks.argmap.json"
+    data = json.loads(source.read_text(encoding="utf-8"))
+    data["views"] = [{"id": "v", "name": "Broken", "kind": "claims", "claims": ["nowhere"]}]
+    bad = tmp_path / "bad.argmap.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    done = run("export", bad, "--view", "Broken", "-o", tmp_path / "x.svg")
+    assert done.returncode == 1
+    assert f"{bad}: views[0].claims[0]: unknown claim 'nowhere'" in done.stderr
+    assert "Traceback" not in done.stderr

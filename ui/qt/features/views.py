@@ -98,6 +98,9 @@ class ViewsFeature(QObject):
         layout.addWidget(QLabel("Steps (the teaching order):", body))
         self.steps = QListWidget(body)
         layout.addWidget(self.steps, 3)
+        for listing in (self.list, self.steps):  # long names are cut with "…", not scrolled
+            listing.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            listing.setTextElideMode(Qt.TextElideMode.ElideRight)
         row = QHBoxLayout()
         self._button(row, "Up", lambda: self.move_step(-1))
         self._button(row, "Down", lambda: self.move_step(1))
@@ -329,6 +332,8 @@ class ViewsFeature(QObject):
         opened.step = max(1, min(count, len(opened.steps)))
         show_step(opened.scene, opened.steps, opened.step)
         self.step_label.setText(f"step {opened.step} of {len(opened.steps)}")
+        if self.selected_id() == opened.view_id and opened.step <= self.steps.count():
+            self.steps.setCurrentRow(opened.step - 1)  # the card just shown
 
     def step_by(self, delta: int) -> None:
         """Reveal the next step (+1) or hide the last one (-1) of the open view."""
