@@ -39,7 +39,8 @@ def _visible_cards(feature: ViewsFeature) -> list[str]:
 
 def test_the_panel_lists_the_maps_views(window: MainWindow) -> None:
     feature = _feature(window)
-    assert feature.dock.isVisible()  # the map has views: the panel shows itself
+    # the map has views: the panel is open (a tab beside the legend)
+    assert feature.dock.toggleViewAction().isChecked()
     assert feature.list.count() == len(window.doc.map.views) == 12
     assert feature.act_from_selection in window.map_menu.actions()
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QPushButton,
+    QScrollArea,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -116,8 +117,19 @@ class ViewsFeature(QObject):
         self._button(row, "Export view…", self.export_view)
         self._button(row, "Export slides…", self.export_slides)
         layout.addLayout(row)
-        self.dock.setWidget(body)
+        # in a scroll area, so the panel never makes the window's smallest size taller
+        area = QScrollArea(self.dock)
+        area.setWidgetResizable(True)
+        area.setFrameShape(QScrollArea.Shape.NoFrame)
+        area.setWidget(body)
+        self.dock.setWidget(area)
         window.add_dock(self.dock, Qt.DockWidgetArea.RightDockWidgetArea)
+        # a tab beside the legend and the history: a dock of its own would take height
+        # from the others and make the window's smallest size taller than small screens
+        legend = getattr(window, "legend_dock", None)
+        if isinstance(legend, QDockWidget):
+            window.tabifyDockWidget(legend, self.dock)
+            legend.raise_()
         self.dock.hide()
 
         self.act_from_selection = QAction("New &View from Selection", self)
@@ -233,7 +245,7 @@ class ViewsFeature(QObject):
     def _made(self, edit: Any) -> None:
         if self._push(edit):
             self.dock.show()
-            self.dock.raise_()
+            self.dock.raise_()  # the tab comes to the front: the new view is in its list
             self.refresh()
             self._select(edit.view.id)
 
@@ -366,7 +378,7 @@ class ViewsFeature(QObject):
     def _after_reset(self) -> None:
         self.close_view()
         self.refresh()
-        if self.doc.map.views:
+        if self.doc.map.views:  # a tab of its group, for a map that has views
             self.dock.show()
 
     # ------------------------------------------------------------------ exports

@@ -14,7 +14,8 @@ page. Unreviewed proposals are left out unless asked for.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Set
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -82,6 +83,7 @@ class _Part(_Item):
         self.view = view
         self.name = f"{view.name}  ({len(part.claims)} claims)"
         self.claims = len(part.claims)
+        self.ids = {c.id for c in part.claims}
         self.holder = SceneHolder(part)
         rect = QRectF()
         for item in self.holder.scene.claim_items():
@@ -172,6 +174,9 @@ def _variants(amap: ArgumentMap, view: View, proposals: bool) -> list[_Part]:
 MAX_PIECES = 4
 """Most pages one view is cut into (along its teaching order) before the handout gives up
 on it and says so."""
+MAX_CARDS_PER_PAGE = 40
+"""More cards than a page can hold at 8 pt (five across, a few rows): a view with more
+than :data:`MAX_PIECES` times this is too large without laying it out to see."""
 
 
 def _split(
@@ -225,7 +230,13 @@ def write_handout(
             if v.size(scale).width() <= size.width() and v.size(scale).height() <= size.height()
         ]
 
+    from argmap.analysis.views import view_claims
+
     for view in handout_views(amap):
+        count = len(view_claims(amap, view, proposals=proposals))
+        if count > MAX_CARDS_PER_PAGE * MAX_PIECES:
+            too_large.append(f"“{view.name}” ({count} claims)")
+            continue
         variants = _variants(amap, view, proposals)
         if not variants:
             continue
@@ -249,13 +260,38 @@ def write_handout(
         if pages:
             writer.newPage()
         _paint_notice(painter, area, too_large)
-    _paint_guide(writer, painter, amap, title, proposals)
+    printed = {
+        cid for items in choices for item in items if isinstance(item, _Part) for cid in item.ids
+    }
+    if printed:
+        _paint_guide(writer, painter, amap, title, proposals=proposals, only=printed)
 
 
 def _landscape() -> QPageLayout:
     return QPageLayout(
         QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Landscape, QMarginsF()
     )
+
+
+def write_handout_pdf(
+    amap: ArgumentMap, path: str | os.PathLike[str], title: str, proposals: bool = False
+) -> None:
+    """The handout of ``amap`` as a PDF file, without drawing the whole map first."""
+    from argmap.formats._common import fail
+    from ui.qt.render.images import new_buffer, write_buffer
+
+    device = new_buffer()
+    writer = QPdfWriter(device)
+    writer.setResolution(72)  # one unit = one point
+    writer.setTitle(title or amap.title or "argument map")
+    writer.setCreator("argmap")
+    writer.setPageLayout(first_page())
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise fail(str(path), "cannot write the PDF file")
+    write_handout(writer, painter, amap, title, proposals)
+    painter.end()
+    write_buffer(path, device)
 
 
 def first_page() -> QPageLayout:
@@ -439,8 +475,11 @@ def _paint_positions(
     return height
 
 
-def guide_html(amap: ArgumentMap, title: str, proposals: bool = False) -> str:
-    """The reading guide: for each author, the articles and each claim with its quote."""
+def guide_html(
+    amap: ArgumentMap, title: str, proposals: bool = False, only: Set[str] | None = None
+) -> str:
+    """The reading guide: for each author, the articles and each claim with its quote
+    (of the claims in ``only``, the parts the handout printed, when given)."""
     e = html.escape
     sources = amap.source_index()
     parts = [
@@ -452,7 +491,9 @@ def guide_html(amap: ArgumentMap, title: str, proposals: bool = False) -> str:
         claims = [
             c
             for c in amap.claims
-            if c.author == author.id and (proposals or not c.origin.is_proposal)
+            if c.author == author.id
+            and (proposals or not c.origin.is_proposal)
+            and (only is None or c.id in only)
         ]
         if not claims:
             continue
@@ -472,7 +513,13 @@ def guide_html(amap: ArgumentMap, title: str, proposals: bool = False) -> str:
 
 
 def _paint_guide(
-    writer: QPdfWriter, painter: QPainter, amap: ArgumentMap, title: str, proposals: bool
+    writer: QPdfWriter,
+    painter: QPainter,
+    amap: ArgumentMap,
+    title: str,
+    *,
+    proposals: bool,
+    only: Set[str],
 ) -> None:
     """The reading guide on A4 portrait pages, two columns a page."""
     portrait = QPageLayout(
@@ -488,7 +535,7 @@ def _paint_guide(
     layout.setPaintDevice(writer)  # lay out in the PDF's points, not the screen's pixels
     doc.setDefaultFont(_font(8.0))
     doc.setDocumentMargin(0)
-    doc.setHtml(guide_html(amap, title, proposals))
+    doc.setHtml(guide_html(amap, title, proposals, only))
     doc.setPageSize(column)
     count = doc.pageCount()
     for number in range(count):

@@ -213,6 +213,11 @@ def export_image(
         _write_bytes(path, map_svg(amap, title))
         return
     ensure_app()
+    if handout and Path(path).suffix.lower() == ".pdf":  # views only: no whole-map scene
+        from ui.qt.render.handout import write_handout_pdf
+
+        write_handout_pdf(amap, path, amap.title if title is None else title, proposals)
+        return
     holder = SceneHolder(amap)
     export_scene(
         holder.scene, amap, path, scale=scale, handout=handout, title=title, proposals=proposals
