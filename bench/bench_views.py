@@ -71,7 +71,9 @@ def main() -> None:
             show_step(scene, steps, count)
 
     t_steps = best_of(step_through, 3) / (2 * len(steps))
-    print(f"map of {CLAIMS:,} claims, view of {len(part.claims)} claims and {len(part.links)} links")
+    print(
+        f"map of {CLAIMS:,} claims, view of {len(part.claims)} claims and {len(part.links)} links"
+    )
     print(f"{'cut out and laid out':<28} {t_cut:7.3f} s")
     print(f"{'drawn and exported, SVG':<28} {t_svg:7.3f} s   (target <= 0.5 s)")
     print(f"{'drawn and exported, PNG':<28} {t_png:7.3f} s   (target <= 0.5 s)")
