@@ -27,7 +27,16 @@ from __future__ import annotations
 import contextlib
 from typing import TYPE_CHECKING, Any
 
-from argmap.formats._common import KINDS, IdMaker, ImportResult, as_kind, fail, one_line, slug
+from argmap.formats._common import (
+    KINDS,
+    IdMaker,
+    ImportResult,
+    as_kind,
+    fail,
+    one_line,
+    slug,
+    views_within,
+)
 from argmap.formats.argdown_syntax import ArgdownError, Argument, Document, Statement, parse
 from argmap.formats.argdown_writer import write_argdown
 from argmap.util.gcpause import collector_paused
@@ -129,8 +138,9 @@ class _Builder:
     def build_json(self) -> dict[str, Any]:
         """The map as the JSON object a map file holds (model field order, no ``None``)."""
         positions: list[Any] = []
+        views: list[Any] = []
         if self.meta:
-            from argmap.map.model import Author, Position, Source
+            from argmap.map.model import Author, Position, Source, View
 
             for author in self._models("authors", Author):
                 self.authors[author.id] = _dump(author)
@@ -140,6 +150,7 @@ class _Builder:
                 )
                 self.sources[source.id] = _dump(source) | {"text": source.text}
             positions = self._models("positions", Position)
+            views = self._models("views", View)
         claims: dict[tuple[bool, str], dict[str, Any]] = {}
         for statement in self.doc.statements.values():
             claims[(False, statement.title)] = self._claim(statement)
@@ -172,6 +183,10 @@ class _Builder:
             "claims": [_as_json(CLAIM_FIELDS, fields) for fields in claims.values()],
             "links": [_as_json(LINK_FIELDS, fields) for fields in links],
             "positions": [_dump(p) for p in positions],
+            "views": [
+                _dump(v)
+                for v in views_within(views, claim_ids, self.authors, (p.id for p in positions))
+            ],
         }
         return {k: v for k, v in raw.items() if k == "schema_version" or v not in ("", [])}
 

@@ -107,6 +107,7 @@ def write_argdown(amap: ArgumentMap) -> str:
         ("authors", amap.authors),
         ("sources", amap.sources),
         ("positions", amap.positions),
+        ("views", amap.views),
     ):
         if items:
             lines.append(f"    {key}:")

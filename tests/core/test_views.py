@@ -227,3 +227,21 @@ def test_every_view_of_the_comparison_is_a_valid_map_of_its_own() -> None:
         part = view_map(amap, view)
         assert find_problems(part) == [], view.name
         assert decode(encode(part)).claims == part.claims
+
+
+@pytest.mark.parametrize("name", ["argdown", "aif", "graphml"])
+def test_views_survive_argmaps_own_interchange_formats(name: str) -> None:
+    from argmap.formats import aif, argdown, graphml
+
+    amap = small_map()
+    amap.views = [
+        View(id="v1", name="Ann's case", kind="author", author="ann", steps=["p", "t"]),
+        View(id="v2", name="Engage", kind="position", position="engage"),
+    ]
+    if name == "argdown":
+        back = argdown.read_argdown(argdown.write_argdown(amap)).map
+    elif name == "aif":
+        back = aif.read_aif(aif.write_aif(amap).encode()).map
+    else:
+        back = graphml.read_graphml(graphml.write_graphml(amap).encode()).map
+    assert back.views == amap.views
