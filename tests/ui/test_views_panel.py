@@ -103,8 +103,13 @@ def test_step_forward_and_back_in_present_mode(window: MainWindow, qtbot: Any) -
     places = {i.claim_id: i.pos() for i in feature.current.scene.claim_items()}
     qtbot.keyClick(window.view, Qt.Key.Key_F5)
     _settle()
+    qtbot.wait(150)
     assert window.presentation.presenting  # type: ignore[attr-defined]
     assert _visible_cards(feature) == [view.steps[0]]
+    # the whole view is framed in the screen, so no step scrolls out of sight
+    shown = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
+    for item in feature.current.scene.claim_items():
+        assert shown.contains(item.sceneBoundingRect()), item.claim_id
     qtbot.keyClick(window.view, Qt.Key.Key_Right)
     qtbot.keyClick(window.view, Qt.Key.Key_PageDown)  # a clicker's "next"
     assert set(_visible_cards(feature)) == set(view.steps[:3])

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, QRectF, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -138,8 +138,10 @@ class ViewsFeature(QObject):
         window.map_menu.addAction(self.act_from_selection)
         self.shortcuts = []
         for key, delta in STEP_KEYS:
-            shortcut = QShortcut(QKeySequence(key), window)
-            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            # on the canvas only (it has the focus in Present mode), so the arrow keys
+            # still move the cursor in the inspector's text fields
+            shortcut = QShortcut(QKeySequence(key), window.view)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.setEnabled(False)
             shortcut.activated.connect(lambda d=delta: self.step_by(d))
             self.shortcuts.append(shortcut)
@@ -315,7 +317,7 @@ class ViewsFeature(QObject):
         self.current = opened
         canvas = self.window.view
         canvas.set_alternate_scene(opened.scene)
-        canvas.fitInView(opened.scene.content_rect(), Qt.AspectRatioMode.KeepAspectRatio)
+        self._frame()
         for shortcut in self.shortcuts:
             shortcut.setEnabled(True)
         self.show_step(len(opened.steps) if step is None else step)
@@ -354,10 +356,26 @@ class ViewsFeature(QObject):
             self.show_step(self.current.step + delta)
 
     def _presenting(self, on: bool) -> None:
-        """Present mode starts an open view from its first step and ends showing all."""
+        """Present mode starts an open view from its first step and ends showing all; the
+        view is framed again once the window has its new size (Present mode frames the
+        map's own scene)."""
         if self.current is None:
             return
         self.show_step(1 if on else len(self.current.steps))
+        QTimer.singleShot(0, self, self._frame)
+        QTimer.singleShot(100, self, self._frame)
+
+    def _frame(self) -> None:
+        """Fit the whole open view (every step, so stepping never scrolls) in the canvas."""
+        if self.showing():
+            assert self.current is not None
+            scene = self.current.scene
+            rect = QRectF()
+            for item in scene.claim_items():
+                rect = rect.united(item.sceneBoundingRect())
+            self.window.view.fitInView(
+                rect.adjusted(-24, -24, 24, 24), Qt.AspectRatioMode.KeepAspectRatio
+            )
 
     def _schedule_refresh(self) -> None:
         """After an edit, once the event loop is back (one rebuild for a batch of edits),
