@@ -290,7 +290,7 @@ def build() -> ArgumentMap:
         for pid, label, desc, stances, grounds in POSITIONS
     ]
     # Validating the whole map checks that every link end and every ground exists.
-    return ArgumentMap.model_validate(
+    amap = ArgumentMap.model_validate(
         {
             "title": TITLE,
             "description": DESCRIPTION,
@@ -301,6 +301,19 @@ def build() -> ArgumentMap:
             "positions": positions,
         }
     )
+    return with_teaching_views(amap)
+
+
+def with_teaching_views(amap: ArgumentMap) -> ArgumentMap:
+    """The map with its views for a class: one per question, then one per author, each
+    ordered for teaching (the argument's tree, depth first), under readable ids."""
+    from argmap.analysis.views import default_views
+
+    views = []
+    for view in default_views(amap):
+        subject = view.position or view.author or view.id
+        views.append(view.model_copy(update={"id": "view." + subject.removeprefix("pos.")}))
+    return ArgumentMap.model_validate({**amap.model_dump(), "views": views})
 
 
 def main(argv: list[str] | None = None) -> int:

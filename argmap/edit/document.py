@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, overload
 
-from argmap.map.invariants import claim_problems, link_problems, quote_problems
-from argmap.map.model import ArgumentMap, Author, Claim, Link, Point, Position, Source
+from argmap.map.invariants import claim_problems, link_problems, quote_problems, view_problems
+from argmap.map.model import ArgumentMap, Author, Claim, Link, Point, Position, Source, View
 
 if TYPE_CHECKING:
     from psygnal import Signal as _PsygnalSignal
@@ -67,7 +67,7 @@ class Edit(Protocol):
     def revert(self, doc: MapDocument) -> None: ...
 
 
-_Item = TypeVar("_Item", Source, Author, Claim, Link, Position)
+_Item = TypeVar("_Item", Source, Author, Claim, Link, Position, View)
 
 
 class MapDocument:
@@ -94,6 +94,9 @@ class MapDocument:
     position_added = Signal(Position)
     position_removed = Signal(str)
     position_changed = Signal(Position, Position)
+    view_added = Signal(View)
+    view_removed = Signal(str)
+    view_changed = Signal(View, View)
     meta_changed = Signal()
     reset = Signal()
     changed = Signal()
@@ -109,6 +112,7 @@ class MapDocument:
         self.sources: dict[str, Source] = {s.id: s for s in self.map.sources}
         self.authors: dict[str, Author] = {a.id: a for a in self.map.authors}
         self.positions: dict[str, Position] = {p.id: p for p in self.map.positions}
+        self.views: dict[str, View] = {v.id: v for v in self.map.views}
         self._link_keys: set[tuple[str, str, str]] = {
             (x.from_claim, x.to_claim, x.kind) for x in self.map.links
         }
@@ -127,7 +131,7 @@ class MapDocument:
     def new_id(self, prefix: str) -> str:
         """A fresh id ``prefix-N`` not used by any object of the map."""
         taken = self.claims.keys() | self.links.keys() | self.sources.keys()
-        taken |= self.authors.keys() | self.positions.keys()
+        taken |= self.authors.keys() | self.positions.keys() | self.views.keys()
         n = len(taken) + 1
         while f"{prefix}-{n}" in taken:
             n += 1
@@ -198,6 +202,8 @@ class MapDocument:
             raise EditError(f"claim {claim_id!r} still has links; remove them first")
         if any(claim_id in p.grounds for p in self.positions.values()):
             raise EditError(f"claim {claim_id!r} still grounds a position")
+        if any(claim_id in v.claims or claim_id in v.steps for v in self.views.values()):
+            raise EditError(f"claim {claim_id!r} is still part of a view")
         index = _remove(self.map.claims, claim)
         del self.claims[claim_id]
         self._links_of.pop(claim_id, None)
@@ -323,6 +329,8 @@ class MapDocument:
             raise EditError(f"author {author_id!r} still signs a source")
         if any(author_id in p.stances for p in self.positions.values()):
             raise EditError(f"author {author_id!r} still has stances")
+        if any(v.author == author_id for v in self.views.values()):
+            raise EditError(f"author {author_id!r} still has a view")
         index = _remove(self.map.authors, author)
         del self.authors[author_id]
         self.author_removed.emit(author_id)
@@ -348,6 +356,8 @@ class MapDocument:
 
     def delete_position(self, position_id: str) -> tuple[Position, int]:
         position = self._get(self.positions, position_id, "position")
+        if any(v.position == position_id for v in self.views.values()):
+            raise EditError(f"position {position_id!r} still has a view")
         index = _remove(self.map.positions, position)
         del self.positions[position_id]
         self.position_removed.emit(position_id)
@@ -360,6 +370,37 @@ class MapDocument:
         self.map.positions[_index_of(self.map.positions, old)] = new
         self.positions[new.id] = new
         self.position_changed.emit(old, new)
+        self.changed.emit()
+        return old
+
+    # ----------------------------------------------------------------- views
+    def _check_view(self, view: View) -> None:
+        problems = view_problems(view, self.claims, self.authors, self.positions)
+        if problems:
+            raise EditError(f"view {view.id!r}: {problems[0].message}")
+
+    def insert_view(self, view: View, index: int | None = None) -> None:
+        self._check_new_id(self.views, view.id)
+        self._check_view(view)
+        _insert(self.map.views, view, index)
+        self.views[view.id] = view
+        self.view_added.emit(view)
+        self.changed.emit()
+
+    def delete_view(self, view_id: str) -> tuple[View, int]:
+        view = self._get(self.views, view_id, "view")
+        index = _remove(self.map.views, view)
+        del self.views[view_id]
+        self.view_removed.emit(view_id)
+        self.changed.emit()
+        return view, index
+
+    def replace_view(self, new: View) -> View:
+        old = self._get(self.views, new.id, "view")
+        self._check_view(new)
+        self.map.views[_index_of(self.map.views, old)] = new
+        self.views[new.id] = new
+        self.view_changed.emit(old, new)
         self.changed.emit()
         return old
 

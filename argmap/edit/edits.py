@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from argmap.edit.document import Edit, EditError, MapDocument
+from argmap.edit.views import Detached, detach_claim, detach_position
 from argmap.map.model import Author, Claim, GroundSide, Link, Point, Position, Source, Stance
 
 
@@ -41,6 +42,7 @@ class RemoveClaim:
     _claim: tuple[Claim, int] | None = field(default=None, repr=False)
     _links: list[tuple[Link, int]] = field(default_factory=list, repr=False)
     _positions: list[Position] = field(default_factory=list, repr=False)
+    _views: Detached | None = field(default=None, repr=False)
 
     @property
     def label(self) -> str:
@@ -61,11 +63,14 @@ class RemoveClaim:
                         position.model_copy(update={"grounds": grounds, "sides": sides})
                     )
                 )
+        self._views = detach_claim(doc, self.claim_id)
         self._claim = doc.delete_claim(self.claim_id)
 
     def revert(self, doc: MapDocument) -> None:
         assert self._claim is not None, "revert before apply"
         doc.insert_claim(*self._claim)
+        if self._views is not None:
+            self._views.restore(doc)
         for position in self._positions:
             doc.replace_position(position)
         for link, index in sorted(self._links, key=lambda pair: pair[1]):
@@ -335,19 +340,26 @@ class AddPosition:
 
 @dataclass
 class RemovePosition:
+    """Remove a position and the views of it (restored on undo)."""
+
     position_id: str
     _removed: tuple[Position, int] | None = field(default=None, repr=False)
+    _views: Detached | None = field(default=None, repr=False)
 
     @property
     def label(self) -> str:
         return "Remove position"
 
     def apply(self, doc: MapDocument) -> None:
+        MapDocument._get(doc.positions, self.position_id, "position")
+        self._views = detach_position(doc, self.position_id)
         self._removed = doc.delete_position(self.position_id)
 
     def revert(self, doc: MapDocument) -> None:
         assert self._removed is not None, "revert before apply"
         doc.insert_position(*self._removed)
+        if self._views is not None:
+            self._views.restore(doc)
 
 
 _POSITION_CHANGE = {

@@ -116,3 +116,24 @@ def as_dict(value: object) -> dict[str, Any]:
 def one_line(text: str) -> str:
     """Collapse runs of whitespace (labels are one line in every format)."""
     return " ".join(text.split())
+
+
+def views_within(
+    views: Iterable[Any], claims: Iterable[str], authors: Iterable[str], positions: Iterable[str]
+) -> list[Any]:
+    """Views (:class:`argmap.map.model.View`) read back from another format, kept to what
+    the map read has: claims and steps it lacks are dropped, and a view whose position,
+    author or every claim is gone is left out (the map would not load otherwise)."""
+    claim_ids, author_ids, position_ids = set(claims), set(authors), set(positions)
+    kept = []
+    for view in views:
+        if view.position is not None and view.position not in position_ids:
+            continue
+        if view.author is not None and view.author not in author_ids:
+            continue
+        chosen = [c for c in view.claims if c in claim_ids]
+        if view.kind in ("claims", "around") and not chosen:
+            continue
+        steps = [c for c in view.steps if c in claim_ids]
+        kept.append(view.model_copy(update={"claims": chosen, "steps": steps}))
+    return kept

@@ -42,6 +42,7 @@ from argmap.formats._common import (
     fail_many,
     one_line,
     slug,
+    views_within,
 )
 from argmap.map.model import (
     MANUAL,
@@ -52,6 +53,7 @@ from argmap.map.model import (
     Origin,
     Position,
     Source,
+    View,
 )
 from argmap.map.palette import author_color
 
@@ -230,6 +232,13 @@ class _Reader:
                 "ignored nodes of unknown type: " + ", ".join(f"{t} {counts[t]}" for t in other)
             )
         try:
+            positions = self._models("positions", Position)
+            views = views_within(
+                self._models("views", View),
+                (str(f["id"]) for f in claims.values()),
+                authors,
+                (p.id for p in positions),
+            )
             amap = ArgumentMap(
                 title=str(self.ext.get("title") or ""),
                 description=str(self.ext.get("description") or ""),
@@ -237,7 +246,8 @@ class _Reader:
                 sources=list(sources.values()),
                 claims=[Claim.model_validate(f) for f in claims.values()],
                 links=links,
-                positions=self._models("positions", Position),
+                positions=positions,
+                views=views,
             )
         except ValidationError as exc:
             first = exc.errors()[0]
@@ -451,6 +461,7 @@ def write_aif(amap: ArgumentMap) -> str:
             "authors": [a.model_dump(mode="json") for a in amap.authors],
             "sources": [s.model_dump(mode="json") for s in amap.sources],
             "positions": [p.model_dump(mode="json") for p in amap.positions],
+            "views": [v.model_dump(mode="json", exclude_defaults=True) for v in amap.views],
             "claims": ext_claims,
             "links": ext_links,
         },

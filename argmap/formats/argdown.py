@@ -30,7 +30,16 @@ from __future__ import annotations
 import contextlib
 from typing import TYPE_CHECKING, Any
 
-from argmap.formats._common import KINDS, IdMaker, ImportResult, as_kind, fail, one_line, slug
+from argmap.formats._common import (
+    KINDS,
+    IdMaker,
+    ImportResult,
+    as_kind,
+    fail,
+    one_line,
+    slug,
+    views_within,
+)
 from argmap.formats.argdown_model import ArgdownError, Argument, Document, Statement
 from argmap.formats.argdown_syntax import parse
 from argmap.formats.argdown_writer import TITLE_TAG, write_argdown, writer_title
@@ -44,7 +53,7 @@ if TYPE_CHECKING:
 # The reader builds a map file's JSON directly and imports pydantic only when the document
 # carries data that needs validating (front matter, origins), so converting Argdown to a
 # map file starts fast. These mirror the model; a test checks they still agree with it.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 CLAIM_FIELDS = ("id", "kind", "text", "author", "source", "quote", "tags", "note", "origin", "pos")
 LINK_FIELDS = ("id", "kind", "from_claim", "to_claim", "note", "origin")
 FIELD_DEFAULTS: dict[str, Any] = {
@@ -133,8 +142,9 @@ class _Builder:
     def build_json(self) -> dict[str, Any]:
         """The map as the JSON object a map file holds (model field order, no ``None``)."""
         positions: list[Any] = []
+        views: list[Any] = []
         if self.meta:
-            from argmap.map.model import Author, Position, Source
+            from argmap.map.model import Author, Position, Source, View
 
             for author in self._models("authors", Author):
                 self.authors[author.id] = _dump(author)
@@ -144,6 +154,7 @@ class _Builder:
                 )
                 self.sources[source.id] = _dump(source) | {"text": source.text}
             positions = self._models("positions", Position)
+            views = self._models("views", View)
         claims: dict[tuple[bool, str], dict[str, Any]] = {}
         for statement in self.doc.statements.values():
             claims[(False, statement.title)] = self._claim(statement)
@@ -176,6 +187,10 @@ class _Builder:
             "claims": [_as_json(CLAIM_FIELDS, fields) for fields in claims.values()],
             "links": [_as_json(LINK_FIELDS, fields) for fields in links],
             "positions": [_dump(p) for p in positions],
+            "views": [
+                _dump(v)
+                for v in views_within(views, claim_ids, self.authors, (p.id for p in positions))
+            ],
         }
         return {k: v for k, v in raw.items() if k == "schema_version" or v not in ("", [])}
 

@@ -122,13 +122,14 @@ def write_argdown(amap: ArgumentMap) -> str:
     lines.append("model:")
     lines.append("    mode: loose")
     lines.append("argmap:")
-    lines.append("    schema_version: 1")
+    lines.append("    schema_version: 2")
     if amap.description:
         lines.append(f"    description: {dump_flow(amap.description)}")
     for key, items in (
         ("authors", amap.authors),
         ("sources", amap.sources),
         ("positions", amap.positions),
+        ("views", amap.views),
     ):
         if items:
             lines.append(f"    {key}:")

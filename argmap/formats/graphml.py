@@ -19,7 +19,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from argmap.formats._common import IdMaker, ImportResult, as_kind, fail
+from argmap.formats._common import IdMaker, ImportResult, as_kind, fail, views_within
 from argmap.formats._common import xml_attr as quoteattr
 from argmap.formats._common import xml_text as escape
 from argmap.map.model import (
@@ -33,6 +33,7 @@ from argmap.map.model import (
     Position,
     Quote,
     Source,
+    View,
 )
 from argmap.map.palette import KIND_FILL, KIND_STROKE, LINK_COLOR
 
@@ -91,6 +92,7 @@ def write_graphml(amap: ArgumentMap) -> str:
         "authors": [a.model_dump(mode="json") for a in amap.authors],
         "sources": [s.model_dump(mode="json") for s in amap.sources],
         "positions": [p.model_dump(mode="json") for p in amap.positions],
+        "views": [v.model_dump(mode="json", exclude_defaults=True) for v in amap.views],
     }
     out.append("    " + _data("g_argmap", json.dumps(meta, ensure_ascii=False)))
     names = {a.id: a.name for a in amap.authors}
@@ -264,6 +266,13 @@ def read_graphml(data: bytes, file: str = "<graphml>") -> ImportResult:
             origin=_origin(a.get("origin", ""), warnings),
         )
     try:
+        positions = _models(meta.get("positions"), Position, warnings)
+        views = views_within(
+            _models(meta.get("views"), View, warnings),
+            (c.id for c in claims),
+            authors,
+            (p.id for p in positions),
+        )
         amap = ArgumentMap(
             title=gattrs.get("title", ""),
             description=str(meta.get("description") or ""),
@@ -271,7 +280,8 @@ def read_graphml(data: bytes, file: str = "<graphml>") -> ImportResult:
             sources=list(sources.values()),
             claims=claims,
             links=list(links.values()),
-            positions=_models(meta.get("positions"), Position, warnings),
+            positions=positions,
+            views=views,
         )
     except ValidationError as exc:
         raise fail(file, f"does not make a valid map: {exc.errors()[0]['msg']}") from None

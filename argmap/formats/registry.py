@@ -76,6 +76,12 @@ FORMATS: tuple[Format, ...] = (
     Format(
         "markdown", (".md",), "Markdown outline", writer="argmap.formats.markdown:write_markdown"
     ),
+    Format(
+        "html",
+        (".html", ".htm"),
+        "interactive web page (offline, self-contained)",
+        writer="argmap.formats.html:write_html",
+    ),
     Format("svg", (".svg",), "SVG image", image=True),
     Format("png", (".png",), "PNG image", image=True),
     Format("pdf", (".pdf",), "PDF (map, optionally with a handout)", image=True),

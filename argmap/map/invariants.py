@@ -9,7 +9,15 @@ from __future__ import annotations
 from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass
 
-from argmap.map.model import ArgumentMap, Claim, Link, Origin, Quote, register_map_rules
+from argmap.map.model import (
+    ArgumentMap,
+    Claim,
+    Link,
+    Origin,
+    Quote,
+    View,
+    register_map_rules,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +60,9 @@ def find_problems(amap: ArgumentMap) -> list[Problem]:
     problems += more
     _, more = _duplicates("links", (link.id for link in amap.links))
     problems += more
-    _, more = _duplicates("positions", (p.id for p in amap.positions))
+    position_ids, more = _duplicates("positions", (p.id for p in amap.positions))
+    problems += more
+    _, more = _duplicates("views", (v.id for v in amap.views))
     problems += more
 
     for i, source in enumerate(amap.sources):
@@ -86,6 +96,42 @@ def find_problems(amap: ArgumentMap) -> list[Problem]:
                         f"a side for {ground!r}, which is not among the position's grounds",
                     )
                 )
+    for i, view in enumerate(amap.views):
+        problems += view_problems(view, claim_ids, author_ids, position_ids, index=i)
+    return problems
+
+
+def view_problems(
+    view: View,
+    claim_ids: Container[str],
+    author_ids: Container[str],
+    position_ids: Container[str],
+    index: int | None = None,
+) -> list[Problem]:
+    """Problems of one view: what it names must exist, and its kind needs what it shows.
+
+    The document checks an edited view with this same function (see :func:`claim_problems`).
+    """
+    at = _at("views", index)
+    problems: list[Problem] = []
+    if view.kind == "position" and view.position is None:
+        problems.append(Problem(f"{at}.position", "a view of a position must name the position"))
+    if view.kind == "author" and view.author is None:
+        problems.append(Problem(f"{at}.author", "a view of an author must name the author"))
+    if view.kind in ("around", "claims") and not view.claims:
+        problems.append(Problem(f"{at}.claims", f"a view of kind {view.kind!r} needs claims"))
+    if view.position is not None and view.position not in position_ids:
+        problems.append(Problem(f"{at}.position", f"unknown position {view.position!r}"))
+    if view.author is not None and view.author not in author_ids:
+        problems.append(Problem(f"{at}.author", f"unknown author {view.author!r}"))
+    for field in ("claims", "steps"):
+        seen: set[str] = set()
+        for j, claim in enumerate(getattr(view, field)):
+            if claim not in claim_ids:
+                problems.append(Problem(f"{at}.{field}[{j}]", f"unknown claim {claim!r}"))
+            elif claim in seen:
+                problems.append(Problem(f"{at}.{field}[{j}]", f"claim {claim!r} is listed twice"))
+            seen.add(claim)
     return problems
 
 

@@ -30,6 +30,7 @@ from argmap.map.model import (
     Position,
     Quote,
     Source,
+    View,
 )
 from argmap.util.fileio import atomic_write_bytes
 from argmap.util.gcpause import collector_paused
@@ -117,6 +118,7 @@ _FIELDS_BY_LIST: dict[str, type[BaseModel]] = {
     "claims": Claim,
     "links": Link,
     "positions": Position,
+    "views": View,
 }
 
 _NESTED_IN_CLAIM: dict[str, type[BaseModel]] = {"quote": Quote, "origin": Origin, "pos": Point}

@@ -28,7 +28,13 @@ def _from_0(raw: RawMap) -> RawMap:
     return {**raw, "links": links, "schema_version": 1}
 
 
-MIGRATIONS: dict[int, Callable[[RawMap], RawMap]] = {0: _from_0}
+def _from_1(raw: RawMap) -> RawMap:
+    """Version 1 had no views (saved parts of a map, added in 2); its maps simply have
+    none, so only the version changes."""
+    return {**raw, "schema_version": 2}
+
+
+MIGRATIONS: dict[int, Callable[[RawMap], RawMap]] = {0: _from_0, 1: _from_1}
 
 
 def migrate(raw: RawMap) -> RawMap:

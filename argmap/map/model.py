@@ -52,13 +52,19 @@ __all__ = [
     "Quote",
     "Source",
     "Stance",
+    "View",
+    "ViewKind",
 ]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """Version of the saved file format; bumped with a migration in :mod:`argmap.map.migrate`."""
 
 OriginKind = Literal["manual", "extracted"]
 GroundSide = Literal["for", "against"]
+ViewKind = Literal["position", "author", "around", "claims"]
+"""What a view shows: one question (a position's grounds with what supports or attacks
+them), one author's argument (with the attacks other authors make on it), the
+neighbourhood of chosen claims, or a hand-picked set of claims."""
 """The side of a position's question a ground argues."""
 
 Identifier = Annotated[
@@ -211,6 +217,31 @@ class Position(_Frozen):
     and only this says which is which."""
 
 
+class View(_Frozen):
+    """A named, saved part of a map, for teaching: what a handout page or a slide shows.
+
+    Which claims a view holds is worked out from the map when it is drawn
+    (:mod:`argmap.analysis.views`), so a view of a position or an author follows the map
+    as it is edited; only a hand-picked view lists its claims outright. ``steps`` is the
+    order a teacher reveals the view's claims in (one claim a step); empty means the order
+    suggested from the argument's tree.
+    """
+
+    id: Identifier
+    name: str = Field(min_length=1)
+    kind: ViewKind = "claims"
+    position: Identifier | None = None
+    """The position shown (kind ``position``)."""
+    author: Identifier | None = None
+    """The author whose argument is shown (kind ``author``)."""
+    claims: list[Identifier] = Field(default_factory=list)
+    """The chosen claims (kind ``claims``), or the centres of a neighbourhood (``around``)."""
+    depth: int = Field(default=1, ge=1, le=10)
+    """How many links away from its centres a neighbourhood reaches (kind ``around``)."""
+    steps: list[Identifier] = Field(default_factory=list)
+    description: str = ""
+
+
 class ArgumentMap(BaseModel):
     """A whole map. Cross-object invariants are checked on validation.
 
@@ -231,6 +262,7 @@ class ArgumentMap(BaseModel):
     claims: list[Claim] = Field(default_factory=list)
     links: list[Link] = Field(default_factory=list)
     positions: list[Position] = Field(default_factory=list)
+    views: list[View] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _invariants(self, info: ValidationInfo) -> ArgumentMap:

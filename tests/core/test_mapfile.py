@@ -142,10 +142,10 @@ def test_saved_file_is_pretty_stable_and_utf8(tmp_path: Path) -> None:
     save(load(path), path)
     assert path.read_bytes() == first
     text = first.decode("utf-8")
-    assert text.startswith('{\n  "schema_version": 1,\n  "title": "Über die Taliban')
+    assert text.startswith('{\n  "schema_version": 2,\n  "title": "Über die Taliban')
     assert text.endswith("}\n")
     assert [line for line in text.splitlines() if line.startswith('  "')][:3] == [
-        '  "schema_version": 1,',
+        '  "schema_version": 2,',
         '  "title": "Über die Taliban — ein Überblick",',
         '  "sources": [',
     ]
@@ -209,6 +209,7 @@ def test_schema_describes_the_file() -> None:
         "claims",
         "links",
         "positions",
+        "views",
     }
     kinds = schema["$defs"]["Claim"]["properties"]["kind"]["enum"]
     assert kinds == ["thesis", "premise", "recommendation", "evidence", "objection"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -243,3 +244,58 @@ def test_argmaps_own_aif_reads_back_without_a_warning(tmp_path: Path) -> None:
     assert run("convert", REPO / "maps" / "afghanistan-debate.argmap.json", aif).returncode == 0
     done = run("convert", aif, tmp_path / "back.argmap.json")
     assert done.returncode == 0 and "warning" not in done.stderr
+
+
+def test_export_one_view_draws_only_its_part(tmp_path: Path) -> None:
+    from argmap.analysis.views import view_claims
+    from argmap.map.mapfile import load
+
+    source = Path(__file__).resolve().parents[2] / "maps" / "afghanistan-debate.argmap.json"
+    amap = load(source)
+    view = next(v for v in amap.views if v.name == "GZERO Media")
+    out = tmp_path / "gzero.svg"
+    assert run("export", source, "--view", "GZERO Media", "-o", out).returncode == 0
+    svg = out.read_text(encoding="utf-8")
+    shown = set(re.findall(r'data-id="([^"]+)"', svg))
+    claims = {c.id for c in amap.claims}
+    assert shown & claims == set(view_claims(amap, view))
+    as_map = tmp_path / "gzero.argmap.json"
+    assert run("export", source, "--view", view.id, "-o", as_map).returncode == 0
+    assert {c.id for c in load(as_map).claims} == set(view_claims(amap, view))
+
+
+def test_an_unknown_view_is_a_clear_error_naming_the_views(tmp_path: Path) -> None:
+    source = Path(__file__).resolve().parents[2] / "maps" / "afghanistan-debate.argmap.json"
+    done = run("export", source, "--view", "Nobody", "-o", tmp_path / "x.png")
+    assert done.returncode == 1
+    assert "no view called 'Nobody'" in done.stderr and "'GZERO Media'" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert not (tmp_path / "x.png").exists()
+
+
+def test_views_writes_one_file_per_view(tmp_path: Path) -> None:
+    source = Path(__file__).resolve().parents[2] / "maps" / "afghanistan-debate.argmap.json"
+    done = run("export", source, "--views", "-o", tmp_path)
+    assert done.returncode == 0, done.stderr
+    files = sorted(p.name for p in tmp_path.glob("*.svg"))
+    assert len(files) == 12
+    assert files[0].startswith("01-engage-or-negotiate") and files[-1] == "12-touqir-hussain.svg"
+    single = Path(__file__).resolve().parents[2] / "maps" / "kabul-attacks.argmap.json"
+    pngs = tmp_path / "png"
+    pngs.mkdir()
+    assert run("export", single, "--views", "--format", "png", "-o", pngs).returncode == 0
+    assert [p.name for p in pngs.glob("*.png")] == ["01-kabul-attacks-op-ed-author-not-named.png"]
+
+
+def test_a_view_naming_a_missing_claim_is_reported_with_its_json_path(tmp_path: Path) -> None:
+    import json
+
+    source = Path(__file__).resolve().parents[2] / "maps" / "kabul-attacks.argmap.json"
+    data = json.loads(source.read_text(encoding="utf-8"))
+    data["views"] = [{"id": "v", "name": "Broken", "kind": "claims", "claims": ["nowhere"]}]
+    bad = tmp_path / "bad.argmap.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    done = run("export", bad, "--view", "Broken", "-o", tmp_path / "x.svg")
+    assert done.returncode == 1
+    assert f"{bad}: views[0].claims[0]: unknown claim 'nowhere'" in done.stderr
+    assert "Traceback" not in done.stderr

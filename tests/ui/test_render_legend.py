@@ -77,14 +77,17 @@ def test_a_recorded_picture_plays_back_at_the_asked_scale_on_a_72_dpi_device(
     assert _ink_right_edge(page, 0, 80) == 199  # 400 x 0.5 wide, not 0.5 x 72/96 of it
 
 
-def test_the_handout_text_ends_with_the_positions_table() -> None:
-    from ui.qt.render.pdf import handout_html
+def test_the_reading_guide_gives_each_claim_its_quote() -> None:
+    from ui.qt.render.handout import guide_html
 
     debate = load(MAPS / "afghanistan-debate.argmap.json")
-    text = handout_html(debate, debate.title)
-    table = text.split("<h2>Positions</h2>", 1)[1]
-    assert table.count("<tr>") == 1 + len(debate.positions)
-    assert "Is Pakistan&#x27;s backing of the Taliban central" in table
+    text = guide_html(debate, debate.title)
+    assert text.count("<h3>") == len(debate.authors)
+    assert text.count("<p><b>") == len(debate.claims)
+    quoted = next(c for c in debate.claims if c.quote is not None and "“" not in c.quote.text)
+    assert (
+        f"{quoted.text}</b>: “{' '.join(quoted.quote.text.split())}”".replace("'", "&#x27;") in text
+    )
 
 
 def test_a_word_wider_than_the_card_wraps_instead_of_being_cut(qapp: QApplication) -> None:

@@ -27,8 +27,23 @@ def register(sub: Any) -> None:
         "invalid or OUT cannot be written, 2 for an unsupported extension or bad option.",
     )
     parser.add_argument("map", metavar="MAP", help="a map (any readable format)")
-    parser.add_argument("-o", "--output", required=True, metavar="OUT")
+    parser.add_argument(
+        "-o", "--output", required=True, metavar="OUT", help="a file; with --views, a folder"
+    )
     add_output_options(parser)
+    parser.add_argument(
+        "--views",
+        action="store_true",
+        help="one file per view of MAP into the folder OUT (SVG; or --format png/pdf)",
+    )
+    parser.add_argument(
+        "--format", default="svg", choices=["svg", "png", "pdf"], help="with --views: file type"
+    )
+    parser.add_argument(
+        "--slides",
+        action="store_true",
+        help="PDF: 16:9 slides, one per step of the view (--view), or of every view",
+    )
     parser.set_defaults(func=run)
 
 
@@ -44,6 +59,14 @@ def add_output_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--title", default=None, help="images: title above the map (default: the map's)"
+    )
+    parser.add_argument(
+        "--view", default=None, metavar="NAME", help="only the view NAME (its name or id)"
+    )
+    parser.add_argument(
+        "--proposals",
+        action="store_true",
+        help="views and handouts: include unreviewed proposals (left out by default)",
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="do not print warnings")
     parser.add_argument(
@@ -62,11 +85,100 @@ def run_output(source: str, args: argparse.Namespace) -> int:
         title=args.title,
         quiet=args.quiet,
         force=args.force,
+        view=args.view,
+        proposals=args.proposals,
     )
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.views:
+        return export_views(args)
+    if args.slides:
+        return export_slides(args)
     return run_output(args.map, args)
+
+
+def export_slides(args: argparse.Namespace) -> int:
+    """``--slides``: the steps of a view (or of every view) as 16:9 PDF pages."""
+    from argmap.formats.registry import read_map
+
+    if not args.output.lower().endswith(".pdf") or args.handout:
+        print("argmap: --slides writes a PDF (OUT ending in .pdf), not a handout", file=sys.stderr)
+        return 2
+    problem = unwritable(args.output)
+    if problem:
+        print(f"argmap: {args.output}: {problem}", file=sys.stderr)
+        return 1
+    _ensure_display_or_offscreen()
+    try:
+        amap = read_map(args.map).map
+        from argmap.analysis.views import ViewError
+        from argmap.map.errors import FileProblem, MapFileError
+        from ui.qt.render.images import ensure_app
+        from ui.qt.render.slides import slide_views, write_slides
+
+        try:
+            views = slide_views(amap, args.view)
+        except ViewError as exc:
+            raise MapFileError([FileProblem("--view", "", str(exc))]) from None
+        ensure_app()
+        write_slides(amap, views, args.output, proposals=args.proposals)
+    except Exception as exc:
+        return _report(exc, 1)
+    return 0
+
+
+def export_views(args: argparse.Namespace) -> int:
+    """``--views``: one file per view of the map (its own views, or one per question and
+    one per author when it has none) into the folder ``args.output``."""
+    import re
+
+    from argmap.formats.registry import read_map
+
+    if args.view is not None or args.handout:
+        print("argmap: --views writes every view; leave out --view and --handout", file=sys.stderr)
+        return 2
+    folder = Path(args.output)
+    if not folder.is_dir():
+        print(f"argmap: {folder}: with --views, OUT must be an existing folder", file=sys.stderr)
+        return 1
+    try:
+        amap = read_map(args.map).map
+    except Exception as exc:
+        return _report(exc, 1)
+    from argmap.analysis.views import default_views
+
+    views = list(amap.views) or default_views(amap)
+    if not amap.views:
+        amap = amap.model_copy(update={"views": views})
+    for number, view in enumerate(views, 1):
+        slug = re.sub(r"[^a-z0-9]+", "-", view.name.casefold()).strip("-")[:48] or view.id
+        target = str(folder / f"{number:02d}-{slug}.{args.format}")
+        code = _convert_map(amap, target, view.id, args)
+        if code:
+            return code
+        if not args.quiet:
+            print(target)
+    return 0
+
+
+def _convert_map(amap: Any, target: str, view: str, args: argparse.Namespace) -> int:
+    """One view of an already read map to ``target`` (an image)."""
+    _ensure_display_or_offscreen()
+    from argmap.formats.registry import write_atomic
+    from argmap.formats.svg import map_svg
+
+    try:
+        part = _view_of(amap, view, args.proposals)
+        if target.endswith(".svg"):
+            write_atomic(target, map_svg(part, args.title))
+        else:
+            from ui.qt.render.images import export_image
+
+            export_image(part, target, scale=args.scale, title=args.title)
+    except Exception as exc:
+        return _report(exc, 1)
+    return 0
 
 
 def convert(
@@ -78,8 +190,12 @@ def convert(
     title: str | None = None,
     quiet: bool = False,
     force: bool = False,
+    view: str | None = None,
+    proposals: bool = False,
 ) -> int:
     """Read ``source`` and write ``target``; the exit code of both commands.
+
+    With ``view``, only that view of the map is written, laid out for itself.
 
     An existing ``target`` that is itself a document (a map, Argdown, AIF, GraphML: formats
     argmap also reads, so possibly someone's work) is only overwritten with ``force``;
@@ -129,6 +245,8 @@ def convert(
 
             with collector_paused():
                 result = read_map(source)
+                if view is not None:
+                    result.map = _view_of(result.map, view, proposals)
                 warnings = result.warnings
                 if not result.map.claims and not quiet:
                     print(
@@ -144,7 +262,20 @@ def convert(
                     _ensure_display_or_offscreen()
                     from ui.qt.render.images import export_image
 
-                    export_image(result.map, target, scale=scale, handout=handout, title=title)
+                    export_image(
+                        result.map,
+                        target,
+                        scale=scale,
+                        handout=handout,
+                        title=title,
+                        proposals=proposals,
+                    )
+        elif view is not None:
+            from argmap.formats.registry import write_map
+
+            result = read_map(source)
+            write_map(_view_of(result.map, view, proposals), target)
+            warnings = result.warnings
         else:
             warnings = convert_file(source, target)
     except Exception as exc:
@@ -153,6 +284,19 @@ def convert(
         for warning in warnings:
             print(f"{source}: warning: {warning}", file=sys.stderr)
     return 0
+
+
+def _view_of(amap: Any, name: str, proposals: bool) -> Any:
+    """The view ``name`` of ``amap`` as a map of its own (a ``MapFileError`` when there is
+    no such view, so it is reported like any other problem of the file)."""
+    from argmap.analysis.views import ViewError, find_view
+    from argmap.drawing.views import laid_out_view
+    from argmap.map.errors import FileProblem, MapFileError
+
+    try:
+        return laid_out_view(amap, find_view(amap, name), proposals=proposals)
+    except ViewError as exc:
+        raise MapFileError([FileProblem("--view", "", str(exc))]) from None
 
 
 def _unused_options(name: str, image: bool, *, scale: float, title: str | None) -> list[str]:

@@ -204,6 +204,7 @@ def export_image(
     scale: float = 1.0,
     handout: bool = False,
     title: str | None = None,
+    proposals: bool = False,
 ) -> None:
     """Draw ``amap`` to ``path`` (.svg, .png or .pdf) as the app would show it."""
     if Path(path).suffix.lower() == ".svg":  # no scene needed: see argmap.formats.svg
@@ -212,8 +213,15 @@ def export_image(
         _write_bytes(path, map_svg(amap, title))
         return
     ensure_app()
+    if handout and Path(path).suffix.lower() == ".pdf":  # views only: no whole-map scene
+        from ui.qt.render.handout import write_handout_pdf
+
+        write_handout_pdf(amap, path, amap.title if title is None else title, proposals)
+        return
     holder = SceneHolder(amap)
-    export_scene(holder.scene, amap, path, scale=scale, handout=handout, title=title)
+    export_scene(
+        holder.scene, amap, path, scale=scale, handout=handout, title=title, proposals=proposals
+    )
 
 
 def export_scene(
@@ -224,6 +232,7 @@ def export_scene(
     scale: float = 1.0,
     handout: bool = False,
     title: str | None = None,
+    proposals: bool = False,
 ) -> None:
     """Draw an existing scene (the one on screen) with a title and legend to ``path``.
 
@@ -259,7 +268,7 @@ def export_scene(
         elif suffix == ".pdf":
             from ui.qt.render.pdf import write_pdf  # PDF classes only when needed
 
-            write_pdf(framer, path, amap, handout)
+            write_pdf(framer, path, amap, handout, proposals)
         else:
             raise fail(str(path), "images are .svg, .png or .pdf")
     finally:

@@ -65,6 +65,7 @@ FEATURE_MODULES = (
     "ui.qt.features.related",
     "ui.qt.features.presentation",
     "ui.qt.features.keyoverlay",
+    "ui.qt.features.views",
 )
 
 
