@@ -57,7 +57,10 @@ def _perturb(key: ArgumentMap) -> tuple[ArgumentMap, set[str], dict[str, str], s
         )
         for p in key.positions
     ]
-    student = key.model_copy(update={"claims": claims, "links": links, "positions": grounds_ok})
+    # a student's map has no teaching views (the key's name claims the student lacks)
+    student = key.model_copy(
+        update={"claims": claims, "links": links, "positions": grounds_ok, "views": []}
+    )
     return ArgumentMap.model_validate(student.model_dump()), removed, changed, flipped
 
 
