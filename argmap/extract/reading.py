@@ -20,6 +20,7 @@ from pathlib import Path
 from argmap.extract.byline import is_person_name, parse_byline
 from argmap.extract.furniture import TITLE_KICKER
 from argmap.extract.metadata import Metadata
+from argmap.util.fileio import FileRefused, read_limited
 
 MAX_ARTICLE_BYTES = 5_000_000
 """An op-ed is 5–50 kB; a file above 5 MB is not an article (and would take a minute)."""
@@ -42,14 +43,10 @@ def read_article(path: str | os.PathLike[str]) -> tuple[str, Metadata]:
     """The text of an article file (HTML reduced to its main text) and page metadata."""
     name = str(path)
     try:
-        size = os.stat(path).st_size
-        if size > MAX_ARTICLE_BYTES:
-            raise ImportProblem(
-                f"file is {size / 1e6:.1f} MB, above the {MAX_ARTICLE_BYTES / 1e6:.0f} MB limit "
-                "for an article (an op-ed is 5–50 kB); is it really one article?"
-            )
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_ARTICLE_BYTES + 1)
+        data = read_limited(path, MAX_ARTICLE_BYTES)
+    except FileRefused as exc:
+        why = f"{exc} for an article (an op-ed is 5–50 kB); is it really one article?"
+        raise ImportProblem(why if exc.too_big else str(exc)) from None
     except FileNotFoundError:
         raise ImportProblem("no such file") from None
     except IsADirectoryError:

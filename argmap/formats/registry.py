@@ -175,8 +175,14 @@ def convert_file(source: str | os.PathLike[str], target: str | os.PathLike[str])
 
 
 def _read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The file's bytes, refused (never read) when it is not a regular file or is above the
+    one limit every reader applies (:data:`argmap.util.fileio.MAX_READ_BYTES`, 200 MB)."""
+    from argmap.util.fileio import MAX_READ_BYTES, FileRefused, read_limited
+
     try:
-        return Path(path).read_bytes()
+        return read_limited(path, MAX_READ_BYTES)
+    except FileRefused as exc:
+        raise fail(str(path), str(exc)) from None
     except FileNotFoundError:
         raise fail(str(path), "no such file") from None
     except IsADirectoryError:

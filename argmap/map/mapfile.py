@@ -31,7 +31,13 @@ from argmap.map.model import (
     Quote,
     Source,
 )
-from argmap.util.fileio import atomic_write_bytes
+from argmap.util.fileio import (
+    MAX_READ_BYTES,
+    FileRefused,
+    atomic_write_bytes,
+    read_limited,
+    remove_stale_temporaries,
+)
 from argmap.util.gcpause import collector_paused
 
 __all__ = [
@@ -46,8 +52,9 @@ __all__ = [
 ]
 
 MAP_SUFFIX = ".argmap.json"
-MAX_FILE_BYTES = 200 * 1024 * 1024
-"""Refuse files above this size: a 50k-claim map with article texts is about 30 MB."""
+MAX_FILE_BYTES = MAX_READ_BYTES
+"""Refuse files above this size (200 MB): a 50k-claim map with article texts is about 30 MB.
+Every reader of a map or an interchange format applies this same limit."""
 
 _NO_INVARIANTS = {"check_invariants": False}
 _VERSION_NEAR_START = re.compile(rb'^\s*\{\s*"schema_version"\s*:\s*(\d+)\s*[,}]')
@@ -235,33 +242,24 @@ def _validate_raw(raw: Any, file: str) -> ArgumentMap:
 
 
 def load(path: str | os.PathLike[str], max_bytes: int = MAX_FILE_BYTES) -> ArgumentMap:
-    """Read a map file; every failure is a :class:`MapFileError` naming the file."""
+    """Read a map file; every failure is a :class:`MapFileError` naming the file.
+
+    Opening a map also removes what saves of it killed long ago left behind
+    (:func:`argmap.util.fileio.remove_stale_temporaries`).
+    """
     name = str(path)
     try:
-        size = os.stat(path).st_size
-        if size > max_bytes:
-            raise _fail(
-                name,
-                f"file is {_size(size)}, above the {_size(max_bytes)} limit for a map",
-            )
-        with open(path, "rb") as handle:
-            data = handle.read(max_bytes + 1)
+        data = read_limited(path, max_bytes)
+    except FileRefused as exc:
+        raise _fail(name, f"{exc} for a map" if exc.too_big else str(exc)) from None
     except FileNotFoundError:
         raise _fail(name, "no such file") from None
     except IsADirectoryError:
         raise _fail(name, "is a folder, not a map file") from None
     except OSError as exc:
         raise _fail(name, f"cannot read: {exc.strerror or exc}") from None
-    if len(data) > max_bytes:
-        raise _fail(name, f"file is above the {_size(max_bytes)} limit for a map")
+    remove_stale_temporaries(path)
     return decode(data, name)
-
-
-def _size(n: int) -> str:
-    for unit, scale in (("GB", 1e9), ("MB", 1e6), ("kB", 1e3)):
-        if n >= scale:
-            return f"{n / scale:.1f} {unit}"
-    return f"{n} bytes"
 
 
 def encode(amap: ArgumentMap) -> bytes:
