@@ -67,9 +67,7 @@ def atomic_write_bytes(path: str | os.PathLike[str], payload: bytes) -> None:
     target = write_target(path)
     folder = target.parent if str(target.parent) else Path(".")
     remove_stale_temporaries(target)
-    handle, temp_name = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=_TEMP_SUFFIX, dir=folder
-    )
+    handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=_TEMP_SUFFIX, dir=folder)
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(payload)

@@ -130,7 +130,7 @@ def _returns_within(seconds: float, call: Callable[[], object]) -> BaseException
         try:
             call()
             outcome.append(None)
-        except BaseException as exc:  # noqa: BLE001 - handed back to the test
+        except BaseException as exc:  # handed back to the test
             outcome.append(exc)
 
     thread = threading.Thread(target=run, daemon=True)
