@@ -56,6 +56,31 @@ _SYMBOLS: dict[str, tuple[str, bool]] = {
 """Symbol -> (relation type, incoming). Incoming means the child acts on the parent."""
 
 
+MAX_DATA_DEPTH = 50
+"""Deepest nesting of mappings and lists in front matter or a data block. Argdown's own data
+is two or three levels deep; a document nested far deeper is hostile, and recursive readers
+and writers after the parser would fail on it."""
+_TOO_DEEP = f"{{}} nested more than {MAX_DATA_DEPTH} levels deep"
+
+
+class _TooDeep(Exception):
+    pass
+
+
+def _shallow(value: Any) -> Any:
+    """``value`` if its mappings and lists nest at most :data:`MAX_DATA_DEPTH` levels (checked
+    without recursion), else :class:`_TooDeep`."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict | list):
+            if depth > MAX_DATA_DEPTH:
+                raise _TooDeep
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, depth + 1) for child in children)
+    return value
+
+
 class ArgdownError(ValueError):
     """Malformed Argdown at a line and column (1-based)."""
 
@@ -220,11 +245,13 @@ class _Parser:
             if (lines[end] or "").strip() == "===":
                 text = "\n".join(line or "" for line in lines[first + 1 : end])
                 try:
-                    data = parse_block(text)
+                    data = _shallow(parse_block(text))
                 except YamlError as exc:
                     raise ArgdownError(
                         f"front matter: {exc.message}", first + 2 + exc.line, exc.column + 1
                     ) from None
+                except (RecursionError, _TooDeep):
+                    raise ArgdownError(_TOO_DEEP.format("front matter"), first + 2, 1) from None
                 if data is not None and not isinstance(data, dict):
                     raise ArgdownError("front matter must be a YAML mapping", first + 2, 1)
                 self.doc.frontmatter = data or {}
@@ -418,11 +445,13 @@ class _Parser:
             if end < brace:
                 raise ArgdownError("data block '{' is never closed", n + 1, column + brace)
             try:
-                value = parse_block(textwrap.dedent(text[brace + 1 : end].strip("\n")))
+                value = _shallow(parse_block(textwrap.dedent(text[brace + 1 : end].strip("\n"))))
             except YamlError as exc:
                 raise ArgdownError(
                     f"data: {exc.message}", n + 2 + exc.line, exc.column + 1
                 ) from None
+            except (RecursionError, _TooDeep):
+                raise ArgdownError(_TOO_DEEP.format("data"), n + 1, column + brace) from None
             if not isinstance(value, dict):
                 raise ArgdownError("data in braces must be a mapping", n + 1, column + brace)
             return (
@@ -433,10 +462,13 @@ class _Parser:
         if brace >= 0:
             try:
                 value, end = parse_flow(text, brace)
+                _shallow(value)
             except YamlError as exc:
                 raise ArgdownError(
                     f"data: {exc.message}", n + 1 + exc.line, column + exc.column
                 ) from None
+            except (RecursionError, _TooDeep):
+                raise ArgdownError(_TOO_DEEP.format("data"), n + 1, column + brace) from None
             if not isinstance(value, dict):
                 raise ArgdownError("data in braces must be a mapping", n + 1, column + brace)
             data = value

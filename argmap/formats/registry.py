@@ -122,6 +122,10 @@ def read_map(path: str | os.PathLike[str]) -> ImportResult:
     data = _read_bytes(path)
     result = _resolve(fmt.reader)(data, str(path))
     assert isinstance(result, ImportResult)
+    if fmt.name != "argmap":  # the map reader's own parser refuses what cannot be saved
+        from argmap.map.mapfile import encodable
+
+        encodable(result.map, str(path))
     return result
 
 
@@ -164,9 +168,19 @@ def convert_file(source: str | os.PathLike[str], target: str | os.PathLike[str])
     if source_format.name == "argdown" and target_format.name == "argmap":
         from argmap.formats.argdown import argdown_to_map_json
 
-        payload, warnings = argdown_to_map_json(
-            _text(_read_bytes(source), str(source)), str(source)
-        )
+        try:
+            payload, warnings = argdown_to_map_json(
+                _text(_read_bytes(source), str(source)), str(source)
+            )
+        except (UnicodeEncodeError, ValueError) as exc:
+            # Text no file can hold (a lone surrogate spelt as an escape) fails the encoder
+            # (pydantic's error, a ValueError: not imported here, this path avoids pydantic).
+            if not isinstance(exc, UnicodeEncodeError) and "surrogate" not in str(exc):
+                raise
+            from argmap.map.mapfile import encodable
+
+            encodable(read_map(source).map, str(source))  # says where, and raises
+            raise
         write_atomic(target, payload)
         return warnings
     result = read_map(source)

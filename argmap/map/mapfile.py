@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import PydanticSerializationError
 
 from argmap.map.errors import FileProblem, MapFileError
 from argmap.map.invariants import find_problems
@@ -46,6 +47,7 @@ __all__ = [
     "FileProblem",
     "MapFileError",
     "decode",
+    "encodable",
     "encode",
     "load",
     "save",
@@ -276,7 +278,41 @@ def encode(amap: ArgumentMap) -> bytes:
 
 def save(amap: ArgumentMap, path: str | os.PathLike[str]) -> None:
     """Write ``amap`` to ``path`` atomically; on any failure the old file is untouched."""
+    payload = encodable(amap, str(path))
     try:
-        atomic_write_bytes(path, encode(amap))
+        atomic_write_bytes(path, payload)
     except OSError as exc:
         raise _fail(str(path), f"cannot save: {exc.strerror or exc}") from None
+
+
+def encodable(amap: ArgumentMap, file: str) -> bytes:
+    """:func:`encode`, or a :class:`MapFileError` naming ``file`` and the JSON path of text
+    no file can hold (a lone surrogate such as ``"\\ud800"``, which JSON escapes and YAML
+    strings can spell and Python strings can hold, but UTF-8 cannot)."""
+    try:
+        return encode(amap)
+    except (PydanticSerializationError, UnicodeEncodeError):
+        where, message = _unencodable(amap.model_dump(), "")
+        raise _fail(file, message, where) from None
+
+
+def _unencodable(data: object, path: str) -> tuple[str, str]:
+    """The JSON path of the first string that is not valid Unicode text, and why."""
+    stack: list[tuple[object, str]] = [(data, path)]
+    while stack:
+        item, where = stack.pop()
+        if isinstance(item, dict):
+            stack.extend((v, f"{where}.{k}" if where else str(k)) for k, v in item.items())
+            stack.extend((k, where) for k in item)
+        elif isinstance(item, list | tuple):
+            stack.extend((v, f"{where}[{i}]") for i, v in enumerate(item))
+        elif isinstance(item, str):
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                return where, (
+                    f"text with a lone surrogate (U+{ord(item[exc.start]):04X}, written "
+                    f"\\u{ord(item[exc.start]):04x}) at character {exc.start}: not Unicode text, "
+                    "no file can hold it"
+                )
+    return "", "the map cannot be written as JSON"
