@@ -86,15 +86,23 @@ class IdMaker:
 
     def __init__(self) -> None:
         self.used: set[str] = set()
+        self._next: dict[str, int] = {}
+        """The suffix to try next for a base already taken: every smaller one is used, so
+        the k-th copy of one id costs one step, not k (6,000 links of one AIF argument
+        all ask for the same id)."""
 
     def take(self, wanted: object, fallback: str) -> str:
         base = (
             wanted if isinstance(wanted, str) and valid_id(wanted) else slug(str(wanted), fallback)
         )
-        candidate, n = base, 2
-        while candidate in self.used:
+        candidate = base
+        if candidate in self.used:
+            n = self._next.get(base, 2)
             candidate = f"{base}-{n}"
-            n += 1
+            while candidate in self.used:
+                n += 1
+                candidate = f"{base}-{n}"
+            self._next[base] = n + 1
         self.used.add(candidate)
         return candidate
 
