@@ -83,7 +83,7 @@ def main() -> None:
         sizes = ""
         if isinstance(out1, ArgumentMap) and isinstance(out10, ArgumentMap):
             sizes = f"map {len(encode(out1)) / 1e6:.1f} MB / {len(encode(out10)) / 1e6:.1f} MB"
-        elif isinstance(out1, str) and isinstance(out10, str):
+        elif isinstance(out1, str | bytes) and isinstance(out10, str | bytes):
             sizes = f"SVG {len(out1) / 1e6:.1f} MB / {len(out10) / 1e6:.1f} MB"
         print(
             f"{name:<22} {base:>9,} {t1:>7.2f} {t10:>7.2f} {t10 / t1:>5.1f}x  {sizes}", flush=True

@@ -35,7 +35,9 @@ _PCS_ITEM = re.compile(r"^\((\d+)\)\s*")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _LIST_ITEM = re.compile(r"^(\s*)(?:\*|\d+\.)\s+")
 _BLOCK_COMMENT = re.compile(r"<!--.*?-->|/\*.*?\*/", re.DOTALL)
-_LINE_COMMENT = re.compile(r"//[^\n]*")
+_LINE_COMMENT = re.compile(r"(?:^|(?<=[ \n]))//[^\n]*")
+"""A line comment: "//" at the start or after a space, to the line's end; the "//" of a URL
+is text, and does not hide a comment later on its line."""
 _TAG = re.compile(r"(?<![\w#])#(?:\(([^)]*)\)|([\w][\w\-]*))")
 _TITLE = re.compile(r"^(\[|<)([^\]>]*)(\]|>)(:?)")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
@@ -195,12 +197,7 @@ class _Parser:
             stripped = _BLOCK_COMMENT.sub(_blank, stripped)
         if "//" in stripped:
             # A line comment starts at "//" preceded by nothing or a space (not "http://").
-            stripped = _LINE_COMMENT.sub(
-                lambda m: (
-                    _blank(m) if m.start() == 0 or stripped[m.start() - 1] in " \n" else m.group(0)
-                ),
-                stripped,
-            )
+            stripped = _LINE_COMMENT.sub(_blank, stripped)
         if stripped is source:
             return [line.rstrip() for line in source.split("\n")]
         out: list[str | None] = []
