@@ -120,6 +120,7 @@ def read_map(path: str | os.PathLike[str]) -> ImportResult:
     fmt = format_for(path, "read")
     assert fmt.reader is not None
     data = _read_bytes(path)
+    _check_items(fmt, data, str(path))
     result = _resolve(fmt.reader)(data, str(path))
     assert isinstance(result, ImportResult)
     if fmt.name != "argmap":  # the map reader's own parser refuses what cannot be saved
@@ -168,10 +169,10 @@ def convert_file(source: str | os.PathLike[str], target: str | os.PathLike[str])
     if source_format.name == "argdown" and target_format.name == "argmap":
         from argmap.formats.argdown import argdown_to_map_json
 
+        data = _read_bytes(source)
+        _check_items(source_format, data, str(source))
         try:
-            payload, warnings = argdown_to_map_json(
-                _text(_read_bytes(source), str(source)), str(source)
-            )
+            payload, warnings = argdown_to_map_json(_text(data, str(source)), str(source))
         except (UnicodeEncodeError, ValueError) as exc:
             # Text no file can hold (a lone surrogate spelt as an escape) fails the encoder
             # (pydantic's error, a ValueError: not imported here, this path avoids pydantic).
@@ -203,6 +204,25 @@ def _read_bytes(path: str | os.PathLike[str]) -> bytes:
         raise fail(str(path), "is a folder, not a file") from None
     except OSError as exc:
         raise fail(str(path), f"cannot read: {exc.strerror or exc}") from None
+
+
+_ITEMS = {
+    "aif": (b"{", "JSON objects", "an AIF file"),
+    "json": (b"{", "JSON objects", "a JSON file"),
+    "graphml": (b"<", "XML tags", "a GraphML file"),
+    "argdown": (b"\n", "lines", "an Argdown file"),
+}
+"""What each reader counts before it reads (the map reader counts its own)."""
+
+
+def _check_items(fmt: Format, data: bytes, file: str) -> None:
+    """Refuse a file of more things than :data:`argmap.util.fileio.MAX_READ_ITEMS`."""
+    from argmap.util.fileio import count_refused
+
+    marker, what, kind = _ITEMS.get(fmt.name, (b"", "", ""))
+    too_many = count_refused(data, marker, what) if marker else ""
+    if too_many:
+        raise fail(file, f"{too_many} for {kind}")
 
 
 # -- adapters with the common (bytes, file) signature ----------------------------------

@@ -36,6 +36,7 @@ from argmap.util.fileio import (
     MAX_READ_BYTES,
     FileRefused,
     atomic_write_bytes,
+    count_refused,
     read_limited,
     remove_stale_temporaries,
 )
@@ -154,6 +155,9 @@ def decode(data: bytes, file: str = "<map>") -> ArgumentMap:
 def _decode(data: bytes, file: str) -> ArgumentMap:
     if not data.strip():
         raise _fail(file, "the file is empty (expected a JSON object of an argument map)")
+    too_many = count_refused(data, b"{", "JSON objects")
+    if too_many:
+        raise _fail(file, f"{too_many} for a map")
     version_match = _VERSION_NEAR_START.match(data)
     try:
         if version_match and int(version_match.group(1)) == SCHEMA_VERSION:

@@ -41,6 +41,21 @@ MAX_READ_BYTES = 200_000_000
 :func:`format_size` prints it). A 50k-claim map with its article texts is about 30 MB."""
 
 
+MAX_READ_ITEMS = 1_000_000
+"""The one limit on how many things a file of 200 MB may hold: JSON objects (``{``), XML
+elements (``<``) or Argdown lines. Each becomes one or a few Python objects of a few hundred
+bytes, so 200 MB of tiny ones (millions of claims) took minutes and gigabytes; a 50k-claim
+map holds about 300,000 JSON objects. Counted on the bytes, before anything is built."""
+
+
+def count_refused(data: bytes, marker: bytes, what: str) -> str:
+    """Why ``data`` holds too many ``what`` (counted as occurrences of ``marker``), or ""."""
+    count = data.count(marker)
+    if count <= MAX_READ_ITEMS:
+        return ""
+    return f"{count:,} {what}, above the limit of {MAX_READ_ITEMS:,}"
+
+
 class FileRefused(OSError):
     """A path that is not read: not a regular file, or above the size limit (``too_big``).
     The message says which, for the user."""

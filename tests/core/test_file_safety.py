@@ -202,3 +202,50 @@ def test_a_file_of_the_limit_s_own_size_is_read(tmp_path: Path) -> None:
     assert read_limited(path, 1000) == b"\x00" * 1000
     with pytest.raises(FileRefused, match="above the 999 bytes limit"):
         read_limited(path, 999)
+
+
+# ------------------------------------------------------------------ reading: too many things
+
+MANY = {
+    "m.argmap.json": (
+        '{"schema_version": 1, "claims": ['
+        + ", ".join(f'{{"id": "c{i}", "kind": "premise", "text": "x"}}' for i in range(12))
+        + "]}",
+        "13 JSON objects, above the limit of 10 for a map",
+    ),
+    "a.aif.json": (
+        '{"nodes": ['
+        + ",".join(f'{{"nodeID": "{i}", "type": "I", "text": "x"}}' for i in range(12))
+        + '], "edges": []}',
+        "13 JSON objects, above the limit of 10 for an AIF file",
+    ),
+    "g.graphml": (
+        '<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph>'
+        + "".join(f'<node id="n{i}"/>' for i in range(12))
+        + "</graph></graphml>",
+        "16 XML tags, above the limit of 10 for a GraphML file",
+    ),
+    "d.argdown": (
+        "".join(f"[s{i}]: x\n" for i in range(12)),
+        "12 lines, above the limit of 10 for an Argdown file",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", MANY)
+def test_a_file_of_millions_of_tiny_things_is_refused_before_it_is_built(
+    tmp_path: Path, name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """200 MB of tiny claims took minutes and 4 GB; the count is checked on the bytes."""
+    from argmap.util import fileio
+
+    monkeypatch.setattr(fileio, "MAX_READ_ITEMS", 10)
+    text, message = MANY[name]
+    path = tmp_path / name
+    path.write_text(text)
+    out = tmp_path / "out.argmap.json"
+    with pytest.raises(MapFileError, match=message):
+        convert_file(path, out)
+    assert not out.exists()
+    monkeypatch.setattr(fileio, "MAX_READ_ITEMS", 1000)
+    assert len(read_map(path).map.claims) >= 1  # within the limit, read
