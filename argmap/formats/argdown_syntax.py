@@ -26,6 +26,7 @@ import textwrap
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from argmap.formats._common import one_line
 from argmap.formats._yaml import YamlError, parse_block, parse_flow
 
 RelationType = Literal["support", "attack", "undercut", "contradictory", "entails", "contrary"]
@@ -165,7 +166,7 @@ def clean_text(text: str) -> str:
         text = _LINK.sub(r"\1", text)
     if "*" in text or "_" in text:
         text = _EMPHASIS.sub(lambda m: m.group(2) or m.group(4) or "", text)
-    return " ".join(text.split())
+    return one_line(text)
 
 
 class _Parser:
@@ -565,12 +566,18 @@ def _blank(match: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
 
 
+_BRACE_OR_QUOTE = re.compile(r"[{}\"']")
+
+
 def _brace_balance(line: str) -> int:
     """Opened minus closed braces outside quotes: a multi-line data block is still open."""
     if "{" not in line and "}" not in line:
         return 0
+    if '"' not in line and "'" not in line:
+        return line.count("{") - line.count("}")
     balance, quote = 0, ""
-    for char in line:
+    for match in _BRACE_OR_QUOTE.finditer(line):  # only the characters that matter
+        char = match.group(0)
         if quote:
             quote = "" if char == quote else quote
         elif char in "\"'" and balance > 0:

@@ -4,6 +4,7 @@ that is not Unicode (lone surrogates spelt as escapes), bad UTF-8 in GraphML."""
 
 from __future__ import annotations
 
+import random
 import re
 from pathlib import Path
 
@@ -81,6 +82,20 @@ def test_argdown_data_nested_deep_is_refused_with_a_message(tmp_path: Path, text
         read_map(path)  # the export's way in, too
 
 
+@pytest.mark.parametrize("where", ["data", "front matter"])
+def test_argdown_data_one_level_past_the_limit_is_refused(tmp_path: Path, where: str) -> None:
+    """Deep enough to be refused, shallow enough for the parser's recursion: the depth
+    limit itself, not a RecursionError, refuses it."""
+    depth = MAX_DATA_DEPTH  # with the braces' own mapping (or front matter's), one too many
+    nested = "[" * depth + "]" * depth
+    text = (
+        f"[A]: text {{a: {nested}}}\n" if where == "data" else f"===\na: {nested}\n===\n\n[A]: x\n"
+    )
+    path = tmp_path / "deep.argdown"
+    path.write_text(text)
+    assert f"{where} nested more than {MAX_DATA_DEPTH} levels deep" in _error(path)
+
+
 def test_argdown_data_nested_to_the_limit_is_read(tmp_path: Path) -> None:
     path = tmp_path / "ok.argdown"
     depth = MAX_DATA_DEPTH - 1  # the braces' own mapping is one level
@@ -128,3 +143,30 @@ def test_saving_text_that_is_not_unicode_is_a_map_file_error(tmp_path: Path) -> 
     assert list(tmp_path.iterdir()) == []
     with pytest.raises(MapFileError):
         load(path)
+
+
+def test_one_line_in_pieces_collapses_whitespace_as_a_whole_split_would(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A 200 MB Argdown line was split into 66 million words at once (5 GB); long texts
+    are now collapsed a piece at a time, or returned as they are when already one line."""
+    from argmap.formats import _common
+
+    rng = random.Random(18)
+    spaces = [" ", "  ", "\t", "\n", "\u2028", "\xa0", "\u3000", "\x1f"]
+    for _ in range(300):
+        monkeypatch.setattr(_common, "_ONE_LINE_CHUNK", rng.randint(1, 40))
+        text = "".join(rng.choice(["ab", "c", "\x01", *spaces]) for _ in range(rng.randint(0, 200)))
+        assert _common.one_line(text) == " ".join(text.split()), repr(text)
+    monkeypatch.setattr(_common, "_ONE_LINE_CHUNK", 100)
+    collapsed = "word " * 100 + "end"
+    assert _common.one_line(collapsed) is collapsed  # nothing to do, nothing copied
+
+
+def test_brace_balance_counts_only_braces_outside_quotes() -> None:
+    from argmap.formats.argdown_syntax import _brace_balance
+
+    assert _brace_balance("[A]: x {a: 1") == 1
+    assert _brace_balance("[A]: x {a: '}' , b: \"{{\"}") == 0
+    assert _brace_balance("}} it's {") == -1  # a quote before any brace is text
+    assert _brace_balance("[" * 100_000 + "{") == 1
