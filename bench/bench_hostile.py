@@ -7,7 +7,8 @@ exists for: a file above it, ``/dev/zero`` behind a link and a FIFO with no writ
 
 Each case runs in a process of its own, so its peak resident memory (``ru_maxrss``) is its
 own; the figure includes the interpreter and the imports (about 60 MB). Files are written
-in pieces, so the bench itself stays small.
+in pieces, so the bench itself stays small. ``BENCH_HOSTILE=Argdown,GraphML python -m bench
+hostile`` runs only the cases whose names contain one of those words.
 """
 
 from __future__ import annotations
@@ -110,6 +111,7 @@ CASES: list[tuple[str, str, Callable[[], Iterator[str]]]] = [
     ),
     ("AIF: millions of nodes", "a.aif.json", _aif_nodes),
     ("Argdown: one 200 MB line", "d.argdown", lambda: repeated("[A]: ", "ab ", "\n")),
+    ("Argdown: 200 MB line, 2 spaces", "d.argdown", lambda: repeated("[A]: ", "ab  ", "\n")),
     ("Argdown: data 200 MB deep", "d.argdown", lambda: repeated("[A]: x {a: ", "[", "}\n")),
     ("Argdown: millions of statements", "d.argdown", lambda: numbered("", "[s{}]: x", "\n", "\n")),
     ("Argdown: 200 MB comment", "d.argdown", lambda: repeated("<!-- ", "ab ", "\n")),
