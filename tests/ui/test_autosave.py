@@ -280,3 +280,23 @@ def test_stale_temporaries_of_autosaves_are_swept_from_the_recovery_folder(
             os.utime(folder / name, (long_ago, long_ago))
     assert find_recoveries(folder) == []
     assert {name: (folder / name).exists() for name in names} == names
+
+
+def test_a_failed_sidecar_write_leaves_no_recovery_file_of_unknown_origin(
+    qtbot: Any, tmp_path: Path, debate: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The sidecar is written first: when it cannot be, no recovery file appears without it."""
+    from ui.qt.window import recovery
+
+    window, _ = _window(qtbot, tmp_path, answer=False)
+    window.open_path(debate)
+    claim_id = window.doc.map.claims[0].id
+    push_edit(window.undo_stack, window.doc, UpdateClaim(claim_id, {"text": "Work"}))
+
+    def disk_full(path: Any, payload: bytes) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(recovery, "atomic_write_bytes", disk_full)
+    assert window.autosave.save_now() is None
+    assert "No space left" in window.autosave.last_error
+    assert list((tmp_path / "recovery").glob("*")) == []
