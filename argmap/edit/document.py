@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, overload
 
+from argmap.edit import values
 from argmap.map.invariants import claim_problems, link_problems, quote_problems, view_problems
 from argmap.map.model import ArgumentMap, Author, Claim, Link, Point, Position, Source, View
 
@@ -145,6 +146,16 @@ class MapDocument:
         self.changed.emit()
 
     # ----------------------------------------------------------------- checks
+    @staticmethod
+    def _loadable(item: object, model: type[_Item], what: str) -> _Item:
+        """``item`` as the file loader would accept it, else :class:`EditError`: an edit
+        never brings in a value that would make the map unsavable or its file unloadable
+        (see :mod:`argmap.edit.values`)."""
+        try:
+            return values.loadable(item, model, f"{what} {_id_of(item)!r}")
+        except values.ValueProblem as exc:
+            raise EditError(str(exc)) from None
+
     def _check_claim(self, claim: Claim) -> None:
         problems = claim_problems(claim, self.authors, self._texts())
         if problems:
@@ -187,6 +198,8 @@ class MapDocument:
 
     # ----------------------------------------------------------------- claims
     def insert_claim(self, claim: Claim, index: int | None = None) -> None:
+        claim = self._loadable(claim, Claim, "claim")
+        index = _index_value(index)
         self._check_new_id(self.claims, claim.id)
         self._check_claim(claim)
         _insert(self.map.claims, claim, index)
@@ -212,6 +225,7 @@ class MapDocument:
         return claim, index
 
     def replace_claim(self, new: Claim) -> Claim:
+        new = self._loadable(new, Claim, "claim")
         old = self._get(self.claims, new.id, "claim")
         self._check_claim(new)
         self.map.claims[_index_of(self.map.claims, old)] = new
@@ -222,8 +236,14 @@ class MapDocument:
 
     def move_claims(self, positions: Mapping[str, Point | None]) -> dict[str, Point | None]:
         """Set saved positions; returns the previous ones. One signal for the whole batch."""
-        for claim_id in positions:
+        if not isinstance(positions, Mapping):
+            raise EditError(f"expected positions by claim id, got {type(positions).__name__}")
+        for claim_id, pos in positions.items():
             self._get(self.claims, claim_id, "claim")
+            try:
+                values.point_value(pos, f"claim {claim_id!r}")
+            except values.ValueProblem as exc:
+                raise EditError(str(exc)) from None
         old: dict[str, Point | None] = {}
         order = {c.id: i for i, c in enumerate(self.map.claims)} if len(positions) > 16 else None
         for claim_id, pos in positions.items():
@@ -239,6 +259,8 @@ class MapDocument:
 
     # ----------------------------------------------------------------- links
     def insert_link(self, link: Link, index: int | None = None) -> None:
+        link = self._loadable(link, Link, "link")
+        index = _index_value(index)
         self._check_new_id(self.links, link.id)
         self._check_link(link)
         _insert(self.map.links, link, index)
@@ -261,6 +283,7 @@ class MapDocument:
         return link, index
 
     def replace_link(self, new: Link) -> Link:
+        new = self._loadable(new, Link, "link")
         old = self._get(self.links, new.id, "link")
         self._check_link(new, replacing=old)
         self.map.links[_index_of(self.map.links, old)] = new
@@ -277,6 +300,8 @@ class MapDocument:
 
     # ----------------------------------------------------------------- sources
     def insert_source(self, source: Source, index: int | None = None) -> None:
+        source = self._loadable(source, Source, "source")
+        index = _index_value(index)
         self._check_new_id(self.sources, source.id)
         for author in source.authors:
             if author not in self.authors:
@@ -298,6 +323,7 @@ class MapDocument:
         return source, index
 
     def replace_source(self, new: Source) -> Source:
+        new = self._loadable(new, Source, "source")
         old = self._get(self.sources, new.id, "source")
         for author in new.authors:
             if author not in self.authors:
@@ -315,6 +341,8 @@ class MapDocument:
 
     # ----------------------------------------------------------------- authors
     def insert_author(self, author: Author, index: int | None = None) -> None:
+        author = self._loadable(author, Author, "author")
+        index = _index_value(index)
         self._check_new_id(self.authors, author.id)
         _insert(self.map.authors, author, index)
         self.authors[author.id] = author
@@ -338,6 +366,7 @@ class MapDocument:
         return author, index
 
     def replace_author(self, new: Author) -> Author:
+        new = self._loadable(new, Author, "author")
         old = self._get(self.authors, new.id, "author")
         self.map.authors[_index_of(self.map.authors, old)] = new
         self.authors[new.id] = new
@@ -347,6 +376,8 @@ class MapDocument:
 
     # ----------------------------------------------------------------- positions
     def insert_position(self, position: Position, index: int | None = None) -> None:
+        position = self._loadable(position, Position, "position")
+        index = _index_value(index)
         self._check_new_id(self.positions, position.id)
         self._check_position(position)
         _insert(self.map.positions, position, index)
@@ -365,6 +396,7 @@ class MapDocument:
         return position, index
 
     def replace_position(self, new: Position) -> Position:
+        new = self._loadable(new, Position, "position")
         old = self._get(self.positions, new.id, "position")
         self._check_position(new)
         self.map.positions[_index_of(self.map.positions, old)] = new
@@ -406,6 +438,11 @@ class MapDocument:
 
     # ----------------------------------------------------------------- map
     def set_meta(self, title: str, description: str) -> tuple[str, str]:
+        try:
+            values.text_value(title, "map title")
+            values.text_value(description, "map description")
+        except values.ValueProblem as exc:
+            raise EditError(str(exc)) from None
         old = (self.map.title, self.map.description)
         self.map.title = title
         self.map.description = description
@@ -417,8 +454,19 @@ class MapDocument:
     def _get(index: Mapping[str, _Item], item_id: str, what: str) -> _Item:
         try:
             return index[item_id]
-        except KeyError:
+        except (KeyError, TypeError):  # TypeError: an unhashable "id" (a list, a dict)
             raise EditError(f"no {what} with id {item_id!r}") from None
+
+
+def _id_of(item: object) -> object:
+    return getattr(item, "id", "?")
+
+
+def _index_value(index: object) -> int | None:
+    try:
+        return values.index_value(index)
+    except values.ValueProblem as exc:
+        raise EditError(str(exc)) from None
 
 
 def _insert(items: list[_Item], item: _Item, index: int | None) -> None:

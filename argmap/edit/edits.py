@@ -49,8 +49,7 @@ class RemoveClaim:
         return "Delete claim"
 
     def apply(self, doc: MapDocument) -> None:
-        if self.claim_id not in doc.claims:
-            raise EditError(f"no claim with id {self.claim_id!r}")
+        MapDocument._get(doc.claims, self.claim_id, "claim")
         # Last first, so each recorded index is the link's original place in the map.
         self._links = [doc.delete_link(x.id) for x in reversed(doc.links_of(self.claim_id))]
         self._positions = []
@@ -79,6 +78,8 @@ class RemoveClaim:
 
 def _updated(obj: Any, changes: Mapping[str, Any]) -> Any:
     """A validated copy of a frozen model with ``changes`` (ids cannot change)."""
+    if not isinstance(changes, Mapping):
+        raise EditError(f"expected changes by field name, got {type(changes).__name__}")
     if "id" in changes and changes["id"] != obj.id:
         raise EditError("an id cannot be changed; remove and add instead")
     try:
@@ -397,10 +398,13 @@ class UpdatePosition:
 
     def apply(self, doc: MapDocument) -> None:
         old = MapDocument._get(doc.positions, self.position_id, "position")
+        if not isinstance(self.changes, Mapping):
+            raise EditError(f"expected changes by field name, got {type(self.changes).__name__}")
         changes = dict(self.changes)
-        if "grounds" in changes and "sides" not in changes and old.sides:
+        grounds = changes.get("grounds")
+        if isinstance(grounds, list) and "sides" not in changes and old.sides:
             # a ground taken out of the position takes its recorded side with it
-            kept = set(changes["grounds"])
+            kept = {g for g in grounds if isinstance(g, str)}
             changes["sides"] = {g: side for g, side in old.sides.items() if g in kept}
         self._old = doc.replace_position(_updated(old, changes))
 
@@ -430,6 +434,8 @@ class SetStance:
 
     def apply(self, doc: MapDocument) -> None:
         old = MapDocument._get(doc.positions, self.position_id, "position")
+        if not isinstance(self.author_id, str):
+            raise EditError(f"no author with id {self.author_id!r}")
         stances = dict(old.stances)
         if self.stance is None:
             stances.pop(self.author_id, None)
@@ -515,8 +521,7 @@ class SetGroundSide:
 
     def apply(self, doc: MapDocument) -> None:
         old = MapDocument._get(doc.positions, self.position_id, "position")
-        if self.claim_id not in doc.claims:
-            raise EditError(f"no claim with id {self.claim_id!r}")
+        MapDocument._get(doc.claims, self.claim_id, "claim")
         grounds = list(old.grounds)
         sides = dict(old.sides)
         if self.side is None:

@@ -233,7 +233,7 @@ def load_allowing_drift(path: str | os.PathLike[str]) -> ArgumentMap:
         if other:
             raise
     name = str(path)
-    with open(path, "rb") as handle:
+    with open(path, "rb") as handle:  # load() has just read it: a regular file, in bounds
         raw = json.loads(handle.read().decode("utf-8"))
     try:
         return ArgumentMap.model_validate(migrate(raw), context={"check_invariants": False})

@@ -21,6 +21,7 @@ from pathlib import Path
 from argmap.extract.byline import is_person_name, parse_byline
 from argmap.extract.furniture import TITLE_KICKER
 from argmap.extract.metadata import Metadata
+from argmap.util.fileio import FileRefused, format_size, read_limited
 
 MAX_ARTICLE_BYTES = 5_000_000
 """An op-ed is 5–50 kB; a file above 5 MB is not an article (and would take a minute)."""
@@ -48,18 +49,14 @@ def read_article(path: str | os.PathLike[str]) -> tuple[str, Metadata]:
     printed) and the metadata the file carries."""
     name = str(path)
     try:
-        size = os.stat(path).st_size
-        with open(path, "rb") as handle:
-            kind = _DOCUMENTS.get(handle.read(4))
-            limit = MAX_DOCUMENT_BYTES if kind else MAX_ARTICLE_BYTES
-            if size > limit:
-                what = "a PDF or Word op-ed is 0.1–5 MB" if kind else "an op-ed is 5–50 kB"
-                raise ImportProblem(
-                    f"file is {size / 1e6:.1f} MB, above the {limit / 1e6:.0f} MB limit "
-                    f"for an article ({what}); is it really one article?"
-                )
-            handle.seek(0)
-            data = handle.read(limit + 1)
+        data = read_limited(path, MAX_DOCUMENT_BYTES)
+        kind = _DOCUMENTS.get(data[:4])
+        if kind is None and len(data) > MAX_ARTICLE_BYTES:
+            raise FileRefused("too big", too_big=True)
+    except FileRefused as exc:
+        if not exc.too_big:
+            raise ImportProblem(str(exc)) from None
+        raise ImportProblem(_too_big(path)) from None
     except FileNotFoundError:
         raise ImportProblem("no such file") from None
     except IsADirectoryError:
@@ -83,6 +80,19 @@ def read_article(path: str | os.PathLike[str]) -> tuple[str, Metadata]:
     if suffix in HTML_SUFFIXES or "<html" in head or "<!doctype html" in head:
         return _from_html(text)
     return text, Metadata()
+
+
+def _too_big(path: str | os.PathLike[str]) -> str:
+    """Why a file is too big to be one article, with the limit of its kind (a regular file:
+    only those are refused for their size)."""
+    with open(path, "rb") as handle:
+        document = handle.read(4) in _DOCUMENTS
+    limit = MAX_DOCUMENT_BYTES if document else MAX_ARTICLE_BYTES
+    what = "a PDF or Word op-ed is 0.1–5 MB" if document else "an op-ed is 5–50 kB"
+    return (
+        f"file is {format_size(os.stat(path).st_size)}, above the {format_size(limit)} limit "
+        f"for an article ({what}); is it really one article?"
+    )
 
 
 def _utf16(data: bytes) -> str | None:

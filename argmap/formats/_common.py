@@ -86,15 +86,23 @@ class IdMaker:
 
     def __init__(self) -> None:
         self.used: set[str] = set()
+        self._next: dict[str, int] = {}
+        """The suffix to try next for a base already taken: every smaller one is used, so
+        the k-th copy of one id costs one step, not k (6,000 links of one AIF argument
+        all ask for the same id)."""
 
     def take(self, wanted: object, fallback: str) -> str:
         base = (
             wanted if isinstance(wanted, str) and valid_id(wanted) else slug(str(wanted), fallback)
         )
-        candidate, n = base, 2
-        while candidate in self.used:
+        candidate = base
+        if candidate in self.used:
+            n = self._next.get(base, 2)
             candidate = f"{base}-{n}"
-            n += 1
+            while candidate in self.used:
+                n += 1
+                candidate = f"{base}-{n}"
+            self._next[base] = n + 1
         self.used.add(candidate)
         return candidate
 
@@ -113,9 +121,33 @@ def as_dict(value: object) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
+_ONE_LINE_CHUNK = 1 << 20
+_SPACE = re.compile(r"\s")
+
+
 def one_line(text: str) -> str:
-    """Collapse runs of whitespace (labels are one line in every format)."""
-    return " ".join(text.split())
+    """Collapse runs of whitespace (labels are one line in every format).
+
+    A long text is done a megabyte at a time (cut at whitespace, so no word is split):
+    splitting 200 MB of two-letter words at once made 66 million strings and 5 GB.
+    """
+    if len(text) <= _ONE_LINE_CHUNK:
+        return " ".join(text.split())
+    text = text.strip()
+    # Already one line (every whitespace character but the space is unprintable): return it
+    # instead of splitting it into millions of words.
+    if "  " not in text and text.isprintable():
+        return text
+    parts: list[str] = []
+    start = 0
+    while start < len(text):
+        space = _SPACE.search(text, start + _ONE_LINE_CHUNK)
+        end = space.start() if space else len(text)
+        part = " ".join(text[start:end].split())
+        if part:
+            parts.append(part)
+        start = end
+    return " ".join(parts)
 
 
 def views_within(

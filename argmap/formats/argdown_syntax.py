@@ -42,9 +42,12 @@ from argmap.formats.argdown_model import (
 )
 from argmap.formats.argdown_text import (
     TAG,
+    TOO_DEEP,
+    TooDeep,
     brace_balance,
     clean_text,
     extract_data,
+    shallow,
     strip_comments,
     strip_trailing_tags,
 )
@@ -136,11 +139,13 @@ class _Parser:
             if (lines[end] or "").strip() == "===":
                 text = "\n".join(line or "" for line in lines[first + 1 : end])
                 try:
-                    data = parse_block(text)
+                    data = shallow(parse_block(text))
                 except YamlError as exc:
                     raise ArgdownError(
                         f"front matter: {exc.message}", first + 2 + exc.line, exc.column + 1
                     ) from None
+                except (RecursionError, TooDeep):
+                    raise ArgdownError(TOO_DEEP.format("front matter"), first + 2, 1) from None
                 if data is not None and not isinstance(data, dict):
                     raise ArgdownError("front matter must be a YAML mapping", first + 2, 1)
                 self.doc.frontmatter = data or {}

@@ -8,11 +8,14 @@ import re
 import textwrap
 from typing import Any
 
+from argmap.formats._common import one_line
 from argmap.formats._yaml import YamlError, parse_block, parse_flow
 from argmap.formats.argdown_model import ArgdownError
 
 BLOCK_COMMENT = re.compile(r"<!--.*?-->|/\*.*?\*/", re.DOTALL)
-LINE_COMMENT = re.compile(r"//[^\n]*")
+LINE_COMMENT = re.compile(r"(?:^|(?<=[ \n]))//[^\n]*")
+"""A line comment: "//" at the start or after a space, to the line's end; the "//" of a URL
+is text, and does not hide a comment later on its line."""
 TAG = re.compile(r"(?<![\w#])#(?:\(([^)]*)\)|([\w][\w\-]*))")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1|(?<![\w*])([*_])(?!\s)(.+?)(?<!\s)\3(?![\w*])")
@@ -24,7 +27,32 @@ def clean_text(text: str) -> str:
         text = _LINK.sub(r"\1", text)
     if "*" in text or "_" in text:
         text = _EMPHASIS.sub(lambda m: m.group(2) or m.group(4) or "", text)
-    return " ".join(text.split())
+    return one_line(text)
+
+
+MAX_DATA_DEPTH = 50
+"""Deepest nesting of mappings and lists in front matter or a data block. Argdown's own data
+is two or three levels deep; a document nested far deeper is hostile, and recursive readers
+and writers after the parser would fail on it."""
+TOO_DEEP = f"{{}} nested more than {MAX_DATA_DEPTH} levels deep"
+
+
+class TooDeep(Exception):
+    """Data nested deeper than :data:`MAX_DATA_DEPTH`."""
+
+
+def shallow(value: Any) -> Any:
+    """``value`` if its mappings and lists nest at most :data:`MAX_DATA_DEPTH` levels (checked
+    without recursion), else :class:`TooDeep`."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict | list):
+            if depth > MAX_DATA_DEPTH:
+                raise TooDeep
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, depth + 1) for child in children)
+    return value
 
 
 def strip_comments(source: str) -> list[str | None]:
@@ -44,12 +72,7 @@ def strip_comments(source: str) -> list[str | None]:
         stripped = BLOCK_COMMENT.sub(_blank, stripped)
     if "//" in stripped:
         # A line comment starts at "//" preceded by nothing or a space (not "http://").
-        stripped = LINE_COMMENT.sub(
-            lambda m: (
-                _blank(m) if m.start() == 0 or stripped[m.start() - 1] in " \n" else m.group(0)
-            ),
-            stripped,
-        )
+        stripped = LINE_COMMENT.sub(_blank, stripped)
     if stripped is source:
         return [line.rstrip() for line in source.split("\n")]
     out: list[str | None] = []
@@ -75,9 +98,11 @@ def extract_data(text: str, n: int, column: int) -> tuple[str, dict[str, Any], l
         if end < brace:
             raise ArgdownError("data block '{' is never closed", n + 1, column + brace)
         try:
-            value = parse_block(textwrap.dedent(text[brace + 1 : end].strip("\n")))
+            value = shallow(parse_block(textwrap.dedent(text[brace + 1 : end].strip("\n"))))
         except YamlError as exc:
             raise ArgdownError(f"data: {exc.message}", n + 2 + exc.line, exc.column + 1) from None
+        except (RecursionError, TooDeep):
+            raise ArgdownError(TOO_DEEP.format("data"), n + 1, column + brace) from None
         if not isinstance(value, dict):
             raise ArgdownError("data in braces must be a mapping", n + 1, column + brace)
         return (
@@ -88,10 +113,13 @@ def extract_data(text: str, n: int, column: int) -> tuple[str, dict[str, Any], l
     if brace >= 0:
         try:
             value, end = parse_flow(text, brace)
+            shallow(value)
         except YamlError as exc:
             raise ArgdownError(
                 f"data: {exc.message}", n + 1 + exc.line, column + exc.column
             ) from None
+        except (RecursionError, TooDeep):
+            raise ArgdownError(TOO_DEEP.format("data"), n + 1, column + brace) from None
         if not isinstance(value, dict):
             raise ArgdownError("data in braces must be a mapping", n + 1, column + brace)
         data = value
@@ -105,12 +133,18 @@ def _blank(match: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
 
 
+_BRACE_OR_QUOTE = re.compile(r"[{}\"']")
+
+
 def brace_balance(line: str) -> int:
     """Opened minus closed braces outside quotes: a multi-line data block is still open."""
     if "{" not in line and "}" not in line:
         return 0
+    if '"' not in line and "'" not in line:
+        return line.count("{") - line.count("}")
     balance, quote = 0, ""
-    for char in line:
+    for match in _BRACE_OR_QUOTE.finditer(line):  # only the characters that matter
+        char = match.group(0)
         if quote:
             quote = "" if char == quote else quote
         elif char in "\"'" and balance > 0:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 from typing import Any
 
 from pydantic import ValidationError
@@ -176,8 +177,10 @@ def read_graphml(data: bytes, file: str = "<graphml>") -> ImportResult:
         ) from None
     except ParseError as exc:
         line, column = exc.position
+        # expat's message ends with the position again, with a 0-based column: say it once.
+        reason = re.sub(r":? line \d+, column \d+$", "", str(exc))
         raise fail(
-            file, f"not well-formed XML: {exc}", f"line {line}, column {column + 1}"
+            file, f"not well-formed XML: {reason}", f"line {line}, column {column + 1}"
         ) from None
     if root.tag != f"{{{NS}}}graphml":
         raise fail(file, f"not GraphML: the root element is {root.tag!r}")
@@ -216,7 +219,7 @@ def read_graphml(data: bytes, file: str = "<graphml>") -> ImportResult:
         fields: dict[str, Any] = {
             "id": cid,
             "kind": as_kind(a.get("kind")) or "premise",
-            "text": a.get("label") or raw_id,
+            "text": a.get("label") or raw_id or cid,
         }
         if a.get("author") in authors:
             fields["author"] = a["author"]
@@ -245,7 +248,10 @@ def read_graphml(data: bytes, file: str = "<graphml>") -> ImportResult:
         if "pos_x" in a and "pos_y" in a:
             with contextlib.suppress(ValueError):
                 fields["pos"] = Point(x=float(a["pos_x"]), y=float(a["pos_y"]))
-        claims.append(Claim(**fields))
+        try:
+            claims.append(Claim(**fields))
+        except ValidationError as exc:
+            raise fail(file, _invalid(exc), f"node {n + 1} (id {raw_id!r})") from None
     links: dict[tuple[str, str, str], Link] = {}
     link_ids = IdMaker()
     for n, edge in enumerate(graph.iter(f"{{{NS}}}edge")):
@@ -257,14 +263,17 @@ def read_graphml(data: bytes, file: str = "<graphml>") -> ImportResult:
         kind = "attack" if a.get("kind") == "attack" else "support"
         if src == dst or (src, dst, kind) in links:
             continue
-        links[(src, dst, kind)] = Link(
-            id=link_ids.take(a.get("id") or edge.get("id") or f"l{n}", "l"),
-            kind=kind,
-            from_claim=src,
-            to_claim=dst,
-            note=a.get("note", ""),
-            origin=_origin(a.get("origin", ""), warnings),
-        )
+        try:
+            links[(src, dst, kind)] = Link(
+                id=link_ids.take(a.get("id") or edge.get("id") or f"l{n}", "l"),
+                kind=kind,
+                from_claim=src,
+                to_claim=dst,
+                note=a.get("note", ""),
+                origin=_origin(a.get("origin", ""), warnings),
+            )
+        except ValidationError as exc:
+            raise fail(file, _invalid(exc), f"edge {n + 1} (id {edge.get('id')!r})") from None
     try:
         positions = _models(meta.get("positions"), Position, warnings)
         views = views_within(
@@ -284,9 +293,16 @@ def read_graphml(data: bytes, file: str = "<graphml>") -> ImportResult:
             views=views,
         )
     except ValidationError as exc:
-        raise fail(file, f"does not make a valid map: {exc.errors()[0]['msg']}") from None
+        raise fail(file, f"does not make a valid map: {_invalid(exc)}") from None
     counts = {"nodes": len(claims), "edges": len(links)}
     return ImportResult(amap, warnings, counts)
+
+
+def _invalid(exc: ValidationError) -> str:
+    """The first problem pydantic found, with the field it is in."""
+    first = exc.errors(include_url=False)[0]
+    field = ".".join(str(part) for part in first["loc"])
+    return f"{field}: {first['msg']}" if field else first["msg"]
 
 
 def _origin(text: str, warnings: list[str]) -> Origin:

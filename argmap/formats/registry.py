@@ -126,8 +126,13 @@ def read_map(path: str | os.PathLike[str]) -> ImportResult:
     fmt = format_for(path, "read")
     assert fmt.reader is not None
     data = _read_bytes(path)
+    _check_items(fmt, data, str(path))
     result = _resolve(fmt.reader)(data, str(path))
     assert isinstance(result, ImportResult)
+    if fmt.name != "argmap":  # the map reader's own parser refuses what cannot be saved
+        from argmap.map.mapfile import encodable
+
+        encodable(result.map, str(path))
     return result
 
 
@@ -170,9 +175,19 @@ def convert_file(source: str | os.PathLike[str], target: str | os.PathLike[str])
     if source_format.name == "argdown" and target_format.name == "argmap":
         from argmap.formats.argdown import argdown_to_map_json
 
-        payload, warnings = argdown_to_map_json(
-            _text(_read_bytes(source), str(source)), str(source)
-        )
+        data = _read_bytes(source)
+        _check_items(source_format, data, str(source))
+        try:
+            payload, warnings = argdown_to_map_json(_text(data, str(source)), str(source))
+        except (UnicodeEncodeError, ValueError) as exc:
+            # Text no file can hold (a lone surrogate spelt as an escape) fails the encoder
+            # (pydantic's error, a ValueError: not imported here, this path avoids pydantic).
+            if not isinstance(exc, UnicodeEncodeError) and "surrogate" not in str(exc):
+                raise
+            from argmap.map.mapfile import encodable
+
+            encodable(read_map(source).map, str(source))  # says where, and raises
+            raise
         write_atomic(target, payload)
         return warnings
     result = read_map(source)
@@ -181,14 +196,39 @@ def convert_file(source: str | os.PathLike[str], target: str | os.PathLike[str])
 
 
 def _read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The file's bytes, refused (never read) when it is not a regular file or is above the
+    one limit every reader applies (:data:`argmap.util.fileio.MAX_READ_BYTES`, 200 MB)."""
+    from argmap.util.fileio import MAX_READ_BYTES, FileRefused, read_limited
+
     try:
-        return Path(path).read_bytes()
+        return read_limited(path, MAX_READ_BYTES)
+    except FileRefused as exc:
+        raise fail(str(path), str(exc)) from None
     except FileNotFoundError:
         raise fail(str(path), "no such file") from None
     except IsADirectoryError:
         raise fail(str(path), "is a folder, not a file") from None
     except OSError as exc:
         raise fail(str(path), f"cannot read: {exc.strerror or exc}") from None
+
+
+_ITEMS = {
+    "aif": (b"{", "JSON objects", "an AIF file"),
+    "json": (b"{", "JSON objects", "a JSON file"),
+    "graphml": (b"<", "XML tags", "a GraphML file"),
+    "argdown": (b"\n", "lines", "an Argdown file"),
+}
+"""What each reader counts before it reads (the map reader counts its own)."""
+
+
+def _check_items(fmt: Format, data: bytes, file: str) -> None:
+    """Refuse a file of more things than :data:`argmap.util.fileio.MAX_READ_ITEMS`."""
+    from argmap.util.fileio import count_refused
+
+    marker, what, kind = _ITEMS.get(fmt.name, (b"", "", ""))
+    too_many = count_refused(data, marker, what) if marker else ""
+    if too_many:
+        raise fail(file, f"{too_many} for {kind}")
 
 
 # -- adapters with the common (bytes, file) signature ----------------------------------

@@ -21,7 +21,7 @@ from __future__ import annotations
 import colorsys
 import math
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from argmap.drawing.layout import CARD_WIDTH
 from argmap.drawing.legend import MIN_WIDTH, LegendEntry, flow, map_legend
@@ -126,12 +126,12 @@ def _card_frame(kind: ClaimKind, proposal: bool, height: float, author_color: st
     )
 
 
-@cache
-def _line_start(height: float, index: int) -> str:
-    """The opening tag of label line ``index`` on a card ``height`` high (local coordinates)."""
+@lru_cache(maxsize=4096)
+def _line_start(height: float, line_top: float) -> str:
+    """The opening tag of the label line whose top is ``line_top`` below the label's origin,
+    on a card ``height`` high (local coordinates)."""
     label = font("label")
     top = -height / 2 + PAD - 2 + HEADER + 4
-    line_top = line_tops(index + 1, label.height, label.leading)[index]
     x, y = -CARD_WIDTH / 2 + STRIPE + PAD, top + line_top + label.ascent
     return (
         f'<text x="{_n(x)}" y="{_n(y)}" font-size="{_n(label.pixel_size)}px" fill="{TEXT_COLOR}">'
@@ -182,10 +182,13 @@ def _card(card: Card, author_color: str | None, author_name: str | None) -> list
         shown = _author_label(author_name, author_color, room, name_right, base)
         if shown:
             out.append(shown)
-    for index, line in enumerate(card.lines):
+    # Every line's top in one pass: asking for line k's alone costs k steps (quadratic).
+    label = font("label")
+    tops = line_tops(len(card.lines), label.height, label.leading)
+    for line, line_top in zip(card.lines, tops, strict=True):
         text = line.rstrip()
         if text:
-            out.append(f"{_line_start(height, index)}{escape(text)}</text>")
+            out.append(f"{_line_start(height, line_top)}{escape(text)}</text>")
     if card.mark is not None and card.mark[1]:
         color, text = card.mark
         mw = header.width(text) + 12

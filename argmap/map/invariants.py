@@ -173,7 +173,10 @@ def claim_problems(
     elif source not in texts:
         problems.append(Problem(f"{_at('claims', index)}.source", f"unknown source {source!r}"))
     elif quote is not None and (
-        quote.end <= quote.start or texts[source][quote.start : quote.end] != quote.text
+        # Slicing truncates at the text's end: check the span on its own, not only the text.
+        quote.end <= quote.start
+        or quote.end > len(texts[source])
+        or texts[source][quote.start : quote.end] != quote.text
     ):
         # In a file, ``claims[41]`` alone does not say which claim: name it.
         named = f"claim {claim.id!r}: " if index is not None else ""

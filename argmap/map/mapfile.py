@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import PydanticSerializationError
 
 from argmap.map.errors import FileProblem, MapFileError
 from argmap.map.invariants import find_problems
@@ -32,7 +33,14 @@ from argmap.map.model import (
     Source,
     View,
 )
-from argmap.util.fileio import atomic_write_bytes
+from argmap.util.fileio import (
+    MAX_READ_BYTES,
+    FileRefused,
+    atomic_write_bytes,
+    count_refused,
+    read_limited,
+    remove_stale_temporaries,
+)
 from argmap.util.gcpause import collector_paused
 
 __all__ = [
@@ -41,14 +49,16 @@ __all__ = [
     "FileProblem",
     "MapFileError",
     "decode",
+    "encodable",
     "encode",
     "load",
     "save",
 ]
 
 MAP_SUFFIX = ".argmap.json"
-MAX_FILE_BYTES = 200 * 1024 * 1024
-"""Refuse files above this size: a 50k-claim map with article texts is about 30 MB."""
+MAX_FILE_BYTES = MAX_READ_BYTES
+"""Refuse files above this size (200 MB): a 50k-claim map with article texts is about 30 MB.
+Every reader of a map or an interchange format applies this same limit."""
 
 _NO_INVARIANTS = {"check_invariants": False}
 _VERSION_NEAR_START = re.compile(rb'^\s*\{\s*"schema_version"\s*:\s*(\d+)\s*[,}]')
@@ -147,6 +157,9 @@ def decode(data: bytes, file: str = "<map>") -> ArgumentMap:
 def _decode(data: bytes, file: str) -> ArgumentMap:
     if not data.strip():
         raise _fail(file, "the file is empty (expected a JSON object of an argument map)")
+    too_many = count_refused(data, b"{", "JSON objects")
+    if too_many:
+        raise _fail(file, f"{too_many} for a map")
     version_match = _VERSION_NEAR_START.match(data)
     try:
         if version_match and int(version_match.group(1)) == SCHEMA_VERSION:
@@ -237,33 +250,24 @@ def _validate_raw(raw: Any, file: str) -> ArgumentMap:
 
 
 def load(path: str | os.PathLike[str], max_bytes: int = MAX_FILE_BYTES) -> ArgumentMap:
-    """Read a map file; every failure is a :class:`MapFileError` naming the file."""
+    """Read a map file; every failure is a :class:`MapFileError` naming the file.
+
+    Opening a map also removes what saves of it killed long ago left behind
+    (:func:`argmap.util.fileio.remove_stale_temporaries`).
+    """
     name = str(path)
     try:
-        size = os.stat(path).st_size
-        if size > max_bytes:
-            raise _fail(
-                name,
-                f"file is {_size(size)}, above the {_size(max_bytes)} limit for a map",
-            )
-        with open(path, "rb") as handle:
-            data = handle.read(max_bytes + 1)
+        data = read_limited(path, max_bytes)
+    except FileRefused as exc:
+        raise _fail(name, f"{exc} for a map" if exc.too_big else str(exc)) from None
     except FileNotFoundError:
         raise _fail(name, "no such file") from None
     except IsADirectoryError:
         raise _fail(name, "is a folder, not a map file") from None
     except OSError as exc:
         raise _fail(name, f"cannot read: {exc.strerror or exc}") from None
-    if len(data) > max_bytes:
-        raise _fail(name, f"file is above the {_size(max_bytes)} limit for a map")
+    remove_stale_temporaries(path)
     return decode(data, name)
-
-
-def _size(n: int) -> str:
-    for unit, scale in (("GB", 1e9), ("MB", 1e6), ("kB", 1e3)):
-        if n >= scale:
-            return f"{n / scale:.1f} {unit}"
-    return f"{n} bytes"
 
 
 def encode(amap: ArgumentMap) -> bytes:
@@ -280,7 +284,41 @@ def encode(amap: ArgumentMap) -> bytes:
 
 def save(amap: ArgumentMap, path: str | os.PathLike[str]) -> None:
     """Write ``amap`` to ``path`` atomically; on any failure the old file is untouched."""
+    payload = encodable(amap, str(path))
     try:
-        atomic_write_bytes(path, encode(amap))
+        atomic_write_bytes(path, payload)
     except OSError as exc:
         raise _fail(str(path), f"cannot save: {exc.strerror or exc}") from None
+
+
+def encodable(amap: ArgumentMap, file: str) -> bytes:
+    """:func:`encode`, or a :class:`MapFileError` naming ``file`` and the JSON path of text
+    no file can hold (a lone surrogate such as ``"\\ud800"``, which JSON escapes and YAML
+    strings can spell and Python strings can hold, but UTF-8 cannot)."""
+    try:
+        return encode(amap)
+    except (PydanticSerializationError, UnicodeEncodeError):
+        where, message = _unencodable(amap.model_dump(), "")
+        raise _fail(file, message, where) from None
+
+
+def _unencodable(data: object, path: str) -> tuple[str, str]:
+    """The JSON path of the first string that is not valid Unicode text, and why."""
+    stack: list[tuple[object, str]] = [(data, path)]
+    while stack:
+        item, where = stack.pop()
+        if isinstance(item, dict):
+            stack.extend((v, f"{where}.{k}" if where else str(k)) for k, v in item.items())
+            stack.extend((k, where) for k in item)
+        elif isinstance(item, list | tuple):
+            stack.extend((v, f"{where}[{i}]") for i, v in enumerate(item))
+        elif isinstance(item, str):
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                return where, (
+                    f"text with a lone surrogate (U+{ord(item[exc.start]):04X}, written "
+                    f"\\u{ord(item[exc.start]):04x}) at character {exc.start}: not Unicode text, "
+                    "no file can hold it"
+                )
+    return "", "the map cannot be written as JSON"

@@ -21,8 +21,10 @@ from typing import Any
 
 import pytest
 
+from argmap.formats import aif
+from argmap.formats._common import IdMaker
 from argmap.formats.aif import read_aif, write_aif
-from argmap.map.mapfile import MapFileError, load
+from argmap.map.mapfile import MapFileError, encode, load
 from argmap.map.model import ArgumentMap
 from argmap.map.synthetic import synthetic_map
 from tests.conftest import MAPS
@@ -255,3 +257,94 @@ def test_written_aif_is_plain_aif_for_other_tools() -> None:
     assert len(back.claims) == len(amap.claims)
     assert len(back.links) == len(amap.links)
     assert {a.name for a in back.authors} == {a.name for a in amap.authors}
+
+
+# ------------------------------------------------------------------ issue 18, item 6
+
+
+def _linked(premises: int) -> str:
+    nodes = [node(str(i), "I", f"Premise {i}") for i in range(premises)]
+    nodes += [node("c", "I", "Conclusion"), node("ra", "RA")]
+    links = [(str(i), "ra") for i in range(premises)]
+    return json.dumps({"nodes": nodes, "edges": edges(*links, ("ra", "c"))})
+
+
+def test_a_linked_argument_s_notes_stay_short_so_the_map_grows_linearly() -> None:
+    small, large = read_aif(_linked(200)).map, read_aif(_linked(2_000)).map
+    assert len(large.links) == 2_000
+    note = large.links[0].note
+    assert note.startswith("linked premises: n0, n1, n2, n3") and note.endswith("and 1,990 more")
+    assert all(len(x.note) < 200 for x in large.links)
+    growth = len(encode(large)) / len(encode(small))
+    assert growth < 11  # ten times the premises, ten times the map (not a hundred)
+
+
+class _CountingList(list[str]):
+    """A node's successors, counting every successor looked at (steps, not seconds)."""
+
+    visits = 0
+
+    def __iter__(self) -> Any:
+        for item in super().__iter__():
+            type(self).visits += 1
+            yield item
+
+
+class _Successors(dict[str, list[str]]):
+    def setdefault(self, key: str, default: Any = None) -> Any:
+        return super().setdefault(key, _CountingList())
+
+
+def test_the_cycle_check_looks_at_each_scheme_node_s_successors_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    fan_out = 2_000
+    nodes = [node("a", "I", "A"), node("ca", "CA")]
+    nodes += [node(f"ra{i}", "RA") for i in range(fan_out)]
+    links = [("a", "ca"), *((("ca", f"ra{i}")) for i in range(fan_out))]
+    original = aif._Reader._index
+
+    def counted(self: Any) -> None:
+        self.out_of = _Successors()
+        original(self)
+
+    monkeypatch.setattr(aif._Reader, "_index", counted)
+    _CountingList.visits = 0
+    read_aif(json.dumps({"nodes": nodes, "edges": edges(*links)}))
+    # Each successor looked at a few times (the check, the links); looking them all up
+    # again at every step of the walk made it fan_out² (4 million here).
+    assert 0 < _CountingList.visits < 10 * fan_out
+
+
+def test_many_cycles_are_named_up_to_a_limit_and_counted() -> None:
+    loops = aif.MAX_CYCLES_SHOWN + 5
+    nodes = [node("x", "I", "x")]
+    links = []
+    for i in range(loops):
+        nodes += [node(f"r{i}", "RA"), node(f"c{i}", "CA")]
+        links += [(f"r{i}", f"c{i}"), (f"c{i}", f"r{i}")]
+    with pytest.raises(MapFileError) as caught:
+        read_aif(json.dumps({"nodes": nodes, "edges": edges(*links)}), "loops.json")
+    problems = [p.message for p in caught.value.problems]
+    assert len(problems) == aif.MAX_CYCLES_SHOWN + 1
+    assert sum(p.startswith("cycle of scheme nodes: ") for p in problems) == aif.MAX_CYCLES_SHOWN
+    assert problems[-1] == "and 5 more cycle(s) of scheme nodes"
+
+
+class _CountingSet(set[str]):
+    lookups = 0
+
+    def __contains__(self, item: object) -> bool:
+        type(self).lookups += 1
+        return super().__contains__(item)
+
+
+def test_ids_wanted_many_times_are_made_unique_in_a_step_each() -> None:
+    """Every link of a linked argument asks for the RA's id: the k-th copy tried k ids."""
+    ids = IdMaker()
+    ids.used = _CountingSet({"x-3"})
+    _CountingSet.lookups = 0
+    taken = [ids.take("x", "l") for _ in range(3_000)]
+    assert taken[:4] == ["x", "x-2", "x-4", "x-5"]  # x-3 was taken already
+    assert len(set(taken)) == 3_000
+    assert _CountingSet.lookups < 4 * 3_000

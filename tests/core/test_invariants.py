@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from argmap.edit.document import EditError, MapDocument
+from argmap.edit.edits import UpdateClaim
 from argmap.map.invariants import find_problems
-from argmap.map.mapfile import MapFileError, decode, encode
-from argmap.map.model import ArgumentMap
+from argmap.map.mapfile import MapFileError, decode, encode, load
+from argmap.map.model import ArgumentMap, Claim, Quote, Source
 from tests.core.helpers import small_map
 
 
@@ -172,3 +175,52 @@ def test_round_trip_is_identical() -> None:
     again = decode(encode(amap))
     assert again == amap
     assert encode(again) == encode(amap)
+
+
+# ------------------------------------------------------------------ issue 18, items 8 and 9
+
+SHORT_TEXT = "Washington should talk."  # 23 characters
+
+
+def _map_quoting(quote: Quote) -> ArgumentMap:
+    """A map whose one claim quotes ``quote`` from a 23-character source (not checked)."""
+    claim = Claim(id="c", kind="thesis", text="Talk", source="s", quote=quote)
+    return ArgumentMap.model_construct(
+        sources=[Source(id="s", text=SHORT_TEXT)],
+        authors=[],
+        claims=[claim],
+        links=[],
+        positions=[],
+    )
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        Quote(start=11, end=500, text="should talk."),  # the truncated slice equals the text
+        Quote(start=0, end=24, text="Washington should talk."),
+        Quote(start=3, end=500, text="should talk."),  # the truncated slice differs
+        Quote(start=23, end=24, text="x"),
+    ],
+    ids=["issue's example", "one past the end", "text differs", "starts at the end"],
+)
+def test_a_quote_must_lie_inside_its_source_whatever_its_text(tmp_path: Path, quote: Quote) -> None:
+    path = tmp_path / "m.argmap.json"
+    path.write_bytes(encode(_map_quoting(quote)))
+    with pytest.raises(MapFileError, match=r"claims\[0\]\.quote: claim 'c': quote ends at"):
+        load(path)
+    doc = MapDocument(_map_quoting(Quote(start=11, end=17, text="should")))
+    with pytest.raises(EditError, match="quote ends at"):
+        UpdateClaim("c", {"quote": quote}).apply(doc)
+
+
+def test_a_quote_is_compared_with_its_source_exactly_case_included(tmp_path: Path) -> None:
+    path = tmp_path / "m.argmap.json"
+    path.write_bytes(encode(_map_quoting(Quote(start=11, end=17, text="SHOULD"))))
+    with pytest.raises(MapFileError, match="does not match the source"):
+        load(path)
+    doc = MapDocument(_map_quoting(Quote(start=11, end=17, text="should")))
+    for wrong in ("Should", "should ", "shoulD"):
+        with pytest.raises(EditError, match="does not match"):
+            UpdateClaim("c", {"quote": Quote(start=11, end=17, text=wrong)}).apply(doc)
+    assert doc.claims["c"].quote == Quote(start=11, end=17, text="should")

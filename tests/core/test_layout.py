@@ -180,6 +180,16 @@ def test_place_new_claim_uses_drawn_positions_and_skips_excluded() -> None:
     assert spot != Point(x=0, y=0)  # a1 is drawn there although it has no saved pos
 
 
+def test_place_new_claim_does_not_avoid_the_excluded_claim() -> None:
+    """The excluded claim (the new card itself, already drawn where it was made) leaves its
+    spot free: the spot wished for is taken as it is. Ignoring ``exclude`` moves it away."""
+    amap = ArgumentMap(claims=[_claim("far"), _claim("new")])
+    drawn = {"far": Point(x=5000, y=5000), "new": Point(x=0, y=0)}
+    near = Point(x=0, y=0)
+    assert place_new_claim(amap, near=near, positions=drawn, exclude=["new"]) == near
+    assert place_new_claim(amap, near=near, positions=drawn) != near  # it is avoided otherwise
+
+
 def _on_border(p: Point, centre: Point, size: tuple[float, float], slack: float = 5.0) -> bool:
     w, h = size
     dx, dy = abs(p.x - centre.x), abs(p.y - centre.y)

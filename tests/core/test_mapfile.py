@@ -104,7 +104,7 @@ def test_file_over_the_size_limit(tmp_path: Path) -> None:
     path = write(tmp_path, b" " * 3000 + mapfile.encode(small_map()))
     text = error_of(path, max_bytes=2048)
     size = path.stat().st_size / 1000
-    assert f"file is {size:.1f} kB, above the 2.0 kB limit for a map" in text
+    assert f"file is {size:.1f} kB, above the 2 kB limit for a map" in text
 
 
 def test_missing_file_and_folder(tmp_path: Path) -> None:

@@ -9,14 +9,16 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from defusedxml import ElementTree as SafeET
 
 from argmap.drawing.picture import picture
 from argmap.drawing.textmetrics import elide, font, wrap
+from argmap.formats import svg
 from argmap.formats.svg import map_svg
 from argmap.map.mapfile import load
-from argmap.map.model import ArgumentMap, Link, Origin
+from argmap.map.model import ArgumentMap, Claim, Link, Origin
 from argmap.map.synthetic import synthetic_map
 from tests.core.helpers import small_map
 
@@ -56,12 +58,17 @@ def test_cross_author_links_are_double_lines() -> None:
     amap = load(ROOT / "maps" / "afghanistan-debate.argmap.json")
     author = {c.id: c.author for c in amap.claims}
     root = parse(map_svg(amap))
-    for g in groups(root, "link"):
+    links = groups(root, "link")
+    assert len(links) == len(amap.links) > 0  # the loop below checks every link
+    kinds = set()
+    for g in links:
         link = next(x for x in amap.links if x.id == g.get("data-id"))
         rails = len(list(g.iter(f"{SVG}polyline")))
         cross = author[link.from_claim] != author[link.to_claim]
+        kinds.add(cross)
         assert rails == (2 if cross else 1)
         assert ("cross" in (g.get("class") or "").split()) == cross
+    assert kinds == {True, False}  # both kinds of link were drawn and checked
 
 
 def test_card_text_is_the_wrapped_label_and_title_and_legend_are_there() -> None:
@@ -176,3 +183,25 @@ def test_cli_svg_export_does_not_start_qt(tmp_path: Path) -> None:
     subprocess.run([sys.executable, "-c", script], check=True, cwd=ROOT)
     root = parse((tmp_path / "doc.svg").read_bytes())
     assert len(groups(root, "claim")) == 2 and len(groups(root, "link")) == 1
+
+
+def test_a_long_label_is_placed_line_by_line_in_one_pass(monkeypatch: Any) -> None:
+    """Issue 18, item 6: each line's top was computed from the first line down, so a card's
+    label cost the square of its lines (a 1 MB label never finished). Counted in steps."""
+    steps: list[int] = []
+    real = svg.line_tops
+
+    def counted(lines: int, line_height: float, leading: float) -> list[float]:
+        steps.append(lines)
+        return real(lines, line_height, leading)
+
+    monkeypatch.setattr(svg, "line_tops", counted)
+    svg._line_start.cache_clear()
+    text = "Engage the Taliban while leveraging Pakistan " * 400
+    amap = ArgumentMap(claims=[Claim(id="a", kind="thesis", text=text)])
+    root = parse(map_svg(amap))
+    lines = picture(amap).cards[0].lines
+    assert len(lines) > 300
+    card = groups(root, "claim")[0]
+    assert texts(card)[-len(lines) :] == [line.rstrip() for line in lines]
+    assert sum(steps) <= 2 * len(lines)

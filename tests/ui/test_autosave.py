@@ -190,3 +190,113 @@ def test_recent_files_newest_first_without_duplicates(tmp_path: Path) -> None:
     assert [Path(p).stem for p in recent.paths()] == ["d.argmap", "c.argmap", "a.argmap"]
     recent.remove(recent.paths()[0])
     assert len(recent.paths()) == 2
+
+
+# ------------------------------------------------------------------ issue 18: hardening
+
+
+def _crashed_with_empty_sidecar(tmp_path: Path, debate: Path) -> tuple[str, Path]:
+    """A crash whose sidecar was truncated and never written (as ``write_text`` could leave
+    it): the recovery file holds the work, its origin is gone."""
+    claim_id = load(debate).claims[0].id
+    _crash(debate, tmp_path / "recovery", tmp_path, claim_id)
+    [recovery] = (tmp_path / "recovery").glob("*.argmap.json")
+    recovery.with_name(recovery.name.removesuffix(".argmap.json") + ".origin.json").write_text("")
+    return claim_id, recovery
+
+
+def test_a_recovery_whose_sidecar_is_empty_is_offered_with_its_map(
+    qtbot: Any, tmp_path: Path, debate: Path
+) -> None:
+    claim_id, recovery = _crashed_with_empty_sidecar(tmp_path, debate)
+    window, asked = _window(qtbot, tmp_path, answer=True)
+    assert window.open_path(debate)
+    assert asked == [str(debate.resolve())]  # recognised by its file name
+    assert window.doc.claims[claim_id].text == "Unsaved work"
+    assert window.path == debate.resolve()
+    assert window.save()
+    assert load(debate).claim_index()[claim_id].text == "Unsaved work"
+    assert not recovery.exists()
+
+
+def test_a_recovery_whose_sidecar_is_empty_is_offered_at_start_up(
+    qtbot: Any, tmp_path: Path, debate: Path
+) -> None:
+    claim_id, _ = _crashed_with_empty_sidecar(tmp_path, debate)
+    window, asked = _window(qtbot, tmp_path, answer=True)
+    assert window.offer_recovery()
+    assert asked == ["None"]  # which file it was is not known: it comes back untitled
+    assert window.doc.claims[claim_id].text == "Unsaved work"
+    assert window.path is None and window.isWindowModified()
+
+
+def test_closing_never_deletes_a_recovery_whose_origin_is_unknown(
+    qtbot: Any, tmp_path: Path, debate: Path
+) -> None:
+    _, recovery = _crashed_with_empty_sidecar(tmp_path, debate)
+    window, _ = _window(qtbot, tmp_path, answer=False)
+    window.set_map(load(debate), debate)  # the map shown without the recovery offer
+    window.close()
+    assert recovery.exists()
+    assert [r.file for r in find_recoveries(tmp_path / "recovery")] == [recovery]
+
+
+def test_the_sidecar_is_replaced_atomically_never_rewritten_in_place(
+    qtbot: Any, tmp_path: Path, debate: Path
+) -> None:
+    window, _ = _window(qtbot, tmp_path, answer=False)
+    window.open_path(debate)
+    claim_id = window.doc.map.claims[0].id
+    push_edit(window.undo_stack, window.doc, UpdateClaim(claim_id, {"text": "First"}))
+    written = window.autosave.save_now()
+    assert written is not None
+    sidecar = written.with_name(written.name.removesuffix(".argmap.json") + ".origin.json")
+    with sidecar.open("rb") as reader:  # a reader of the old sidecar (another argmap)
+        push_edit(window.undo_stack, window.doc, UpdateClaim(claim_id, {"text": "Second"}))
+        assert window.autosave.save_now() == written
+        # Rewritten in place, the reader would see a truncated file; replaced, it sees the
+        # old file whole.
+        assert json.loads(reader.read())["path"] == str(debate.resolve())
+        assert os.fstat(reader.fileno()).st_ino != sidecar.stat().st_ino
+    assert json.loads(sidecar.read_text())["pid"] == os.getpid()
+
+
+def test_stale_temporaries_of_autosaves_are_swept_from_the_recovery_folder(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "recovery"
+    folder.mkdir()
+    long_ago = time.time() - 3 * 3600
+    names = {
+        ".debate-0123456789abcdef.argmap.json.k2j3h4g5.tmp": False,  # killed autosave
+        ".debate-0123456789abcdef.origin.json.k2j3h4g5.tmp": False,  # killed sidecar write
+        ".debate-0123456789abcdef.argmap.json.young123.tmp": True,  # may be in progress
+        "notes.txt.k2j3h4g5.tmp": True,  # not ours
+        ".other.txt.k2j3h4g5.tmp": True,  # not a recovery file's temporary
+    }
+    for name, _ in names.items():
+        (folder / name).write_text("{")
+        if "young" not in name:
+            os.utime(folder / name, (long_ago, long_ago))
+    assert find_recoveries(folder) == []
+    assert {name: (folder / name).exists() for name in names} == names
+
+
+def test_a_failed_sidecar_write_leaves_no_recovery_file_of_unknown_origin(
+    qtbot: Any, tmp_path: Path, debate: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The sidecar is written first: when it cannot be, no recovery file appears without it."""
+    from ui.qt.window import recovery
+
+    window, _ = _window(qtbot, tmp_path, answer=False)
+    window.open_path(debate)
+    claim_id = window.doc.map.claims[0].id
+    push_edit(window.undo_stack, window.doc, UpdateClaim(claim_id, {"text": "Work"}))
+
+    def disk_full(path: Any, payload: bytes) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(recovery, "atomic_write_bytes", disk_full)
+    assert window.autosave.save_now() is None
+    assert "No space left" in window.autosave.last_error
+    assert list((tmp_path / "recovery").glob("*")) == []

@@ -114,7 +114,12 @@ class FileActions(_Base):
         return answer == QMessageBox.StandardButton.Yes
 
     def ask_recover(self, recovery: Recovery) -> bool:
-        name = recovery.original.name if recovery.original else "an untitled map"
+        if recovery.original is not None:
+            name = recovery.original.name
+        elif recovery.origin_known:
+            name = "an untitled map"
+        else:  # its sidecar is lost: the recovery file's name still tells the map's name
+            name = f"a map whose file was not recorded ({recovery.file.name})"
         answer = QMessageBox.question(
             self,
             "Recover unsaved work?",
