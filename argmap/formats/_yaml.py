@@ -29,8 +29,9 @@ from typing import Any
 
 import yaml
 
-MAX_DEPTH = 100
-"""Deepest nesting of mappings and sequences read; data in Argdown files is 2–4 deep."""
+MAX_DEPTH = 50
+"""Deepest nesting of mappings and sequences read; data in Argdown files is 2–4 deep (the
+Argdown reader checks the same limit on data it gets by other ways)."""
 
 _INT = re.compile(r"^[-+]?\d+$")
 _OCT_HEX = re.compile(r"^0o[0-7]+$|^0x[0-9a-fA-F]+$")
@@ -116,9 +117,7 @@ def load(text: str) -> Any:
                 value = _scalar(event.value) if not event.style else event.value
             elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
                 if len(stack) >= MAX_DEPTH:
-                    raise _error(
-                        f"YAML data nested more than {MAX_DEPTH} levels deep", event.start_mark
-                    )
+                    raise _error(f"nested more than {MAX_DEPTH} levels deep", event.start_mark)
                 container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
                 stack.append([container, _NOTHING, event.start_mark])
                 continue

@@ -9,7 +9,7 @@ import textwrap
 from typing import Any
 
 from argmap.formats._common import one_line
-from argmap.formats._yaml import YamlError, parse_block, parse_flow
+from argmap.formats._yaml import MAX_DEPTH, YamlError, parse_block, parse_flow
 from argmap.formats.argdown_model import ArgdownError
 
 BLOCK_COMMENT = re.compile(r"<!--.*?-->|/\*.*?\*/", re.DOTALL)
@@ -30,7 +30,7 @@ def clean_text(text: str) -> str:
     return one_line(text)
 
 
-MAX_DATA_DEPTH = 50
+MAX_DATA_DEPTH = MAX_DEPTH
 """Deepest nesting of mappings and lists in front matter or a data block. Argdown's own data
 is two or three levels deep; a document nested far deeper is hostile, and recursive readers
 and writers after the parser would fail on it."""

@@ -76,9 +76,11 @@ def test_argdown_data_nested_deep_is_refused_with_a_message(tmp_path: Path, text
     path.write_text(text)
     message = _error(path)
     assert re.search(
-        rf"line \d+, column \d+: (front matter|data) nested more than {MAX_DATA_DEPTH}", message
+        rf"line \d+, column \d+: (front matter|data):? (nested more than {MAX_DATA_DEPTH}"
+        r"|exceeded maximum nesting depth)",
+        message,
     )
-    with pytest.raises(MapFileError, match="nested more than"):
+    with pytest.raises(MapFileError, match=r"nested more than|maximum nesting depth"):
         read_map(path)  # the export's way in, too
 
 
@@ -93,7 +95,7 @@ def test_argdown_data_one_level_past_the_limit_is_refused(tmp_path: Path, where:
     )
     path = tmp_path / "deep.argdown"
     path.write_text(text)
-    assert f"{where} nested more than {MAX_DATA_DEPTH} levels deep" in _error(path)
+    assert re.search(rf"{where}:? nested more than {MAX_DATA_DEPTH} levels deep", _error(path))
 
 
 def test_argdown_data_nested_to_the_limit_is_read(tmp_path: Path) -> None:
@@ -122,8 +124,11 @@ def test_text_that_is_not_unicode_is_refused_with_its_place(
     with pytest.raises(MapFileError) as info:
         convert_file(path, tmp_path / target)
     message = str(info.value)
+    # the place: a JSON path where the text is built, or the line and column where the
+    # YAML of an Argdown data block spells the escape
     assert re.search(
-        r": (claims\[0\]\.note|claims\[0\]\.tags\[0\]|sources\[0\]\.text): text with a lone surrogate",
+        r": (claims\[0\]\.note|claims\[0\]\.tags\[0\]|sources\[0\]\.text): text with a lone surrogate"
+        r"|: line 1, column \d+: data: found invalid Unicode character escape",
         message,
     ), message
     assert not (tmp_path / target).exists()
