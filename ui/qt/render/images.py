@@ -332,7 +332,8 @@ def _write_png(framer: Framer, path: str | os.PathLike[str], scale: float) -> No
         )
     from PySide6.QtGui import QImage  # only PNG needs it
 
-    image = QImage(size, QImage.Format.Format_ARGB32)
+    # opaque (the page is white): no alpha channel to encode, a quarter less to compress
+    image = QImage(size, QImage.Format.Format_RGB32)
     image.fill(QColor("white"))
     painter = QPainter(image)
     painter.scale(size.width() / framer.size.width(), size.height() / framer.size.height())
@@ -345,9 +346,15 @@ def _write_png(framer: Framer, path: str | os.PathLike[str], scale: float) -> No
     image.setDotsPerMeterX(round(3780 * scale))
     image.setDotsPerMeterY(round(3780 * scale))
     device = new_buffer()
-    if not image.save(device, "PNG"):  # type: ignore[call-overload]
+    # Qt's PNG quality is zlib's effort: 80 (level 2) encodes in about half the time of the
+    # default for a file a few per cent larger than level 6 (measured on a 1374x1982 view)
+    if not image.save(device, "PNG", PNG_QUALITY):  # type: ignore[call-overload]
         raise fail(str(path), "cannot encode the PNG image")
     write_buffer(path, device)
+
+
+PNG_QUALITY = 80
+"""Qt's PNG "quality" (0: smallest file, slowest; 100: no compression)."""
 
 
 def write_buffer(path: str | os.PathLike[str], device: QBuffer) -> None:
