@@ -281,10 +281,14 @@ def test_views_writes_one_file_per_view(tmp_path: Path) -> None:
     assert len(files) == 12
     assert files[0].startswith("01-engage-or-negotiate") and files[-1] == "12-touqir-hussain.svg"
     single = Path(__file__).resolve().parents[2] / "maps" / "kabul-attacks.argmap.json"
-    pngs = tmp_path / "png"
-    pngs.mkdir()
+    pngs = tmp_path / "png"  # a new folder is made, as an export makes its file
     assert run("export", single, "--views", "--format", "png", "-o", pngs).returncode == 0
     assert [p.name for p in pngs.glob("*.png")] == ["01-kabul-attacks-op-ed-author-not-named.png"]
+    # a map that cannot be read leaves no empty folder behind
+    broken = tmp_path / "broken.argmap.json"
+    broken.write_text("{", encoding="utf-8")
+    assert run("export", broken, "--views", "-o", tmp_path / "none").returncode == 1
+    assert not (tmp_path / "none").exists()
 
 
 def test_a_view_naming_a_missing_claim_is_reported_with_its_json_path(tmp_path: Path) -> None:

@@ -139,13 +139,14 @@ def export_views(args: argparse.Namespace) -> int:
         print("argmap: --views writes every view; leave out --view and --handout", file=sys.stderr)
         return 2
     folder = Path(args.output)
-    if not folder.is_dir():
-        print(f"argmap: {folder}: with --views, OUT must be an existing folder", file=sys.stderr)
+    if (folder.exists() and not folder.is_dir()) or not folder.parent.is_dir():
+        print(f"argmap: {folder}: with --views, OUT must be a folder", file=sys.stderr)
         return 1
     try:
         amap = read_map(args.map).map
     except Exception as exc:
         return _report(exc, 1)
+    folder.mkdir(exist_ok=True)  # a new folder for the files, as an export makes its file
     from argmap.analysis.views import default_views
 
     views = list(amap.views) or default_views(amap)
