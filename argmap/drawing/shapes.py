@@ -28,6 +28,20 @@ STRIPE = 7.0
 """Width of the author stripe on a card's left edge."""
 PAD = 10.0
 HEADER = 17.0
+"""Height of a card's header band (kind badge, author's name) on screen: a 10 px font."""
+PRINT_HEADER_PX = 14.0
+"""The header's font size on a printed card (the handout): the label's own size. On
+screen the header is smaller than the label (10 px against 14), which a screen shows
+sharply; the handout prints cards at 8 pt for the label (14 px at 0.58 pt a unit), where
+a 10 px header would be 5.8 pt, too small to read on paper at arm's length."""
+PRINT_HEADER = 17.0
+"""Height of a printed card's header band: the screen's. Its 14 px capitals (10.2 units
+high) sit in the 15-unit badge with 2 units above and 2.7 below, a tag's look; the
+author's name, beside the badge, has the band and the 4 units under it. A taller band
+makes every printed card taller (measured: 18 or 19 units make the bundled comparison map's
+handout 13 pages instead of 12, 20 units 14), so the band stays and only its font grows.
+The handout lays its parts out for this band (:func:`argmap.drawing.views.laid_out_view`
+takes it), so a different one would be spaced for."""
 TEXT_WIDTH = CARD_WIDTH - STRIPE - 2 * PAD
 HANDLE_RADIUS = 7.0
 """The link handle: a dot on a card's top edge (links run upwards, premise to conclusion)."""
@@ -45,9 +59,13 @@ PROPOSAL_DASH = (4.0, 2.0)
 """Dash pattern (in pen widths) of a proposal's border: Qt's DashLine."""
 
 
-def card_height(text_height: float) -> float:
-    """A card's height for a label ``text_height`` high."""
-    return max(CARD_MIN_HEIGHT, float(PAD + HEADER + 4 + math.ceil(text_height) + PAD))
+def card_height(text_height: float, header: float = HEADER) -> float:
+    """A card's height for a label ``text_height`` high, under a header band ``header``
+    high (:data:`PRINT_HEADER` on a printed card)."""
+    return max(
+        CARD_MIN_HEIGHT + header - HEADER,
+        float(PAD + header + 4 + math.ceil(text_height) + PAD),
+    )
 
 
 def label_height(lines: int, line_height: float, leading: float) -> float:

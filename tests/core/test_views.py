@@ -137,6 +137,24 @@ def test_a_position_view_has_one_column_per_author() -> None:
     assert x_of["t"] == x_of["p"] == x_of["o"] != x_of["b"]
 
 
+def test_cards_with_a_taller_header_are_laid_out_further_apart() -> None:
+    """A printed card's header band can be taller than the screen's: the part is laid out
+    for the cards as they will be drawn, each card further down by as much as those above
+    it grew."""
+    from argmap.drawing.shapes import HEADER, card_height
+
+    amap = small_map()
+    view = View(id="q", name="q", kind="position", position="engage")
+    y = {c.id: c.pos.y for c in laid_out_view(amap, view).claims if c.pos is not None}
+    taller = laid_out_view(amap, view, header=HEADER + 5)
+    y5 = {c.id: c.pos.y for c in taller.claims if c.pos is not None}
+    column = sorted(("t", "p", "o"), key=y.__getitem__)  # one author's column, top down
+    assert [y5[c] - y[c] for c in column] == [2.5, 5 + 2.5, 10 + 2.5]
+    assert card_height(40.0) == card_height(40.0, HEADER)
+    assert card_height(40.0, HEADER + 5) == card_height(40.0) + 5
+    assert card_height(0.0, HEADER + 5) == card_height(0.0) + 5  # a one-line card too
+
+
 def test_find_view_by_name_or_id_and_a_clear_error_otherwise() -> None:
     amap = small_map()
     amap.views = [View(id="v1", name="Ann's case", kind="author", author="ann")]

@@ -17,7 +17,7 @@ from pdfminer.layout import LTChar, LTPage, LTTextContainer, LTTextLine
 from argmap.analysis.authors import short_names
 from argmap.analysis.views import view_claims
 from argmap.map.mapfile import load
-from argmap.map.model import CLAIM_KINDS, Origin
+from argmap.map.model import Origin
 from tests.conftest import MAPS
 from ui.cli import main
 
@@ -74,7 +74,10 @@ def test_every_card_is_whole_on_one_page_with_text_of_8_pt_or_more(
     amap = load(COMPARISON)
     big = [" ".join(_words_by_size(page, small=False)) for page in comparison_pages]
     for view in amap.views:
-        pages_of_view = [i for i, text in enumerate(big) if view.name.split("(")[0][:30] in text]
+        # its part's heading: the name, then how many claims (an author's name alone is
+        # also on cards and in other parts' keys)
+        heading = re.escape(view.name.split("(")[0][:30]) + r".{0,60}?\(\d+ cla"
+        pages_of_view = [i for i, text in enumerate(big) if re.search(heading, text)]
         assert pages_of_view, view.name
         page = big[pages_of_view[0]]
         for claim_id in view_claims(amap, view):
@@ -88,16 +91,38 @@ def test_every_card_is_whole_on_one_page_with_text_of_8_pt_or_more(
             assert char.y0 >= 0 and char.y1 <= page.height, char
 
 
-def test_only_the_cards_headers_are_smaller_than_8_pt(comparison_pages: list[LTPage]) -> None:
-    """A card's header (its kind and its author's name, cut short with "…" where long)
-    is the only text below 8 pt: the kind is also the card's colour."""
-    amap = load(COMPARISON)
-    kinds = "|".join(k.upper() for k in CLAIM_KINDS)
-    names = [w for a in amap.authors for w in a.name.split()]
-    for page in comparison_pages:
-        for word in _words_by_size(page, small=True):
-            for piece in re.split(rf"{kinds}|…", word):
-                assert not piece or any(name.startswith(piece) for name in names), word
+def test_every_text_of_the_handout_is_8_pt_or_more(comparison_pages: list[LTPage]) -> None:
+    """Every character on every page, a card's header (its kind and its author) as well
+    as its label, the parts' headings, the positions table and the reading guide."""
+    small = [
+        (number, char.get_text(), round(char.size, 1))
+        for number, page in enumerate(comparison_pages, 1)
+        for char in _chars(page)
+        if char.size < 7.95 and not char.get_text().isspace()
+    ]
+    assert not small, small[:20]
+    kinds = {c.kind.upper() for c in load(COMPARISON).claims}
+    printed = " ".join(w for page in comparison_pages for w in _words_by_size(page, small=False))
+    missing = {k for k in kinds if k not in printed}
+    assert not missing  # the cards' kind badges are printed, at 8 pt or more
+
+
+def test_a_part_names_its_authors_by_their_stripes_colours(
+    comparison_pages: list[LTPage],
+) -> None:
+    """The key after a part's name, where the page has room for it whole: a printed card
+    names its author only where its kind badge leaves room."""
+    page = next(p for p in comparison_pages if "Work with Pakistan as a partner" in _text(p))
+    heading = [
+        line
+        for item in page
+        if isinstance(item, LTTextContainer)
+        for line in item
+        if isinstance(line, LTTextLine) and line.y0 > page.height - 30
+    ]
+    text = re.sub(r"\s+", " ", " ".join(line.get_text() for line in heading))
+    for name in ("Kabul-attacks", "Foreign Affairs", "GZERO", "Hussain"):  # as in the table
+        assert name in text, name
 
 
 def test_the_positions_table_breaks_no_word(comparison_pages: list[LTPage]) -> None:

@@ -42,6 +42,8 @@ from argmap.drawing.shapes import (
     MARK_REACH,
     NO_AUTHOR_COLOR,
     PAD,
+    PRINT_HEADER,
+    PRINT_HEADER_PX,
     STRIPE,
     TEXT_WIDTH,
     card_author_name,
@@ -100,6 +102,32 @@ def header_font() -> QFont:
     font.setBold(True)
     no_ligatures(font)
     return font
+
+
+@cache
+def print_header_font() -> QFont:
+    """A printed card's kind badge: bold, as large as the label (see
+    :data:`argmap.drawing.shapes.PRINT_HEADER_PX`)."""
+    font = QFont()
+    font.setPixelSize(round(PRINT_HEADER_PX))
+    font.setBold(True)
+    no_ligatures(font)
+    return font
+
+
+@cache
+def print_name_font() -> QFont:
+    """A printed card's author's name: as large as the label, regular weight, so that a
+    name beside a badge of that size is cut short less often than a bold one would be."""
+    font = QFont()
+    font.setPixelSize(round(PRINT_HEADER_PX))
+    no_ligatures(font)
+    return font
+
+
+MIN_NAME_LETTERS = 3
+"""Fewest letters of an author's name a printed card shows: one cut to less ("F…") says
+nothing the author's stripe does not, so the card shows its kind alone."""
 
 
 @cache
@@ -163,13 +191,17 @@ def _color(hex_color: str) -> QColor:
 
 
 @cache
-def _kind_look(kind: str, proposal: bool) -> tuple[QColor, QColor, str, float]:
-    """Fill, stroke, badge text and badge width of a kind (the same on every card)."""
+def _kind_look(
+    kind: str, proposal: bool, printed: bool = False
+) -> tuple[QColor, QColor, str, float]:
+    """Fill, stroke, badge text and badge width of a kind (the same on every card, and on
+    every printed card)."""
     hex_fill = KIND_FILL[kind]  # type: ignore[index]
     # a proposal is washed out, but opaque: arrows behind must not cross the text
     fill = _color(washed(hex_fill) if proposal else hex_fill)
     badge = KIND_LABEL[kind].upper()  # type: ignore[index]
-    width = QFontMetricsF(header_font()).horizontalAdvance(badge) + 10
+    font = print_header_font() if printed else header_font()
+    width = QFontMetricsF(font).horizontalAdvance(badge) + 10
     return fill, _color(KIND_STROKE[kind]), badge, width  # type: ignore[index]
 
 
@@ -209,9 +241,19 @@ class ClaimItem(QGraphicsItem):
     arrows when it moves the card, and the view does when it drags cards.
     """
 
-    def __init__(self, claim: Claim, author: Author | None, interactive: bool = True) -> None:
+    def __init__(
+        self,
+        claim: Claim,
+        author: Author | None,
+        interactive: bool = True,
+        printed: bool = False,
+    ) -> None:
         """``interactive=False`` makes a card only to be drawn (an export's scene): no
-        selection, dragging, hover or pixmap cache, which it would never use."""
+        selection, dragging, hover or pixmap cache, which it would never use.
+        ``printed`` makes a card for print (the handout): its header is as large as its
+        label (:data:`argmap.drawing.shapes.PRINT_HEADER_PX`), in a band
+        :data:`~argmap.drawing.shapes.PRINT_HEADER` high, and its author's name is left out
+        where the badge leaves room for fewer than :data:`MIN_NAME_LETTERS` of it."""
         super().__init__()
         self.claim = claim
         self.author = author
@@ -222,6 +264,8 @@ class ClaimItem(QGraphicsItem):
         self._rect = QRectF()
         self._size = (0.0, 0.0)
         self._interactive = interactive
+        self._printed = printed
+        self._header = PRINT_HEADER if printed else HEADER
         self._label: QTextLayout | None = None
         self._label_clipped = False
         self._name: tuple[str, float] | None = None  # (elided author name, for this width)
@@ -288,7 +332,7 @@ class ClaimItem(QGraphicsItem):
         # rarely (its pixmap cache answers pans and drags) and only the few in view, so it
         # wraps again then, instead of holding a layout (about 10 kB) for every card.
         self._label = None if self._interactive else label
-        w, h = CARD_WIDTH, card_height(text_height)
+        w, h = CARD_WIDTH, card_height(text_height, self._header)
         self._size = (w, h)
         self._rect = QRectF(-w / 2, -h / 2, w, h)
 
@@ -352,7 +396,8 @@ class ClaimItem(QGraphicsItem):
         claim = self.claim
         rect = self._rect
         proposal = claim.origin.is_proposal
-        fill, stroke, badge_text, badge_width = _kind_look(claim.kind, proposal)
+        printed = self._printed
+        fill, stroke, badge_text, badge_width = _kind_look(claim.kind, proposal, printed)
         author_color = _color(self.author.color) if self.author else _NO_AUTHOR
         # The scene sets State_Selected exactly when the item is selected; asking the item
         # spares importing QStyle (a class with hundreds of enum members) at start-up.
@@ -384,19 +429,22 @@ class ClaimItem(QGraphicsItem):
         # header: kind badge, author name, confidence of a proposal
         left = rect.left() + STRIPE + PAD
         top = rect.top() + PAD - 2
-        painter.setFont(header_font())
-        badge = QRectF(left, top, badge_width, HEADER - 2)
+        band = self._header - 2
+        painter.setFont(print_header_font() if printed else header_font())
+        badge = QRectF(left, top, badge_width, band)
         painter.setPen(_NO_PEN)
         painter.setBrush(stroke)
         painter.drawRoundedRect(badge, BADGE_CORNER, BADGE_CORNER)
         painter.setPen(_WHITE)
         painter.drawText(badge, _CENTER, badge_text)
         right = rect.right() - PAD
+        if printed:
+            painter.setFont(print_name_font())
         if proposal and claim.origin.confidence is not None:
-            fm = QFontMetricsF(header_font())
+            fm = QFontMetricsF(painter.font())
             conf = f"? {round(claim.origin.confidence * 100)} %"
             cw = fm.horizontalAdvance(conf) + 10
-            conf_rect = QRectF(right - cw, top, cw, HEADER - 2)
+            conf_rect = QRectF(right - cw, top, cw, band)
             painter.setPen(QPen(stroke, 1.0, Qt.PenStyle.DashLine))
             painter.setBrush(QColor(255, 255, 255, 200))
             painter.drawRoundedRect(conf_rect, 4, 4)
@@ -404,15 +452,13 @@ class ClaimItem(QGraphicsItem):
             painter.drawText(conf_rect, _CENTER, conf)
             right -= cw + 6
         if self.author is not None:
-            name_rect = QRectF(
-                badge.right() + 6, top, max(0.0, right - badge.right() - 6), HEADER - 2
-            )
+            name_rect = QRectF(badge.right() + 6, top, max(0.0, right - badge.right() - 6), band)
             painter.setPen(author_color.darker(130))
             painter.drawText(name_rect, _RIGHT_MIDDLE, self._elided_name(name_rect.width()))
         # the label, wrapped once when the text changed
         painter.setFont(label_font())  # the layout has its own; this keeps SVG groups tidy
         painter.setPen(TEXT_COLOR)
-        origin = QPointF(left, top + HEADER + 4)
+        origin = QPointF(left, top + self._header + 4)
         label = self._label if self._label is not None else label_layout(claim.text)[0]
         if self._label_clipped:  # a word wider than the card: cut at the card, as drawText does
             painter.save()
@@ -444,9 +490,12 @@ class ClaimItem(QGraphicsItem):
         """The author's name cut to ``width`` (kept until the author or the claim changes)."""
         if self._name is None or self._name[1] != width:
             assert self.author is not None
-            name = QFontMetricsF(header_font()).elidedText(
+            font = print_name_font() if self._printed else header_font()
+            name = QFontMetricsF(font).elidedText(
                 card_author_name(self.author.name), Qt.TextElideMode.ElideRight, width
             )
+            if self._printed and len(name.rstrip("…")) < MIN_NAME_LETTERS:
+                name = ""
             self._name = (name, width)
         return self._name[0]
 

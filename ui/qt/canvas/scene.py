@@ -53,12 +53,15 @@ class MapScene(QGraphicsScene):
         parent: QObject | None = None,
         *,
         interactive: bool = True,
+        printed: bool = False,
     ) -> None:
         """``interactive=False`` builds a scene only to be drawn (an image export of a map
-        that is not open): its cards skip selection, hover and the pixmap cache."""
+        that is not open): its cards skip selection, hover and the pixmap cache.
+        ``printed`` draws its cards for print (see :class:`~ui.qt.canvas.items.ClaimItem`)."""
         super().__init__(parent)
         self.doc = doc
         self._interactive = interactive
+        self._printed = printed
         self.undo_stack = undo_stack
         self._claims: dict[str, ClaimItem] = {}
         self._links: dict[str, LinkItem] = {}
@@ -427,7 +430,7 @@ class MapScene(QGraphicsScene):
         )
 
     def _make_claim_item(self, claim: Claim) -> ClaimItem:
-        item = ClaimItem(claim, self._author(claim), self._interactive)
+        item = ClaimItem(claim, self._author(claim), self._interactive, self._printed)
         if claim.pos is not None:
             item.setPos(claim.pos.x, claim.pos.y)
         self.addItem(item)

@@ -4,11 +4,14 @@ A whole map printed on A4 has text no one can read, and cut into poster parts it
 cards at the page edges. A handout prints *parts* instead: each view of the map (or, when
 it has none, one per question and one per author) laid out for itself
 (:mod:`argmap.drawing.views`) and drawn whole, never cut, at a size where the cards' text
-is at least :data:`MIN_PT`. Small parts share a page; a page with room to spare prints its
-parts larger. A part too large for a page at that size is named on a page that says so,
-instead of being printed as a poster. Then the positions table, drawn here so a name or
-a stance is never broken inside a word, and the quotes as a reading guide, two columns a
-page. Unreviewed proposals are left out unless asked for.
+is at least :data:`MIN_PT`: their labels and their headers, which print as large as the
+labels (:data:`argmap.drawing.shapes.PRINT_HEADER_PX`; each part's heading names its
+authors by their stripes' colours where a card has no room for its author's name). Small
+parts share a page; a page with room to spare prints its parts larger. A part too large
+for a page at that size is named on a page that says so, instead of being printed as a
+poster. Then the positions table, drawn here so a name or a stance is never broken inside
+a word, and the quotes as a reading guide, two columns a page. Unreviewed proposals are
+left out unless asked for.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from argmap.drawing.shapes import PRINT_HEADER
 from ui.qt.canvas.items import no_ligatures
 
 if TYPE_CHECKING:
@@ -40,13 +44,17 @@ if TYPE_CHECKING:
 LABEL_PX = 14.0
 """The cards' label size in scene units (``ui.qt.canvas.items.label_font``)."""
 MIN_PT = 8.1
-"""Smallest size a card's label prints at (8 pt, with a little to spare for rounding)."""
+"""Smallest size a card's label, and its header, print at (8 pt, with a little to spare
+for rounding)."""
 MAX_PT = 10.5
 """Largest: a lone small part is not blown up to fill its page."""
 MARGIN = 14.0
 HEADER = 12.0
 """Height of a part's heading (its name) above the drawing, in points."""
 GAP = 8.0
+KEY_SWATCH = 4.0
+"""Width of an author's colour in a part's key: a card's stripe as printed (7 units)."""
+KEY_GAP = 9.0
 CROP = 6.0
 """Scene units kept around a part's cards (the scene's own margin is wider)."""
 INK = QColor("#222222")
@@ -72,19 +80,26 @@ class _Item:
     def size(self, scale: float) -> QSizeF:
         raise NotImplementedError
 
-    def paint(self, painter: QPainter, rect: QRectF) -> None:
+    def paint(self, painter: QPainter, rect: QRectF, right: float) -> None:
+        """Draw the item in ``rect``; its heading may reach as far as ``right``."""
         raise NotImplementedError
 
 
 class _Part(_Item):
-    def __init__(self, view: View, part: ArgumentMap) -> None:
+    def __init__(self, view: View, part: ArgumentMap, amap: ArgumentMap) -> None:
+        """``view``'s ``part`` of ``amap`` (whose authors' short names its key uses, as
+        the positions table heads its columns)."""
+        from argmap.analysis.authors import short_names
         from ui.qt.render.images import SceneHolder
 
         self.view = view
         self.name = f"{view.name}  ({len(part.claims)} claims)"
         self.claims = len(part.claims)
         self.ids = {c.id for c in part.claims}
-        self.holder = SceneHolder(part)
+        used = {c.author for c in part.claims}
+        short = short_names(amap.authors)
+        self.authors = [(short.get(a.id, a.name), a.color) for a in part.authors if a.id in used]
+        self.holder = SceneHolder(part, printed=True)
         rect = QRectF()
         for item in self.holder.scene.claim_items():
             rect = rect.united(item.sceneBoundingRect())
@@ -93,20 +108,45 @@ class _Part(_Item):
     def size(self, scale: float) -> QSizeF:
         return QSizeF(self.source.width() * scale, self.source.height() * scale + HEADER)
 
-    def paint(self, painter: QPainter, rect: QRectF) -> None:
+    def paint(self, painter: QPainter, rect: QRectF, right: float) -> None:
         from ui.qt.render.drawing import draw_scene
 
         font = _font(8.5, bold=True)
         painter.setFont(font)
         painter.setPen(INK)
-        heading = QRectF(rect.left(), rect.top(), max(rect.width(), 160.0), HEADER)
-        painter.drawText(
-            heading,
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            QFontMetricsF(font).elidedText(self.name, Qt.TextElideMode.ElideRight, heading.width()),
-        )
+        heading = QRectF(rect.left(), rect.top(), max(right - rect.left(), 160.0), HEADER)
+        metrics = QFontMetricsF(font, painter.device())  # in the page's points
+        name = metrics.elidedText(self.name, Qt.TextElideMode.ElideRight, heading.width())
+        painter.drawText(heading, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name)
+        start = heading.left() + metrics.horizontalAdvance(name) + 2 * KEY_GAP
+        self._paint_key(painter, QRectF(start, heading.top(), right - start, HEADER))
         target = QRectF(rect.left(), rect.top() + HEADER, rect.width(), rect.height() - HEADER)
         draw_scene(self.holder.scene, painter, target, self.source)
+
+    def _paint_key(self, painter: QPainter, room: QRectF) -> None:
+        """The authors of the part by their stripes' colours, after its name: a printed
+        card names its author only where its kind leaves room for the name (a card's
+        header is as large as its label in print, and "RECOMMENDATION" fills most of it),
+        so its stripe says whose it is. The key is printed whole or not at all (a key
+        without some of the part's authors would mislead): when ``room`` is too short for
+        it, the cards' stripes still tell the authors apart, and most cards name theirs."""
+        font = _font(8.5)
+        metrics = QFontMetricsF(font, painter.device())
+        widths = [KEY_SWATCH + 3 + metrics.horizontalAdvance(name) for name, _ in self.authors]
+        if sum(widths) + KEY_GAP * (len(widths) - 1) > room.width():
+            return
+        painter.setFont(font)
+        x = room.left()
+        for (name, color), width in zip(self.authors, widths, strict=True):
+            swatch = QRectF(x, room.center().y() - 4.5, KEY_SWATCH, 9.0)
+            painter.fillRect(swatch, QColor(color))
+            painter.setPen(INK)
+            painter.drawText(
+                QRectF(x + KEY_SWATCH + 3, room.top(), width, room.height()),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                name,
+            )
+            x += width + KEY_GAP
 
 
 class _Table(_Item):
@@ -121,7 +161,7 @@ class _Table(_Item):
     def size(self, scale: float) -> QSizeF:
         return QSizeF(self.width, self.height)
 
-    def paint(self, painter: QPainter, rect: QRectF) -> None:
+    def paint(self, painter: QPainter, rect: QRectF, right: float) -> None:
         _paint_positions(painter, rect, self.amap, self.device)
 
 
@@ -160,10 +200,12 @@ def _variants(amap: ArgumentMap, view: View, proposals: bool) -> list[_Part]:
     variants: list[_Part] = []
     seen: set[tuple[float, float]] = set()
     for height in heights:
-        part = laid_out_view(amap, view, proposals=proposals, lane_height=height)
+        part = laid_out_view(
+            amap, view, proposals=proposals, lane_height=height, header=PRINT_HEADER
+        )
         if not part.claims:
             return []
-        drawn = _Part(view, part)
+        drawn = _Part(view, part, amap)
         key = (round(drawn.source.width()), round(drawn.source.height()))
         if key not in seen:
             seen.add(key)
@@ -203,7 +245,8 @@ def _split(
                 kind="claims",
                 claims=order[start : start + size],
             )
-            drawn = fitting([_Part(piece, laid_out_view(amap, piece, proposals=proposals))])
+            part = laid_out_view(amap, piece, proposals=proposals, header=PRINT_HEADER)
+            drawn = fitting([_Part(piece, part, amap)])
             if not drawn:
                 break
             pieces.append(drawn)
@@ -357,9 +400,10 @@ def _paint_page(painter: QPainter, page: _Page, area: QRectF, scale: float) -> N
     y = area.top()
     for shelf in page.shelves:
         x = area.left()
-        for item in shelf:
+        for number, item in enumerate(shelf, 1):
             size = item.size(scale)
-            item.paint(painter, QRectF(QPointF(x, y), size))
+            right = area.right() if number == len(shelf) else x + size.width()
+            item.paint(painter, QRectF(QPointF(x, y), size), right)
             x += size.width() + GAP
         y += _shelf_height(shelf, scale) + GAP
 

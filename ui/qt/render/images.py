@@ -189,12 +189,13 @@ class SceneHolder:
     layout, without the selection, hover and pixmap-cache set-up only a view would use.
     """
 
-    def __init__(self, amap: ArgumentMap) -> None:
+    def __init__(self, amap: ArgumentMap, *, printed: bool = False) -> None:
+        """``printed``: cards drawn for print (the handout's), with a larger header."""
         from ui.qt.canvas.scene import MapScene
 
         self.doc = MapDocument(amap)
         self.undo_stack = QUndoStack()
-        self.scene = MapScene(self.doc, self.undo_stack, interactive=False)
+        self.scene = MapScene(self.doc, self.undo_stack, interactive=False, printed=printed)
 
 
 def export_image(
