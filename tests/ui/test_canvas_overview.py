@@ -15,6 +15,7 @@ from argmap.map.palette import KIND_FILL
 from argmap.map.synthetic import synthetic_map
 from tests.ui.test_canvas import small_map
 from ui.qt.canvas import MapOverview, MapView
+from ui.qt.canvas.view import OPEN_ZOOM, THESES_MIN_ZOOM
 
 
 @pytest.fixture
@@ -130,7 +131,9 @@ def test_a_big_map_opens_readable_at_its_top_and_a_small_one_whole(qtbot: QtBot)
     view.resize(900, 600)
     view.show()
     qtbot.waitExposed(view)
-    assert view.zoom() == pytest.approx(0.75)
+    # between the legible floor of a frame on several authors' theses and the 75 % of a
+    # frame on one author's top card
+    assert THESES_MIN_ZOOM <= view.zoom() <= OPEN_ZOOM
     visible = view.mapToScene(view.viewport().rect()).boundingRect()
     top = min(view.map_scene().claim_items(), key=lambda i: i.pos().y())
     assert visible.contains(top.pos())

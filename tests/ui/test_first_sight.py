@@ -1,8 +1,9 @@
 """The bundled map at first sight (issue 15, item 3): the legend, the positions matrix and
 the author view name each author by the same short name (the matrix headed two columns
 with the ids "perennial" and "leverage", which matched nothing in the legend), a name cut
-short has its full name in a tooltip, and the author view's text is readable (its fitted
-labels were about 6 pixels high)."""
+short has its full name in a tooltip, the author view's text is readable (its fitted
+labels were about 6 pixels high), and the map opens on several authors' theses at a legible
+zoom rather than on one author's corner."""
 
 from __future__ import annotations
 
@@ -12,11 +13,19 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QGraphicsSimpleTextItem
+from pytestqt.qtbot import QtBot
 
 from argmap.analysis.authors import short_names
+from argmap.edit.document import MapDocument
 from argmap.map.mapfile import load
+from argmap.map.synthetic import synthetic_map
 from tests.conftest import MAPS
+from tests.ui.test_canvas import small_map
+from tests.ui.test_canvas_view import LEGIBLE_PX
+from ui.qt.canvas import MapView
+from ui.qt.canvas.items import LOW_DETAIL, label_font
 from ui.qt.features.compare import CompareFeature, install
 from ui.qt.panels.authorview import AuthorNode
 from ui.qt.window.main import MainWindow
@@ -108,3 +117,62 @@ def test_a_long_hyphenated_name_breaks_at_its_hyphen_in_the_author_view() -> Non
     assert wrap_name("Counterterrorism-leverage", font, 400, max_lines=3) == [
         "Counterterrorism-leverage"
     ]
+
+
+# ---------------------------------------------------------------- the opening frame
+
+
+def _legible_zoom(zoom: float) -> bool:
+    """Labels drawn as text (not blank blocks) and at least 6 px high on screen."""
+    return zoom >= LOW_DETAIL and zoom * label_font().pixelSize() >= LEGIBLE_PX
+
+
+def _authors_with_a_thesis_in_view(view: MapView) -> set[str | None]:
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    return {
+        item.claim.author
+        for item in view.map_scene().claim_items()
+        if item.claim.kind == "thesis" and shown.contains(item.sceneBoundingRect())
+    }
+
+
+def test_the_bundled_map_opens_on_several_authors_theses_at_a_legible_zoom(
+    opened: tuple[MainWindow, CompareFeature],
+) -> None:
+    """At 1280x720 the comparison map does not fit readably; it opened at 75 % on one
+    author's thesis and its first reasons. It now opens on the theses of three of its five
+    authors side by side (no legible frame of that pane holds more), text still legible."""
+    window, _ = opened
+    view = window.view
+    assert not view.fits_readably()
+    assert _legible_zoom(view.zoom()), view.zoom()
+    assert len(_authors_with_a_thesis_in_view(view)) >= 3
+    hint = window.statusBar().currentMessage()  # and says how to see the rest
+    assert "Fit Map (Ctrl+Shift+0)" in hint and "Overview" in hint
+
+
+def test_a_big_map_of_five_authors_opens_on_all_their_theses(qtbot: QtBot) -> None:
+    """A 1,000-claim synthetic map (five authors, a thesis at the head of each lane) opens
+    on the five theses, legibly; the overview and Fit Map show the rest."""
+    view = MapView(MapDocument(synthetic_map(1000, with_positions=True)), QUndoStack())
+    qtbot.addWidget(view)
+    view.resize(700, 460)  # the map pane of a 1280x720 window with its docks
+    view.show()
+    qtbot.waitExposed(view)
+    assert not view.fits_readably()
+    assert _legible_zoom(view.zoom()), view.zoom()
+    assert len(_authors_with_a_thesis_in_view(view)) == 5
+    view.map_scene().detach()
+
+
+def test_a_small_map_still_opens_fitted_whole(qtbot: QtBot) -> None:
+    view = MapView(MapDocument(small_map()), QUndoStack())
+    qtbot.addWidget(view)
+    view.resize(700, 460)
+    view.show()
+    qtbot.waitExposed(view)
+    assert view.fits_readably()
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert shown.contains(view.map_scene().content_rect().adjusted(2, 2, -2, -2))
+    assert _legible_zoom(view.zoom())
+    view.map_scene().detach()

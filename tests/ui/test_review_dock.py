@@ -28,7 +28,7 @@ from argmap.map.mapfile import load, save
 from argmap.map.model import ArgumentMap
 from tests.conftest import FIXTURES, MAPS
 from ui.qt.base.undo import push_edit
-from ui.qt.canvas.view import MIN_READABLE_FIT
+from ui.qt.canvas.view import MIN_READABLE_FIT, THESES_MIN_ZOOM
 from ui.qt.features.importer import ImportFeature
 from ui.qt.features.review_rows import (
     CONF_COL,
@@ -137,7 +137,7 @@ def test_a_map_with_proposals_opens_with_the_review_from_the_command_line(
     first = min((c for c in cards if c.pos().y() <= top + 60), key=lambda c: c.pos().x())
     shown = view.mapToScene(view.viewport().rect()).boundingRect()
     assert shown.contains(first.sceneBoundingRect())
-    assert view.zoom() >= MIN_READABLE_FIT
+    assert view.zoom() >= THESES_MIN_ZOOM  # legible, with other lanes' theses beside it
     # a sensible default height: ten rows or so, and the map keeps most of the window
     tree = dock.tree
     assert tree.viewport().height() >= 8 * tree.sizeHintForRow(0)

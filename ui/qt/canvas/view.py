@@ -58,6 +58,7 @@ from ui.qt.canvas.view_navigation import (
     MIN_READABLE_FIT,
     MIN_SCALE,
     OPEN_ZOOM,
+    THESES_MIN_ZOOM,
     Navigation,
 )
 
@@ -72,6 +73,7 @@ __all__ = [
     "MIN_READABLE_FIT",
     "MIN_SCALE",
     "OPEN_ZOOM",
+    "THESES_MIN_ZOOM",
     "LinkKindChooser",
     "MapView",
 ]

@@ -2,10 +2,11 @@
 
 None of this changes the map: it moves the camera. Zoom stays within
 [:data:`MIN_SCALE`, :data:`MAX_SCALE`]; a fit never blows a small map past
-:data:`FIT_MAX_SCALE`; a map whose fit would be unreadable opens at :data:`OPEN_ZOOM` on its
-top cards (its conclusions) instead. :class:`Navigation` is a mixin of
-:class:`~ui.qt.canvas.view.MapView` and relies on its ``_scene``, ``showing_map`` and
-``viewport_changed``.
+:data:`FIT_MAX_SCALE`; a map whose fit would be unreadable opens instead on the theses of as
+many of its authors as a legible frame holds (at :data:`THESES_MIN_ZOOM` to
+:data:`OPEN_ZOOM`), or, with one author, at :data:`OPEN_ZOOM` on its top cards.
+:class:`Navigation` is a mixin of :class:`~ui.qt.canvas.view.MapView` and relies on its
+``_scene``, ``showing_map`` and ``viewport_changed``.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QPoint, QPointF, QSize, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QTransform
 from PySide6.QtWidgets import QGraphicsView
 
@@ -37,6 +38,14 @@ OPEN_ZOOM = 0.75
 """The zoom a map too big to fit readably opens at."""
 TOP_ROW_SLACK = 60.0
 """Cards whose tops lie within this of the highest card's make the map's top row."""
+THESES_MIN_ZOOM = 0.45
+"""The lowest zoom a map of several authors opens at to show more of their theses: 14 px
+labels are 6.3 px high there, still drawn as text and legible on a screen."""
+THESES_MARGIN = 24.0
+"""Room (scene units) kept around the theses a map opens on, so no card touches the edge."""
+THESES_CONSIDERED = 40
+"""How many of the highest theses the opening frame is chosen among (the search is cubic in
+it; a huge map's theses further down are not "the top of the argument" anyway)."""
 
 
 class Navigation(_Base):
@@ -140,8 +149,9 @@ class Navigation(_Base):
     # ------------------------------------------------------------------ opening frame
     def show_initial(self) -> None:
         """The view a map opens with: all of it if its text is still readable that way,
-        otherwise readable text at the top of the map, where the conclusions are (the
-        overview and "fit map" show the rest)."""
+        otherwise readable text on the conclusions: several authors' theses side by side
+        (see :meth:`_theses_frame`), or a single author's top row (the overview and "fit
+        map" show the rest)."""
         self._frame_readably(None)
 
     def show_claims_readably(self, claim_ids: Collection[str]) -> None:
@@ -179,6 +189,10 @@ class Navigation(_Base):
             # the claims near the top of the frame, with the margin the map has above
             top = area.top() - 24
         else:
+            theses = self._theses_frame(cards)
+            if theses is not None:
+                self._show_theses(theses, content)
+                return
             x = self._top_row_start(cards) if cards else content.center().x()
             top = content.top()
         # No empty margin where there is more map: keep the frame inside the map's extent
@@ -194,16 +208,91 @@ class Navigation(_Base):
         self.centerOn(x, y)
         self._zoom_changed()
 
+    def _theses_frame(self, cards: list[Any]) -> QRectF | None:
+        """The frame a map of several authors opens on: the first card of its top row
+        (see :meth:`_top_row_start`) and, around it, the theses of the most authors that a
+        frame at :data:`THESES_MIN_ZOOM` holds (then the most theses, then the highest and
+        leftmost such frame); ``None`` when no such frame holds theses of two authors.
+
+        Why this first sight: a comparison map (the bundled one: 71 claims by 5 authors)
+        fitted whole needs a zoom of about 0.1, where cards are blank boxes, and at
+        :data:`OPEN_ZOOM` the pane held one author's thesis and its first reasons, a
+        fragment with arrows running off every side. Framed on the theses, the pane reads
+        as several authors' conclusions side by side with the reasons right under them, at
+        a zoom whose text is still drawn and legible; the overview's rectangle shows where
+        that sits, and "Fit Map" or a drag in the overview shows the rest. The top row's
+        first card stays in the frame, so an imported lane map still opens beside the
+        first article's text; a map of one author keeps the frame on that card.
+        """
+        if not cards:
+            return None
+        theses = sorted(
+            ((i.sceneBoundingRect(), i.claim.author) for i in cards if i.claim.kind == "thesis"),
+            key=lambda t: (t[0].top(), t[0].left()),
+        )[:THESES_CONSIDERED]
+        if len({author for _, author in theses}) < 2:
+            return None
+        anchor = self._top_row_first(cards).sceneBoundingRect()
+        width = self.viewport().width() / THESES_MIN_ZOOM - 2 * THESES_MARGIN
+        height = self.viewport().height() / THESES_MIN_ZOOM - 2 * THESES_MARGIN
+        if anchor.width() > width or anchor.height() > height:
+            return None
+        lefts = {r.left() for r, _ in theses if anchor.right() - width <= r.left() <= anchor.left()}
+        tops = {r.top() for r, _ in theses if anchor.bottom() - height <= r.top() <= anchor.top()}
+        best: tuple[int, int, float, float] | None = None
+        chosen: list[QRectF] = []
+        for left in sorted(lefts | {anchor.left()}):
+            for top in sorted(tops | {anchor.top()}):
+                right, bottom = left + width, top + height
+                inside = [
+                    (r, author)
+                    for r, author in theses
+                    if r.left() >= left
+                    and r.top() >= top
+                    and r.right() <= right
+                    and r.bottom() <= bottom
+                ]
+                score = (-len({a for _, a in inside}), -len(inside), top, left)
+                if best is None or score < best:
+                    best, chosen = score, [r for r, _ in inside]
+        if best is None or -best[0] < 2:
+            return None
+        area = anchor
+        for rect in chosen:
+            area = area.united(rect)
+        return area.adjusted(-THESES_MARGIN, -THESES_MARGIN, THESES_MARGIN, THESES_MARGIN)
+
+    def _show_theses(self, area: QRectF, content: QRectF) -> None:
+        """Zoom as far in as ``area`` still fits (at most :data:`OPEN_ZOOM`) and centre it,
+        kept inside the map's extent where the map is bigger than the pane."""
+        port = self.viewport().size()
+        zoom = min(port.width() / area.width(), port.height() / area.height(), OPEN_ZOOM)
+        zoom = max(zoom, THESES_MIN_ZOOM)
+        self.setTransform(QTransform.fromScale(zoom, zoom))
+        half_w = port.width() / 2 / zoom
+        half_h = port.height() / 2 / zoom
+        x, y = area.center().x(), area.center().y()
+        if content.width() > 2 * half_w:
+            x = min(max(x, content.left() + half_w), content.right() - half_w)
+        if content.height() > 2 * half_h:
+            y = min(max(y, content.top() + half_h), content.bottom() - half_h)
+        self.centerOn(x, y)
+        self._zoom_changed()
+
     @staticmethod
     def _top_row_start(cards: list[Any]) -> float:
         """Where the frame a map opens with is centred across: on the first (leftmost)
         card of the top row, where a lane layout puts the first article's conclusion.
         Centred on whichever top card came first, a map of several lanes opened on a
         middle lane with the cards of another cut at the pane's edge."""
+        return float(Navigation._top_row_first(cards).sceneBoundingRect().center().x())
+
+    @staticmethod
+    def _top_row_first(cards: list[Any]) -> Any:
+        """The first (leftmost) card of the map's top row."""
         top = min(i.pos().y() for i in cards)
         row = [i for i in cards if i.pos().y() <= top + TOP_ROW_SLACK]
-        first = min(row, key=lambda i: i.pos().x())
-        return float(first.sceneBoundingRect().center().x())
+        return min(row, key=lambda i: i.pos().x())
 
     def fits_readably(self) -> bool:
         """Whether the whole map fits the viewport at a zoom whose text is still readable

@@ -32,6 +32,8 @@ MAP_FILTER = f"Argument maps (*{MAP_SUFFIX});;JSON files (*.json);;All files (*)
 SaveAnswer = Literal["save", "discard", "cancel"]
 
 if TYPE_CHECKING:
+    from ui.qt.canvas.view import MapView
+
     _Base = QMainWindow
 else:  # a plain mixin at run time; the window itself is the QMainWindow
     _Base = object
@@ -42,6 +44,7 @@ class FileActions(_Base):
 
     doc: MapDocument
     undo_stack: QUndoStack
+    view: MapView
     path: Path | None
     _recovered: bool
     recent: RecentFiles
@@ -174,7 +177,13 @@ class FileActions(_Base):
             self._recovered = True
             self._update_title()
         self.recent.add(target)
-        self.status(f"Opened {target.name}: {len(amap.claims)} claims, {len(amap.links)} links")
+        opened = f"Opened {target.name}: {len(amap.claims)} claims, {len(amap.links)} links"
+        if self.view.showing_map() and not self.view.fits_readably():
+            # the map opened on a part of itself: say once how to see the rest
+            opened += "; Fit Map (Ctrl+Shift+0) shows it all, or drag in the Overview"
+            self.status(opened, 12_000)
+        else:
+            self.status(opened)
         self.offer_recovery(target)
         return True
 
