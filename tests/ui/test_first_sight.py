@@ -123,8 +123,8 @@ def test_a_long_hyphenated_name_breaks_at_its_hyphen_in_the_author_view() -> Non
 
 
 def _legible_zoom(zoom: float) -> bool:
-    """Labels drawn as text (not blank blocks) and at least 6 px high on screen."""
-    return zoom >= LOW_DETAIL and zoom * label_font().pixelSize() >= LEGIBLE_PX
+    """Labels drawn as text (not blank blocks) and at least 7.5 px high on screen."""
+    return zoom >= LOW_DETAIL and zoom * label_font().pixelSize() >= max(LEGIBLE_PX, 7.5)
 
 
 def _authors_with_a_thesis_in_view(view: MapView) -> set[str | None]:
@@ -140,20 +140,22 @@ def test_the_bundled_map_opens_on_several_authors_theses_at_a_legible_zoom(
     opened: tuple[MainWindow, CompareFeature],
 ) -> None:
     """At 1280x720 the comparison map does not fit readably; it opened at 75 % on one
-    author's thesis and its first reasons. It now opens on the theses of three of its five
-    authors side by side (no legible frame of that pane holds more), text still legible."""
+    author's thesis and its first reasons. It now opens on the theses of two of its five
+    authors side by side with the reasons between them, in labels of at least 7.5 px (a
+    frame of three authors needs 6 px text, too small for a classroom projector)."""
     window, _ = opened
     view = window.view
     assert not view.fits_readably()
     assert _legible_zoom(view.zoom()), view.zoom()
-    assert len(_authors_with_a_thesis_in_view(view)) >= 3
+    assert len(_authors_with_a_thesis_in_view(view)) >= 2
     hint = window.statusBar().currentMessage()  # and says how to see the rest
     assert "Fit Map (Ctrl+Shift+0)" in hint and "Overview" in hint
 
 
 def test_a_big_map_of_five_authors_opens_on_all_their_theses(qtbot: QtBot) -> None:
     """A 1,000-claim synthetic map (five authors, a thesis at the head of each lane) opens
-    on the five theses, legibly; the overview and Fit Map show the rest."""
+    on most of its authors' theses side by side, legibly; the overview and Fit Map show the
+    rest."""
     view = MapView(MapDocument(synthetic_map(1000, with_positions=True)), QUndoStack())
     qtbot.addWidget(view)
     view.resize(700, 460)  # the map pane of a 1280x720 window with its docks
@@ -161,7 +163,7 @@ def test_a_big_map_of_five_authors_opens_on_all_their_theses(qtbot: QtBot) -> No
     qtbot.waitExposed(view)
     assert not view.fits_readably()
     assert _legible_zoom(view.zoom()), view.zoom()
-    assert len(_authors_with_a_thesis_in_view(view)) == 5
+    assert len(_authors_with_a_thesis_in_view(view)) >= 4
     view.map_scene().detach()
 
 

@@ -38,7 +38,7 @@ OPEN_ZOOM = 0.75
 """The zoom a map too big to fit readably opens at."""
 TOP_ROW_SLACK = 60.0
 """Cards whose tops lie within this of the highest card's make the map's top row."""
-THESES_MIN_ZOOM = 0.45
+THESES_MIN_ZOOM = 0.55
 """The lowest zoom a map of several authors opens at to show more of their theses: 14 px
 labels are 6.3 px high there, still drawn as text and legible on a screen."""
 THESES_MARGIN = 24.0
