@@ -278,7 +278,7 @@ def clean(raw: str) -> Cleaned:
     filled = [n for n, x in enumerate(raw_lines, start=1) if x.strip()]
     # the last three lines of prose, and the page furniture after them ("Photograph:
     # Reuters", "Topics", "Share on Facebook"): a closing bio sits above such lines
-    prose = [n for n in filled if len(raw_lines[n - 1].split()) >= _PROSE_WORDS]
+    prose = [n for n in filled if len(raw_lines[n - 1].split()) >= PROSE_WORDS]
     tail = {n for n in filled if n >= prose[-3]} if len(prose) >= 3 else set(filled)
     for number, original in enumerate(raw_lines, start=1):
         line = re.sub(r"[ \t]+", " ", original).strip()
@@ -346,8 +346,9 @@ def is_title_line(text: str) -> bool:
     )
 
 
-_PROSE_WORDS = 6
-"""A line of at least this many words is prose; shorter ones at a page's end are labels."""
+PROSE_WORDS = 6
+"""A line of at least this many words is prose; shorter ones at a page's end are labels
+(and a block of them after an article's ending is no article: :mod:`~argmap.extract.split`)."""
 _BIO_WORDS = 150
 """A bio is a few sentences; a paragraph longer than this is the article's."""
 

@@ -213,9 +213,8 @@ commonplaces of a modal that are no recommendation."""
 def find_cues(text: str) -> Cues:
     """Every cue family searched once in ``text``."""
     evidence_hits = EVIDENCE.findall(text)
-    obliging = NOT_DEONTIC.sub(" … ", text) if NOT_DEONTIC.search(text) else text
     return Cues(
-        deontic=_hit(DEONTIC, obliging),
+        deontic=_hit(DEONTIC, NOT_DEONTIC.sub(" … ", text)),
         conclusion=_hit(CONCLUSION, text),
         reason=_hit(REASON, text),
         rebuttal=_hit(REBUTTAL, text),

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from argmap.extract.clean import Cleaned, Line, harvest
+from argmap.extract.clean import PROSE_WORDS, Cleaned, Line, harvest
 from argmap.extract.furniture import TITLE_KICKER
 from argmap.extract.metadata import Metadata
 
@@ -104,7 +104,7 @@ def _blocks(cleaned: Cleaned) -> list[list[Line]]:
     # labels after an article's ending ("Topics", "Reuse this content") open no article
     merged: list[list[Line]] = []
     for block in blocks:
-        if merged and block and not any(len(x.text.split()) >= _PROSE_WORDS for x in block):
+        if merged and block and not any(len(x.text.split()) >= PROSE_WORDS for x in block):
             merged[-1].extend(block)
         elif block:
             merged.append(block)
@@ -115,8 +115,6 @@ _HEADLINE_WORDS = 4
 """A headline has at least this many words; shorter headings above it are labels."""
 _DECK_WORDS = 6
 """A heading of this many words under the headline is the standfirst (deck)."""
-_PROSE_WORDS = 6
-"""A line of at least this many words is prose: a block with none is no article."""
 
 
 def _run_in(text: str) -> str | None:

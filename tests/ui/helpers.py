@@ -107,6 +107,23 @@ def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, s
     return code, out, err
 
 
+def bare_window(qtbot: Any, tmp_path: Path) -> MainWindow:
+    """A main window without its features or saved state, whose error dialogs are recorded
+    in ``win.errors`` (title, text) instead of shown, and which never asks a question."""
+    from PySide6.QtCore import QSettings
+
+    from ui.qt.window.main import MainWindow
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(settings, tmp_path / "recovery", install_features=False, restore_state=False)
+    win.errors = []  # type: ignore[attr-defined]
+    win.show_error = lambda title, text: win.errors.append((title, text))  # type: ignore[method-assign, attr-defined]
+    win.ask_save_changes = lambda: "discard"  # type: ignore[method-assign]
+    win.ask_recover = lambda _recovery: False  # type: ignore[method-assign]
+    qtbot.addWidget(win)
+    return win
+
+
 def shown_window(qtbot: Any, tmp_path: Path, path: Path, size: tuple[int, int]) -> MainWindow:
     """A full main window (features installed) with ``path`` open, shown at ``size``, that
     fails the test on an error dialog and never asks a question."""

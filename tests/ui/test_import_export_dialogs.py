@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from tests.conftest import FIXTURES
+from tests.ui.helpers import bare_window
 from ui.qt.features import exporter, importer
 from ui.qt.window.main import MainWindow
 
@@ -21,13 +21,7 @@ SEED = sorted((FIXTURES / "seeds").glob("*.txt"))[0]
 
 @pytest.fixture
 def window(qtbot: Any, tmp_path: Path) -> MainWindow:
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(settings, tmp_path / "recovery", install_features=False, restore_state=False)
-    win.errors = []  # type: ignore[attr-defined]
-    win.show_error = lambda title, text: win.errors.append((title, text))  # type: ignore[method-assign, attr-defined]
-    win.ask_save_changes = lambda: "discard"  # type: ignore[method-assign]
-    qtbot.addWidget(win)
-    return win
+    return bare_window(qtbot, tmp_path)
 
 
 def test_the_import_filter_lists_every_importable_type() -> None:

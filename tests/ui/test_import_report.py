@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings
 
 from argmap.extract.build import build_import
 from argmap.map.model import ArgumentMap
 from tests.conftest import FIXTURES
+from tests.ui.helpers import bare_window
 from ui.qt.base.report import report_box
 from ui.qt.features.importer import ImportFeature, install
 from ui.qt.window.main import MainWindow
@@ -36,13 +36,7 @@ def _copies(folder: Path, n: int, *, retyped: bool = False) -> list[str]:
 
 @pytest.fixture
 def window(qtbot: Any, tmp_path: Path) -> MainWindow:
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(settings, tmp_path / "recovery", install_features=False, restore_state=False)
-    win.errors = []  # type: ignore[attr-defined]
-    win.show_error = lambda title, text: win.errors.append((title, text))  # type: ignore[method-assign, attr-defined]
-    win.ask_save_changes = lambda: "discard"  # type: ignore[method-assign]
-    qtbot.addWidget(win)
-    return win
+    return bare_window(qtbot, tmp_path)
 
 
 def test_a_copy_saved_with_other_quote_marks_and_spacing_is_caught(tmp_path: Path) -> None:

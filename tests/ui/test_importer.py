@@ -6,11 +6,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 
 from argmap.edit.proposals import accept_edit, alternative_of, pending, pending_links
 from argmap.map.mapfile import encode
 from tests.conftest import FIXTURES
+from tests.ui.helpers import bare_window
 from ui.qt.base.undo import push_edit
 from ui.qt.features.importer import ImportFeature, install
 from ui.qt.window.main import MainWindow
@@ -20,14 +21,7 @@ SEED = sorted((FIXTURES / "seeds").glob("*.txt"))[0]
 
 @pytest.fixture
 def window(qtbot: Any, tmp_path: Path) -> MainWindow:
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(settings, tmp_path / "recovery", install_features=False, restore_state=False)
-    win.errors = []  # type: ignore[attr-defined]
-    win.show_error = lambda title, text: win.errors.append((title, text))  # type: ignore[method-assign, attr-defined]
-    win.ask_save_changes = lambda: "discard"  # type: ignore[method-assign]
-    win.ask_recover = lambda _recovery: False  # type: ignore[method-assign]
-    qtbot.addWidget(win)
-    return win
+    return bare_window(qtbot, tmp_path)
 
 
 @pytest.fixture
